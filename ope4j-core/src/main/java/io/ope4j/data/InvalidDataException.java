@@ -1,0 +1,56 @@
+package io.ope4j.data;
+
+/**
+ * A logged file that cannot be used as it is: the message names the file, the 1-based data row
+ * (the header is row 0) and the column, e.g. {@code logs.csv row 10412, pscore: must be in (0,
+ * 1], got 0.0}. Row is 0 for problems with the header or the file as a whole; column may be
+ * {@code null} for problems with a whole row or file.
+ */
+public final class InvalidDataException extends RuntimeException {
+
+  private final String source;
+  private final long row;
+  private final String column;
+
+  public InvalidDataException(String source, long row, String column, String problem) {
+    super(format(source, row, column, problem));
+    this.source = source;
+    this.row = row;
+    this.column = column;
+  }
+
+  public InvalidDataException(String source, long row, String column, String problem, Throwable cause) {
+    super(format(source, row, column, problem), cause);
+    this.source = source;
+    this.row = row;
+    this.column = column;
+  }
+
+  private static String format(String source, long row, String column, String problem) {
+    StringBuilder message = new StringBuilder(source);
+    if (row > 0) {
+      message.append(" row ").append(row);
+    } else if (row == 0) {
+      message.append(" header");
+    }
+    if (column != null) {
+      message.append(", ").append(column);
+    }
+    return message.append(": ").append(problem).toString();
+  }
+
+  /** The file (or other source) name. */
+  public String source() {
+    return source;
+  }
+
+  /** 1-based data row; 0 for the header; -1 for the file as a whole. */
+  public long row() {
+    return row;
+  }
+
+  /** The column name, or {@code null}. */
+  public String column() {
+    return column;
+  }
+}
