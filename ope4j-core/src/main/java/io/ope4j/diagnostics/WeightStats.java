@@ -1,0 +1,144 @@
+package io.ope4j.diagnostics;
+
+import io.ope4j.data.BanditBatch;
+import io.ope4j.stats.CompensatedSum;
+
+/**
+ * One-pass, mergeable statistics of the importance weights {@code w = pi(a_i) / pscore_i} of
+ * one evaluation policy: count, sum and sum of squares (for the effective sample size and the
+ * mean weight's standard error), extremes, zero-probability rows, and a log-bucketed histogram
+ * for quantiles.
+ *
+ * <p>The histogram buckets a weight by its binary exponent and the top {@value #MANTISSA_BITS}
+ * mantissa bits, read straight from its bits (no logarithm in the hot loop); a reported quantile
+ * is its bucket's midpoint, within 0.8% of a true order statistic. Counts merge in any order.
+ */
+public final class WeightStats {
+
+  static final int MANTISSA_BITS = 6;
+  static final int MIN_EXPONENT = -40;
+  static final int MAX_EXPONENT = 39;
+  static final int BUCKETS = (MAX_EXPONENT - MIN_EXPONENT + 1) << MANTISSA_BITS;
+
+  private final CompensatedSum sum = new CompensatedSum();
+  private final CompensatedSum sumSquares = new CompensatedSum();
+  private final long[] histogram = new long[BUCKETS];
+  private long count;
+  private long zeros;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+
+  /** Folds in rows {@code [from, to)} of {@code batch} for evaluation policy {@code policy}. */
+  public void addBlock(BanditBatch batch, int policy, int from, int to) {
+    double[] pi = batch.piLogged(policy);
+    double[] pscore = batch.pscore();
+    double s = 0;
+    double ss = 0;
+    double lo = min;
+    double hi = max;
+    long zero = 0;
+    for (int i = from; i < to; i++) {
+      double weight = pi[i] / pscore[i];
+      s += weight;
+      ss += weight * weight;
+      if (weight < lo) {
+        lo = weight;
+      }
+      if (weight > hi) {
+        hi = weight;
+      }
+      if (weight == 0.0) {
+        zero++;
+      } else {
+        histogram[bucket(weight)]++;
+      }
+    }
+    sum.add(s);
+    sumSquares.add(ss);
+    min = lo;
+    max = hi;
+    zeros += zero;
+    count += to - from;
+  }
+
+  static int bucket(double positiveWeight) {
+    long bits = Double.doubleToRawLongBits(positiveWeight);
+    int exponent = (int) (bits >>> 52) - 1023;
+    if (exponent < MIN_EXPONENT) {
+      return 0;
+    }
+    if (exponent > MAX_EXPONENT) {
+      return BUCKETS - 1;
+    }
+    int mantissa = (int) ((bits >>> (52 - MANTISSA_BITS)) & ((1 << MANTISSA_BITS) - 1));
+    return ((exponent - MIN_EXPONENT) << MANTISSA_BITS) | mantissa;
+  }
+
+  /** The midpoint of a bucket's range. */
+  static double bucketMidpoint(int bucket) {
+    int exponent = (bucket >>> MANTISSA_BITS) + MIN_EXPONENT;
+    int mantissa = bucket & ((1 << MANTISSA_BITS) - 1);
+    return Math.scalb(1.0 + (mantissa + 0.5) / (1 << MANTISSA_BITS), exponent);
+  }
+
+  /** Adds {@code other}'s rows. */
+  public void merge(WeightStats other) {
+    sum.add(other.sum);
+    sumSquares.add(other.sumSquares);
+    for (int i = 0; i < BUCKETS; i++) {
+      histogram[i] += other.histogram[i];
+    }
+    count += other.count;
+    zeros += other.zeros;
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
+  }
+
+  public long count() {
+    return count;
+  }
+
+  /**
+   * The weight at quantile {@code q} in [0, 1]: the order statistic of rank {@code max(1,
+   * ceil(q n))}, to the histogram's resolution, clamped to the observed range. NaN when empty.
+   */
+  public double quantile(double q) {
+    if (count == 0) {
+      return Double.NaN;
+    }
+    long rank = Math.max(1, (long) Math.ceil(q * count));
+    if (rank <= zeros) {
+      return 0.0;
+    }
+    long seen = zeros;
+    for (int i = 0; i < BUCKETS; i++) {
+      seen += histogram[i];
+      if (seen >= rank) {
+        return Math.min(max, Math.max(min, bucketMidpoint(i)));
+      }
+    }
+    return max;
+  }
+
+  /** The finished diagnostics. */
+  public WeightDiagnostics finish() {
+    double n = count;
+    double s = sum.value();
+    double ss = sumSquares.value();
+    double mean = s / n;
+    double variance = count > 1 ? Math.max(0.0, (ss - s * s / n) / (n - 1)) : Double.NaN;
+    double[] quantiles = new double[WeightDiagnostics.QUANTILE_LEVELS.length];
+    for (int i = 0; i < quantiles.length; i++) {
+      quantiles[i] = quantile(WeightDiagnostics.QUANTILE_LEVELS[i]);
+    }
+    return new WeightDiagnostics(
+        count,
+        ss > 0 ? s * s / ss : 0.0,
+        mean,
+        Math.sqrt(variance / n),
+        count == 0 ? Double.NaN : min,
+        count == 0 ? Double.NaN : max,
+        quantiles,
+        count == 0 ? Double.NaN : zeros / n);
+  }
+}

@@ -1,0 +1,81 @@
+package io.ope4j.engine;
+
+import io.ope4j.estimator.Estimator;
+import io.ope4j.interval.IntervalMethod;
+import io.ope4j.interval.Intervals;
+import io.ope4j.interval.TermRange;
+import java.util.List;
+
+/**
+ * What to compute in an evaluation.
+ *
+ * @param estimators the estimators, each run on every evaluation policy of the log
+ * @param interval the confidence-interval method
+ * @param level nominal coverage of the intervals, in (0, 1)
+ * @param bootstrapReplicates replicates B of the bootstrap (used only by {@link
+ *     IntervalMethod#BOOTSTRAP})
+ * @param seed seed of the bootstrap's counter-based generator
+ * @param threads worker threads; the result is the same to the bit for every value
+ * @param termRange for Hoeffding and Bernstein bounds, a range known to hold every per-round term
+ *     of the plain estimators, or null to use the observed range (said in the output)
+ */
+public record EvaluationConfig(
+    List<Estimator> estimators,
+    IntervalMethod interval,
+    double level,
+    int bootstrapReplicates,
+    long seed,
+    int threads,
+    TermRange termRange) {
+
+  public static final int DEFAULT_REPLICATES = 1000;
+  public static final long DEFAULT_SEED = 12345;
+
+  public EvaluationConfig {
+    estimators = List.copyOf(estimators);
+    if (estimators.isEmpty()) {
+      throw new IllegalArgumentException("at least one estimator is needed");
+    }
+    if (estimators.stream().map(Estimator::spec).distinct().count() != estimators.size()) {
+      throw new IllegalArgumentException("an estimator is listed twice");
+    }
+    Intervals.checkLevel(level);
+    if (bootstrapReplicates < 2) {
+      throw new IllegalArgumentException("the bootstrap needs at least 2 replicates, got " + bootstrapReplicates);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+  }
+
+  /** t intervals at 95%, 1000 bootstrap replicates if switched to the bootstrap, all cores. */
+  public static EvaluationConfig of(List<Estimator> estimators) {
+    return new EvaluationConfig(estimators, IntervalMethod.T, 0.95, DEFAULT_REPLICATES, DEFAULT_SEED,
+        Runtime.getRuntime().availableProcessors(), null);
+  }
+
+  public EvaluationConfig withInterval(IntervalMethod method) {
+    return new EvaluationConfig(estimators, method, level, bootstrapReplicates, seed, threads, termRange);
+  }
+
+  public EvaluationConfig withLevel(double newLevel) {
+    return new EvaluationConfig(estimators, interval, newLevel, bootstrapReplicates, seed, threads, termRange);
+  }
+
+  public EvaluationConfig withBootstrap(int replicates, long newSeed) {
+    return new EvaluationConfig(estimators, interval, level, replicates, newSeed, threads, termRange);
+  }
+
+  public EvaluationConfig withThreads(int newThreads) {
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, newThreads, termRange);
+  }
+
+  public EvaluationConfig withTermRange(TermRange range) {
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, range);
+  }
+
+  /** Replicates to carry in the one pass: B for the bootstrap, none otherwise. */
+  int replicatesToCarry() {
+    return interval == IntervalMethod.BOOTSTRAP ? bootstrapReplicates : 0;
+  }
+}

@@ -1,0 +1,33 @@
+package io.ope4j.estimator;
+
+import io.ope4j.data.BanditBatch;
+
+/** Direct method: {@code mean(q(pi))} (Beygelzimer & Langford 2009; OBP {@code DirectMethod}). */
+record Dm() implements Estimator {
+
+  @Override
+  public String id() {
+    return "dm";
+  }
+
+  @Override
+  public String spec() {
+    return id();
+  }
+
+  @Override
+  public boolean needsModel() {
+    return true;
+  }
+
+  @Override
+  public boolean selfNormalized() {
+    return false;
+  }
+
+  @Override
+  public int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d) {
+    System.arraycopy(batch.qExpected(policy), from, x, 0, to - from);
+    return 0;
+  }
+}

@@ -1,0 +1,48 @@
+package io.ope4j.estimator;
+
+import io.ope4j.data.BanditBatch;
+
+/**
+ * An off-policy estimator, defined by its per-round terms. The engine folds the terms into
+ * mergeable one-pass states (sums and second moments, bootstrap replicates) and finishes them
+ * into an estimate, so an estimator only says what one logged round contributes:
+ *
+ * <ul>
+ *   <li>a plain estimator (not {@link #selfNormalized()}) writes one value per round, {@code x};
+ *       the estimate is {@code mean(x)};
+ *   <li>a self-normalised estimator writes a model term {@code y} (only if {@link #needsModel()}),
+ *       a numerator {@code x} and a normaliser {@code d}; the estimate is {@code mean(y) +
+ *       mean(x) / mean(d)}.
+ * </ul>
+ *
+ * <p>Notation in the formulas of the implementations: {@code w = pi(a_i) / pscore_i} the
+ * importance weight, {@code r} the reward, {@code q(a_i)} the model at the logged action and
+ * {@code q(pi)} the model's value under the evaluation policy. Definitions follow Open Bandit
+ * Pipeline 0.5.5 (see each class).
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface Estimator {
+
+  /** The estimator id of formats.md, e.g. {@code switch-dr}. */
+  String id();
+
+  /** Id with hyperparameters, e.g. {@code switch-dr:lambda=5}; parses back to an equal estimator. */
+  String spec();
+
+  /** Whether the estimator reads the reward-model columns. */
+  boolean needsModel();
+
+  /** Whether the estimate is {@code mean(y) + mean(x) / mean(d)} rather than {@code mean(x)}. */
+  boolean selfNormalized();
+
+  /**
+   * Writes the terms of rows {@code [from, to)} of {@code batch} for evaluation policy {@code
+   * policy} into {@code y}, {@code x}, {@code d} at index {@code row - from}. Arrays not used by
+   * this estimator may be null.
+   *
+   * @return the number of rows whose importance weight the estimator altered (clipped or
+   *     switched off), reported with the estimate
+   */
+  int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d);
+}
