@@ -1,0 +1,55 @@
+package io.ope4j.cli;
+
+import io.ope4j.io.LogReadOptions;
+import io.ope4j.io.LogReadOptions.PolicyColumns;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Column-name options of formats.md, shared by commands that read bandit logs. */
+final class LogColumnsOptions {
+
+  @Option(names = "--action-col", defaultValue = "action", description = "Logged action column (default: ${DEFAULT-VALUE}).")
+  String action;
+
+  @Option(names = "--reward-col", defaultValue = "reward", description = "Reward column (default: ${DEFAULT-VALUE}).")
+  String reward;
+
+  @Option(names = "--pscore-col", defaultValue = "pscore", description = "Behaviour propensity column (default: ${DEFAULT-VALUE}).")
+  String pscore;
+
+  @Option(names = "--position-col", defaultValue = "position", description = "Position column, read if present (default: ${DEFAULT-VALUE}).")
+  String position;
+
+  @Option(names = "--q-prefix", defaultValue = "q_", description = "Prefix of wide reward-model columns q_0..q_{K-1} (default: ${DEFAULT-VALUE}).")
+  String modelPrefix;
+
+  @Option(names = "--q-col", defaultValue = "q", description = "Narrow reward-model column at the logged action (default: ${DEFAULT-VALUE}).")
+  String modelColumn;
+
+  @Option(names = "--n-actions", defaultValue = "-1", description = "Number of actions K (default: inferred from wide columns).")
+  int nActions;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "NAME=PREFIX",
+      description = "An evaluation policy: wide columns PREFIX0..PREFIX{K-1}, or a narrow column named PREFIX."
+          + " Repeat for several policies. Default: pi_0.. or pi, else every pi_<name>_0.. prefix.")
+  List<String> policies = new ArrayList<>();
+
+  LogReadOptions toReadOptions() {
+    List<PolicyColumns> parsed = new ArrayList<>();
+    for (String policy : policies) {
+      parsed.add(PolicyColumns.parse(policy));
+    }
+    return LogReadOptions.defaults()
+        .withActionColumn(action)
+        .withRewardColumn(reward)
+        .withPscoreColumn(pscore)
+        .withPositionColumn(position)
+        .withModelPrefix(modelPrefix)
+        .withModelColumn(modelColumn)
+        .withNActions(nActions)
+        .withPolicies(parsed);
+  }
+}

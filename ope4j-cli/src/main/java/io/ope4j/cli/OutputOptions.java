@@ -1,0 +1,37 @@
+package io.ope4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** {@code --format} and {@code --output}: where and how results are written. */
+final class OutputOptions {
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
+  Path output;
+
+  void write(PrintWriter stdout, ResultWriter result) throws IOException {
+    String chosen = format.toLowerCase(Locale.ROOT);
+    if (!chosen.equals("table") && !chosen.equals("json") && !chosen.equals("csv")) {
+      throw new IllegalArgumentException("--format must be table, json or csv, got '" + format + "'");
+    }
+    if (output == null) {
+      result.write(chosen, stdout);
+      stdout.flush();
+      return;
+    }
+    try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        PrintWriter writer = new PrintWriter(file)) {
+      result.write(chosen, writer);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package io.ope4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ope4j.diagnostics.WeightDiagnostics;
+import io.ope4j.engine.Estimate;
+import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.engine.EvaluationResult;
+import io.ope4j.interval.Interval;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes an evaluation as a table for people, as JSON (the formats.md contract) or as CSV.
+ * Non-finite numbers are written as JSON null and as empty CSV fields.
+ */
+final class ResultWriter {
+
+  private static final String[] QUANTILE_KEYS = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
+
+  private final EvaluationResult result;
+  private final EvaluationConfig config;
+  private final Map<String, Double> truths;
+
+  ResultWriter(EvaluationResult result, EvaluationConfig config, Map<String, Double> truths) {
+    this.result = result;
+    this.config = config;
+    this.truths = truths;
+  }
+
+  void write(String format, PrintWriter out) throws IOException {
+    switch (format) {
+      case "json" -> writeJson(out);
+      case "csv" -> writeCsv(out);
+      default -> writeTable(out);
+    }
+    out.flush();
+  }
+
+  private void writeJson(PrintWriter out) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("n_rounds", result.rows());
+    ArrayNode estimates = root.putArray("estimates");
+    for (Estimate estimate : result.estimates()) {
+      ObjectNode node = estimates.addObject();
+      Interval interval = estimate.interval();
+      node.put("policy", estimate.policy());
+      node.put("estimator", estimate.estimator());
+      putNumber(node, "value", estimate.value());
+      putNumber(node, "stderr", estimate.stderr());
+      putNumber(node, "ci_lower", interval.lower());
+      putNumber(node, "ci_upper", interval.upper());
+      node.put("ci_level", interval.level());
+      node.put("ci_method", interval.method().id());
+      if (interval.replicates() > 0) {
+        node.put("ci_replicates", interval.replicates());
+        node.put("ci_seed", config.seed());
+      }
+      if (interval.rangeSource() != null) {
+        ArrayNode range = node.putArray("ci_range");
+        range.add(interval.rangeLower());
+        range.add(interval.rangeUpper());
+        node.put("ci_range_source", interval.rangeSource());
+      }
+      node.put("altered_rows", estimate.alteredRows());
+      Double truth = truths.get(estimate.policy());
+      if (truth != null) {
+        node.put("true_value", truth);
+        putNumber(node, "relative_error", relativeError(estimate.value(), truth));
+      }
+      diagnostics(node.putObject("diagnostics"), estimate.weights());
+    }
+    ArrayNode warnings = root.putArray("warnings");
+    result.warnings().forEach(warnings::add);
+    out.println(mapper.writeValueAsString(root));
+  }
+
+  private static void diagnostics(ObjectNode node, WeightDiagnostics weights) {
+    putNumber(node, "ess", weights.effectiveSampleSize());
+    putNumber(node, "mean_weight", weights.meanWeight());
+    putNumber(node, "mean_weight_stderr", weights.meanWeightStderr());
+    putNumber(node, "min_weight", weights.minWeight());
+    putNumber(node, "max_weight", weights.maxWeight());
+    ObjectNode quantiles = node.putObject("weight_quantiles");
+    double[] values = weights.weightQuantiles();
+    for (int i = 0; i < values.length; i++) {
+      putNumber(quantiles, QUANTILE_KEYS[i], values[i]);
+    }
+    putNumber(node, "zero_probability_share", weights.zeroProbabilityShare());
+  }
+
+  private static void putNumber(ObjectNode node, String key, double value) {
+    if (Double.isFinite(value)) {
+      node.put(key, value);
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  private static double relativeError(double estimate, double truth) {
+    return Math.abs(estimate - truth) / Math.abs(truth);
+  }
+
+  private void writeCsv(PrintWriter out) {
+    List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr", "ci_lower",
+        "ci_upper", "ci_level", "ci_method", "altered_rows", "ess", "mean_weight", "min_weight", "max_weight",
+        "zero_probability_share"));
+    boolean withTruth = !truths.isEmpty();
+    if (withTruth) {
+      header.add("true_value");
+      header.add("relative_error");
+    }
+    out.println(String.join(",", header));
+    for (Estimate e : result.estimates()) {
+      WeightDiagnostics w = e.weights();
+      List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), csv(e.value()), csv(e.stderr()),
+          csv(e.interval().lower()), csv(e.interval().upper()), csv(e.interval().level()),
+          e.interval().method().id(), Long.toString(e.alteredRows()), csv(w.effectiveSampleSize()),
+          csv(w.meanWeight()), csv(w.minWeight()), csv(w.maxWeight()), csv(w.zeroProbabilityShare())));
+      if (withTruth) {
+        Double truth = truths.get(e.policy());
+        row.add(truth == null ? "" : csv(truth));
+        row.add(truth == null ? "" : csv(relativeError(e.value(), truth)));
+      }
+      out.println(String.join(",", row));
+    }
+  }
+
+  private static String csv(double value) {
+    return Double.isFinite(value) ? Double.toString(value) : "";
+  }
+
+  private void writeTable(PrintWriter out) {
+    boolean withTruth = !truths.isEmpty();
+    String ci = String.format(Locale.ROOT, "%s %s CI", percent(config.level()), config.interval().id());
+    TextTable table = new TextTable();
+    List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr", ci));
+    if (withTruth) {
+      header.add("truth");
+      header.add("rel. error");
+    }
+    header.add("altered");
+    table.header(header);
+    for (Estimate e : result.estimates()) {
+      List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), num(e.value()), num(e.stderr()),
+          "[" + num(e.interval().lower()) + ", " + num(e.interval().upper()) + "]"));
+      if (withTruth) {
+        Double truth = truths.get(e.policy());
+        row.add(truth == null ? "-" : num(truth));
+        row.add(truth == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * relativeError(e.value(), truth)));
+      }
+      row.add(Long.toString(e.alteredRows()));
+      table.row(row);
+    }
+    out.printf(Locale.ROOT, "%,d logged rounds%n%n", result.rows());
+    table.print(out);
+    out.println();
+    TextTable overlap = new TextTable();
+    overlap.header(List.of("policy", "ESS", "ESS %", "mean w", "± se", "min w", "median w", "p99 w", "max w", "pi=0 share"));
+    for (Map.Entry<String, WeightDiagnostics> entry : result.diagnostics().entrySet()) {
+      WeightDiagnostics w = entry.getValue();
+      double[] q = w.weightQuantiles();
+      overlap.row(List.of(entry.getKey(), num(w.effectiveSampleSize()),
+          String.format(Locale.ROOT, "%.1f%%", 100 * w.effectiveSampleSize() / w.rows()),
+          num(w.meanWeight()), num(w.meanWeightStderr()), num(w.minWeight()), num(q[3]), num(q[6]),
+          num(w.maxWeight()), String.format(Locale.ROOT, "%.2f%%", 100 * w.zeroProbabilityShare())));
+    }
+    out.println("Importance weights w = pi / pscore (quantiles within 0.8%):");
+    overlap.print(out);
+    List<Estimate> ranged = result.estimates().stream().filter(e -> e.interval().rangeSource() != null).toList();
+    if (!ranged.isEmpty()) {
+      out.println();
+      out.println("Concentration bounds use per-round term ranges:");
+      for (Estimate e : ranged) {
+        out.printf(Locale.ROOT, "  %s / %s: [%s, %s] (%s)%n", e.policy(), e.estimator(),
+            num(e.interval().rangeLower()), num(e.interval().rangeUpper()), e.interval().rangeSource());
+      }
+    }
+  }
+
+  private static String percent(double level) {
+    double p = 100 * level;
+    return p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f%%", p) : String.format(Locale.ROOT, "%s%%", p);
+  }
+
+  static String num(double value) {
+    if (Double.isNaN(value)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    return String.format(Locale.ROOT, "%.6g", value);
+  }
+}

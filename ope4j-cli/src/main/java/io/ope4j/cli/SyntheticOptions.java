@@ -1,0 +1,107 @@
+package io.ope4j.cli;
+
+import io.ope4j.synthetic.PolicySpec;
+import io.ope4j.synthetic.RewardFunction;
+import io.ope4j.synthetic.RewardType;
+import io.ope4j.synthetic.SyntheticConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Options that define a synthetic bandit, shared by simulate and quickstart. */
+final class SyntheticOptions {
+
+  @Option(names = "--actions", defaultValue = "10", description = "Number of actions K (default: ${DEFAULT-VALUE}).")
+  int actions;
+
+  @Option(names = "--context-dim", defaultValue = "5", description = "Context dimension (default: ${DEFAULT-VALUE}).")
+  int contextDim;
+
+  @Option(names = "--contexts", defaultValue = "1000", description = "Size of the context pool; the truth is exact over it (default: ${DEFAULT-VALUE}).")
+  int contexts;
+
+  @Option(names = "--reward-function", defaultValue = "linear", description = "linear or logistic (default: ${DEFAULT-VALUE}).")
+  String rewardFunction;
+
+  @Option(names = "--reward-type", defaultValue = "continuous", description = "continuous or binary (default: ${DEFAULT-VALUE}).")
+  String rewardType;
+
+  @Option(names = "--reward-noise", defaultValue = "0.5", description = "Continuous reward noise sd, in units of the spread of expected rewards (default: ${DEFAULT-VALUE}).")
+  double rewardNoise;
+
+  @Option(names = "--behaviour-temperature", defaultValue = "1.0", description = "Temperature of the softmax logging policy (default: ${DEFAULT-VALUE}).")
+  double behaviourTemperature;
+
+  @Option(names = "--model-noise", defaultValue = "0.1", description = "Error sd of the q_* reward-model columns, in units of the spread of expected rewards (default: ${DEFAULT-VALUE}).")
+  double modelNoise;
+
+  @Option(names = "--eval-policy", paramLabel = "NAME=KIND",
+      description = "An evaluation policy: NAME=softmax:TEMPERATURE, NAME=epsilon-greedy:EPSILON, NAME=argmax or NAME=uniform."
+          + " Repeatable. Default: softmax=softmax:0.5, egreedy=epsilon-greedy:0.1, argmax=argmax, uniform=uniform.")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the bandit and its rows (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  SyntheticConfig toConfig() {
+    SyntheticConfig config = SyntheticConfig.defaults(seed)
+        .withActions(actions)
+        .withContextDim(contextDim)
+        .withPoolSize(contexts)
+        .withRewardFunction(parseEnum(RewardFunction.class, "--reward-function", rewardFunction))
+        .withRewardType(parseEnum(RewardType.class, "--reward-type", rewardType))
+        .withRewardNoise(rewardNoise)
+        .withBehaviourTemperature(behaviourTemperature)
+        .withModelNoise(modelNoise);
+    if (!policies.isEmpty()) {
+      List<PolicySpec> specs = new ArrayList<>();
+      for (String policy : policies) {
+        specs.add(parsePolicy(policy));
+      }
+      config = config.withPolicies(specs);
+    }
+    return config;
+  }
+
+  static PolicySpec parsePolicy(String text) {
+    String[] nameAndKind = text.split("=", 2);
+    if (nameAndKind.length != 2 || nameAndKind[0].isBlank()) {
+      throw new IllegalArgumentException("--eval-policy is written NAME=KIND, got '" + text + "'");
+    }
+    String name = nameAndKind[0].trim();
+    String[] kindAndParam = nameAndKind[1].trim().split(":", 2);
+    String kind = kindAndParam[0].toLowerCase(Locale.ROOT);
+    return switch (kind) {
+      case "softmax" -> PolicySpec.softmax(name, parameter(text, kindAndParam));
+      case "epsilon-greedy" -> PolicySpec.epsilonGreedy(name, parameter(text, kindAndParam));
+      case "argmax" -> PolicySpec.argmax(name);
+      case "uniform" -> PolicySpec.uniform(name);
+      default -> throw new IllegalArgumentException(
+          "--eval-policy " + text + ": unknown kind '" + kindAndParam[0] + "'; known: softmax, epsilon-greedy, argmax, uniform");
+    };
+  }
+
+  private static double parameter(String text, String[] kindAndParam) {
+    if (kindAndParam.length != 2) {
+      throw new IllegalArgumentException("--eval-policy " + text + ": " + kindAndParam[0] + " needs a parameter, e.g. "
+          + kindAndParam[0] + ":0.5");
+    }
+    try {
+      return Double.parseDouble(kindAndParam[1]);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--eval-policy " + text + ": '" + kindAndParam[1] + "' is not a number");
+    }
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String text) {
+    for (E value : type.getEnumConstants()) {
+      if (value.name().equalsIgnoreCase(text.trim())) {
+        return value;
+      }
+    }
+    throw new IllegalArgumentException(option + " must be one of "
+        + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()
+        + ", got '" + text + "'");
+  }
+}
