@@ -6,8 +6,8 @@ package io.ope4j.stats;
  * interval is the same on any number of threads, chunks or Spark partitions (the "Poisson
  * bootstrap", Hanley & MacGibbon 2006; Chamandy et al. 2012).
  *
- * <p>Each 64-bit hash, the SplitMix64 finaliser (Steele, Lea & Flood 2014) of the key, gives two
- * 32-bit uniforms, for replicates {@code 2k} and {@code 2k+1}. A uniform {@code u} maps to the
+ * <p>Each 64-bit value of {@link CounterRng} (row {@code r} is the stream, replicate pair {@code k}
+ * the counter) gives two 32-bit uniforms, for replicates {@code 2k} and {@code 2k+1}. A uniform {@code u} maps to the
  * smallest {@code m} with {@code u < 2^32 P(M <= m)}: an exact inverse-CDF draw at 32-bit
  * resolution (values above 12 have probability below 2^-32 and do not occur). A 4096-entry table
  * on the top 12 bits settles all but 0.3% of draws without comparisons.
@@ -55,21 +55,14 @@ public final class PoissonMultiplicities {
     return m >= 0 ? m : slow(u);
   }
 
-  /** SplitMix64's finaliser: a bijective 64-bit mix with full avalanche. */
-  public static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
-  }
-
   /**
    * Writes the multiplicities of {@code row} for replicates {@code 0..replicates-1} into {@code
    * out[offset..offset+replicates)}.
    */
   public static void fill(long seed, long row, int replicates, byte[] out, int offset) {
-    long rowKey = mix64(seed * 0x9e3779b97f4a7c15L + row);
+    long rowKey = CounterRng.key(seed, row);
     for (int b = 0; b < replicates; b += 2) {
-      long bits = mix64(rowKey + (b >>> 1) * 0xd1b54a32d192ed03L);
+      long bits = CounterRng.bits(rowKey, b >>> 1);
       out[offset + b] = (byte) fromUniform(bits >>> 32);
       if (b + 1 < replicates) {
         out[offset + b + 1] = (byte) fromUniform(bits & 0xffffffffL);
@@ -79,8 +72,7 @@ public final class PoissonMultiplicities {
 
   /** One multiplicity, the same value {@link #fill} writes for this (seed, row, replicate). */
   public static int of(long seed, long row, int replicate) {
-    long rowKey = mix64(seed * 0x9e3779b97f4a7c15L + row);
-    long bits = mix64(rowKey + (replicate >>> 1) * 0xd1b54a32d192ed03L);
+    long bits = CounterRng.bits(CounterRng.key(seed, row), replicate >>> 1);
     return fromUniform((replicate & 1) == 0 ? bits >>> 32 : bits & 0xffffffffL);
   }
 }

@@ -1,5 +1,6 @@
 package io.ope4j.synthetic;
 
+import io.ope4j.stats.CounterRng;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;

@@ -1,5 +1,7 @@
 package io.ope4j.synthetic;
 
+import io.ope4j.stats.CounterRng;
+
 /**
  * The random parameters of a synthetic bandit, as flat row-major arrays; package-private so that
  * tests can build hand-checkable cases. Arrays are owned by the record and never modified.

@@ -1,5 +1,6 @@
 package io.ope4j.synthetic;
 
+import io.ope4j.stats.CounterRng;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
