@@ -1,0 +1,295 @@
+package io.ope4j.io;
+
+import io.ope4j.data.InvalidDataException;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipException;
+
+/**
+ * Splits a CSV byte stream into records and fields without copying or decoding them: after
+ * {@link #next()}, field {@code i} of the current record is {@code buffer()[start(i), end(i))}.
+ *
+ * <p>Design: one large byte buffer, refilled from the stream. A record is scanned in one pass
+ * that notes where each field starts and ends; if the buffer ends inside the record, the
+ * unread tail is moved to the front, more bytes are read (the buffer doubles when one record
+ * fills it) and the record is scanned again from its start. Rescans happen once per buffer
+ * fill, so their cost is negligible, and the scan loop itself never checks for them.
+ *
+ * <p>Format (RFC 4180 plus common practice): fields separated by {@code ,}; records end with
+ * {@code \n} or {@code \r\n}; the last record may lack its line end; a UTF-8 byte order mark
+ * at the start is skipped; a field that starts with {@code "} is quoted and may contain commas,
+ * line breaks and doubled quotes {@code ""} (standing for one quote). A quote inside an
+ * unquoted field is an ordinary byte.
+ *
+ * <p>Records are numbered from 0 (the header); a blank line is a record with one empty field
+ * (see {@link #isBlank()}), so that numbers match what a user counts in the file.
+ */
+final class CsvRecordScanner implements Closeable {
+
+  static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+
+  /** Longest record accepted: a longer one means the file is not CSV (or not line-broken). */
+  static final int MAX_RECORD_BYTES = 64 << 20;
+
+  private static final int MIN_BUFFER_SIZE = 4;
+
+  private final InputStream in;
+  private final String source;
+  private byte[] buffer;
+  private int position;
+  private int limit;
+  private boolean endOfInput;
+  private boolean started;
+  private IOException readFailure;
+
+  private int[] starts = new int[64];
+  private int[] ends = new int[64];
+  private boolean[] quoted = new boolean[64];
+  private int fieldCount;
+  private long record = -1;
+  private List<String> columnNames = List.of();
+
+  /**
+   * @param in the bytes, already decompressed; closed by {@link #close()}
+   * @param source file name for error messages
+   * @param bufferSize initial buffer size (at least 4; tests use tiny ones to force refills)
+   */
+  CsvRecordScanner(InputStream in, String source, int bufferSize) {
+    this.in = in;
+    this.source = source;
+    this.buffer = new byte[Math.max(MIN_BUFFER_SIZE, bufferSize)];
+  }
+
+  /** Header names, used only to name the column in errors about malformed quoting. */
+  void setColumnNames(List<String> names) {
+    this.columnNames = List.copyOf(names);
+  }
+
+  /**
+   * Reads the next record.
+   *
+   * @return false at the end of the input (nothing left, not even a line end)
+   * @throws InvalidDataException on malformed quoting, an overlong record, or a truncated or
+   *     corrupt gzip stream
+   */
+  boolean next() throws IOException {
+    if (!started) {
+      started = true;
+      fill();
+      skipByteOrderMark();
+    }
+    while (true) {
+      if (position == limit) {
+        if (endOfInput) {
+          return false;
+        }
+      } else if (scanRecord()) {
+        record++;
+        return true;
+      }
+      if (readFailure != null) {
+        throw readFailure(); // every complete record before the failure has been delivered
+      }
+      fill();
+    }
+  }
+
+  /** Number of the current record: 0 for the header, then 1, 2, ... (blank lines included). */
+  long record() {
+    return record;
+  }
+
+  /** Whether the current record is an empty line. */
+  boolean isBlank() {
+    return fieldCount == 1 && !quoted[0] && starts[0] == ends[0];
+  }
+
+  int fieldCount() {
+    return fieldCount;
+  }
+
+  /** The live buffer; valid until the next call of {@link #next()}. */
+  byte[] buffer() {
+    return buffer;
+  }
+
+  /** Start offsets of the fields (inside the quotes for quoted fields); first fieldCount valid. */
+  int[] starts() {
+    return starts;
+  }
+
+  /** End offsets (exclusive) of the fields; first fieldCount valid. */
+  int[] ends() {
+    return ends;
+  }
+
+  /** Field {@code i} as text (UTF-8, doubled quotes undone). Allocates: for headers and errors. */
+  String text(int i) {
+    String raw = new String(buffer, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+    return quoted[i] ? raw.replace("\"\"", "\"") : raw;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /**
+   * Scans the record at {@link #position}. Returns false, leaving the position unchanged, when
+   * the buffer ends before the record does and more input may follow.
+   */
+  private boolean scanRecord() {
+    final byte[] bytes = buffer;
+    final int end = limit;
+    int p = position;
+    int count = 0;
+    while (true) {
+      if (count == starts.length) {
+        growFields();
+      }
+      boolean isQuoted = p < end && bytes[p] == '"';
+      int fieldStart;
+      int fieldEnd;
+      if (isQuoted) {
+        fieldStart = ++p;
+        while (true) {
+          while (p < end && bytes[p] != '"') {
+            p++;
+          }
+          if (p + 1 >= end && !endOfInput) {
+            return false; // the closing quote, or what follows it, is not read yet
+          }
+          if (p == end) {
+            throw malformed(count, "quoted field is not closed before the end of the file");
+          }
+          if (p + 1 < end && bytes[p + 1] == '"') {
+            p += 2; // a doubled quote stands for one quote
+            continue;
+          }
+          break;
+        }
+        fieldEnd = p++;
+        if (p < end && bytes[p] == '\r') {
+          if (p + 1 == end && !endOfInput) {
+            return false;
+          }
+          if (p + 1 < end && bytes[p + 1] == '\n') {
+            p++;
+          } else if (p + 1 < end) {
+            throw malformed(count, "text after the closing quote of a quoted field");
+          } else {
+            p++; // "\r" at the very end of the file: a line end
+          }
+        }
+        if (p < end && bytes[p] != ',' && bytes[p] != '\n') {
+          throw malformed(count, "text after the closing quote of a quoted field");
+        }
+      } else {
+        fieldStart = p;
+        while (p < end) {
+          byte b = bytes[p];
+          if (b == ',' || b == '\n') {
+            break;
+          }
+          p++;
+        }
+        if (p == end && !endOfInput) {
+          return false;
+        }
+        fieldEnd = p;
+        if ((p == end || bytes[p] == '\n') && fieldEnd > fieldStart && bytes[fieldEnd - 1] == '\r') {
+          fieldEnd--; // CRLF line end
+        }
+      }
+      starts[count] = fieldStart;
+      ends[count] = fieldEnd;
+      quoted[count] = isQuoted;
+      count++;
+      if (p == end) {
+        position = end; // last record, without a line end
+        fieldCount = count;
+        return true;
+      }
+      if (bytes[p] == '\n') {
+        position = p + 1;
+        fieldCount = count;
+        return true;
+      }
+      p++; // past the comma
+    }
+  }
+
+  /** Moves the unread tail to the front and reads until the buffer is full or input ends. */
+  private void fill() throws IOException {
+    int unread = limit - position;
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, unread);
+      position = 0;
+      limit = unread;
+    }
+    if (limit == buffer.length) {
+      if (buffer.length >= MAX_RECORD_BYTES) {
+        throw new InvalidDataException(source, record + 1, null,
+            "row is longer than " + (MAX_RECORD_BYTES >> 20)
+                + " MiB; is this a CSV file with line breaks?");
+      }
+      buffer = Arrays.copyOf(buffer, Math.min(MAX_RECORD_BYTES, buffer.length * 2));
+    }
+    while (limit < buffer.length && readFailure == null) {
+      int read;
+      try {
+        read = in.read(buffer, limit, buffer.length - limit);
+      } catch (EOFException | ZipException failure) {
+        // Not thrown yet: the bytes read before it still hold complete records, and the error
+        // should name the last of them.
+        readFailure = failure;
+        return;
+      }
+      if (read < 0) {
+        endOfInput = true;
+        return;
+      }
+      limit += read;
+    }
+  }
+
+  private InvalidDataException readFailure() {
+    String after = record > 0 ? "row " + record
+        : record == 0 ? "the header (no data row)" : "none (the header is incomplete)";
+    if (readFailure instanceof EOFException) {
+      return new InvalidDataException(source, -1, null,
+          "file is truncated (the gzip stream ends early); the last complete row read was "
+              + after, readFailure);
+    }
+    return new InvalidDataException(source, -1, null,
+        "corrupt gzip data (" + readFailure.getMessage() + "); the last complete row read was "
+            + after, readFailure);
+  }
+
+  private void skipByteOrderMark() {
+    if (limit - position >= 3
+        && buffer[position] == (byte) 0xEF
+        && buffer[position + 1] == (byte) 0xBB
+        && buffer[position + 2] == (byte) 0xBF) {
+      position += 3;
+    }
+  }
+
+  private void growFields() {
+    int size = starts.length * 2;
+    starts = Arrays.copyOf(starts, size);
+    ends = Arrays.copyOf(ends, size);
+    quoted = Arrays.copyOf(quoted, size);
+  }
+
+  private InvalidDataException malformed(int field, String problem) {
+    String column = field < columnNames.size() ? columnNames.get(field) : "field " + (field + 1);
+    return new InvalidDataException(source, record + 1, column, problem);
+  }
+
+}

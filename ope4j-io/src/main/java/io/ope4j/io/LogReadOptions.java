@@ -1,0 +1,181 @@
+package io.ope4j.io;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a log reader maps a file's columns to a {@link io.ope4j.data.BanditBatch}: the column
+ * names of {@code shared/docs/formats.md} (each renamable), the number of actions, the evaluation
+ * policies and the batch capacity. Not specific to CSV: every reader of bandit logs takes it.
+ *
+ * <p>Start from {@link #defaults()} and change what differs with the {@code with...} methods:
+ *
+ * <pre>{@code
+ * LogReadOptions options = LogReadOptions.defaults()
+ *     .withPscoreColumn("propensity")
+ *     .withPolicy("bts", "pi_bts_")
+ *     .withPolicy("greedy", "pi_greedy_");
+ * }</pre>
+ *
+ * @param actionColumn logged action, an integer in [0, K); default {@code action}
+ * @param rewardColumn observed reward, a finite number; default {@code reward}
+ * @param pscoreColumn behaviour policy's probability of the logged action, in (0, 1]; default
+ *     {@code pscore}
+ * @param positionColumn optional slot of the logged action, an integer >= 0; read only when the
+ *     file has it; default {@code position}
+ * @param modelPrefix prefix of the wide reward-model columns {@code q_0..q_{K-1}}, and of a
+ *     narrow policy's model-value column ({@code q_pi} for policy column {@code pi}); default
+ *     {@code q_}
+ * @param modelColumn narrow reward-model column: the prediction at the logged action; default
+ *     {@code q}
+ * @param nActions number of actions K, or -1 (default) to infer it from the wide columns
+ * @param policies evaluation policies to read, in order; empty (default) to detect them from the
+ *     header
+ * @param batchCapacity rows per batch made by readers' {@code newBatch()}; default 4096. It never
+ *     depends on threads or anything else, so that a run is reproducible.
+ */
+public record LogReadOptions(
+    String actionColumn,
+    String rewardColumn,
+    String pscoreColumn,
+    String positionColumn,
+    String modelPrefix,
+    String modelColumn,
+    int nActions,
+    List<PolicyColumns> policies,
+    int batchCapacity) {
+
+  /** Default rows per batch: large enough to amortise per-batch work, small enough for L2. */
+  public static final int DEFAULT_BATCH_CAPACITY = 4096;
+
+  /**
+   * One evaluation policy to read: its name (as estimates will report it) and where its
+   * probabilities are. If the file has a column {@code columns + "0"}, the policy is wide:
+   * columns {@code columns0 .. columns{K-1}} hold its probability of every action. Otherwise a
+   * column named exactly {@code columns} must exist and hold its probability of the logged
+   * action (narrow form).
+   *
+   * @param name policy name, non-empty
+   * @param columns wide column prefix (e.g. {@code pi_bts_}) or narrow column name (e.g. {@code
+   *     pi}), non-empty
+   */
+  public record PolicyColumns(String name, String columns) {
+
+    public PolicyColumns {
+      requireName(name, "policy name");
+      requireName(columns, "policy columns");
+    }
+
+    /** The policy {@code name} read from {@code columns}. */
+    public static PolicyColumns of(String name, String columns) {
+      return new PolicyColumns(name, columns);
+    }
+
+    /**
+     * Parses the CLI form {@code name=prefixOrColumn}, e.g. {@code bts=pi_bts_}.
+     *
+     * @throws IllegalArgumentException if there is no {@code =} or either side is empty
+     */
+    public static PolicyColumns parse(String spec) {
+      int equals = spec.indexOf('=');
+      if (equals <= 0 || equals == spec.length() - 1) {
+        throw new IllegalArgumentException(
+            "policy must be given as name=prefixOrColumn (e.g. bts=pi_bts_), got '" + spec + "'");
+      }
+      return new PolicyColumns(spec.substring(0, equals), spec.substring(equals + 1));
+    }
+  }
+
+  public LogReadOptions {
+    requireName(actionColumn, "action column");
+    requireName(rewardColumn, "reward column");
+    requireName(pscoreColumn, "pscore column");
+    requireName(positionColumn, "position column");
+    requireName(modelPrefix, "model prefix");
+    requireName(modelColumn, "model column");
+    if (nActions == 0 || nActions < -1) {
+      throw new IllegalArgumentException(
+          "nActions must be positive, or -1 to infer it, got " + nActions);
+    }
+    policies = List.copyOf(Objects.requireNonNull(policies, "policies"));
+    Set<String> names = new HashSet<>();
+    for (PolicyColumns policy : policies) {
+      if (!names.add(policy.name())) {
+        throw new IllegalArgumentException("policy name '" + policy.name() + "' given twice");
+      }
+    }
+    if (batchCapacity <= 0) {
+      throw new IllegalArgumentException("batchCapacity must be positive, got " + batchCapacity);
+    }
+  }
+
+  /** The formats.md column names, K inferred, policies detected, 4096 rows per batch. */
+  public static LogReadOptions defaults() {
+    return new LogReadOptions(
+        "action", "reward", "pscore", "position", "q_", "q", -1, List.of(),
+        DEFAULT_BATCH_CAPACITY);
+  }
+
+  public LogReadOptions withActionColumn(String column) {
+    return new LogReadOptions(column, rewardColumn, pscoreColumn, positionColumn, modelPrefix,
+        modelColumn, nActions, policies, batchCapacity);
+  }
+
+  public LogReadOptions withRewardColumn(String column) {
+    return new LogReadOptions(actionColumn, column, pscoreColumn, positionColumn, modelPrefix,
+        modelColumn, nActions, policies, batchCapacity);
+  }
+
+  public LogReadOptions withPscoreColumn(String column) {
+    return new LogReadOptions(actionColumn, rewardColumn, column, positionColumn, modelPrefix,
+        modelColumn, nActions, policies, batchCapacity);
+  }
+
+  public LogReadOptions withPositionColumn(String column) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, column, modelPrefix,
+        modelColumn, nActions, policies, batchCapacity);
+  }
+
+  public LogReadOptions withModelPrefix(String prefix) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn, prefix,
+        modelColumn, nActions, policies, batchCapacity);
+  }
+
+  public LogReadOptions withModelColumn(String column) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, column, nActions, policies, batchCapacity);
+  }
+
+  /** K given by the user (positive), or -1 to infer it from the wide columns. */
+  public LogReadOptions withNActions(int count) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, count, policies, batchCapacity);
+  }
+
+  /** Replaces the evaluation policies; an empty list means "detect them from the header". */
+  public LogReadOptions withPolicies(List<PolicyColumns> list) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, list, batchCapacity);
+  }
+
+  /** Adds one evaluation policy after those already given. */
+  public LogReadOptions withPolicy(String name, String prefixOrColumn) {
+    List<PolicyColumns> list = new ArrayList<>(policies);
+    list.add(PolicyColumns.of(name, prefixOrColumn));
+    return withPolicies(list);
+  }
+
+  public LogReadOptions withBatchCapacity(int capacity) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, policies, capacity);
+  }
+
+  private static void requireName(String value, String what) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(what + " must be a non-empty name, got '" + value + "'");
+    }
+  }
+}
