@@ -41,7 +41,7 @@ final class SyntheticOptions {
           + " Repeatable. Default: softmax=softmax:0.5, egreedy=epsilon-greedy:0.1, argmax=argmax, uniform=uniform.")
   List<String> policies = new ArrayList<>();
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the bandit and its rows (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sim-seed", defaultValue = "1", description = "Seed of the simulated bandit and its rows (default: ${DEFAULT-VALUE}).")
   long seed;
 
   SyntheticConfig toConfig() {
