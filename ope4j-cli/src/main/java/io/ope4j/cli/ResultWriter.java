@@ -53,6 +53,9 @@ final class ResultWriter {
       Interval interval = estimate.interval();
       node.put("policy", estimate.policy());
       node.put("estimator", estimate.estimator());
+      if (estimate.selected() != null) {
+        node.put("selected", estimate.selected());
+      }
       putNumber(node, "value", estimate.value());
       putNumber(node, "stderr", estimate.stderr());
       putNumber(node, "ci_lower", interval.lower());
@@ -110,7 +113,7 @@ final class ResultWriter {
 
   private void writeCsv(PrintWriter out) {
     List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr", "ci_lower",
-        "ci_upper", "ci_level", "ci_method", "altered_rows", "ess", "mean_weight", "min_weight", "max_weight",
+        "ci_upper", "ci_level", "ci_method", "selected", "altered_rows", "ess", "mean_weight", "min_weight", "max_weight",
         "zero_probability_share"));
     boolean withTruth = !truths.isEmpty();
     if (withTruth) {
@@ -122,7 +125,7 @@ final class ResultWriter {
       WeightDiagnostics w = e.weights();
       List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), csv(e.value()), csv(e.stderr()),
           csv(e.interval().lower()), csv(e.interval().upper()), csv(e.interval().level()),
-          e.interval().method().id(), Long.toString(e.alteredRows()), csv(w.effectiveSampleSize()),
+          e.interval().method().id(), e.selected() == null ? "" : e.selected(), Long.toString(e.alteredRows()), csv(w.effectiveSampleSize()),
           csv(w.meanWeight()), csv(w.minWeight()), csv(w.maxWeight()), csv(w.zeroProbabilityShare())));
       if (withTruth) {
         Double truth = truths.get(e.policy());
@@ -175,6 +178,14 @@ final class ResultWriter {
     out.println("Importance weights w = pi / pscore (quantiles within 0.8%):");
     overlap.print(out);
     List<Estimate> ranged = result.estimates().stream().filter(e -> e.interval().rangeSource() != null).toList();
+    List<Estimate> tuned = result.estimates().stream().filter(e -> e.selected() != null).toList();
+    if (!tuned.isEmpty()) {
+      out.println();
+      out.println("Tuned estimators chose:");
+      for (Estimate e : tuned) {
+        out.printf(Locale.ROOT, "  %s / %s: %s%n", e.policy(), e.estimator(), e.selected());
+      }
+    }
     if (!ranged.isEmpty()) {
       out.println();
       out.println("Concentration bounds use per-round term ranges:");

@@ -14,7 +14,7 @@ import java.util.List;
  * @param hasPosition whether {@link BanditBatch#position()} is filled
  * @param nActions number of actions K, or -1 when unknown
  */
-public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions) {
+public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions) implements java.io.Serializable {
 
   public LogLayout {
     policies = List.copyOf(policies);

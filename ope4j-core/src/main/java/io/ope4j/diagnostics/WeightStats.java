@@ -13,7 +13,9 @@ import io.ope4j.stats.CompensatedSum;
  * mantissa bits, read straight from its bits (no logarithm in the hot loop); a reported quantile
  * is its bucket's midpoint, within 0.8% of a true order statistic. Counts merge in any order.
  */
-public final class WeightStats {
+public final class WeightStats implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   static final int MANTISSA_BITS = 6;
   static final int MIN_EXPONENT = -40;

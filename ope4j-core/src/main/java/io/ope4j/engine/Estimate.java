@@ -14,6 +14,8 @@ import io.ope4j.interval.Interval;
  * @param interval the confidence interval
  * @param alteredRows rows whose importance weight the estimator clipped or switched off
  * @param weights the policy's importance-weight diagnostics
+ * @param selected for a tuned estimator, the spec of the candidate chosen from the data (e.g.
+ *     {@code switch-dr:lambda=10}); null otherwise
  */
 public record Estimate(
     String policy,
@@ -22,4 +24,5 @@ public record Estimate(
     double stderr,
     Interval interval,
     long alteredRows,
-    WeightDiagnostics weights) {}
+    WeightDiagnostics weights,
+    String selected) {}

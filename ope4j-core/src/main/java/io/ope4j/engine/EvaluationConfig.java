@@ -26,7 +26,7 @@ public record EvaluationConfig(
     int bootstrapReplicates,
     long seed,
     int threads,
-    TermRange termRange) {
+    TermRange termRange) implements java.io.Serializable {
 
   public static final int DEFAULT_REPLICATES = 1000;
   public static final long DEFAULT_SEED = 12345;

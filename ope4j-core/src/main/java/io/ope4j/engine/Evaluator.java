@@ -3,18 +3,12 @@ package io.ope4j.engine;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
-import io.ope4j.diagnostics.WeightDiagnostics;
 import io.ope4j.estimator.Estimator;
-import io.ope4j.interval.Interval;
-import io.ope4j.interval.IntervalMethod;
-import io.ope4j.interval.Intervals;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +18,7 @@ import java.util.function.LongConsumer;
 
 /**
  * Runs estimators over a log in one pass. The calling thread reads batches; chunks of {@value
- * #CHUNK_BATCHES} batches are folded into {@link ChunkAccumulator}s by worker threads and merged
+ * #CHUNK_BATCHES} batches are folded into {@link EvaluationState}s by worker threads and merged
  * in chunk order, so the result is the same to the bit on any number of threads. Memory is
  * bounded by the chunks in flight (at most threads + 1), never by the length of the log.
  */
@@ -61,17 +55,13 @@ public final class Evaluator {
             + " needs reward-model columns (q_0..q_{K-1}, or q and q_pi); the log has none");
       }
     }
-    ChunkAccumulator total = run(source, layout);
-    if (total.rows() == 0) {
-      throw new IllegalArgumentException("the log has no rows");
-    }
-    return finish(layout, total);
+    return run(source, layout).finish();
   }
 
-  private ChunkAccumulator run(BatchSource source, LogLayout layout) throws IOException {
-    ChunkAccumulator total = newAccumulator(layout);
+  private EvaluationState run(BatchSource source, LogLayout layout) throws IOException {
+    EvaluationState total = newAccumulator(layout);
     ConcurrentLinkedQueue<BanditBatch> freeBatches = new ConcurrentLinkedQueue<>();
-    Deque<Future<ChunkAccumulator>> inFlight = new ArrayDeque<>();
+    Deque<Future<EvaluationState>> inFlight = new ArrayDeque<>();
     ExecutorService workers = Executors.newFixedThreadPool(config.threads(), runnable -> {
       Thread thread = new Thread(runnable, "ope4j-worker");
       thread.setDaemon(true);
@@ -98,7 +88,7 @@ public final class Evaluator {
         progress.accept(rowsRead);
         if (!chunk.isEmpty()) {
           inFlight.add(workers.submit(() -> {
-            ChunkAccumulator accumulator = newAccumulator(layout);
+            EvaluationState accumulator = newAccumulator(layout);
             for (BanditBatch batch : chunk) {
               accumulator.add(batch);
               freeBatches.add(batch);
@@ -122,11 +112,11 @@ public final class Evaluator {
   /** Rows per batch the evaluator asks of a source; fixed, so results never depend on threads. */
   public static final int BATCH_ROWS = 4096;
 
-  private ChunkAccumulator newAccumulator(LogLayout layout) {
-    return new ChunkAccumulator(layout, config.estimators(), config.replicatesToCarry(), config.seed());
+  private EvaluationState newAccumulator(LogLayout layout) {
+    return new EvaluationState(layout, config);
   }
 
-  private static ChunkAccumulator await(Future<ChunkAccumulator> future) {
+  private static EvaluationState await(Future<EvaluationState> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -141,36 +131,4 @@ public final class Evaluator {
     }
   }
 
-  private EvaluationResult finish(LogLayout layout, ChunkAccumulator total) {
-    List<Estimate> estimates = new ArrayList<>();
-    Map<String, WeightDiagnostics> diagnostics = new LinkedHashMap<>();
-    List<String> warnings = new ArrayList<>();
-    List<Estimator> estimators = config.estimators();
-    for (int p = 0; p < layout.policyCount(); p++) {
-      String policy = layout.policies().get(p);
-      WeightDiagnostics weights = total.weights(p).finish();
-      diagnostics.put(policy, weights);
-      warnings.addAll(weights.warnings(policy));
-      for (int e = 0; e < estimators.size(); e++) {
-        TermMoments moments = total.moments(p, e);
-        double value = moments.value();
-        double stderr = moments.standardError();
-        String spec = estimators.get(e).spec();
-        Interval interval = interval(moments, value, stderr, total.replicateEstimates(p, e),
-            "estimator " + spec + " on policy " + policy);
-        estimates.add(new Estimate(policy, spec, value, stderr, interval, moments.altered(), weights));
-      }
-    }
-    return new EvaluationResult(total.rows(), estimates, diagnostics, warnings);
-  }
-
-  private Interval interval(TermMoments moments, double value, double stderr, double[] replicates, String label) {
-    IntervalMethod method = config.interval();
-    return switch (method) {
-      case T -> Intervals.studentT(value, stderr, moments.count(), config.level());
-      case BOOTSTRAP -> Intervals.bootstrapPercentile(replicates, config.level());
-      case HOEFFDING, BERNSTEIN ->
-          ConcentrationIntervals.of(moments, method, config.level(), config.termRange(), label);
-    };
-  }
 }

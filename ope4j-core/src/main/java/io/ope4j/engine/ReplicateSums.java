@@ -6,7 +6,9 @@ package io.ope4j.engine;
  * Divided by the replicate's total multiplicity ({@link ChunkAccumulator}) they give the
  * replicate's estimate; self-normalised estimators are renormalised inside every replicate.
  */
-final class ReplicateSums {
+final class ReplicateSums implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final int replicates;
   private final double[] sumX;

@@ -13,7 +13,9 @@ import io.ope4j.stats.CompensatedSum;
  * (design.md, "Data"). Mutable, not thread-safe; {@link #merge} is associative and, given the
  * same merge order, deterministic to the bit.
  */
-public final class TermMoments {
+public final class TermMoments implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   static final int Y = 0;
   static final int X = 1;

@@ -1,6 +1,8 @@
 package io.ope4j.estimator;
 
 import io.ope4j.data.BanditBatch;
+import java.io.Serializable;
+import java.util.List;
 
 /**
  * An off-policy estimator, defined by its per-round terms. The engine folds the terms into
@@ -20,9 +22,14 @@ import io.ope4j.data.BanditBatch;
  * {@code q(pi)} the model's value under the evaluation policy. Definitions follow Open Bandit
  * Pipeline 0.5.5 (see each class).
  *
- * <p>Implementations are immutable and thread-safe.
+ * <p>A tuned estimator (e.g. {@code switch-dr:lambda=slope}) has no terms of its own: it names
+ * {@link #candidates()}, which the engine runs side by side in the same pass, and {@link
+ * #choose} picks the one to report from their finished estimates.
+ *
+ * <p>Implementations are immutable, thread-safe and serializable (states travel to Spark
+ * executors and back).
  */
-public interface Estimator {
+public interface Estimator extends Serializable {
 
   /** The estimator id of formats.md, e.g. {@code switch-dr}. */
   String id();
@@ -45,4 +52,17 @@ public interface Estimator {
    *     switched off), reported with the estimate
    */
   int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d);
+
+  /** The estimators whose states the engine carries: just this one, unless it is tuned. */
+  default List<Estimator> candidates() {
+    return List.of(this);
+  }
+
+  /**
+   * Which candidate to report, given each candidate's point estimate and standard error over
+   * {@code rows} rows; always 0 for an estimator that is not tuned.
+   */
+  default int choose(double[] values, double[] stderrs, long rows) {
+    return 0;
+  }
 }

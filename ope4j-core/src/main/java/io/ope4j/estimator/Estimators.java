@@ -46,10 +46,7 @@ public final class Estimators {
           case "snipw" -> new Snipw();
           case "dr" -> new Dr(clip(spec, params));
           case "sndr" -> new Sndr();
-          case "switch-dr" -> new SwitchDr(lambda(spec, params, Double.POSITIVE_INFINITY));
-          case "dr-os" -> new DrOs(lambda(spec, params, Double.POSITIVE_INFINITY));
-          case "ipw-sg" -> new IpwSg(lambda(spec, params, 1.0));
-          case "dr-sg" -> new DrSg(lambda(spec, params, 1.0));
+          case "switch-dr", "dr-os", "ipw-sg", "dr-sg" -> lambdaFamily(spec, id, params);
           default -> throw bad(spec, "unknown estimator id '" + id + "'; known: " + String.join(", ", IDS));
         };
     if (!params.isEmpty()) {
@@ -68,6 +65,83 @@ public final class Estimators {
       estimators.add(parse(spec));
     }
     return estimators;
+  }
+
+  /** Default SLOPE candidates: OBP's Open Bandit Dataset example for Switch-DR and DRos. */
+  static final double[] DEFAULT_LAMBDAS = {10, 50, 100, 500, 1000, 5000, 10000, Double.POSITIVE_INFINITY};
+
+  /** Default SLOPE candidates for the sub-Gaussian family, whose lambda lies in [0, 1]. */
+  static final double[] DEFAULT_SG_LAMBDAS = {0.0, 0.001, 0.01, 0.05, 0.1, 0.5, 1.0};
+
+  private static Estimator lambdaFamily(String spec, String id, Map<String, String> params) {
+    boolean subGaussian = id.endsWith("-sg");
+    double max = subGaussian ? 1.0 : Double.POSITIVE_INFINITY;
+    if (!"slope".equalsIgnoreCase(params.get("lambda"))) {
+      for (String tuningOnly : List.of("lambdas", "delta")) {
+        if (params.containsKey(tuningOnly)) {
+          throw bad(spec, tuningOnly + " is used only with lambda=slope");
+        }
+      }
+      return single(id, lambda(spec, params, max));
+    }
+    params.remove("lambda");
+    StringBuilder written = new StringBuilder(id).append(":lambda=slope");
+    boolean defaultLambdas = !params.containsKey("lambdas");
+    boolean defaultDelta = !params.containsKey("delta");
+    double[] lambdas = params.containsKey("lambdas")
+        ? lambdaList(spec, params.remove("lambdas"), max)
+        : (subGaussian ? DEFAULT_SG_LAMBDAS : DEFAULT_LAMBDAS).clone();
+    // OBP's defaults: delta 0.1 for Switch-DR and DRos tuning, 0.05 for the sub-Gaussian family.
+    double delta = params.containsKey("delta")
+        ? number(spec, "delta", params.remove("delta"))
+        : (subGaussian ? 0.05 : 0.1);
+    if (!(delta > 0 && delta < 1)) {
+      throw bad(spec, "delta must be in (0, 1), got " + Specs.format(delta));
+    }
+    // OBP sorts Switch-DR's candidates in decreasing order, the others in increasing order.
+    java.util.Arrays.sort(lambdas);
+    if (id.equals("switch-dr")) {
+      for (int i = 0, j = lambdas.length - 1; i < j; i++, j--) {
+        double swap = lambdas[i];
+        lambdas[i] = lambdas[j];
+        lambdas[j] = swap;
+      }
+    }
+    List<Estimator> candidates = new ArrayList<>();
+    for (int i = 0; i < lambdas.length; i++) {
+      candidates.add(single(id, lambdas[i]));
+      if (!defaultLambdas) {
+        written.append(i == 0 ? ":lambdas=" : "|").append(Specs.format(lambdas[i]));
+      }
+    }
+    if (!defaultDelta) {
+      written.append(":delta=").append(Specs.format(delta));
+    }
+    return new SlopeTuned(written.toString(), id, candidates, delta);
+  }
+
+  private static Estimator single(String id, double lambda) {
+    return switch (id) {
+      case "switch-dr" -> new SwitchDr(lambda);
+      case "dr-os" -> new DrOs(lambda);
+      case "ipw-sg" -> new IpwSg(lambda);
+      default -> new DrSg(lambda);
+    };
+  }
+
+  private static double[] lambdaList(String spec, String text, double max) {
+    String[] parts = text.split("\\|");
+    if (parts.length < 2) {
+      throw bad(spec, "lambdas needs at least two candidates separated by |, got '" + text + "'");
+    }
+    double[] lambdas = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      lambdas[i] = number(spec, "lambdas", parts[i].trim());
+      if (!(lambdas[i] >= 0 && lambdas[i] <= max)) {
+        throw bad(spec, "every lambda must be in [0, " + Specs.format(max) + "], got " + parts[i].trim());
+      }
+    }
+    return lambdas;
   }
 
   private static double clip(String spec, Map<String, String> params) {

@@ -5,7 +5,7 @@ package io.ope4j.interval;
  * bounds (e.g. [0, 1] for clipped-at-1 binary rewards, or [0, clip * max reward] for clipped
  * IPW).
  */
-public record TermRange(double lower, double upper) {
+public record TermRange(double lower, double upper) implements java.io.Serializable {
 
   public TermRange {
     if (!(lower < upper) || !Double.isFinite(lower) || !Double.isFinite(upper)) {

@@ -7,7 +7,9 @@ package io.ope4j.stats;
  *
  * <p>Not thread-safe. {@link #value()} is deterministic for a given order of additions.
  */
-public final class CompensatedSum {
+public final class CompensatedSum implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private double sum;
   private double compensation;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Every point estimate of Open Bandit Pipeline 0.5.5 on the OBD men oracle, to 1e-12 relative. */
 class ObpParityTest {
 
-  /** Oracle entry name to our spec; the SLOPE-tuned entries are not plain estimators. */
+  /** Oracle entry name to our spec. */
   private static final Map<String, String> SPECS = new LinkedHashMap<>();
 
   static {
@@ -35,6 +35,8 @@ class ObpParityTest {
     SPECS.put("dr-os_100", "dr-os:lambda=100");
     SPECS.put("sg-ipw_0.1", "ipw-sg:lambda=0.1");
     SPECS.put("sg-dr_0.1", "dr-sg:lambda=0.1");
+    SPECS.put("switch-dr_slope", "switch-dr:lambda=slope");
+    SPECS.put("dr-os_slope", "dr-os:lambda=slope");
   }
 
   private static ColumnarLog log;
@@ -49,6 +51,12 @@ class ObpParityTest {
   @Test
   void everyPointEstimateMatchesOpenBanditPipeline() throws IOException {
     List<String> specs = new ArrayList<>(SPECS.values());
+    assertThat(Estimators.parse("switch-dr:lambda=slope").spec())
+        .isEqualTo("switch-dr:lambda=slope");
+    assertThat(Estimators.parse("switch-dr:lambda=slope").candidates()).extracting(e -> e.spec())
+        .containsExactly("switch-dr:lambda=inf", "switch-dr:lambda=10000", "switch-dr:lambda=5000",
+            "switch-dr:lambda=1000", "switch-dr:lambda=500", "switch-dr:lambda=100", "switch-dr:lambda=50",
+            "switch-dr:lambda=10");
     EvaluationResult result = new Evaluator(EvaluationConfig.of(Estimators.parseList(String.join(",", specs))))
         .evaluate(log.source());
     int checked = 0;
@@ -58,8 +66,12 @@ class ObpParityTest {
         continue;
       }
       double oracle = entry.get("estimate").asDouble();
-      double ours = result.estimate("bts", spec).value();
-      assertThat(ours).as(spec).isCloseTo(oracle, within(1e-12 * Math.abs(oracle)));
+      Estimate ours = result.estimate("bts", Estimators.parse(spec).spec());
+      assertThat(ours.value()).as(spec).isCloseTo(oracle, within(1e-12 * Math.abs(oracle)));
+      if (entry.has("selected_lambda")) {
+        double lambda = entry.get("selected_lambda").asDouble();
+        assertThat(ours.selected()).as(spec).endsWith(":lambda=" + (long) lambda);
+      }
       checked++;
     }
     assertThat(checked).isEqualTo(SPECS.size());

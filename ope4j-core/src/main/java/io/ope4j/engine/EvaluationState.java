@@ -1,0 +1,224 @@
+package io.ope4j.engine;
+
+import io.ope4j.data.BanditBatch;
+import io.ope4j.data.LogLayout;
+import io.ope4j.diagnostics.WeightDiagnostics;
+import io.ope4j.diagnostics.WeightStats;
+import io.ope4j.estimator.Estimator;
+import io.ope4j.interval.Interval;
+import io.ope4j.interval.Intervals;
+import io.ope4j.stats.PoissonMultiplicities;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole one-pass state of an evaluation over some rows: for every (policy, candidate
+ * estimator) its {@link TermMoments} and, with the bootstrap, its {@link ReplicateSums}; per
+ * policy its {@link WeightStats}. {@link #add} folds rows in, {@link #merge} combines states of
+ * disjoint rows (associative; deterministic for a fixed merge order), {@link #finish} turns the
+ * state into estimates. Any engine — one thread, a pool, Spark partitions — folds and merges
+ * these states and gets the same numbers.
+ *
+ * <p>Rows are processed in blocks of {@value #BLOCK} aligned to batch starts, so the
+ * floating-point result depends only on the batches, never on threads. Mutable, for one thread
+ * at a time; serializable without its scratch buffers.
+ */
+public final class EvaluationState implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final int BLOCK = 1024;
+
+  private final LogLayout layout;
+  private final EvaluationConfig config;
+  /** The candidates of every configured estimator, flattened; {@code slotOf[e]} is e's first. */
+  private final List<Estimator> slots = new ArrayList<>();
+  private final int[] slotOf;
+  private final int replicates;
+  private final TermMoments[] moments;
+  private final ReplicateSums[] replicateSums;
+  private final double[] totalMultiplicity;
+  private final WeightStats[] weights;
+  private long rows;
+
+  private transient Scratch scratch;
+
+  /** An empty state for a log of this layout. */
+  public EvaluationState(LogLayout layout, EvaluationConfig config) {
+    this.layout = layout;
+    this.config = config;
+    List<Estimator> estimators = config.estimators();
+    this.slotOf = new int[estimators.size() + 1];
+    for (int e = 0; e < estimators.size(); e++) {
+      slotOf[e] = slots.size();
+      slots.addAll(estimators.get(e).candidates());
+    }
+    slotOf[estimators.size()] = slots.size();
+    this.replicates = config.replicatesToCarry();
+    int states = layout.policyCount() * slots.size();
+    this.moments = new TermMoments[states];
+    this.replicateSums = replicates > 0 ? new ReplicateSums[states] : null;
+    for (int s = 0; s < states; s++) {
+      Estimator slot = slots.get(s % slots.size());
+      moments[s] = new TermMoments(slot.selfNormalized(), slot.needsModel());
+      if (replicates > 0) {
+        replicateSums[s] = new ReplicateSums(replicates, slot.selfNormalized(), slot.needsModel());
+      }
+    }
+    this.totalMultiplicity = replicates > 0 ? new double[replicates] : null;
+    this.weights = new WeightStats[layout.policyCount()];
+    for (int p = 0; p < weights.length; p++) {
+      weights[p] = new WeightStats();
+    }
+  }
+
+  /** Term and multiplicity buffers for one block: per state with the bootstrap, else shared. */
+  private static final class Scratch {
+    final double[][] y;
+    final double[][] x;
+    final double[][] d;
+    final byte[] multiplicities;
+
+    Scratch(int buffers, int replicates) {
+      y = new double[buffers][BLOCK];
+      x = new double[buffers][BLOCK];
+      d = new double[buffers][BLOCK];
+      multiplicities = replicates > 0 ? new byte[BLOCK * replicates] : null;
+    }
+  }
+
+  public LogLayout layout() {
+    return layout;
+  }
+
+  public EvaluationConfig config() {
+    return config;
+  }
+
+  /** Rows folded in so far. */
+  public long rows() {
+    return rows;
+  }
+
+  /** Folds in every row of {@code batch} (whose layout must be this state's). */
+  public void add(BanditBatch batch) {
+    if (scratch == null) {
+      scratch = new Scratch(replicates > 0 ? moments.length : 1, replicates);
+    }
+    int size = batch.size();
+    for (int from = 0; from < size; from += BLOCK) {
+      addBlock(batch, from, Math.min(size, from + BLOCK));
+    }
+    rows += size;
+  }
+
+  private void addBlock(BanditBatch batch, int from, int to) {
+    int length = to - from;
+    if (replicates > 0) {
+      drawMultiplicities(batch.firstRow() + from, length);
+    }
+    int slotCount = slots.size();
+    Scratch s = scratch;
+    for (int p = 0; p < weights.length; p++) {
+      weights[p].addBlock(batch, p, from, to);
+      for (int slot = 0; slot < slotCount; slot++) {
+        int state = p * slotCount + slot;
+        int buffer = replicates > 0 ? state : 0;
+        int altered = slots.get(slot).terms(batch, p, from, to, s.y[buffer], s.x[buffer], s.d[buffer]);
+        moments[state].addBlock(s.y[buffer], s.x[buffer], s.d[buffer], length, altered);
+        if (replicates > 0) {
+          replicateSums[state].addBlock(s.multiplicities, s.y[buffer], s.x[buffer], s.d[buffer], length);
+        }
+      }
+    }
+  }
+
+  private void drawMultiplicities(long firstRow, int length) {
+    byte[] multiplicities = scratch.multiplicities;
+    for (int i = 0; i < length; i++) {
+      PoissonMultiplicities.fill(config.seed(), firstRow + i, replicates, multiplicities, i * replicates);
+    }
+    for (int i = 0; i < length; i++) {
+      int base = i * replicates;
+      for (int b = 0; b < replicates; b++) {
+        totalMultiplicity[b] += multiplicities[base + b];
+      }
+    }
+  }
+
+  /** Adds {@code other}'s rows (a state of the same layout and configuration) to this state. */
+  public void merge(EvaluationState other) {
+    if (!other.layout.equals(layout) || !other.config.equals(config)) {
+      throw new IllegalArgumentException("cannot merge states of different layouts or configurations");
+    }
+    rows += other.rows;
+    for (int s = 0; s < moments.length; s++) {
+      moments[s].merge(other.moments[s]);
+      if (replicates > 0) {
+        replicateSums[s].merge(other.replicateSums[s]);
+      }
+    }
+    if (replicates > 0) {
+      for (int b = 0; b < replicates; b++) {
+        totalMultiplicity[b] += other.totalMultiplicity[b];
+      }
+    }
+    for (int p = 0; p < weights.length; p++) {
+      weights[p].merge(other.weights[p]);
+    }
+  }
+
+  /**
+   * The estimates of every (policy, estimator), with intervals and diagnostics.
+   *
+   * @throws IllegalArgumentException when no row was folded in, or a given term range does not
+   *     hold the observed terms
+   */
+  public EvaluationResult finish() {
+    if (rows == 0) {
+      throw new IllegalArgumentException("the log has no rows");
+    }
+    List<Estimate> estimates = new ArrayList<>();
+    Map<String, WeightDiagnostics> diagnostics = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
+    List<Estimator> estimators = config.estimators();
+    for (int p = 0; p < weights.length; p++) {
+      String policy = layout.policies().get(p);
+      WeightDiagnostics weightDiagnostics = weights[p].finish();
+      diagnostics.put(policy, weightDiagnostics);
+      warnings.addAll(weightDiagnostics.warnings(policy));
+      for (int e = 0; e < estimators.size(); e++) {
+        estimates.add(estimate(p, estimators.get(e), e, weightDiagnostics));
+      }
+    }
+    return new EvaluationResult(rows, estimates, diagnostics, warnings);
+  }
+
+  private Estimate estimate(int policy, Estimator estimator, int e, WeightDiagnostics weightDiagnostics) {
+    int first = slotOf[e];
+    int count = slotOf[e + 1] - first;
+    double[] values = new double[count];
+    double[] stderrs = new double[count];
+    for (int c = 0; c < count; c++) {
+      TermMoments candidate = moments[policy * slots.size() + first + c];
+      values[c] = candidate.value();
+      stderrs[c] = candidate.standardError();
+    }
+    int chosen = estimator.choose(values, stderrs, rows);
+    int state = policy * slots.size() + first + chosen;
+    TermMoments m = moments[state];
+    String label = "estimator " + estimator.spec() + " on policy " + layout.policies().get(policy);
+    Interval interval = switch (config.interval()) {
+      case T -> Intervals.studentT(values[chosen], stderrs[chosen], m.count(), config.level());
+      case BOOTSTRAP -> Intervals.bootstrapPercentile(
+          replicateSums[state].estimates(totalMultiplicity), config.level());
+      case HOEFFDING, BERNSTEIN -> ConcentrationIntervals.of(
+          m, config.interval(), config.level(), config.termRange(), label);
+    };
+    String selected = count > 1 || slots.get(first) != estimator ? slots.get(first + chosen).spec() : null;
+    return new Estimate(layout.policies().get(policy), estimator.spec(), values[chosen], stderrs[chosen],
+        interval, m.altered(), weightDiagnostics, selected);
+  }
+}
