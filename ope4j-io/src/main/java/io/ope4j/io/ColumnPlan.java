@@ -145,7 +145,7 @@ final class ColumnPlan {
       List<String> policyNames = new ArrayList<>();
       for (int p = 0; p < policies.length; p++) {
         PolicyColumns spec = specs.get(p);
-        String prefix = spec.columns();
+        String prefix = spec.prefixOrColumn();
         int[] wide = wideColumns(prefix);
         int narrow = wide == null ? index.getOrDefault(prefix, -1) : -1;
         if (wide == null && narrow < 0) {
@@ -261,7 +261,7 @@ final class ColumnPlan {
     }
 
     private String missingPolicyMessage(PolicyColumns spec) {
-      String prefix = spec.columns();
+      String prefix = spec.prefixOrColumn();
       String message = "missing columns of evaluation policy '" + spec.name() + "': neither "
           + prefix + "0, " + prefix + "1, ... (probability of every action) nor " + prefix
           + " (probability of the logged action)";
@@ -277,7 +277,7 @@ final class ColumnPlan {
           ? "wide model columns " + rangeLabel(options.modelPrefix(), modelWide.length)
           : "the narrow model column " + options.modelColumn();
       String policyForm = widePolicy
-          ? "wide columns " + spec.columns() + "0.." : "narrow column " + spec.columns();
+          ? "wide columns " + spec.prefixOrColumn() + "0.." : "narrow column " + spec.prefixOrColumn();
       return "missing column " + column + " (the reward model's value under evaluation policy '"
           + spec.name() + "', sum over actions of pi(a) q(a)): it cannot be computed from the "
           + policyForm + " and " + model
