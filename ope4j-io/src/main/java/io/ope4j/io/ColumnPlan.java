@@ -144,34 +144,38 @@ final class ColumnPlan {
       PolicyPlan[] policies = new PolicyPlan[specs.size()];
       List<String> policyNames = new ArrayList<>();
       for (int p = 0; p < policies.length; p++) {
-        PolicyColumns spec = specs.get(p);
-        String prefix = spec.prefixOrColumn();
-        int[] wide = wideColumns(prefix);
-        int narrow = wide == null ? index.getOrDefault(prefix, -1) : -1;
-        if (wide == null && narrow < 0) {
-          throw headerError(missingPolicyMessage(spec));
+        policies[p] = resolvePolicy(specs.get(p), modelWide, hasModel);
+        policyNames.add(policies[p].name);
+        if (policies[p].wideColumns != null) {
+          wideGroups.add(policies[p].wideColumns);
+          wideLabels.add(policies[p].label);
         }
-        int modelValue = -1;
-        if (hasModel && !(wide != null && modelWide != null)) {
-          // Only wide probabilities with wide predictions give sum_a pi(a) q(a) directly.
-          String column = modelPrefix + (wide != null ? stripTrailingUnderscore(prefix) : prefix);
-          modelValue = index.getOrDefault(column, -1);
-          if (modelValue < 0) {
-            throw headerError(missingModelValueMessage(spec, wide != null, modelWide, column));
-          }
-        }
-        String label = wide != null ? rangeLabel(prefix, wide.length) : prefix;
-        if (wide != null) {
-          wideGroups.add(wide);
-          wideLabels.add(label);
-        }
-        policies[p] = new PolicyPlan(spec.name(), wide, narrow, modelValue, label);
-        policyNames.add(spec.name());
       }
       int nActions = numberOfActions(wideGroups, wideLabels);
       LogLayout layout = new LogLayout(policyNames, hasModel, position >= 0, nActions);
       return new ColumnPlan(layout, header, action, reward, pscore, position, modelWide,
           modelNarrow, policies);
+    }
+
+    private PolicyPlan resolvePolicy(PolicyColumns spec, int[] modelWide, boolean hasModel) {
+      String prefix = spec.prefixOrColumn();
+      int[] wide = wideColumns(prefix);
+      int narrow = wide == null ? index.getOrDefault(prefix, -1) : -1;
+      if (wide == null && narrow < 0) {
+        throw headerError(missingPolicyMessage(spec));
+      }
+      int modelValue = -1;
+      if (hasModel && !(wide != null && modelWide != null)) {
+        // Only wide probabilities with wide predictions give sum_a pi(a) q(a) directly.
+        String modelPrefix = options.modelPrefix();
+        String column = modelPrefix + (wide != null ? stripTrailingUnderscore(prefix) : prefix);
+        modelValue = index.getOrDefault(column, -1);
+        if (modelValue < 0) {
+          throw headerError(missingModelValueMessage(spec, wide != null, modelWide, column));
+        }
+      }
+      String label = wide != null ? rangeLabel(prefix, wide.length) : prefix;
+      return new PolicyPlan(spec.name(), wide, narrow, modelValue, label);
     }
 
     private int required(String column, String meaning, List<String> missing) {
