@@ -61,13 +61,42 @@ final class BanditRowDecoder {
     this.bytes = record.buffer();
     this.starts = record.starts();
     this.ends = record.ends();
+    int action = decodeLoggedRound(batch, i);
+    if (plan.modelWide != null) {
+      int[] columns = plan.modelWide;
+      for (int a = 0; a < columns.length; a++) {
+        modelRow[a] = finite(columns[a]);
+      }
+      batch.qLogged()[i] = modelRow[action];
+    } else if (plan.modelNarrow >= 0) {
+      batch.qLogged()[i] = finite(plan.modelNarrow);
+    }
+    ColumnPlan.PolicyPlan[] policies = plan.policies;
+    for (int p = 0; p < policies.length; p++) {
+      ColumnPlan.PolicyPlan policy = policies[p];
+      if (policy.wideColumns != null) {
+        readWideProbabilities(policy);
+        batch.piLogged(p)[i] = policyRow[action];
+        if (modelRow != null) {
+          batch.qExpected(p)[i] =
+              WideForm.expectedModelValue(policyRow, 0, modelRow, 0, policyRow.length);
+        }
+      } else {
+        batch.piLogged(p)[i] = probability(policy.narrowColumn);
+      }
+      if (policy.modelValueColumn >= 0) {
+        batch.qExpected(p)[i] = finite(policy.modelValueColumn);
+      }
+    }
+  }
 
-    long actionValue = NumberParser.parseInteger(bytes, starts[plan.action], ends[plan.action]);
-    if (actionValue < 0 || actionValue >= (nActions > 0 ? nActions : 1L << 31)) {
+  /** Action, reward, pscore and position of row {@code i}; returns the action. */
+  private int decodeLoggedRound(BanditBatch batch, int i) {
+    long action = NumberParser.parseInteger(bytes, starts[plan.action], ends[plan.action]);
+    if (action < 0 || action >= (nActions > 0 ? nActions : 1L << 31)) {
       throw invalid(plan.action, actionRange); // NOT_AN_INTEGER is negative too
     }
-    int action = (int) actionValue;
-    batch.action()[i] = action;
+    batch.action()[i] = (int) action;
 
     double reward = number(plan.reward, FINITE);
     if (!Double.isFinite(reward)) {
@@ -88,34 +117,7 @@ final class BanditRowDecoder {
       }
       batch.position()[i] = (int) position;
     }
-
-    if (plan.modelWide != null) {
-      int[] columns = plan.modelWide;
-      for (int a = 0; a < columns.length; a++) {
-        modelRow[a] = finite(columns[a]);
-      }
-      batch.qLogged()[i] = modelRow[action];
-    } else if (plan.modelNarrow >= 0) {
-      batch.qLogged()[i] = finite(plan.modelNarrow);
-    }
-
-    ColumnPlan.PolicyPlan[] policies = plan.policies;
-    for (int p = 0; p < policies.length; p++) {
-      ColumnPlan.PolicyPlan policy = policies[p];
-      if (policy.wideColumns != null) {
-        readWideProbabilities(policy);
-        batch.piLogged(p)[i] = policyRow[action];
-        if (modelRow != null) {
-          batch.qExpected(p)[i] =
-              WideForm.expectedModelValue(policyRow, 0, modelRow, 0, policyRow.length);
-        }
-      } else {
-        batch.piLogged(p)[i] = probability(policy.narrowColumn);
-      }
-      if (policy.modelValueColumn >= 0) {
-        batch.qExpected(p)[i] = finite(policy.modelValueColumn);
-      }
-    }
+    return (int) action;
   }
 
   /** Fills {@link #policyRow} with the policy's K probabilities and checks their sum. */

@@ -144,34 +144,38 @@ final class ColumnPlan {
       PolicyPlan[] policies = new PolicyPlan[specs.size()];
       List<String> policyNames = new ArrayList<>();
       for (int p = 0; p < policies.length; p++) {
-        PolicyColumns spec = specs.get(p);
-        String prefix = spec.columns();
-        int[] wide = wideColumns(prefix);
-        int narrow = wide == null ? index.getOrDefault(prefix, -1) : -1;
-        if (wide == null && narrow < 0) {
-          throw headerError(missingPolicyMessage(spec));
+        policies[p] = resolvePolicy(specs.get(p), modelWide, hasModel);
+        policyNames.add(policies[p].name);
+        if (policies[p].wideColumns != null) {
+          wideGroups.add(policies[p].wideColumns);
+          wideLabels.add(policies[p].label);
         }
-        int modelValue = -1;
-        if (hasModel && !(wide != null && modelWide != null)) {
-          // Only wide probabilities with wide predictions give sum_a pi(a) q(a) directly.
-          String column = modelPrefix + (wide != null ? stripTrailingUnderscore(prefix) : prefix);
-          modelValue = index.getOrDefault(column, -1);
-          if (modelValue < 0) {
-            throw headerError(missingModelValueMessage(spec, wide != null, modelWide, column));
-          }
-        }
-        String label = wide != null ? rangeLabel(prefix, wide.length) : prefix;
-        if (wide != null) {
-          wideGroups.add(wide);
-          wideLabels.add(label);
-        }
-        policies[p] = new PolicyPlan(spec.name(), wide, narrow, modelValue, label);
-        policyNames.add(spec.name());
       }
       int nActions = numberOfActions(wideGroups, wideLabels);
       LogLayout layout = new LogLayout(policyNames, hasModel, position >= 0, nActions);
       return new ColumnPlan(layout, header, action, reward, pscore, position, modelWide,
           modelNarrow, policies);
+    }
+
+    private PolicyPlan resolvePolicy(PolicyColumns spec, int[] modelWide, boolean hasModel) {
+      String prefix = spec.prefixOrColumn();
+      int[] wide = wideColumns(prefix);
+      int narrow = wide == null ? index.getOrDefault(prefix, -1) : -1;
+      if (wide == null && narrow < 0) {
+        throw headerError(missingPolicyMessage(spec));
+      }
+      int modelValue = -1;
+      if (hasModel && !(wide != null && modelWide != null)) {
+        // Only wide probabilities with wide predictions give sum_a pi(a) q(a) directly.
+        String modelPrefix = options.modelPrefix();
+        String column = modelPrefix + (wide != null ? stripTrailingUnderscore(prefix) : prefix);
+        modelValue = index.getOrDefault(column, -1);
+        if (modelValue < 0) {
+          throw headerError(missingModelValueMessage(spec, wide != null, modelWide, column));
+        }
+      }
+      String label = wide != null ? rangeLabel(prefix, wide.length) : prefix;
+      return new PolicyPlan(spec.name(), wide, narrow, modelValue, label);
     }
 
     private int required(String column, String meaning, List<String> missing) {
@@ -261,7 +265,7 @@ final class ColumnPlan {
     }
 
     private String missingPolicyMessage(PolicyColumns spec) {
-      String prefix = spec.columns();
+      String prefix = spec.prefixOrColumn();
       String message = "missing columns of evaluation policy '" + spec.name() + "': neither "
           + prefix + "0, " + prefix + "1, ... (probability of every action) nor " + prefix
           + " (probability of the logged action)";
@@ -277,7 +281,7 @@ final class ColumnPlan {
           ? "wide model columns " + rangeLabel(options.modelPrefix(), modelWide.length)
           : "the narrow model column " + options.modelColumn();
       String policyForm = widePolicy
-          ? "wide columns " + spec.columns() + "0.." : "narrow column " + spec.columns();
+          ? "wide columns " + spec.prefixOrColumn() + "0.." : "narrow column " + spec.prefixOrColumn();
       return "missing column " + column + " (the reward model's value under evaluation policy '"
           + spec.name() + "', sum over actions of pi(a) q(a)): it cannot be computed from the "
           + policyForm + " and " + model

@@ -12,7 +12,7 @@ import java.util.zip.ZipException;
 
 /**
  * Splits a CSV byte stream into records and fields without copying or decoding them: after
- * {@link #next()}, field {@code i} of the current record is {@code buffer()[start(i), end(i))}.
+ * {@link #next()}, field {@code i} of the current record is {@code buffer()[starts()[i], ends()[i])}.
  *
  * <p>Design: one large byte buffer, refilled from the stream. A record is scanned in one pass
  * that notes where each field starts and ends; if the buffer ends inside the record, the
@@ -36,6 +36,7 @@ final class CsvRecordScanner implements Closeable {
   /** Longest record accepted: a longer one means the file is not CSV (or not line-broken). */
   static final int MAX_RECORD_BYTES = 64 << 20;
 
+  /** Room for the 3-byte byte order mark, which is looked for in the first fill only. */
   private static final int MIN_BUFFER_SIZE = 4;
 
   private final InputStream in;
@@ -51,6 +52,8 @@ final class CsvRecordScanner implements Closeable {
   private int[] ends = new int[64];
   private boolean[] quoted = new boolean[64];
   private int fieldCount;
+  /** Where {@link #scanQuotedField} found the closing quote. */
+  private int closingQuote;
   private long record = -1;
   private List<String> columnNames = List.of();
 
@@ -156,39 +159,12 @@ final class CsvRecordScanner implements Closeable {
       int fieldStart;
       int fieldEnd;
       if (isQuoted) {
-        fieldStart = ++p;
-        while (true) {
-          while (p < end && bytes[p] != '"') {
-            p++;
-          }
-          if (p + 1 >= end && !endOfInput) {
-            return false; // the closing quote, or what follows it, is not read yet
-          }
-          if (p == end) {
-            throw malformed(count, "quoted field is not closed before the end of the file");
-          }
-          if (p + 1 < end && bytes[p + 1] == '"') {
-            p += 2; // a doubled quote stands for one quote
-            continue;
-          }
-          break;
+        fieldStart = p + 1;
+        p = scanQuotedField(fieldStart, count);
+        if (p < 0) {
+          return false;
         }
-        fieldEnd = p++;
-        if (p < end && bytes[p] == '\r') {
-          if (p + 1 == end && !endOfInput) {
-            return false;
-          }
-          if (p + 1 < end && bytes[p + 1] == '\n') {
-            p++;
-          } else if (p + 1 < end) {
-            throw malformed(count, "text after the closing quote of a quoted field");
-          } else {
-            p++; // "\r" at the very end of the file: a line end
-          }
-        }
-        if (p < end && bytes[p] != ',' && bytes[p] != '\n') {
-          throw malformed(count, "text after the closing quote of a quoted field");
-        }
+        fieldEnd = closingQuote;
       } else {
         fieldStart = p;
         while (p < end) {
@@ -202,7 +178,7 @@ final class CsvRecordScanner implements Closeable {
           return false;
         }
         fieldEnd = p;
-        if ((p == end || bytes[p] == '\n') && fieldEnd > fieldStart && bytes[fieldEnd - 1] == '\r') {
+        if ((p == end || bytes[p] == '\n') && p > fieldStart && bytes[p - 1] == '\r') {
           fieldEnd--; // CRLF line end
         }
       }
@@ -210,18 +186,54 @@ final class CsvRecordScanner implements Closeable {
       ends[count] = fieldEnd;
       quoted[count] = isQuoted;
       count++;
-      if (p == end) {
-        position = end; // last record, without a line end
-        fieldCount = count;
-        return true;
-      }
-      if (bytes[p] == '\n') {
-        position = p + 1;
+      if (p == end || bytes[p] == '\n') {
+        position = p == end ? end : p + 1; // at the end: a last record without a line end
         fieldCount = count;
         return true;
       }
       p++; // past the comma
     }
+  }
+
+  /**
+   * Scans a quoted field whose content starts at {@code p}, noting its closing quote in {@link
+   * #closingQuote}.
+   *
+   * @return the position of the comma or line feed after the field (or {@link #limit} at the
+   *     end of the input), or -1 if the field may continue beyond the bytes read so far
+   */
+  private int scanQuotedField(int p, int field) {
+    final byte[] bytes = buffer;
+    final int end = limit;
+    while (true) {
+      while (p < end && bytes[p] != '"') {
+        p++;
+      }
+      if (p + 1 >= end && !endOfInput) {
+        return -1; // the closing quote, or what follows it, is not read yet
+      }
+      if (p == end) {
+        throw malformed(field, "quoted field is not closed before the end of the file");
+      }
+      if (p + 1 < end && bytes[p + 1] == '"') {
+        p += 2; // a doubled quote stands for one quote
+        continue;
+      }
+      break;
+    }
+    closingQuote = p++;
+    if (p < end && bytes[p] == '\r') {
+      if (p + 1 == end) {
+        return endOfInput ? end : -1; // a final "\r" is a line end
+      }
+      if (bytes[p + 1] == '\n') {
+        p++;
+      }
+    }
+    if (p < end && bytes[p] != ',' && bytes[p] != '\n') {
+      throw malformed(field, "text after the closing quote of a quoted field");
+    }
+    return p;
   }
 
   /** Moves the unread tail to the front and reads until the buffer is full or input ends. */

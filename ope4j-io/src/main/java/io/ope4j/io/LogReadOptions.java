@@ -11,7 +11,10 @@ import java.util.Set;
  * names of {@code shared/docs/formats.md} (each renamable), the number of actions, the evaluation
  * policies and the batch capacity. Not specific to CSV: every reader of bandit logs takes it.
  *
- * <p>Start from {@link #defaults()} and change what differs with the {@code with...} methods:
+ * <p>Start from {@link #defaults()} and change what differs with the {@code with...} methods;
+ * each returns a copy with one component changed. Invalid values (a null or empty name, K = 0 or
+ * below -1, a capacity below 1, a policy name given twice) throw {@link
+ * IllegalArgumentException}, from the constructor and from every {@code with...} method.
  *
  * <pre>{@code
  * LogReadOptions options = LogReadOptions.defaults()
@@ -53,25 +56,34 @@ public record LogReadOptions(
 
   /**
    * One evaluation policy to read: its name (as estimates will report it) and where its
-   * probabilities are. If the file has a column {@code columns + "0"}, the policy is wide:
-   * columns {@code columns0 .. columns{K-1}} hold its probability of every action. Otherwise a
-   * column named exactly {@code columns} must exist and hold its probability of the logged
-   * action (narrow form).
+   * probabilities are. If the file has a column {@code prefixOrColumn + "0"}, the policy is
+   * wide: columns {@code prefixOrColumn0 .. prefixOrColumn{K-1}} hold its probability of every
+   * action. Otherwise a column named exactly {@code prefixOrColumn} must exist and hold its
+   * probability of the logged action (narrow form).
    *
    * @param name policy name, non-empty
-   * @param columns wide column prefix (e.g. {@code pi_bts_}) or narrow column name (e.g. {@code
-   *     pi}), non-empty
+   * @param prefixOrColumn wide column prefix (e.g. {@code pi_bts_}) or narrow column name (e.g.
+   *     {@code pi}), non-empty
    */
-  public record PolicyColumns(String name, String columns) {
+  public record PolicyColumns(String name, String prefixOrColumn) {
 
+    /**
+     * Checks both components.
+     *
+     * @throws IllegalArgumentException if either component is null or empty
+     */
     public PolicyColumns {
       requireName(name, "policy name");
-      requireName(columns, "policy columns");
+      requireName(prefixOrColumn, "policy column prefix");
     }
 
-    /** The policy {@code name} read from {@code columns}. */
-    public static PolicyColumns of(String name, String columns) {
-      return new PolicyColumns(name, columns);
+    /**
+     * The policy {@code name} read from {@code prefixOrColumn}.
+     *
+     * @throws IllegalArgumentException if either argument is null or empty
+     */
+    public static PolicyColumns of(String name, String prefixOrColumn) {
+      return new PolicyColumns(name, prefixOrColumn);
     }
 
     /**
@@ -89,6 +101,11 @@ public record LogReadOptions(
     }
   }
 
+  /**
+   * Checks every component and copies the policy list.
+   *
+   * @throws IllegalArgumentException on an invalid component (see the class comment)
+   */
   public LogReadOptions {
     requireName(actionColumn, "action column");
     requireName(rewardColumn, "reward column");
