@@ -3,8 +3,8 @@ package io.ope4j.data;
 /**
  * A logged file that cannot be used as it is: the message names the file, the 1-based data row
  * (the header is row 0) and the column, e.g. {@code logs.csv row 10412, pscore: must be in (0,
- * 1], got 0.0}. Row is 0 for problems with the header or the file as a whole; column may be
- * {@code null} for problems with a whole row or file.
+ * 1], got 0.0}. Row is 0 for problems with the header and -1 for the file as a whole (empty,
+ * truncated); column is {@code null} for problems with a whole row or file.
  */
 public final class InvalidDataException extends RuntimeException {
 

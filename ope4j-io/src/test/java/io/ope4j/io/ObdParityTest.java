@@ -7,7 +7,6 @@ import io.ope4j.data.LogLayout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,9 @@ class ObdParityTest {
   private static List<String> header;
 
   @BeforeAll
-  static void read() throws IOException, URISyntaxException {
-    path = Path.of(ObdParityTest.class.getResource("/obp/obd_random_men_bts.csv.gz").toURI());
+  static void read() throws IOException {
+    // The shared fixture of the repository (testdata/obp, with its attribution).
+    path = Path.of("..", "testdata", "obp", "obd_random_men_bts.csv.gz");
     try (CsvLogReader reader = CsvLogReader.open(path)) {
       table = LogTable.readAll(reader, reader.options().batchCapacity());
     }
