@@ -28,8 +28,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "The log (formats.md bandit log).")
-  Path data;
+  @Option(names = "--data", required = true, paramLabel = "FILE",
+      description = "The log (formats.md bandit log, CSV, plain or gzip); - reads standard input.")
+  String data;
 
   @Option(
       names = "--estimators",
@@ -50,7 +51,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (CsvLogReader reader = CsvLogReader.open(data, columns.toReadOptions())) {
+    try (CsvLogReader reader = data.equals("-")
+        ? CsvLogReader.open(System.in, "<stdin>", columns.toReadOptions())
+        : CsvLogReader.open(Path.of(data), columns.toReadOptions())) {
       List<Estimator> chosen = Estimators.parseList(
           estimators != null ? estimators : reader.layout().hasModel() ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
       EvaluationConfig config = intervals.toConfig(chosen);
