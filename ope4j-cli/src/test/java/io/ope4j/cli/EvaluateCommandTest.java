@@ -115,6 +115,21 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void readsStandardInputWithDash() {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          "action,reward,pscore,pi\n0,1,0.5,0.5\n1,0,0.5,0.25\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      CliRun run = CliRun.of("evaluate", "--data", "-", "--estimators", "ipw", "--format", "csv");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      // (0.5 / 0.5 * 1 + 0.25 / 0.5 * 0) / 2
+      assertThat(run.out().lines().skip(1).findFirst().orElseThrow()).startsWith("pi,ipw,0.5,");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void versionAndHelpOfEveryCommand() {
     assertThat(CliRun.of("--version").out()).startsWith("ope4j ");
     for (String command : new String[] {"evaluate", "simulate", "quickstart"}) {
