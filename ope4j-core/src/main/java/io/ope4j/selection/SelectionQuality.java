@@ -56,14 +56,36 @@ public record SelectionQuality(
    */
   public static SelectionQuality of(KnownValues known, double[] estimates, int maxK, TieBreak ties,
       ScopeRlCompatibility compatibility) {
-    checkEstimates(known, estimates, maxK);
+    return of(known, estimates, estimates, maxK, ties, compatibility);
+  }
+
+  /**
+   * Judges a selection that ranks the candidates by {@code scores} rather than by the point
+   * estimates, e.g. by the lower ends of their intervals: the accuracy metrics (MSE, relative
+   * error) are computed from {@code estimates}; everything about the decision (rank
+   * correlations, regret@k, type I/II error rates, the top-k curve) from {@code scores}.
+   *
+   * @param estimates point estimates, finite; not modified
+   * @param scores what the candidates are ranked by, not NaN (infinite values rank first or
+   *     last); not modified
+   * @throws IllegalArgumentException as {@link #of(KnownValues, double[], int, TieBreak,
+   *     ScopeRlCompatibility)}, or if a score is NaN
+   */
+  public static SelectionQuality of(KnownValues known, double[] estimates, double[] scores, int maxK,
+      TieBreak ties, ScopeRlCompatibility compatibility) {
+    checkEstimates(known, estimates, "estimate");
+    checkEstimates(known, scores, "score");
+    if (maxK < 1 || maxK > known.size()) {
+      throw new IllegalArgumentException("k must be between 1 and the number of candidates ("
+          + known.size() + "), got " + maxK);
+    }
     double[] truth = known.trueValues();
     boolean scopeRl = compatibility.followsScopeRlCode();
-    int[] ranking = Ranking.descending(estimates, scopeRl ? TieBreak.LAST_LISTED : ties);
+    int[] ranking = Ranking.descending(scores, scopeRl ? TieBreak.LAST_LISTED : ties);
     double[] regret = new double[maxK];
     // SCOPE-RL computes regret from the ranking of select_by_policy_value, which differs from
     // the top-k ranking only in how tied estimates are ordered.
-    int[] regretRanking = scopeRl ? SelectionMetrics.scopeRlSelectionRanking(truth, estimates) : ranking;
+    int[] regretRanking = scopeRl ? SelectionMetrics.scopeRlSelectionRanking(truth, scores) : ranking;
     for (int k = 1; k <= maxK; k++) {
       regret[k - 1] = scopeRl
           ? SelectionMetrics.regretSumOfTopK(truth, regretRanking, k)
@@ -72,29 +94,27 @@ public record SelectionQuality(
     return new SelectionQuality(
         SelectionMetrics.meanSquaredError(truth, estimates),
         SelectionMetrics.relativeEstimationError(truth, estimates),
-        scopeRl ? SelectionMetrics.scopeRlRankCorrelation(truth, estimates) : SelectionMetrics.spearman(truth, estimates),
-        SelectionMetrics.kendallTau(truth, estimates),
+        scopeRl ? SelectionMetrics.scopeRlRankCorrelation(truth, scores) : SelectionMetrics.spearman(truth, scores),
+        SelectionMetrics.kendallTau(truth, scores),
         regret,
-        SelectionMetrics.typeIErrorRate(truth, estimates, known.safetyThreshold()),
-        SelectionMetrics.typeIIErrorRate(truth, estimates, known.safetyThreshold()),
+        SelectionMetrics.typeIErrorRate(truth, scores, known.safetyThreshold()),
+        SelectionMetrics.typeIIErrorRate(truth, scores, known.safetyThreshold()),
         ranking,
         TopKCurve.of(truth, ranking, known.behaviourValue(), known.safetyThreshold(), maxK, compatibility));
   }
 
-  private static void checkEstimates(KnownValues known, double[] estimates, int maxK) {
-    if (estimates.length != known.size()) {
-      throw new IllegalArgumentException(estimates.length + " estimates for " + known.size()
+  private static void checkEstimates(KnownValues known, double[] values, String what) {
+    if (values.length != known.size()) {
+      throw new IllegalArgumentException(values.length + " " + what + "s for " + known.size()
           + " candidates " + known.candidates());
     }
-    for (int i = 0; i < estimates.length; i++) {
-      if (!Double.isFinite(estimates[i])) {
-        throw new IllegalArgumentException("the estimate of candidate " + known.candidates().get(i)
-            + " is " + estimates[i] + "; selection needs a finite estimate of every candidate");
+    for (int i = 0; i < values.length; i++) {
+      boolean bad = what.equals("score") ? Double.isNaN(values[i]) : !Double.isFinite(values[i]);
+      if (bad) {
+        throw new IllegalArgumentException("the " + what + " of candidate " + known.candidates().get(i)
+            + " is " + values[i] + "; selection needs a " + (what.equals("score") ? "non-NaN" : "finite")
+            + " " + what + " of every candidate");
       }
-    }
-    if (maxK < 1 || maxK > known.size()) {
-      throw new IllegalArgumentException("k must be between 1 and the number of candidates ("
-          + known.size() + "), got " + maxK);
     }
   }
 

@@ -23,6 +23,32 @@ class SelectionQualityTest {
   }
 
   @Test
+  void rankingByScores_judgesTheDecisionByTheScoresAndTheAccuracyByTheEstimates() {
+    // Point estimates put a (worth 1) second; lower bounds put the candidates in true order.
+    double[] estimates = {3, 2, 4.5};
+    double[] lowerBounds = {0, 1.5, 3};
+    SelectionQuality quality = SelectionQuality.of(KNOWN, estimates, lowerBounds, 3, TieBreak.FIRST_LISTED,
+        ScopeRlCompatibility.NONE);
+    assertThat(quality.meanSquaredError()).isEqualTo((4 + 0 + 0.25) / 3);
+    assertThat(quality.ranking()).containsExactly(2, 1, 0);
+    assertThat(quality.rankCorrelation()).isEqualTo(1.0);
+    assertThat(quality.typeIIErrorRate()).isZero(); // a's lower bound 0 is below the threshold 2
+    assertThat(quality.topK().kth()).containsExactly(4, 2, 1);
+  }
+
+  @Test
+  void infiniteScores_rankLast_butNaNScoresAreRejected() {
+    double[] estimates = {3, 2, 4.5};
+    SelectionQuality quality = SelectionQuality.of(KNOWN, estimates, new double[] {Double.NEGATIVE_INFINITY, 1, 2},
+        3, TieBreak.FIRST_LISTED, ScopeRlCompatibility.NONE);
+    assertThat(quality.ranking()).containsExactly(2, 1, 0);
+    assertThatThrownBy(() -> SelectionQuality.of(KNOWN, estimates, new double[] {Double.NaN, 1, 2}, 3,
+            TieBreak.FIRST_LISTED, ScopeRlCompatibility.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the score of candidate a is NaN; selection needs a non-NaN score of every candidate");
+  }
+
+  @Test
   void nanEstimate_isRejectedNamingTheCandidate() {
     assertThatThrownBy(() -> SelectionQuality.of(KNOWN, new double[] {1, Double.NaN, 3}, TieBreak.FIRST_LISTED,
             ScopeRlCompatibility.NONE))
