@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       SimulateCommand.class,
       SelectCommand.class,
+      AssessCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Ope4j implements Runnable {
