@@ -57,13 +57,7 @@ final class AssessWriter {
           candidates, SelectFormat.num(min(result.truth().trueValues())), SelectFormat.num(max(result.truth().trueValues())),
           SelectFormat.num(result.truth().behaviourValue()), replications,
           compatibility == ScopeRlCompatibility.NONE ? "" : ", SCOPE-RL's definitions (" + AssessCommand.id(compatibility) + ")");
-      List<Integer> ks = new ArrayList<>();
-      for (int k = 2; k <= Math.min(candidates, TABLE_MAX_K); k++) {
-        ks.add(k);
-      }
-      if (topK > TABLE_MAX_K) {
-        ks.add(topK);
-      }
+      List<Integer> ks = sharpeColumns(candidates);
       TextTable table = new TextTable();
       List<String> header = new ArrayList<>(List.of("estimator", "rel. error", "p10", "p50", "p90", "bias²",
           "variance", "MSE", "Spearman", "Kendall", "regret@" + topK));
@@ -86,6 +80,18 @@ final class AssessWriter {
       out.println(verdict(result.summaries()));
       out.println();
     }
+  }
+
+  /** The k of the table's SharpeRatio columns: 2 .. min(N, 6), and the chosen k if larger. */
+  private List<Integer> sharpeColumns(int candidates) {
+    List<Integer> ks = new ArrayList<>();
+    for (int k = 2; k <= Math.min(candidates, TABLE_MAX_K); k++) {
+      ks.add(k);
+    }
+    if (topK > TABLE_MAX_K) {
+      ks.add(topK);
+    }
+    return ks;
   }
 
   /** Which estimator wins on accuracy and which on the risk-return of its top k. */

@@ -180,28 +180,7 @@ final class SelectWriter {
     selection.selected().forEach(selected::add);
     ArrayNode candidates = root.putArray("candidates");
     for (RankedCandidate candidate : selection.ranking()) {
-      ObjectNode node = candidates.addObject();
-      Estimate e = candidate.estimate();
-      node.put("rank", candidate.rank());
-      node.put("policy", candidate.policy());
-      node.put("selected", candidate.selected());
-      SelectFormat.put(node, "value", e.value());
-      SelectFormat.put(node, "stderr", e.stderr());
-      SelectFormat.put(node, "ci_lower", e.interval().lower());
-      SelectFormat.put(node, "ci_upper", e.interval().upper());
-      SelectFormat.put(node, "score", candidate.score());
-      node.put("altered_rows", e.alteredRows());
-      if (known != null) {
-        node.put("true_value", known.trueValue(candidate.logIndex()));
-        node.put("true_rank", trueRank[candidate.logIndex()]);
-      }
-      ObjectNode diagnostics = node.putObject("diagnostics");
-      WeightDiagnostics w = e.weights();
-      SelectFormat.put(diagnostics, "ess", w.effectiveSampleSize());
-      SelectFormat.put(diagnostics, "mean_weight", w.meanWeight());
-      SelectFormat.put(diagnostics, "min_weight", w.minWeight());
-      SelectFormat.put(diagnostics, "max_weight", w.maxWeight());
-      SelectFormat.put(diagnostics, "zero_probability_share", w.zeroProbabilityShare());
+      candidateJson(candidates.addObject(), candidate);
     }
     if (quality != null) {
       writeQualityJson(root.putObject("quality"));
@@ -209,6 +188,30 @@ final class SelectWriter {
     ArrayNode warningList = root.putArray("warnings");
     warnings.forEach(warningList::add);
     out.println(mapper.writeValueAsString(root));
+  }
+
+  private void candidateJson(ObjectNode node, RankedCandidate candidate) {
+    Estimate e = candidate.estimate();
+    node.put("rank", candidate.rank());
+    node.put("policy", candidate.policy());
+    node.put("selected", candidate.selected());
+    SelectFormat.put(node, "value", e.value());
+    SelectFormat.put(node, "stderr", e.stderr());
+    SelectFormat.put(node, "ci_lower", e.interval().lower());
+    SelectFormat.put(node, "ci_upper", e.interval().upper());
+    SelectFormat.put(node, "score", candidate.score());
+    node.put("altered_rows", e.alteredRows());
+    if (known != null) {
+      node.put("true_value", known.trueValue(candidate.logIndex()));
+      node.put("true_rank", trueRank[candidate.logIndex()]);
+    }
+    ObjectNode diagnostics = node.putObject("diagnostics");
+    WeightDiagnostics w = e.weights();
+    SelectFormat.put(diagnostics, "ess", w.effectiveSampleSize());
+    SelectFormat.put(diagnostics, "mean_weight", w.meanWeight());
+    SelectFormat.put(diagnostics, "min_weight", w.minWeight());
+    SelectFormat.put(diagnostics, "max_weight", w.maxWeight());
+    SelectFormat.put(diagnostics, "zero_probability_share", w.zeroProbabilityShare());
   }
 
   private void writeQualityJson(ObjectNode node) {

@@ -90,6 +90,13 @@ class AssessCommandTest {
   }
 
   @Test
+  void nanEstimate_exit2() {
+    // One-row logs: SNIPW of the argmax policy is 0 / 0 whenever the logged action is not its.
+    assertBadInput(SelectCliRun.of("assess", "--rows", "1", "--replications", "5", "--estimators", "snipw"),
+        "ope4j: error: replication 0, estimator snipw: the estimate of candidate argmax is NaN");
+  }
+
+  @Test
   void unknownCompatibilityMode_exit2() {
     assertBadInput(run("--scope-rl-compat", "v1"), "ope4j: error: --scope-rl-compat must be none, scope-rl or");
   }

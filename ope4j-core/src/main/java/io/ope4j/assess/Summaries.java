@@ -21,9 +21,32 @@ final class Summaries {
    * @param qualities the selection quality of each replication
    */
   static EstimatorSummary of(String estimator, double[][] estimates, KnownValues[] truths, SelectionQuality[] qualities) {
+    int candidates = truths[0].size();
+    double[] relative = new double[estimates.length * candidates];
+    double[] moments = errorMoments(estimates, truths, relative);
+    double relativeMean = 0;
+    for (double value : relative) {
+      relativeMean += value;
+    }
+    Arrays.sort(relative); // quantiles by numpy's linear rule (Intervals.percentile)
+    double[] quantiles = new double[EstimatorSummary.QUANTILE_LEVELS.length];
+    for (int q = 0; q < quantiles.length; q++) {
+      quantiles[q] = Intervals.percentile(relative, EstimatorSummary.QUANTILE_LEVELS[q]);
+    }
+    return new EstimatorSummary(estimator, estimates.length, relativeMean / relative.length, quantiles,
+        moments[0], moments[1], moments[2],
+        meanOfDefined(qualities, Metric.SPEARMAN, 0), meanOfDefined(qualities, Metric.KENDALL, 0),
+        curve(qualities, Metric.REGRET, candidates), curve(qualities, Metric.BEST, candidates),
+        curve(qualities, Metric.STD, candidates), curve(qualities, Metric.SHARPE, candidates));
+  }
+
+  /**
+   * Squared bias, variance and MSE of the errors {@code e = Jhat - J}, each averaged over the
+   * candidates; fills {@code relative[r * N + p]} with the relative errors.
+   */
+  private static double[] errorMoments(double[][] estimates, KnownValues[] truths, double[] relative) {
     int replications = estimates.length;
     int candidates = truths[0].size();
-    double[] relative = new double[replications * candidates];
     double squaredBias = 0;
     double variance = 0;
     double squaredError = 0;
@@ -34,6 +57,7 @@ final class Summaries {
         double truth = truths[r].trueValue(p);
         errors[r] = estimates[r][p] - truth;
         sum += errors[r];
+        // relative estimation error |Jhat - J| / |J| (Open Bandit Pipeline relative-ee)
         relative[r * candidates + p] = Math.abs(errors[r]) / Math.abs(truth);
       }
       double bias = sum / replications;
@@ -44,24 +68,13 @@ final class Summaries {
         spread += deviation * deviation;
         squares += errors[r] * errors[r];
       }
-      squaredBias += bias * bias; // bias^2 + variance = MSE (divisor R throughout)
+      // MSE = bias^2 + variance over replications, divisor R throughout (the usual decomposition,
+      // as in Voloshin et al. 2021's empirical study of OPE)
+      squaredBias += bias * bias;
       variance += spread / replications;
       squaredError += squares / replications;
     }
-    double relativeMean = 0;
-    for (double value : relative) {
-      relativeMean += value;
-    }
-    Arrays.sort(relative);
-    double[] quantiles = new double[EstimatorSummary.QUANTILE_LEVELS.length];
-    for (int q = 0; q < quantiles.length; q++) {
-      quantiles[q] = Intervals.percentile(relative, EstimatorSummary.QUANTILE_LEVELS[q]);
-    }
-    return new EstimatorSummary(estimator, replications, relativeMean / relative.length, quantiles,
-        squaredBias / candidates, variance / candidates, squaredError / candidates,
-        meanOfDefined(qualities, Metric.SPEARMAN, 0), meanOfDefined(qualities, Metric.KENDALL, 0),
-        curve(qualities, Metric.REGRET, candidates), curve(qualities, Metric.BEST, candidates),
-        curve(qualities, Metric.STD, candidates), curve(qualities, Metric.SHARPE, candidates));
+    return new double[] {squaredBias / candidates, variance / candidates, squaredError / candidates};
   }
 
   private enum Metric { SPEARMAN, KENDALL, REGRET, BEST, STD, SHARPE }

@@ -30,7 +30,7 @@ public final class SelectionMetrics {
 
   /**
    * Mean relative estimation error {@code (1/N) sum |Jhat - J| / |J|} (Open Bandit Pipeline's
-   * {@code relative-ee}, Saito et al. 2021, Sec. 5). Infinite or NaN when a true value is 0.
+   * {@code relative-ee}, Saito et al. 2021). Infinite or NaN when a true value is 0.
    */
   public static double relativeEstimationError(double[] trueValues, double[] estimates) {
     checkLengths(trueValues, estimates);
@@ -94,7 +94,7 @@ public final class SelectionMetrics {
 
   /**
    * Regret@k: the best true value minus the best true value among the estimator's top k, {@code
-   * max_pi J(pi) - max_{pi in top k} J(pi)} (Kiyohara et al. 2023, Sec. 2; SCOPE-RL docs,
+   * max_pi J(pi) - max_{pi in top k} J(pi)} (Kiyohara et al. 2023; SCOPE-RL docs,
    * "Regret@k": "how well the best policy among the top-k policies selected by an estimator
    * performs"; after Doroudi et al. 2017).
    *

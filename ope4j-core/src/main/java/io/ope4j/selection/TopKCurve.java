@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The policy portfolio an estimator forms for an online A/B test, for every budget k = 1 ..
  * {@link #maxK()}: statistics of the true values of the k candidates it ranks highest (Kiyohara
- * et al. 2023, arXiv:2311.18207, Sec. 3; SCOPE-RL docs, {@code sharpe_ratio.rst}). Arrays are
+ * et al. 2023, arXiv:2311.18207; SCOPE-RL docs, {@code sharpe_ratio.rst}, "Evaluating the top-k
+ * risk-return tradeoff in policy deployment"). Arrays are
  * indexed by {@code k - 1}; accessors return copies, {@code ...At(k)} methods read one value.
  *
  * @param kth true value of the candidate ranked k-th
@@ -76,11 +77,13 @@ public record TopKCurve(
       low = Math.min(low, value);
       sum += value;
       unsafe += value < safetyThreshold ? 1 : 0;
-      kth[i] = value;
-      best[i] = high;
-      worst[i] = low;
-      mean[i] = sum / k;
+      kth[i] = value; // k-th: true value of the k-th ranked (SCOPE-RL topk "k-th")
+      best[i] = high; // best@k = max over the top k of J (sharpe_ratio.rst)
+      worst[i] = low; // worst@k = min over the top k of J (SCOPE-RL topk "worst")
+      mean[i] = sum / k; // mean@k (SCOPE-RL topk "mean")
+      // std@k, divisor k (sharpe_ratio.rst); divisor k - 1 in SCOPE-RL's code
       std[i] = standardDeviation(chosen, k, mean[i], scopeRl ? 1 : 0);
+      // safety violation rate@k = #{J < threshold in the top k} / k (SCOPE-RL topk "safety_violation_rate")
       violations[i] = Double.isNaN(safetyThreshold) ? Double.NaN : unsafe / (double) k;
       sharpe[i] = sharpeRatio(high - baseline, std[i], k, compatibility);
     }
@@ -98,8 +101,9 @@ public record TopKCurve(
   }
 
   /**
-   * SharpeRatio@k = (best@k - V(pi_b))^+ / std@k (Kiyohara et al. 2023, Eq. SharpeRatio@k; the
-   * positive part stands for the docs' "pi_b is one of the candidates, so it is never negative").
+   * SharpeRatio@k = (best@k - V(pi_b))^+ / std@k (Kiyohara et al. 2023; SCOPE-RL docs, {@code
+   * sharpe_ratio.rst}; the positive part stands for the docs' "we include the behavior policy as
+   * one of the candidate policies ... thus it is always non-negative").
    */
   private static double sharpeRatio(double excessReturn, double std, int k, ScopeRlCompatibility compatibility) {
     double gain = Math.max(excessReturn, 0.0);

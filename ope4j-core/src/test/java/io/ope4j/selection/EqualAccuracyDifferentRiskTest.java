@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The paper's point (Kiyohara et al. 2023, Sec. 3) on a case built for it: two estimators with
+ * The paper's point (Kiyohara et al. 2023, arXiv:2311.18207) on a case built for it: two estimators with
  * the same MSE, the same rank correlations and the same regret@1 can form portfolios of very
  * different risk. A overestimates the worst candidate, B underestimates the best one by the same
  * amount; A's top 2 then hold the best and the worst policy, B's the second and third best.
