@@ -16,19 +16,19 @@ import picocli.CommandLine.Option;
 /** The grid of synthetic settings that {@code ope4j assess} runs over. */
 final class AssessGridOptions {
 
-  @Option(names = "--rows", split = ",", defaultValue = "1000", paramLabel = "N[,N...]",
+  @Option(names = "--rows", split = ",", defaultValue = "1000", paramLabel = "N",
       description = "Logged rounds per replication; a comma-separated list is a grid dimension (default: ${DEFAULT-VALUE}).")
   List<Long> rows;
 
-  @Option(names = "--actions", split = ",", defaultValue = "10", paramLabel = "K[,K...]",
+  @Option(names = "--actions", split = ",", defaultValue = "10", paramLabel = "K",
       description = "Numbers of actions (default: ${DEFAULT-VALUE}).")
   List<Integer> actions;
 
-  @Option(names = "--behaviour-temperature", split = ",", defaultValue = "1.0", paramLabel = "T[,T...]",
+  @Option(names = "--behaviour-temperature", split = ",", defaultValue = "1.0", paramLabel = "T",
       description = "Temperatures of the softmax logging policy (default: ${DEFAULT-VALUE}).")
   List<Double> temperatures;
 
-  @Option(names = "--reward-noise", split = ",", defaultValue = "0.5", paramLabel = "S[,S...]",
+  @Option(names = "--reward-noise", split = ",", defaultValue = "0.5", paramLabel = "S",
       description = "Reward noise sd, in units of the spread of expected rewards (default: ${DEFAULT-VALUE}).")
   List<Double> noises;
 

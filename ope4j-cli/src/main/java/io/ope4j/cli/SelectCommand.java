@@ -45,7 +45,8 @@ final class SelectCommand implements Callable<Integer> {
   String estimator;
 
   @Option(names = "--criterion", defaultValue = "estimate", paramLabel = "CRITERION",
-      description = "Rank by the point estimate or by the lower-bound of the interval (conservative) (default: ${DEFAULT-VALUE}).")
+      description = "estimate (rank by the point estimate) or lower-bound (by the lower end of the interval:"
+          + " the conservative choice) (default: ${DEFAULT-VALUE}).")
   String criterion;
 
   @Option(names = "--top-k", paramLabel = "K",
