@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       QuickstartCommand.class,
       EvaluateCommand.class,
       SimulateCommand.class,
+      SelectCommand.class,
+      AssessCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Ope4j implements Runnable {

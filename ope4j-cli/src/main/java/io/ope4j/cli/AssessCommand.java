@@ -1,0 +1,113 @@
+package io.ope4j.cli;
+
+import io.ope4j.assess.AssessmentRunner;
+import io.ope4j.assess.EstimatorSummary;
+import io.ope4j.assess.GridPoint;
+import io.ope4j.assess.SyntheticGrid;
+import io.ope4j.assess.SyntheticLogFactory;
+import io.ope4j.estimator.Estimator;
+import io.ope4j.estimator.Estimators;
+import io.ope4j.selection.ScopeRlCompatibility;
+import io.ope4j.selection.TieBreak;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ope4j assess}: benchmarks estimators on synthetic logs with known truth over a grid of
+ * settings, for "which estimator should I trust in a setting like mine?".
+ */
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Benchmark estimators on simulated logs with known truth: over a grid of settings, R"
+        + " replications each, report per estimator the relative error, bias², variance, MSE, rank"
+        + " correlations, regret@k and the SharpeRatio@k curve of the policies it would select.")
+final class AssessCommand implements Callable<Integer> {
+
+  static final String DEFAULT_ESTIMATORS = "dm,ipw,snipw,dr,sndr";
+
+  @Spec CommandSpec spec;
+
+  @Mixin AssessGridOptions grid;
+
+  @Option(names = "--estimators", defaultValue = DEFAULT_ESTIMATORS, paramLabel = "LIST",
+      description = "Comma-separated estimator specs (default: ${DEFAULT-VALUE}).")
+  String estimators;
+
+  @Option(names = "--replications", defaultValue = "100", paramLabel = "R",
+      description = "Logs per grid point (default: ${DEFAULT-VALUE}).")
+  int replications;
+
+  @Option(names = "--top-k", paramLabel = "K",
+      description = "Budget k for regret@k and SharpeRatio@k in the table (default: 3, or all candidates if fewer);"
+          + " JSON and CSV hold every k.")
+  Integer topK;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). The output does not depend on it.")
+  Integer threads;
+
+  @Option(names = "--scope-rl-compat", defaultValue = "none", paramLabel = "MODE",
+      description = "none (documented definitions), scope-rl or scope-rl-clipped-sharpe (SCOPE-RL's code, for"
+          + " comparing numbers with it) (default: ${DEFAULT-VALUE}).")
+  String compatibility;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Estimator> chosen = Estimators.parseList(estimators);
+    ScopeRlCompatibility mode = parseCompatibility(compatibility);
+    SyntheticGrid syntheticGrid = grid.toGrid();
+    int smallestPool = Integer.MAX_VALUE;
+    for (var pool : syntheticGrid.pools().entrySet()) {
+      smallestPool = Math.min(smallestPool, pool.getValue().size());
+      if (topK != null && (topK < 1 || topK > pool.getValue().size())) {
+        throw new IllegalArgumentException("--top-k must be between 1 and the number of candidates ("
+            + pool.getValue().size() + " in pool " + pool.getKey() + "), got " + topK);
+      }
+    }
+    int k = topK != null ? topK : Math.min(3, smallestPool);
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    AssessmentRunner runner = new AssessmentRunner(chosen, replications, workers, TieBreak.FIRST_LISTED, mode);
+    List<GridPoint> points = syntheticGrid.points();
+    for (GridPoint point : points) {
+      syntheticGrid.config(point); // checks every setting before the first replication runs
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    List<AssessWriter.PointResult> results = new ArrayList<>();
+    try (Progress progress = Progress.onTerminal(err, "replications of " + points.size() * (long) replications)) {
+      for (int i = 0; i < points.size(); i++) {
+        long before = (long) i * replications;
+        SyntheticLogFactory factory = syntheticGrid.factory(points.get(i));
+        List<EstimatorSummary> summaries = runner.run(factory, done -> progress.accept(before + done));
+        results.add(new AssessWriter.PointResult(points.get(i), factory.truth(), summaries));
+      }
+    }
+    AssessWriter writer = new AssessWriter(results, replications, k, mode);
+    SelectWriter.write(output, spec.commandLine().getOut(), writer::write);
+    return Ope4j.OK;
+  }
+
+  static ScopeRlCompatibility parseCompatibility(String text) {
+    for (ScopeRlCompatibility mode : ScopeRlCompatibility.values()) {
+      if (id(mode).equals(text.trim().toLowerCase(Locale.ROOT))) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException(
+        "--scope-rl-compat must be none, scope-rl or scope-rl-clipped-sharpe, got '" + text + "'");
+  }
+
+  static String id(ScopeRlCompatibility mode) {
+    return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,93 @@
+package io.ope4j.cli;
+
+import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.engine.EvaluationResult;
+import io.ope4j.engine.Evaluator;
+import io.ope4j.estimator.Estimator;
+import io.ope4j.estimator.Estimators;
+import io.ope4j.io.CsvLogReader;
+import io.ope4j.selection.Criterion;
+import io.ope4j.selection.KnownValues;
+import io.ope4j.selection.PolicySelector;
+import io.ope4j.selection.Selection;
+import io.ope4j.selection.TieBreak;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ope4j select}: ranks the candidate policies of one log by one estimator, in one pass
+ * over the log for all candidates, and marks the top k for an online A/B test.
+ */
+@Command(
+    name = "select",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Rank candidate policies from one logged bandit file (one pass for all of them) and mark"
+        + " the top k for an online A/B test. With --truth, also judge the selection against true values.")
+final class SelectCommand implements Callable<Integer> {
+
+  static final int DEFAULT_TOP_K = 3;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "The log (formats.md bandit log).")
+  Path data;
+
+  @Option(names = "--estimator", paramLabel = "SPEC",
+      description = "One estimator spec, e.g. dr, snipw, switch-dr:lambda=5 (default: dr with reward-model columns, else snipw).")
+  String estimator;
+
+  @Option(names = "--criterion", defaultValue = "estimate", paramLabel = "CRITERION",
+      description = "estimate (rank by the point estimate) or lower-bound (by the lower end of the interval:"
+          + " the conservative choice) (default: ${DEFAULT-VALUE}).")
+  String criterion;
+
+  @Option(names = "--top-k", paramLabel = "K",
+      description = "How many candidates to select (default: " + DEFAULT_TOP_K + ", or all if fewer).")
+  Integer topK;
+
+  @Option(names = "--truth", paramLabel = "FILE",
+      description = "True values (the JSON written by simulate; \"behaviour_value\" optional): judge the selection"
+          + " (regret@k, SharpeRatio@k, ...). It must name every candidate.")
+  Path truth;
+
+  @Mixin EvaluateCommand.IntervalOptions intervals;
+
+  @Mixin LogColumnsOptions columns;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    Criterion chosenCriterion = Criterion.parse(criterion);
+    try (CsvLogReader reader = CsvLogReader.open(data, columns.toReadOptions())) {
+      List<String> candidates = reader.layout().policies();
+      PolicySelector.checkCandidates(candidates);
+      int k = topK != null ? topK : Math.min(DEFAULT_TOP_K, candidates.size());
+      PolicySelector.checkTopK(k, candidates.size());
+      Estimator chosen = Estimators.parse(
+          estimator != null ? estimator : reader.layout().hasModel() ? "dr" : "snipw");
+      KnownValues known = truth == null ? null : SelectTruthFile.read(truth, candidates);
+      EvaluationConfig config = intervals.toConfig(List.of(chosen));
+      EvaluationResult result;
+      PrintWriter err = spec.commandLine().getErr();
+      try (Progress progress = Progress.onTerminal(err, "rows read")) {
+        result = new Evaluator(config, progress).evaluate(reader);
+      }
+      Selection selection = PolicySelector.select(result, chosen.spec(), chosenCriterion, k, TieBreak.FIRST_LISTED);
+      for (String warning : result.warnings()) {
+        err.println("ope4j: warning: " + warning);
+      }
+      SelectWriter writer = new SelectWriter(selection, config, known, truth, result.warnings());
+      SelectWriter.write(output, spec.commandLine().getOut(), writer::write);
+      return Ope4j.OK;
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package io.ope4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ope4j.diagnostics.WeightDiagnostics;
+import io.ope4j.engine.Estimate;
+import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.selection.Criterion;
+import io.ope4j.selection.KnownValues;
+import io.ope4j.selection.RankedCandidate;
+import io.ope4j.selection.ScopeRlCompatibility;
+import io.ope4j.selection.Selection;
+import io.ope4j.selection.SelectionQuality;
+import io.ope4j.selection.TieBreak;
+import io.ope4j.selection.TopKCurve;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a selection as a table, JSON or CSV; with true values, also how good the selection is.
+ * Non-finite numbers are JSON null and empty CSV fields.
+ */
+final class SelectWriter {
+
+  /** Writes one format to one writer. */
+  interface Body {
+    void write(String format, PrintWriter out) throws IOException;
+  }
+
+  private final Selection selection;
+  private final EvaluationConfig config;
+  private final KnownValues known;
+  private final Path truthPath;
+  private final List<String> warnings;
+  private final SelectionQuality quality;
+  private final int[] trueRank;
+
+  SelectWriter(Selection selection, EvaluationConfig config, KnownValues known, Path truthPath, List<String> warnings) {
+    this.selection = selection;
+    this.config = config;
+    this.known = known;
+    this.truthPath = truthPath;
+    this.warnings = List.copyOf(warnings);
+    this.quality = known == null ? null : SelectionQuality.of(known, selection.estimates(), selection.scores(),
+        known.size(), TieBreak.FIRST_LISTED, ScopeRlCompatibility.NONE);
+    this.trueRank = known == null ? null : trueRanks(known);
+  }
+
+  /** Validates {@code --format} and writes to stdout or to {@code --output}. */
+  static void write(OutputOptions options, PrintWriter stdout, Body body) throws IOException {
+    String format = options.format.toLowerCase(Locale.ROOT);
+    if (!format.equals("table") && !format.equals("json") && !format.equals("csv")) {
+      throw new IllegalArgumentException("--format must be table, json or csv, got '" + options.format + "'");
+    }
+    if (options.output == null) {
+      body.write(format, stdout);
+      stdout.flush();
+      return;
+    }
+    try (Writer file = Files.newBufferedWriter(options.output, StandardCharsets.UTF_8);
+        PrintWriter writer = new PrintWriter(file)) {
+      body.write(format, writer);
+    }
+  }
+
+  void write(String format, PrintWriter out) throws IOException {
+    switch (format) {
+      case "json" -> writeJson(out);
+      case "csv" -> writeCsv(out);
+      default -> writeTable(out);
+    }
+    out.flush();
+  }
+
+  private static int[] trueRanks(KnownValues known) {
+    int[] order = io.ope4j.selection.Ranking.descending(known.trueValues(), TieBreak.FIRST_LISTED);
+    int[] rank = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r + 1;
+    }
+    return rank;
+  }
+
+  private String rankedBy() {
+    return selection.criterion() == Criterion.ESTIMATE
+        ? "the point estimate"
+        : "the lower bound of the " + intervalName();
+  }
+
+  private String intervalName() {
+    return SelectFormat.percent(config.level()) + " " + config.interval().id() + " interval";
+  }
+
+  private void writeTable(PrintWriter out) {
+    out.printf(Locale.ROOT, "%,d logged rounds. Estimator %s; %d candidates ranked by %s; top %d selected (*).%n%n",
+        selection.rows(), selection.estimator(), selection.ranking().size(), rankedBy(), selection.topK());
+    boolean byBound = selection.criterion() == Criterion.LOWER_BOUND;
+    TextTable table = new TextTable();
+    List<String> header = new ArrayList<>(List.of("rank", "policy", "top", "value", "stderr",
+        SelectFormat.percent(config.level()) + " " + config.interval().id() + " CI"));
+    if (byBound) {
+      header.add("lower bound");
+    }
+    header.addAll(List.of("ESS", "mean w", "max w"));
+    if (known != null) {
+      header.addAll(List.of("truth", "true rank"));
+    }
+    table.header(header);
+    for (RankedCandidate candidate : selection.ranking()) {
+      Estimate e = candidate.estimate();
+      WeightDiagnostics w = e.weights();
+      List<String> row = new ArrayList<>(List.of(Integer.toString(candidate.rank()), candidate.policy(),
+          candidate.selected() ? "*" : "", SelectFormat.num(e.value()), SelectFormat.num(e.stderr()),
+          "[" + SelectFormat.num(e.interval().lower()) + ", " + SelectFormat.num(e.interval().upper()) + "]"));
+      if (byBound) {
+        row.add(SelectFormat.num(candidate.score()));
+      }
+      row.addAll(List.of(SelectFormat.num(w.effectiveSampleSize()), SelectFormat.num(w.meanWeight()),
+          SelectFormat.num(w.maxWeight())));
+      if (known != null) {
+        row.add(SelectFormat.num(known.trueValue(candidate.logIndex())));
+        row.add(Integer.toString(trueRank[candidate.logIndex()]));
+      }
+      table.row(row);
+    }
+    table.print(out);
+    out.println();
+    out.println("Selected for the online test: " + String.join(", ", selection.selected()));
+    if (quality != null) {
+      writeQualityTable(out);
+    }
+  }
+
+  private void writeQualityTable(PrintWriter out) {
+    int k = selection.topK();
+    TopKCurve topK = quality.topK();
+    out.println();
+    out.printf(Locale.ROOT, "Against the true values of %s (behaviour policy %s, safety threshold %s):%n",
+        truthPath, SelectFormat.num(known.behaviourValue()), SelectFormat.num(known.safetyThreshold()));
+    TextTable table = new TextTable();
+    table.header(List.of("metric", "value"));
+    table.row(List.of("regret@" + k, SelectFormat.num(quality.regretAt(k))));
+    table.row(List.of("best@" + k, SelectFormat.num(topK.bestAt(k))));
+    table.row(List.of("mean@" + k, SelectFormat.num(topK.meanAt(k))));
+    table.row(List.of("worst@" + k, SelectFormat.num(topK.worst()[k - 1])));
+    table.row(List.of("std@" + k, SelectFormat.num(topK.stdAt(k))));
+    table.row(List.of("SharpeRatio@" + k, SelectFormat.num(topK.sharpeRatioAt(k))));
+    table.row(List.of("safety violations@" + k, SelectFormat.num(topK.safetyViolationRate()[k - 1])));
+    table.row(List.of("Spearman", SelectFormat.num(quality.rankCorrelation())));
+    table.row(List.of("Kendall tau-b", SelectFormat.num(quality.kendallTau())));
+    table.row(List.of("MSE", SelectFormat.num(quality.meanSquaredError())));
+    table.row(List.of("relative error", SelectFormat.num(quality.relativeEstimationError())));
+    table.row(List.of("type I error rate", SelectFormat.num(quality.typeIErrorRate())));
+    table.row(List.of("type II error rate", SelectFormat.num(quality.typeIIErrorRate())));
+    table.print(out);
+    if (selection.criterion() == Criterion.LOWER_BOUND) {
+      out.println("(MSE and relative error judge the point estimates; the rest judges the ranking by lower bound.)");
+    }
+  }
+
+  private void writeJson(PrintWriter out) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("n_rounds", selection.rows());
+    root.put("estimator", selection.estimator());
+    root.put("criterion", selection.criterion().id());
+    root.put("top_k", selection.topK());
+    root.put("ci_level", config.level());
+    root.put("ci_method", config.interval().id());
+    ArrayNode selected = root.putArray("selected");
+    selection.selected().forEach(selected::add);
+    ArrayNode candidates = root.putArray("candidates");
+    for (RankedCandidate candidate : selection.ranking()) {
+      candidateJson(candidates.addObject(), candidate);
+    }
+    if (quality != null) {
+      writeQualityJson(root.putObject("quality"));
+    }
+    ArrayNode warningList = root.putArray("warnings");
+    warnings.forEach(warningList::add);
+    out.println(mapper.writeValueAsString(root));
+  }
+
+  private void candidateJson(ObjectNode node, RankedCandidate candidate) {
+    Estimate e = candidate.estimate();
+    node.put("rank", candidate.rank());
+    node.put("policy", candidate.policy());
+    node.put("selected", candidate.selected());
+    SelectFormat.put(node, "value", e.value());
+    SelectFormat.put(node, "stderr", e.stderr());
+    SelectFormat.put(node, "ci_lower", e.interval().lower());
+    SelectFormat.put(node, "ci_upper", e.interval().upper());
+    SelectFormat.put(node, "score", candidate.score());
+    node.put("altered_rows", e.alteredRows());
+    if (known != null) {
+      node.put("true_value", known.trueValue(candidate.logIndex()));
+      node.put("true_rank", trueRank[candidate.logIndex()]);
+    }
+    ObjectNode diagnostics = node.putObject("diagnostics");
+    WeightDiagnostics w = e.weights();
+    SelectFormat.put(diagnostics, "ess", w.effectiveSampleSize());
+    SelectFormat.put(diagnostics, "mean_weight", w.meanWeight());
+    SelectFormat.put(diagnostics, "min_weight", w.minWeight());
+    SelectFormat.put(diagnostics, "max_weight", w.maxWeight());
+    SelectFormat.put(diagnostics, "zero_probability_share", w.zeroProbabilityShare());
+  }
+
+  private void writeQualityJson(ObjectNode node) {
+    int k = selection.topK();
+    SelectFormat.put(node, "behaviour_value", known.behaviourValue());
+    SelectFormat.put(node, "safety_threshold", known.safetyThreshold());
+    SelectFormat.put(node, "regret_at_k", quality.regretAt(k));
+    SelectFormat.put(node, "sharpe_ratio_at_k", quality.topK().sharpeRatioAt(k));
+    SelectFormat.put(node, "spearman", quality.rankCorrelation());
+    SelectFormat.put(node, "kendall_tau", quality.kendallTau());
+    SelectFormat.put(node, "mse", quality.meanSquaredError());
+    SelectFormat.put(node, "relative_error", quality.relativeEstimationError());
+    SelectFormat.put(node, "type_i_error_rate", quality.typeIErrorRate());
+    SelectFormat.put(node, "type_ii_error_rate", quality.typeIIErrorRate());
+    ObjectNode curve = node.putObject("top_k_curve");
+    TopKCurve topK = quality.topK();
+    SelectFormat.putArray(curve, "regret", quality.regret());
+    SelectFormat.putArray(curve, "best", topK.best());
+    SelectFormat.putArray(curve, "worst", topK.worst());
+    SelectFormat.putArray(curve, "mean", topK.mean());
+    SelectFormat.putArray(curve, "std", topK.std());
+    SelectFormat.putArray(curve, "safety_violation_rate", topK.safetyViolationRate());
+    SelectFormat.putArray(curve, "sharpe_ratio", topK.sharpeRatio());
+  }
+
+  private void writeCsv(PrintWriter out) {
+    List<String> header = new ArrayList<>(List.of("rank", "policy", "selected", "value", "stderr", "ci_lower",
+        "ci_upper", "ci_level", "ci_method", "score", "altered_rows", "ess", "mean_weight", "max_weight"));
+    if (known != null) {
+      header.addAll(List.of("true_value", "true_rank"));
+    }
+    out.println(String.join(",", header));
+    for (RankedCandidate candidate : selection.ranking()) {
+      Estimate e = candidate.estimate();
+      WeightDiagnostics w = e.weights();
+      List<String> row = new ArrayList<>(List.of(Integer.toString(candidate.rank()), candidate.policy(),
+          Boolean.toString(candidate.selected()), SelectFormat.csv(e.value()), SelectFormat.csv(e.stderr()),
+          SelectFormat.csv(e.interval().lower()), SelectFormat.csv(e.interval().upper()),
+          SelectFormat.csv(e.interval().level()), e.interval().method().id(), SelectFormat.csv(candidate.score()),
+          Long.toString(e.alteredRows()), SelectFormat.csv(w.effectiveSampleSize()), SelectFormat.csv(w.meanWeight()),
+          SelectFormat.csv(w.maxWeight())));
+      if (known != null) {
+        row.add(SelectFormat.csv(known.trueValue(candidate.logIndex())));
+        row.add(Integer.toString(trueRank[candidate.logIndex()]));
+      }
+      out.println(String.join(",", row));
+    }
+  }
+}

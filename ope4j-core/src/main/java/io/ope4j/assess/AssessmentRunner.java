@@ -1,0 +1,174 @@
+package io.ope4j.assess;
+
+import io.ope4j.data.BatchSource;
+import io.ope4j.engine.Estimate;
+import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.engine.EvaluationResult;
+import io.ope4j.engine.Evaluator;
+import io.ope4j.estimator.Estimator;
+import io.ope4j.selection.KnownValues;
+import io.ope4j.selection.ScopeRlCompatibility;
+import io.ope4j.selection.SelectionQuality;
+import io.ope4j.selection.TieBreak;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * Benchmarks estimators on logs with known truth: "which estimator should I trust in a setting
+ * like mine?" Each of R replications takes one log from a {@link LogFactory}, runs every
+ * estimator on every candidate in one engine pass, and judges the estimates with {@link
+ * SelectionQuality}; {@link Summaries} then folds the replications into one {@link
+ * EstimatorSummary} per estimator.
+ *
+ * <p>Replications run on a fixed pool of threads, one replication per task and one thread per
+ * engine pass. Their results are kept by replication index and folded in index order, so the
+ * summaries are the same to the bit on any number of threads.
+ */
+public final class AssessmentRunner {
+
+  private final List<Estimator> estimators;
+  private final int replications;
+  private final int threads;
+  private final TieBreak ties;
+  private final ScopeRlCompatibility compatibility;
+
+  /**
+   * @param estimators at least one, distinct specs
+   * @param replications R, at least 2
+   * @param threads worker threads, at least 1; never changes the results
+   * @throws IllegalArgumentException on a value out of range
+   */
+  public AssessmentRunner(List<Estimator> estimators, int replications, int threads, TieBreak ties,
+      ScopeRlCompatibility compatibility) {
+    this.estimators = List.copyOf(estimators);
+    if (estimators.isEmpty()) {
+      throw new IllegalArgumentException("at least one estimator is needed");
+    }
+    if (replications < 2) {
+      throw new IllegalArgumentException("replications must be at least 2, got " + replications);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    this.replications = replications;
+    this.threads = threads;
+    this.ties = ties;
+    this.compatibility = compatibility;
+  }
+
+  /** Documented definitions, ties to the first-listed candidate, all cores. */
+  public static AssessmentRunner of(List<Estimator> estimators, int replications) {
+    return new AssessmentRunner(estimators, replications, Runtime.getRuntime().availableProcessors(),
+        TieBreak.FIRST_LISTED, ScopeRlCompatibility.NONE);
+  }
+
+  /**
+   * Runs the replications of one experiment.
+   *
+   * @param progress called on the calling thread with the number of replications finished so far
+   * @return one summary per estimator, in the order given
+   * @throws IllegalArgumentException if an estimate is NaN or infinite (naming the replication,
+   *     estimator and candidate), or an estimator needs model columns the logs lack
+   * @throws IOException from a log source
+   */
+  public List<EstimatorSummary> run(LogFactory factory, IntConsumer progress) throws IOException {
+    List<String> candidates = factory.candidates();
+    EvaluationConfig config = EvaluationConfig.of(estimators).withThreads(1);
+    ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "ope4j-assess");
+      thread.setDaemon(true);
+      return thread;
+    });
+    Replication[] done = new Replication[replications];
+    try {
+      List<Future<Replication>> futures = new ArrayList<>(replications);
+      for (int r = 0; r < replications; r++) {
+        int index = r;
+        futures.add(workers.submit(() -> replicate(factory, index, candidates, config)));
+      }
+      for (int r = 0; r < replications; r++) {
+        done[r] = await(futures.get(r));
+        progress.accept(r + 1);
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+    return summarise(done);
+  }
+
+  /** One replication's truth, estimates {@code [estimator][candidate]} and their qualities. */
+  private record Replication(KnownValues truth, double[][] estimates, SelectionQuality[] qualities) {}
+
+  private Replication replicate(LogFactory factory, int index, List<String> candidates, EvaluationConfig config)
+      throws IOException {
+    LogWithTruth log = factory.replicate(index);
+    EvaluationResult result;
+    try (BatchSource source = log.source()) {
+      if (!source.layout().policies().equals(candidates) || !log.truth().candidates().equals(candidates)) {
+        throw new IllegalStateException("replication " + index + " has policies " + source.layout().policies()
+            + " and truth for " + log.truth().candidates() + ", expected " + candidates);
+      }
+      result = new Evaluator(config).evaluate(source);
+    }
+    int estimatorCount = estimators.size();
+    double[][] estimates = new double[estimatorCount][candidates.size()];
+    List<Estimate> all = result.estimates(); // policies in log order, estimators in config order
+    for (int p = 0; p < candidates.size(); p++) {
+      for (int e = 0; e < estimatorCount; e++) {
+        estimates[e][p] = all.get(p * estimatorCount + e).value();
+      }
+    }
+    SelectionQuality[] qualities = new SelectionQuality[estimatorCount];
+    for (int e = 0; e < estimatorCount; e++) {
+      try {
+        qualities[e] = SelectionQuality.of(log.truth(), estimates[e], ties, compatibility);
+      } catch (IllegalArgumentException bad) {
+        throw new IllegalArgumentException("replication " + index + ", estimator "
+            + estimators.get(e).spec() + ": " + bad.getMessage(), bad);
+      }
+    }
+    return new Replication(log.truth(), estimates, qualities);
+  }
+
+  private List<EstimatorSummary> summarise(Replication[] done) {
+    List<EstimatorSummary> summaries = new ArrayList<>(estimators.size());
+    KnownValues[] truths = new KnownValues[replications];
+    for (int r = 0; r < replications; r++) {
+      truths[r] = done[r].truth();
+    }
+    for (int e = 0; e < estimators.size(); e++) {
+      double[][] estimates = new double[replications][];
+      SelectionQuality[] qualities = new SelectionQuality[replications];
+      for (int r = 0; r < replications; r++) {
+        estimates[r] = done[r].estimates()[e];
+        qualities[r] = done[r].qualities()[e];
+      }
+      summaries.add(Summaries.of(estimators.get(e).spec(), estimates, truths, qualities));
+    }
+    return summaries;
+  }
+
+  private static Replication await(Future<Replication> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while assessing", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("assessment worker failed", cause);
+    }
+  }
+}
