@@ -36,7 +36,7 @@ class PolicySelectorTest {
     for (int p = 0; p < policies.length; p++) {
       Interval interval = new Interval(lowers[p], 2 * values[p] - lowers[p], 0.95, IntervalMethod.T,
           Double.NaN, Double.NaN, null, 0);
-      estimates.add(new Estimate(policies[p], "dr", values[p], 0.05, interval, 0, WEIGHTS));
+      estimates.add(new Estimate(policies[p], "dr", values[p], 0.05, interval, 0, WEIGHTS, null));
       diagnostics.put(policies[p], WEIGHTS);
     }
     return new EvaluationResult(100, estimates, diagnostics, List.of());
