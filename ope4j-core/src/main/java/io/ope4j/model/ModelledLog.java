@@ -199,6 +199,7 @@ public final class ModelledLog {
         if (predictor != null) {
           double[] qExpected = batch.qExpected(p);
           for (int i = 0; i < size; i++) {
+            // sum_a pi(a) q(a) / sum_a pi(a): OBP 0.5.5's np.average(q, weights=pi)
             qExpected[i] = WideForm.expectedModelValue(piBuffer, i * k, qBuffer, i * k, k);
           }
         }

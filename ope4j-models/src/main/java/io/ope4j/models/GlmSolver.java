@@ -237,11 +237,13 @@ final class GlmSolver {
       double residual;
       double curvature;
       if (logistic) {
+        // Bernoulli deviance/2, its gradient (mu - y) z and IRLS weight mu (1 - mu) (ESL eq. 4.20-4.24)
         double mu = sigmoid(eta);
         residual = s * (mu - y);
         curvature = s * mu * (1.0 - mu);
         loss += s * (softplus(eta) - y * eta);
       } else {
+        // Squared error / 2: gradient (eta - y) z, curvature z z' (the normal equations)
         residual = s * (eta - y);
         curvature = s;
         loss += 0.5 * s * (eta - y) * (eta - y);

@@ -99,6 +99,7 @@ final class LinearRewardModel implements RewardModel {
     return eta;
   }
 
+  /** Inverse link: sigmoid for logistic (predict_proba[:, 1]), identity for ridge. */
   private double link(double eta) {
     return logistic ? GlmSolver.sigmoid(eta) : eta;
   }

@@ -405,6 +405,7 @@ public final class SoftmaxRegression {
           continue;
         }
         loss -= s * Math.log(probabilities[i * classes + labels[i]]);
+        // Multinomial log-loss gradient (p_k - 1[y = k]) z and Hessian diagonal p_k (1 - p_k) z_j^2
         for (int k = 0; k < classes; k++) {
           double p = probabilities[i * classes + k];
           double residual = s * (p - (labels[i] == k ? 1.0 : 0.0));
@@ -461,6 +462,7 @@ public final class SoftmaxRegression {
           u[k] = value;
           mean += probabilities[i * classes + k] * value;
         }
+        // (Hv)_k = p_k (u_k - sum_l p_l u_l) z: the softmax Hessian diag(p) - p p' applied to u
         for (int k = 0; k < classes; k++) {
           double t = s * probabilities[i * classes + k] * (u[k] - mean);
           int base = k * stride;
