@@ -46,11 +46,16 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin RewardModelOptions models;
+
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
   Path truth;
 
   @Override
   public Integer call() throws Exception {
+    if (models.active()) {
+      return callWithFittedModel();
+    }
     try (CsvLogReader reader = data.equals("-")
         ? CsvLogReader.open(System.in, "<stdin>", columns.toReadOptions())
         : CsvLogReader.open(Path.of(data), columns.toReadOptions())) {
@@ -68,6 +73,19 @@ final class EvaluateCommand implements Callable<Integer> {
       output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
       return Ope4j.OK;
     }
+  }
+
+  /** {@code --reward-model} / {@code --estimate-propensities}: the log is read into memory and modelled. */
+  private Integer callWithFittedModel() throws Exception {
+    java.util.List<EvaluationConfig> used = new java.util.ArrayList<>();
+    EvaluationResult result = ModelledEvaluation.run(data, columns, models, estimators, intervals,
+        spec.commandLine().getErr(), used);
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
+    for (String warning : result.warnings()) {
+      spec.commandLine().getErr().println("ope4j: warning: " + warning);
+    }
+    output.write(spec.commandLine().getOut(), new ResultWriter(result, used.get(0), truths));
+    return Ope4j.OK;
   }
 
   /** Interval choices, shared with quickstart. */
