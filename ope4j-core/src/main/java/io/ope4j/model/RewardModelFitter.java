@@ -13,4 +13,13 @@ public interface RewardModelFitter {
 
   /** A short name for output, e.g. {@code logistic(C=100)}. */
   String describe();
+
+  /**
+   * Checks that {@code data} suit this fitter, before cross-fitting splits them into folds, so
+   * that an error names the row of the whole data (1-based). The default accepts everything;
+   * {@link #fit} must check again.
+   *
+   * @throws IllegalArgumentException naming the first offending row and value
+   */
+  default void validate(RewardData data) {}
 }

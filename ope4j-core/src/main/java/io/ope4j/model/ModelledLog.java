@@ -1,0 +1,348 @@
+package io.ope4j.model;
+
+import io.ope4j.data.BanditBatch;
+import io.ope4j.data.BatchSource;
+import io.ope4j.data.InvalidDataException;
+import io.ope4j.data.LogLayout;
+import io.ope4j.data.WideForm;
+import io.ope4j.policy.Policy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-memory bandit log with contexts, evaluated through {@link Policy} objects and an optional
+ * {@link CrossFittedModel}: its {@link #source()} computes, batch by batch, each policy's
+ * probability of the logged action and the model's predictions, and fills {@link BanditBatch}es
+ * for the {@link io.ope4j.engine.Evaluator}. Nothing of size rows x actions is ever held: each
+ * batch's policy probabilities and predictions live in buffers reused from batch to batch.
+ *
+ * <pre>{@code
+ * CrossFittedModel model = CrossFittedModel.fit(LogisticRegression.withC(100),
+ *     new RewardData(contexts, dim, actions, positions, rewards, null, nActions),
+ *     CrossFitting.folds(3, 12345));
+ * ModelledLog log = ModelledLog.builder(contexts, dim, actions, positions, rewards, pscore)
+ *     .policy("bts", btsPolicy)
+ *     .model(model)
+ *     .build();
+ * EvaluationResult result = new Evaluator(config).evaluate(log.source());
+ * log.describe();  // what to print beside the estimates: the model, the fitting, propensities
+ * }</pre>
+ *
+ * <p>For row {@code i} and policy {@code p} a batch holds {@code piLogged = pi_p(a_i | x_i,
+ * p_i)}, {@code qLogged = q(x_i, a_i, p_i)} and {@code qExpected = sum_a pi_p(a) q(a) / sum_a
+ * pi_p(a)} ({@link WideForm#expectedModelValue}, OBP's formula), with {@code q} from the model of
+ * row {@code i}'s fold. Without a model the layout has no model columns, and only the estimators
+ * that need none (IPW, SNIPW, ...) can run.
+ *
+ * <p>Arrays are not copied: do not change them while a source reads them. Each {@link #source()}
+ * is independent, so one log can be evaluated many times.
+ */
+public final class ModelledLog {
+
+  private final String name;
+  private final double[] contexts;
+  private final int dim;
+  private final int[] actions;
+  private final int[] positions;
+  private final double[] rewards;
+  private final double[] pscore;
+  private final List<String> policyNames;
+  private final Policy[] policies;
+  private final CrossFittedModel model;
+  private final String propensityNote;
+  private final int nActions;
+  private final int batchRows;
+
+  private ModelledLog(Builder builder) {
+    this.name = builder.name;
+    this.contexts = builder.contexts;
+    this.dim = builder.dim;
+    this.actions = builder.actions;
+    this.positions = builder.positions;
+    this.rewards = builder.rewards;
+    this.pscore = builder.pscore;
+    this.policyNames = List.copyOf(builder.policies.keySet());
+    this.policies = builder.policies.values().toArray(new Policy[0]);
+    this.model = builder.model;
+    this.propensityNote = builder.propensityNote;
+    this.nActions = policies[0].nActions();
+    this.batchRows = builder.batchRows;
+  }
+
+  /**
+   * Starts a log from its columns.
+   *
+   * @param contexts row-major context features, {@code contexts[i * dim + j]}
+   * @param dim context dimension (0 for none)
+   * @param actions logged action of each row, in [0, K)
+   * @param positions logged slot of each row (>= 0), or null
+   * @param rewards observed rewards, finite
+   * @param pscore the behaviour policy's probability of each logged action, in (0, 1] (estimated
+   *     ones too: say so with {@link Builder#estimatedPropensities(String)})
+   */
+  public static Builder builder(double[] contexts, int dim, int[] actions, int[] positions, double[] rewards,
+      double[] pscore) {
+    return new Builder(contexts, dim, actions, positions, rewards, pscore);
+  }
+
+  public int rows() {
+    return actions.length;
+  }
+
+  public int nActions() {
+    return nActions;
+  }
+
+  /** The layout of the batches: the policies in order, model columns if a model was given. */
+  public LogLayout layout() {
+    return new LogLayout(policyNames, model != null, positions != null, nActions);
+  }
+
+  /** The model, or null. */
+  public CrossFittedModel model() {
+    return model;
+  }
+
+  /** Whether the propensities were estimated rather than logged. */
+  public boolean propensitiesEstimated() {
+    return propensityNote != null;
+  }
+
+  /**
+   * Lines for people: the reward model and how it was fitted (or that there is none), and
+   * whether the propensities are estimated, e.g. {@code reward model: logistic(C=100),
+   * cross-fitted (3 folds, seed 12345), weights plain} and {@code propensities: estimated
+   * (softmax(C=1), cross-fitted (3 folds, seed 1)); every estimate uses estimated
+   * propensities}.
+   */
+  public List<String> describe() {
+    List<String> lines = new ArrayList<>();
+    lines.add("reward model: " + (model == null ? "none" : model.describe()));
+    lines.add(propensityNote == null
+        ? "propensities: logged"
+        : "propensities: estimated (" + propensityNote + "); every estimate uses estimated propensities");
+    return lines;
+  }
+
+  /** A source over all rows, in batches of at most the batch's capacity (and the builder's batch size). */
+  public BatchSource source() {
+    return new Source();
+  }
+
+  private final class Source implements BatchSource {
+    private final LogLayout layout = ModelledLog.this.layout();
+    private final CrossFittedModel.Predictor predictor = model == null ? null : model.predictor();
+    private double[] contextBuffer = new double[0];
+    private int[] positionBuffer = new int[0];
+    private double[] piBuffer = new double[0];
+    private double[] qBuffer = new double[0];
+    private int next;
+
+    @Override
+    public LogLayout layout() {
+      return layout;
+    }
+
+    @Override
+    public boolean next(BanditBatch batch) {
+      int size = Math.min(Math.min(batchRows, batch.capacity()), actions.length - next);
+      batch.setRows(next, Math.max(size, 0));
+      if (size <= 0) {
+        return false;
+      }
+      ensureCapacity(size);
+      int from = next;
+      System.arraycopy(actions, from, batch.action(), 0, size);
+      System.arraycopy(rewards, from, batch.reward(), 0, size);
+      System.arraycopy(pscore, from, batch.pscore(), 0, size);
+      System.arraycopy(contexts, from * dim, contextBuffer, 0, size * dim);
+      int[] batchPositions = null;
+      if (positions != null) {
+        System.arraycopy(positions, from, positionBuffer, 0, size);
+        System.arraycopy(positions, from, batch.position(), 0, size);
+        batchPositions = positionBuffer;
+      }
+      int k = nActions;
+      int[] action = batch.action();
+      if (predictor != null) {
+        predictor.predict(contextBuffer, dim, batchPositions, from, size, qBuffer);
+        double[] qLogged = batch.qLogged();
+        for (int i = 0; i < size; i++) {
+          qLogged[i] = qBuffer[i * k + action[i]];
+        }
+      }
+      for (int p = 0; p < policies.length; p++) {
+        policies[p].probabilities(contextBuffer, dim, batchPositions, size, piBuffer);
+        checkProbabilities(p, from, size);
+        double[] piLogged = batch.piLogged(p);
+        for (int i = 0; i < size; i++) {
+          piLogged[i] = piBuffer[i * k + action[i]];
+        }
+        if (predictor != null) {
+          double[] qExpected = batch.qExpected(p);
+          for (int i = 0; i < size; i++) {
+            qExpected[i] = WideForm.expectedModelValue(piBuffer, i * k, qBuffer, i * k, k);
+          }
+        }
+      }
+      next += size;
+      return true;
+    }
+
+    /** A Policy is trusted code, but a wrong one would give silently wrong estimates: check cheaply. */
+    private void checkProbabilities(int p, int from, int size) {
+      int k = nActions;
+      for (int i = 0; i < size; i++) {
+        double sum = 0.0;
+        boolean inRange = true;
+        for (int a = 0; a < k; a++) {
+          double value = piBuffer[i * k + a];
+          sum += value;
+          inRange &= value >= 0.0 && value <= 1.0;
+        }
+        if (!inRange || !(Math.abs(sum - 1.0) <= WideForm.SUM_TOLERANCE)) {
+          throw new IllegalStateException("policy " + policyNames.get(p) + " returned probabilities outside [0, 1]"
+              + " or not summing to 1 (sum " + sum + ") for row " + (from + i + 1) + " of " + name);
+        }
+      }
+    }
+
+    private void ensureCapacity(int size) {
+      if (contextBuffer.length < size * dim) {
+        contextBuffer = new double[size * dim];
+      }
+      if (positionBuffer.length < size) {
+        positionBuffer = new int[size];
+      }
+      if (piBuffer.length < size * nActions) {
+        piBuffer = new double[size * nActions];
+        qBuffer = new double[size * nActions];
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** Builds a {@link ModelledLog}. */
+  public static final class Builder {
+    private final double[] contexts;
+    private final int dim;
+    private final int[] actions;
+    private final int[] positions;
+    private final double[] rewards;
+    private final double[] pscore;
+    private final Map<String, Policy> policies = new LinkedHashMap<>();
+    private CrossFittedModel model;
+    private String propensityNote;
+    private String name = "in-memory log";
+    private int batchRows = 4096;
+
+    private Builder(double[] contexts, int dim, int[] actions, int[] positions, double[] rewards, double[] pscore) {
+      this.contexts = contexts;
+      this.dim = dim;
+      this.actions = actions;
+      this.positions = positions;
+      this.rewards = rewards;
+      this.pscore = pscore;
+    }
+
+    /** Adds an evaluation policy; its name keys the estimates. */
+    public Builder policy(String policyName, Policy policy) {
+      if (policies.put(policyName, policy) != null) {
+        throw new IllegalArgumentException("policy " + policyName + " given twice");
+      }
+      return this;
+    }
+
+    /** Sets the reward model (for DM and the DR family). */
+    public Builder model(CrossFittedModel crossFitted) {
+      this.model = crossFitted;
+      return this;
+    }
+
+    /**
+     * Marks the {@code pscore} column as estimated, with how (e.g. the propensity model's
+     * description); {@link #describe()} then says so.
+     */
+    public Builder estimatedPropensities(String how) {
+      this.propensityNote = how;
+      return this;
+    }
+
+    /** How error messages name the log, e.g. its file name (default {@code in-memory log}). */
+    public Builder name(String logName) {
+      this.name = logName;
+      return this;
+    }
+
+    /** Largest batch the source fills (default 4096). */
+    public Builder batchRows(int rows) {
+      if (rows <= 0) {
+        throw new IllegalArgumentException("batchRows must be positive, got " + rows);
+      }
+      this.batchRows = rows;
+      return this;
+    }
+
+    /**
+     * Validates the columns and builds the log.
+     *
+     * @throws IllegalArgumentException without a policy, with columns of different lengths,
+     *     policies and model disagreeing on the number of actions, or a model fitted with weights
+     *     for one policy used for another
+     * @throws InvalidDataException on a bad value, naming the 1-based row and the column
+     */
+    public ModelledLog build() {
+      if (policies.isEmpty()) {
+        throw new IllegalArgumentException("a log needs at least one evaluation policy");
+      }
+      int n = actions.length;
+      if (dim < 0 || contexts.length != (long) n * dim) {
+        throw new IllegalArgumentException("contexts has " + contexts.length + " values, expected rows * dim = "
+            + (long) n * Math.max(dim, 0));
+      }
+      if (rewards.length != n || pscore.length != n || positions != null && positions.length != n) {
+        throw new IllegalArgumentException("every column must have " + n + " rows");
+      }
+      int k = policies.values().iterator().next().nActions();
+      for (Map.Entry<String, Policy> entry : policies.entrySet()) {
+        if (entry.getValue().nActions() != k) {
+          throw new IllegalArgumentException("policy " + entry.getKey() + " has " + entry.getValue().nActions()
+              + " actions, the first policy " + k);
+        }
+      }
+      if (model != null) {
+        if (model.nActions() != k) {
+          throw new IllegalArgumentException("the reward model has " + model.nActions() + " actions, the policies " + k);
+        }
+        String weightedFor = model.weightingPolicy();
+        if (weightedFor != null && (policies.size() != 1 || !policies.containsKey(weightedFor))) {
+          throw new IllegalArgumentException("the reward model was fitted with weights for policy " + weightedFor
+              + " and serves that policy only; build one log per policy (policies here: " + policies.keySet() + ")");
+        }
+      }
+      validate(n, k);
+      return new ModelledLog(this);
+    }
+
+    private void validate(int n, int k) {
+      for (int i = 0; i < n; i++) {
+        if (actions[i] < 0 || actions[i] >= k) {
+          throw new InvalidDataException(name, i + 1, "action", "must be in [0, " + k + "), got " + actions[i]);
+        }
+        if (!(pscore[i] > 0.0 && pscore[i] <= 1.0)) {
+          throw new InvalidDataException(name, i + 1, "pscore", "must be in (0, 1], got " + pscore[i]);
+        }
+        if (!Double.isFinite(rewards[i])) {
+          throw new InvalidDataException(name, i + 1, "reward", "must be finite, got " + rewards[i]);
+        }
+        if (positions != null && positions[i] < 0) {
+          throw new InvalidDataException(name, i + 1, "position", "must be >= 0, got " + positions[i]);
+        }
+      }
+    }
+  }
+}

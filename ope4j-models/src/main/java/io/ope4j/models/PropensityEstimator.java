@@ -1,0 +1,89 @@
+package io.ope4j.models;
+
+import io.ope4j.model.CrossFitting;
+
+/**
+ * Estimates the behaviour policy's propensities when a log has none: a {@link SoftmaxRegression}
+ * of the logged action on the context, cross-fitted like the reward models, so that each row's
+ * estimated {@code pscore} comes from a model that never saw it. Estimates that use these
+ * propensities must say so: pass {@link Estimated#description()} to {@link
+ * io.ope4j.model.ModelledLog.Builder#estimatedPropensities(String)}.
+ *
+ * <pre>{@code
+ * PropensityEstimator.Estimated estimated = PropensityEstimator.crossFitted(
+ *     SoftmaxRegression.withC(1), contexts, dim, actions, nActions, CrossFitting.folds(3, 1));
+ * ModelledLog log = ModelledLog.builder(contexts, dim, actions, null, rewards, estimated.pscore())
+ *     .estimatedPropensities(estimated.description()) ...
+ * }</pre>
+ */
+public final class PropensityEstimator {
+
+  private PropensityEstimator() {}
+
+  /**
+   * Estimated propensities.
+   *
+   * @param pscore the estimated probability of each row's logged action, in (0, 1]
+   * @param description how they were estimated, e.g. {@code softmax(C=1) of the action on the
+   *     context, cross-fitted (3 folds, seed 1)}
+   * @param smallest the smallest estimated propensity (large weights follow from small ones)
+   */
+  public record Estimated(double[] pscore, String description, double smallest) {}
+
+  /**
+   * Fits one softmax model per fold (or one on all rows for {@link CrossFitting#inSample()}) and
+   * returns each row's estimated propensity of its logged action.
+   *
+   * @throws IllegalArgumentException on an action outside [0, nActions), or when an estimated
+   *     propensity underflows to 0 (regularise more: a smaller C)
+   */
+  public static Estimated crossFitted(SoftmaxRegression fitter, double[] contexts, int dim, int[] actions, int nActions,
+      CrossFitting crossFitting) {
+    int n = actions.length;
+    double[] pscore = new double[n];
+    int folds = crossFitting.folds();
+    long key = crossFitting.key();
+    int[] foldOf = new int[n];
+    int[] sizes = new int[folds];
+    for (int i = 0; i < n; i++) {
+      foldOf[i] = crossFitting.fold(key, i);
+      sizes[foldOf[i]]++;
+    }
+    double[] probabilities = new double[nActions];
+    for (int f = 0; f < folds; f++) {
+      int training = folds == 1 ? n : n - sizes[f];
+      if (training == 0 || sizes[f] == 0) {
+        if (training == 0) {
+          throw new IllegalArgumentException("fold " + f + " leaves no row to fit the propensity model on");
+        }
+        continue;
+      }
+      double[] x = new double[training * dim];
+      int[] labels = new int[training];
+      int j = 0;
+      for (int i = 0; i < n; i++) {
+        if (folds == 1 || foldOf[i] != f) {
+          System.arraycopy(contexts, i * dim, x, j * dim, dim);
+          labels[j++] = actions[i];
+        }
+      }
+      double[] beta = fitter.fit(x, dim, labels, null, nActions).coefficients();
+      for (int i = 0; i < n; i++) {
+        if (foldOf[i] == f) {
+          SoftmaxRegression.softmax(beta, nActions, dim, contexts, i * dim, probabilities, 0);
+          pscore[i] = probabilities[actions[i]];
+        }
+      }
+    }
+    double smallest = 1.0;
+    for (int i = 0; i < n; i++) {
+      if (!(pscore[i] > 0)) {
+        throw new IllegalArgumentException("the estimated propensity of row " + (i + 1) + " underflowed to 0;"
+            + " regularise the propensity model more (a smaller C)");
+      }
+      smallest = Math.min(smallest, pscore[i]);
+    }
+    return new Estimated(pscore, fitter.describe() + " of the action on the context, " + crossFitting.describe(),
+        smallest);
+  }
+}
