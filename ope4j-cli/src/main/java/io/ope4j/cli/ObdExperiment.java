@@ -93,6 +93,10 @@ final class ObdExperiment {
     if (settings.simulations() < 1) {
       throw new IllegalArgumentException("--n-sim must be at least 1, got " + settings.simulations());
     }
+    if (!RewardModels.NAMES.contains(settings.rewardModel())) {
+      throw new IllegalArgumentException("--reward-model must be one of " + String.join(", ", RewardModels.NAMES)
+          + ", got '" + settings.rewardModel() + "'");
+    }
     boolean withModel = !settings.rewardModel().equals(RewardModels.NONE);
     if (withModel && settings.folds() < 2) {
       throw new IllegalArgumentException("--folds must be at least 2, got " + settings.folds());

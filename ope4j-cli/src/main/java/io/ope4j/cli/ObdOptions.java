@@ -18,11 +18,11 @@ final class ObdOptions {
   Path dataDir;
 
   @Option(names = "--estimators", paramLabel = "LIST",
-      description = "Comma-separated estimator specs (default: ipw,snipw; with a reward model dm,ipw,snipw,dr,sndr).")
+      description = "Comma-separated estimator specs (default: dm,ipw,snipw,dr,sndr; ipw,snipw with --reward-model none).")
   String estimators;
 
-  @Option(names = "--reward-model", defaultValue = "none", paramLabel = "MODEL",
-      description = "none, logistic (C=100, as OBP's example) or xgboost, cross-fitted (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--reward-model", defaultValue = "logistic", paramLabel = "MODEL",
+      description = "logistic (C=100, as OBP's example), xgboost or none; cross-fitted (default: ${DEFAULT-VALUE}).")
   String rewardModel;
 
   @Option(names = "--folds", defaultValue = "3", paramLabel = "K",

@@ -47,8 +47,10 @@ class ObdCommandTest {
     assertThat(dataset.get("campaign").asText()).isEqualTo("men");
     assertThat(dataset.get("evaluation_policy").get("simulations").asLong()).isEqualTo(1_000_000);
     assertThat(dataset.get("ground_truth").get("value").asDouble()).isEqualTo(0.0069);
-    JsonNode ipw = json.get("estimates").get(0);
+    JsonNode ipw = json.get("estimates").get(1);
     assertThat(ipw.get("estimator").asText()).isEqualTo("ipw");
+    assertThat(json.get("estimates").get(0).get("estimator").asText()).isEqualTo("dm");
+    assertThat(dataset.get("reward_model").asText()).startsWith("logistic(C=100");
     assertThat(ipw.get("value").asDouble()).isCloseTo(OBP_IPW, within(0.01 * OBP_IPW));
     assertThat(ipw.get("true_value").asDouble()).isEqualTo(0.0069);
     assertThat(ipw.get("relative_error").asDouble()).isCloseTo(
@@ -59,7 +61,8 @@ class ObdCommandTest {
 
   @Test
   void obdTable_showsTheSetupTheTruthAndTheRelativeError() {
-    CliRun run = CliRun.of("obd", "--campaign", "women", "--data-dir", DATA, "--n-sim", "100000", "--threads", "2");
+    CliRun run = CliRun.of("obd", "--campaign", "women", "--data-dir", DATA, "--n-sim", "100000", "--threads", "2",
+        "--reward-model", "none");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("campaign women").contains("46 items, 3 slots").contains("100,000 simulations")
         .contains("0.00460000").contains("rel. error").contains("snipw").contains("ESS");
@@ -70,7 +73,7 @@ class ObdCommandTest {
     // pi = 1/34 = pscore, so every weight is 1 and IPW = SNIPW = mean click = 46 / 10,000.
     Path spec = write("uniform.json", "{\"name\": \"uni\", \"type\": \"uniform\"}");
     CliRun run = CliRun.of("obd", "--data-dir", DATA, "--n-sim", "20000", "--policy-spec", spec.toString(),
-        "--format", "json");
+        "--reward-model", "none", "--format", "json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out());
     JsonNode uniform = json.get("estimates").get(2);
@@ -100,7 +103,7 @@ class ObdCommandTest {
         + "{\"name\": \"ts\", \"type\": \"bernoulli-ts\", \"prior\": \"" + Path.of(DATA, "prior_bts.yaml").toAbsolutePath()
         + "\", \"campaign\": \"men\", \"simulations\": 20000, \"seed\": 1}]}");
     CliRun run = CliRun.of("obd", "--data-dir", DATA, "--n-sim", "20000", "--policy-spec", spec.toString(),
-        "--estimators", "ipw", "--format", "csv");
+        "--estimators", "ipw", "--reward-model", "none", "--format", "csv");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines().skip(1).map(line -> line.split(",")[0]))
         .containsExactly("bts", "greedy", "eps", "soft", "ts");
@@ -176,14 +179,6 @@ class ObdCommandTest {
     double dm = outcome.result().estimate("bts", "dm").value();
     assertThat(dm).isBetween(0.001, 0.02);
     assertThat(outcome.preamble().get(3)).contains("mean-per-action, cross-fitted (2 folds, seed 1)");
-  }
-
-  @Test
-  void rewardModel_withoutOpe4jModels_isAUsageError() {
-    CliRun run = CliRun.of("obd", "--data-dir", DATA, "--n-sim", "1000", "--reward-model", "logistic");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("ope4j-models");
   }
 
   @Test

@@ -36,8 +36,8 @@ class PolicySpecBadInputTest {
     String a34 = "[" + "1,".repeat(33) + "1]";
     Path spec = dir.resolve("spec.json");
     Files.writeString(spec, json.trim().replace("W34", w34).replace("A34", a34));
-    CliRun run = CliRun.of("obd", "--data-dir", ObdCommandTest.DATA, "--n-sim", "1000", "--policy-spec",
-        spec.toString());
+    CliRun run = CliRun.of("obd", "--data-dir", ObdCommandTest.DATA, "--n-sim", "1000", "--reward-model", "none",
+        "--policy-spec", spec.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("ope4j: error: " + spec).contains(what.trim());
@@ -49,6 +49,7 @@ class PolicySpecBadInputTest {
       "campaign      | --campaign,kids           | --campaign must be men or women",
       "reward model  | --reward-model,forest     | --reward-model must be one of",
       "n-sim         | --n-sim,0                 | --n-sim must be at least 1",
+      "folds         | --folds,1                 | --folds must be at least 2",
       "missing spec  | --policy-spec,nosuch.json | no such file"})
   void badOptions_exitTwo(String name, String options, String what) {
     String[] extra = options.trim().split(",");
