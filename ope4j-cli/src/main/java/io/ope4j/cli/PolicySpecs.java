@@ -209,7 +209,7 @@ final class PolicySpecs {
     }
     throw r.error("ONNX policies need the optional ope4j-onnx module, which is not on the class path: build it"
         + " with 'mvn -B -q -pl ope4j-onnx -am package -DskipTests' and run ./ope4j again (it adds"
-        + " ope4j-onnx/target/ope4j-onnx.jar when present)");
+        + " ope4j-onnx/target/ope4j-onnx.jar and target/lib/ when present)");
   }
 
   /** Typed access to one spec's fields, with messages naming the file and policy. */
