@@ -87,6 +87,55 @@ final class ObdExperiment {
    */
   static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor, Models models)
       throws IOException {
+    boolean withModel = validate(settings);
+    Path dir = settings.dataDir();
+    ObdLog log = ObdLoader.loadCampaign(dir, "random", settings.campaign());
+    ObdLog onPolicy = ObdLoader.loadCampaign(dir, "bts", settings.campaign());
+    ObdPrior prior = ObdPrior.read(dir.resolve("prior_bts.yaml"), settings.campaign());
+    if (prior.nActions() != log.nActions()) {
+      throw new IllegalArgumentException("the prior of " + settings.campaign() + " has " + prior.nActions()
+          + " items, the log " + log.nActions());
+    }
+    List<Estimator> estimators = Estimators.parseList(settings.estimators() != null ? settings.estimators()
+        : withModel ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
+    EvaluationConfig config = configFor.apply(estimators);
+
+    long start = System.nanoTime();
+    PositionTablePolicy bts = BernoulliThompsonSampling.of(prior.alpha(), prior.beta(), log.slots())
+        .actionDistribution(settings.simulations(), settings.simulationSeed(), config.threads());
+    double simulationSeconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Policy> policies = policies(settings, log, bts, config.threads());
+
+    double[] predictions = null;
+    String modelDescription = "none (model-free estimators only)";
+    if (withModel) {
+      RewardModelFitter fitter = models.fitter(settings.rewardModel(), log);
+      RewardData data = new RewardData(log.contexts(), log.contextDim(), log.actions(), log.positions(),
+          log.rewards(), null, log.nActions());
+      predictions = models.crossFitter().predict(fitter, data, settings.folds(), settings.foldSeed());
+      modelDescription = fitter.describe() + ", cross-fitted (" + settings.folds() + " folds, seed "
+          + settings.foldSeed() + ")";
+    }
+    EvaluationResult result = new Evaluator(config).evaluate(columnarLog(log, policies, predictions).source());
+
+    double truth = onPolicy.meanReward();
+    List<String> preamble = List.of(
+        String.format(Locale.ROOT, "Open Bandit Dataset (ZOZO, CC BY 4.0), campaign %s: %,d impressions logged by"
+            + " the uniform random policy; %d items, %d slots.", settings.campaign(), log.rows(), log.nActions(),
+            log.slots()),
+        String.format(Locale.ROOT, "Evaluation policy %s: Bernoulli Thompson sampling with the production prior;"
+            + " action distribution by slot from %,d simulations (seed %d, %.1f s).", POLICY, settings.simulations(),
+            settings.simulationSeed(), simulationSeconds),
+        String.format(Locale.ROOT, "Truth: the on-policy value of %s, mean click of its own log = %s (%,d"
+            + " impressions).", POLICY, ResultWriter.num(truth), onPolicy.rows()),
+        "Reward model: " + modelDescription + ".");
+    Map<String, Object> about = about(settings, log, simulationSeconds, onPolicy, withModel ? modelDescription : null,
+        new ArrayList<>(policies.keySet()).subList(1, policies.size()));
+    return new Outcome(result, config, Map.of(POLICY, truth), preamble, about);
+  }
+
+  /** Checks the settings that need no data; returns whether a reward model is asked for. */
+  private static boolean validate(Settings settings) {
     if (!settings.campaign().equals("men") && !settings.campaign().equals("women")) {
       throw new IllegalArgumentException("--campaign must be men or women, got '" + settings.campaign() + "'");
     }
@@ -101,24 +150,12 @@ final class ObdExperiment {
     if (withModel && settings.folds() < 2) {
       throw new IllegalArgumentException("--folds must be at least 2, got " + settings.folds());
     }
-    Path dir = settings.dataDir();
-    ObdLog log = ObdLoader.loadCampaign(dir, "random", settings.campaign());
-    ObdLog onPolicy = ObdLoader.loadCampaign(dir, "bts", settings.campaign());
-    ObdPrior prior = ObdPrior.read(dir.resolve("prior_bts.yaml"), settings.campaign());
-    if (prior.nActions() != log.nActions()) {
-      throw new IllegalArgumentException("the prior of " + settings.campaign() + " has " + prior.nActions()
-          + " items, the log " + log.nActions());
-    }
-    List<Estimator> estimators = Estimators.parseList(settings.estimators() != null ? settings.estimators()
-        : withModel ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
-    EvaluationConfig config = configFor.apply(estimators);
-    int threads = config.threads();
+    return withModel;
+  }
 
-    long start = System.nanoTime();
-    PositionTablePolicy bts = BernoulliThompsonSampling.of(prior.alpha(), prior.beta(), log.slots())
-        .actionDistribution(settings.simulations(), settings.simulationSeed(), threads);
-    double simulationSeconds = (System.nanoTime() - start) / 1e9;
-
+  /** Bernoulli TS first, then the policies of the spec files, by name. */
+  private static Map<String, Policy> policies(Settings settings, ObdLog log, Policy bts, int threads)
+      throws IOException {
     Map<String, Policy> policies = new LinkedHashMap<>();
     policies.put(POLICY, bts);
     PolicySpecs.Target target = new PolicySpecs.Target(log.contextDim(), log.nActions(), log.slots(), threads);
@@ -130,19 +167,13 @@ final class ObdExperiment {
         policies.put(spec.name(), PolicySpecs.build(spec, target));
       }
     }
+    return policies;
+  }
 
-    double[] predictions = null;
-    String modelDescription = "none (model-free estimators only)";
-    if (withModel) {
-      RewardModelFitter fitter = models.fitter(settings.rewardModel(), log);
-      RewardData data = new RewardData(log.contexts(), log.contextDim(), log.actions(), log.positions(),
-          log.rewards(), null, log.nActions());
-      predictions = models.crossFitter().predict(fitter, data, settings.folds(), settings.foldSeed());
-      modelDescription = fitter.describe() + ", cross-fitted (" + settings.folds() + " folds, seed "
-          + settings.foldSeed() + ")";
-    }
-
-    ColumnarLog.Builder builder = ColumnarLog.builder(log.actions(), log.rewards(), log.pscores()).nActions(log.nActions());
+  /** The log in the engine's narrow form: every policy's columns, and the model's if any. */
+  private static ColumnarLog columnarLog(ObdLog log, Map<String, Policy> policies, double[] predictions) {
+    ColumnarLog.Builder builder = ColumnarLog.builder(log.actions(), log.rewards(), log.pscores())
+        .nActions(log.nActions());
     for (Map.Entry<String, Policy> entry : policies.entrySet()) {
       PolicyColumns columns;
       try {
@@ -164,19 +195,12 @@ final class ObdExperiment {
       }
       builder.modelAtLoggedAction(atLogged);
     }
-    EvaluationResult result = new Evaluator(config).evaluate(builder.build().source());
+    return builder.build();
+  }
 
-    double truth = onPolicy.meanReward();
-    List<String> preamble = List.of(
-        String.format(Locale.ROOT, "Open Bandit Dataset (ZOZO, CC BY 4.0), campaign %s: %,d impressions logged by"
-            + " the uniform random policy; %d items, %d slots.", settings.campaign(), log.rows(), log.nActions(),
-            log.slots()),
-        String.format(Locale.ROOT, "Evaluation policy %s: Bernoulli Thompson sampling with the production prior;"
-            + " action distribution by slot from %,d simulations (seed %d, %.1f s).", POLICY, settings.simulations(),
-            settings.simulationSeed(), simulationSeconds),
-        String.format(Locale.ROOT, "Truth: the on-policy value of %s, mean click of its own log = %s (%,d"
-            + " impressions).", POLICY, ResultWriter.num(truth), onPolicy.rows()),
-        "Reward model: " + modelDescription + ".");
+  /** The {@code dataset} object of the JSON output. */
+  private static Map<String, Object> about(Settings settings, ObdLog log, double simulationSeconds, ObdLog onPolicy,
+      String rewardModel, List<String> extraPolicies) {
     Map<String, Object> dataset = new LinkedHashMap<>();
     dataset.put("name", "open-bandit-dataset");
     dataset.put("campaign", settings.campaign());
@@ -190,12 +214,12 @@ final class ObdExperiment {
     evaluationPolicy.put("seed", settings.simulationSeed());
     evaluationPolicy.put("simulation_seconds", Math.round(simulationSeconds * 1000) / 1000.0);
     dataset.put("evaluation_policy", evaluationPolicy);
-    dataset.put("ground_truth", Map.of("policy", POLICY, "value", truth, "n_rounds", onPolicy.rows()));
-    dataset.put("reward_model", withModel ? modelDescription : null);
-    dataset.put("extra_policies", new ArrayList<>(policies.keySet()).subList(1, policies.size()));
+    dataset.put("ground_truth", Map.of("policy", POLICY, "value", onPolicy.meanReward(), "n_rounds", onPolicy.rows()));
+    dataset.put("reward_model", rewardModel);
+    dataset.put("extra_policies", extraPolicies);
     Map<String, Object> about = new LinkedHashMap<>();
     about.put("dataset", dataset);
-    return new Outcome(result, config, Map.of(POLICY, truth), preamble, about);
+    return about;
   }
 
   /**
