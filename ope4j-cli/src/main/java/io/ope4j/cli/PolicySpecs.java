@@ -33,7 +33,10 @@ final class PolicySpecs {
   /** A policy read from a spec, before it is checked against a log. */
   record Spec(String name, String type, JsonNode json, Path file) {}
 
-  /** What a policy must match: the log's context columns, actions and slots. */
+  /**
+   * What a policy must match: the log's context columns, actions and slots; nActions and slots
+   * are -1 when the log does not tell before it is read (the specs then say).
+   */
   record Target(int contextDim, int nActions, int slots, int threads) {}
 
   private static final Set<String> TYPES =
@@ -111,8 +114,16 @@ final class PolicySpecs {
     Policy policy = switch (spec.type()) {
       case "uniform" -> {
         r.allow("n_actions");
+        if (!r.json.has("n_actions") && target.nActions() < 1) {
+          throw r.error("needs \"n_actions\": the log does not give the number of actions (no q_ columns; or use"
+              + " --n-actions)");
+        }
         int k = r.json.has("n_actions") ? r.integer("n_actions") : target.nActions();
-        yield UniformPolicy.of(k);
+        try {
+          yield UniformPolicy.of(k);
+        } catch (IllegalArgumentException e) {
+          throw r.error(e.getMessage());
+        }
       }
       case "argmax" -> {
         r.allow("weights", "bias");
@@ -133,7 +144,7 @@ final class PolicySpecs {
       case "onnx" -> onnx(r, target);
       default -> throw new IllegalStateException("unhandled type " + spec.type());
     };
-    if (policy.nActions() != target.nActions()) {
+    if (target.nActions() > 0 && policy.nActions() != target.nActions()) {
       throw r.error("has " + policy.nActions() + " actions, the log has " + target.nActions());
     }
     return policy;
@@ -155,10 +166,13 @@ final class PolicySpecs {
       alpha = r.numbers("alpha");
       beta = r.numbers("beta");
     }
+    if (!r.json.has("slots") && target.slots() < 1) {
+      throw r.error("needs \"slots\": the number of positions of the log");
+    }
     int slots = r.json.has("slots") ? r.integer("slots") : target.slots();
     long simulations = r.json.has("simulations") ? r.longValue("simulations") : 1_000_000L;
     long seed = r.json.has("seed") ? r.longValue("seed") : 12345L;
-    if (alpha.length != target.nActions()) {
+    if (target.nActions() > 0 && alpha.length != target.nActions()) {
       throw r.error("has " + alpha.length + " items (alpha values), the log has " + target.nActions() + " actions");
     }
     try {
@@ -321,7 +335,7 @@ final class PolicySpecs {
         }
       }
       double[] bias = json.has("bias") ? numbers("bias") : new double[rows.length];
-      if (rows.length != target.nActions()) {
+      if (target.nActions() > 0 && rows.length != target.nActions()) {
         throw error("\"weights\" has " + rows.length + " rows, the log has " + target.nActions()
             + " actions (one row of d weights per action)");
       }

@@ -19,7 +19,8 @@ public interface ScoringModelLoader {
    *
    * @param file the model file
    * @param inputDim the number of context features of the log the model will score
-   * @param nActions the number of actions of the log
+   * @param nActions the number of actions of the log, or -1 when the log does not say (the
+   *     model's output size then gives it)
    * @throws IllegalArgumentException if the model's input or output size does not match, naming
    *     both sizes
    * @throws IOException if the file cannot be read

@@ -51,7 +51,7 @@ public final class OnnxScoringModel implements ScoringModel, AutoCloseable {
 
   /**
    * Loads {@code file} and checks its shapes against the log: input {@code [rows, inputDim]},
-   * output {@code [rows, nActions]}.
+   * output {@code [rows, nActions]}; with {@code nActions = -1} the output's (static) size is K.
    *
    * @throws IllegalArgumentException if the file is not an ONNX model ONNX Runtime can load, it
    *     has not exactly one input, or a size does not match (naming both sizes)
@@ -88,6 +88,13 @@ public final class OnnxScoringModel implements ScoringModel, AutoCloseable {
       }
       TensorInfo outputInfo = tensor(file, "output", session.getOutputInfo().values().iterator().next());
       long[] outShape = outputInfo.getShape();
+      if (nActions < 1 && outShape.length == 2 && outShape[1] > 0 && outShape[1] <= Integer.MAX_VALUE) {
+        nActions = (int) outShape[1];
+      }
+      if (nActions < 1) {
+        throw new IllegalArgumentException(file + ": the model's output has shape " + shape(outShape)
+            + " and the log does not give the number of actions; give --n-actions");
+      }
       if (outShape.length != 2 || (outShape[1] >= 0 && outShape[1] != nActions)) {
         throw new IllegalArgumentException(file + ": the model's output has shape " + shape(outShape)
             + ", the log has " + nActions + " actions (expected [rows, " + nActions + "])");
