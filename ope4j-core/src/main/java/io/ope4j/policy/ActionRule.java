@@ -50,6 +50,7 @@ public sealed interface ActionRule
   record Argmax() implements ActionRule {
     @Override
     public void apply(double[] scores, int offset, int nActions, double[] out, long row) {
+      // Greedy selection A = argmax_a Q(a): Sutton & Barto 2018, eq. 2.2.
       int best = argmax(scores, offset, nActions, row);
       for (int a = 0; a < nActions; a++) {
         out[offset + a] = a == best ? 1.0 : 0.0;

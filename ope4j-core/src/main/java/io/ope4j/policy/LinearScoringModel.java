@@ -86,6 +86,7 @@ public final class LinearScoringModel implements ScoringModel {
       int o = i * nActions;
       for (int a = 0; a < nActions; a++) {
         int w = a * dim;
+        // s(x, a) = b_a + w_a . x: a linear action-value model (Sutton & Barto 2018, eq. 9.8).
         double score = bias[a];
         for (int j = 0; j < dim; j++) {
           score += weights[w + j] * contexts[x + j];
