@@ -50,6 +50,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin RewardModelOptions models;
+
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
   Path truth;
 
@@ -61,7 +63,14 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!policySpecs.isEmpty()) {
+      if (models.active()) {
+        throw new IllegalArgumentException("--policy-spec cannot be combined with a fitted model yet: give the model's"
+            + " predictions as q_0..q_{K-1} columns");
+      }
       return evaluateSpecs();
+    }
+    if (models.active()) {
+      return callWithFittedModel();
     }
     try (CsvLogReader reader = data.equals("-")
         ? CsvLogReader.open(System.in, "<stdin>", columns.toReadOptions())
@@ -119,6 +128,19 @@ final class EvaluateCommand implements Callable<Integer> {
       output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
       return Ope4j.OK;
     }
+  }
+
+  /** {@code --reward-model} / {@code --estimate-propensities}: the log is read into memory and modelled. */
+  private Integer callWithFittedModel() throws Exception {
+    java.util.List<EvaluationConfig> used = new java.util.ArrayList<>();
+    EvaluationResult result = ModelledEvaluation.run(data, columns, models, estimators, intervals,
+        spec.commandLine().getErr(), used);
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
+    for (String warning : result.warnings()) {
+      spec.commandLine().getErr().println("ope4j: warning: " + warning);
+    }
+    output.write(spec.commandLine().getOut(), new ResultWriter(result, used.get(0), truths));
+    return Ope4j.OK;
   }
 
   /** Interval choices, shared with quickstart. */

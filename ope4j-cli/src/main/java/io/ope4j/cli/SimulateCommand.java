@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Write a synthetic bandit log (formats.md wide CSV) and the exact true value of every"
-        + " evaluation policy in a sidecar JSON.")
+        + " evaluation policy in a sidecar JSON; or, with --from-classification, a log made from a labelled"
+        + " classification file.")
 final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -40,8 +41,17 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin SyntheticOptions bandit;
 
+  @Mixin ClassificationSimulation.Options classification;
+
   @Override
   public Integer call() throws IOException {
+    if (classification.file != null) {
+      Path truthPath = truth != null ? truth : truthPathFor(output);
+      String summary = ClassificationSimulation.run(classification, bandit.seed, output, truthPath,
+          spec.commandLine().getParseResult());
+      spec.commandLine().getErr().println(summary);
+      return Ope4j.OK;
+    }
     if (rows < 1) {
       throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
     }

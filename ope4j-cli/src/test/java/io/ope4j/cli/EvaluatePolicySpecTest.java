@@ -89,6 +89,10 @@ class EvaluatePolicySpecTest {
         "--policy", "a=pi_");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("give one of the two");
+    CliRun fitted = CliRun.of("evaluate", "--data", badX.toString(), "--policy-spec", spec.toString(),
+        "--reward-model", "logistic");
+    assertThat(fitted.exitCode()).isEqualTo(2);
+    assertThat(fitted.err()).contains("cannot be combined with a fitted model");
     Path uniformUnknownK = write("k.json", "{\"type\": \"uniform\"}");
     assertThat(CliRun.of("evaluate", "--data", badX.toString(), "--policy-spec", uniformUnknownK.toString()).err())
         .contains("needs \"n_actions\"");

@@ -74,8 +74,24 @@ public final class CrossFittedModel {
     if (pscore.length != data.rows()) {
       throw new IllegalArgumentException("pscore has " + pscore.length + " rows, the data " + data.rows());
     }
-    double[] weights = weighting.sampleWeights(policy, data.contexts(), data.dim(), data.positions(),
-        data.actions(), pscore);
+    double[] piLogged = PolicyColumns.loggedProbabilities(policy, data.contexts(), data.dim(), data.positions(),
+        data.actions());
+    return fit(fitter, data, crossFitting, weighting, policyName, piLogged, pscore);
+  }
+
+  /**
+   * As {@link #fit(RewardModelFitter, RewardData, CrossFitting, FitWeighting, String, Policy,
+   * double[])}, with the evaluation policy given by its probability of each logged action.
+   */
+  public static CrossFittedModel fit(RewardModelFitter fitter, RewardData data, CrossFitting crossFitting,
+      FitWeighting weighting, String policyName, double[] piLogged, double[] pscore) {
+    if (data.sampleWeights() != null) {
+      throw new IllegalArgumentException("give either sample weights in the data or a FitWeighting, not both");
+    }
+    if (pscore.length != data.rows() || piLogged.length != data.rows()) {
+      throw new IllegalArgumentException("pscore and piLogged must have " + data.rows() + " rows");
+    }
+    double[] weights = weighting.sampleWeights(piLogged, pscore);
     RewardData weighted = new RewardData(data.contexts(), data.dim(), data.actions(), data.positions(),
         data.rewards(), weights, data.nActions());
     RewardModel[] models = fitFolds(fitter, weighted, crossFitting);

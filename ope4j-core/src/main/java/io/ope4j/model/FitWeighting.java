@@ -100,8 +100,23 @@ public enum FitWeighting {
     if (this == PLAIN) {
       return null;
     }
-    double[] piLogged = PolicyColumns.loggedProbabilities(policy, contexts, dim, positions, actions);
-    double[] weights = new double[actions.length];
+    return sampleWeights(PolicyColumns.loggedProbabilities(policy, contexts, dim, positions, actions), pscore);
+  }
+
+  /**
+   * The sample weight of every row from the evaluation policy's probability of each logged
+   * action, or {@code null} for {@link #PLAIN}.
+   *
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public double[] sampleWeights(double[] piLogged, double[] pscore) {
+    if (piLogged.length != pscore.length) {
+      throw new IllegalArgumentException("piLogged has " + piLogged.length + " rows, pscore " + pscore.length);
+    }
+    if (this == PLAIN) {
+      return null;
+    }
+    double[] weights = new double[piLogged.length];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = weight(piLogged[i], pscore[i]);
     }

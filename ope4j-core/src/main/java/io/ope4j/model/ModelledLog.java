@@ -49,7 +49,10 @@ public final class ModelledLog {
   private final double[] rewards;
   private final double[] pscore;
   private final List<String> policyNames;
+  /** Per policy, a Policy object, or null when its probabilities are given as a table. */
   private final Policy[] policies;
+  /** Per policy, an n x K probability table, or null when a Policy computes them. */
+  private final double[][] tables;
   private final CrossFittedModel model;
   private final String propensityNote;
   private final int nActions;
@@ -64,10 +67,19 @@ public final class ModelledLog {
     this.rewards = builder.rewards;
     this.pscore = builder.pscore;
     this.policyNames = List.copyOf(builder.policies.keySet());
-    this.policies = builder.policies.values().toArray(new Policy[0]);
+    this.policies = new Policy[policyNames.size()];
+    this.tables = new double[policyNames.size()][];
+    for (int p = 0; p < policyNames.size(); p++) {
+      Object source = builder.policies.get(policyNames.get(p));
+      if (source instanceof Policy policy) {
+        policies[p] = policy;
+      } else {
+        tables[p] = (double[]) source;
+      }
+    }
     this.model = builder.model;
     this.propensityNote = builder.propensityNote;
-    this.nActions = policies[0].nActions();
+    this.nActions = builder.nActions;
     this.batchRows = builder.batchRows;
   }
 
@@ -174,7 +186,11 @@ public final class ModelledLog {
         }
       }
       for (int p = 0; p < policies.length; p++) {
-        policies[p].probabilities(contextBuffer, dim, batchPositions, size, piBuffer);
+        if (tables[p] != null) {
+          System.arraycopy(tables[p], from * k, piBuffer, 0, size * k);
+        } else {
+          policies[p].probabilities(contextBuffer, dim, batchPositions, size, piBuffer);
+        }
         checkProbabilities(p, from, size);
         double[] piLogged = batch.piLogged(p);
         for (int i = 0; i < size; i++) {
@@ -234,7 +250,9 @@ public final class ModelledLog {
     private final int[] positions;
     private final double[] rewards;
     private final double[] pscore;
-    private final Map<String, Policy> policies = new LinkedHashMap<>();
+    /** Policy objects or n x K probability tables, by name. */
+    private final Map<String, Object> policies = new LinkedHashMap<>();
+    private int nActions = -1;
     private CrossFittedModel model;
     private String propensityNote;
     private String name = "in-memory log";
@@ -251,9 +269,35 @@ public final class ModelledLog {
 
     /** Adds an evaluation policy; its name keys the estimates. */
     public Builder policy(String policyName, Policy policy) {
-      if (policies.put(policyName, policy) != null) {
+      return add(policyName, policy, policy.nActions());
+    }
+
+    /**
+     * Adds an evaluation policy given by its probabilities of every action in every row (e.g.
+     * wide {@code pi_*} columns read from a file): {@code probabilities[i * K + a]}, each row
+     * summing to 1. Not copied.
+     *
+     * @throws IllegalArgumentException if the length is not a multiple of the number of rows
+     */
+    public Builder policy(String policyName, double[] probabilities) {
+      int n = actions.length;
+      if (n == 0 || probabilities.length % n != 0 || probabilities.length == 0) {
+        throw new IllegalArgumentException("the probabilities of policy " + policyName + " must hold rows x K values;"
+            + " got " + probabilities.length + " for " + n + " rows");
+      }
+      return add(policyName, probabilities, probabilities.length / n);
+    }
+
+    private Builder add(String policyName, Object policy, int k) {
+      if (policies.containsKey(policyName)) {
         throw new IllegalArgumentException("policy " + policyName + " given twice");
       }
+      if (nActions >= 0 && k != nActions) {
+        throw new IllegalArgumentException("policy " + policyName + " has " + k + " actions, the first policy "
+            + nActions);
+      }
+      nActions = k;
+      policies.put(policyName, policy);
       return this;
     }
 
@@ -307,13 +351,7 @@ public final class ModelledLog {
       if (rewards.length != n || pscore.length != n || positions != null && positions.length != n) {
         throw new IllegalArgumentException("every column must have " + n + " rows");
       }
-      int k = policies.values().iterator().next().nActions();
-      for (Map.Entry<String, Policy> entry : policies.entrySet()) {
-        if (entry.getValue().nActions() != k) {
-          throw new IllegalArgumentException("policy " + entry.getKey() + " has " + entry.getValue().nActions()
-              + " actions, the first policy " + k);
-        }
-      }
+      int k = nActions;
       if (model != null) {
         if (model.nActions() != k) {
           throw new IllegalArgumentException("the reward model has " + model.nActions() + " actions, the policies " + k);

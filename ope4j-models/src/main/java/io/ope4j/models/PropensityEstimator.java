@@ -4,7 +4,8 @@ import io.ope4j.model.CrossFitting;
 
 /**
  * Estimates the behaviour policy's propensities when a log has none: a {@link SoftmaxRegression}
- * of the logged action on the context, cross-fitted like the reward models, so that each row's
+ * of the logged action on the context (z-scored with the mean and standard deviation of all rows),
+ * cross-fitted like the reward models, so that each row's
  * estimated {@code pscore} comes from a model that never saw it. Estimates that use these
  * propensities must say so: pass {@link Estimated#description()} to {@link
  * io.ope4j.model.ModelledLog.Builder#estimatedPropensities(String)}.
@@ -49,6 +50,9 @@ public final class PropensityEstimator {
       foldOf[i] = crossFitting.fold(key, i);
       sizes[foldOf[i]]++;
     }
+    // Fit on z-scored contexts (mean and sd over all rows; no labels involved), so that one C suits
+    // features of any scale and the Newton-CG solver meets a well-conditioned problem.
+    double[] standard = Standardiser.of(contexts, dim, n).apply(contexts, n);
     double[] probabilities = new double[nActions];
     for (int f = 0; f < folds; f++) {
       int training = folds == 1 ? n : n - sizes[f];
@@ -63,14 +67,14 @@ public final class PropensityEstimator {
       int j = 0;
       for (int i = 0; i < n; i++) {
         if (folds == 1 || foldOf[i] != f) {
-          System.arraycopy(contexts, i * dim, x, j * dim, dim);
+          System.arraycopy(standard, i * dim, x, j * dim, dim);
           labels[j++] = actions[i];
         }
       }
       double[] beta = fitter.fit(x, dim, labels, null, nActions).coefficients();
       for (int i = 0; i < n; i++) {
         if (foldOf[i] == f) {
-          SoftmaxRegression.softmax(beta, nActions, dim, contexts, i * dim, probabilities, 0);
+          SoftmaxRegression.softmax(beta, nActions, dim, standard, i * dim, probabilities, 0);
           pscore[i] = probabilities[actions[i]];
         }
       }
@@ -83,7 +87,7 @@ public final class PropensityEstimator {
       }
       smallest = Math.min(smallest, pscore[i]);
     }
-    return new Estimated(pscore, fitter.describe() + " of the action on the context, " + crossFitting.describe(),
+    return new Estimated(pscore, fitter.describe() + " of the action on the z-scored context, " + crossFitting.describe(),
         smallest);
   }
 }

@@ -230,6 +230,7 @@ public final class SoftmaxRegression {
         return beta;
       }
       double[] trial = new double[size];
+      int stalled = 0;
       for (int iteration = 0; iteration < MAX_NEWTON; iteration++) {
         double[] step = conjugateGradient(gradient, diagonal);
         centreIntercepts(step);
@@ -259,7 +260,13 @@ public final class SoftmaxRegression {
           largestStep = Math.max(largestStep, Math.abs(scale * step[j]));
           largestCoefficient = Math.max(largestCoefficient, Math.abs(beta[j]));
         }
+        double previousLoss = loss;
         loss = lossGradient(beta, gradient, diagonal);
+        // No representable progress twice running: as close to the optimum as doubles allow.
+        stalled = previousLoss - loss <= 1e-15 * Math.abs(loss) ? stalled + 1 : 0;
+        if (stalled >= 2) {
+          return beta;
+        }
         if (scale == 1.0 && largestStep <= tolerance * (1.0 + largestCoefficient)
             || largestAbs(gradient) <= gradientTolerance) {
           return beta;

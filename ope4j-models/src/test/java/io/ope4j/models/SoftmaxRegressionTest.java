@@ -111,7 +111,7 @@ class SoftmaxRegressionTest {
       error += Math.abs(estimated.pscore()[i] - data.truth()[i * 4 + data.labels()[i]]);
     }
     assertThat(error / 6000).isLessThan(0.03);
-    assertThat(estimated.description()).isEqualTo("softmax(C=10) of the action on the context, cross-fitted (3 folds, seed 8)");
+    assertThat(estimated.description()).isEqualTo("softmax(C=10) of the action on the z-scored context, cross-fitted (3 folds, seed 8)");
     assertThat(estimated.smallest()).isPositive();
   }
 
