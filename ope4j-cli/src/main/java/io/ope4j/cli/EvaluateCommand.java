@@ -7,7 +7,11 @@ import io.ope4j.estimator.Estimator;
 import io.ope4j.estimator.Estimators;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.TermRange;
+import io.ope4j.io.ContextLogReader;
 import io.ope4j.io.CsvLogReader;
+import io.ope4j.io.LogReadOptions;
+import io.ope4j.policy.Policy;
+import java.util.LinkedHashMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +55,20 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
   Path truth;
 
+  @Option(names = "--policy-spec", paramLabel = "FILE",
+      description = "Evaluate the policies of a JSON spec (docs/policies.md), computed from the log's context"
+          + " columns x_*, instead of the log's pi columns; repeatable.")
+  List<Path> policySpecs = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
+    if (!policySpecs.isEmpty()) {
+      if (models.active()) {
+        throw new IllegalArgumentException("--policy-spec cannot be combined with a fitted model yet: give the model's"
+            + " predictions as q_0..q_{K-1} columns");
+      }
+      return evaluateSpecs();
+    }
     if (models.active()) {
       return callWithFittedModel();
     }
@@ -70,6 +86,45 @@ final class EvaluateCommand implements Callable<Integer> {
       for (String warning : result.warnings()) {
         spec.commandLine().getErr().println("ope4j: warning: " + warning);
       }
+      output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
+      return Ope4j.OK;
+    }
+  }
+
+  /** Evaluates the policies of the spec files, computed from the log's contexts as it streams. */
+  private int evaluateSpecs() throws Exception {
+    if (!columns.policies.isEmpty()) {
+      throw new IllegalArgumentException("--policy reads policies from pi columns and --policy-spec computes them from"
+          + " the context columns; give one of the two");
+    }
+    LogReadOptions options = columns.toReadOptions();
+    try (ContextLogReader reader = data.equals("-")
+        ? ContextLogReader.open(System.in, "<stdin>", options)
+        : ContextLogReader.open(Path.of(data), options)) {
+      EvaluationConfig config0 = intervals.toConfig(Estimators.parseList("ipw"));
+      int k = options.nActions() > 0 ? options.nActions() : reader.modelActions();
+      PolicySpecs.Target target = new PolicySpecs.Target(reader.contextColumns().size(), k,
+          reader.hasPosition() ? -1 : 1, config0.threads());
+      Map<String, Policy> policies = new LinkedHashMap<>();
+      for (Path file : policySpecs) {
+        for (PolicySpecs.Spec spec : PolicySpecs.read(file)) {
+          if (policies.put(spec.name(), PolicySpecs.build(spec, target)) != null) {
+            throw new IllegalArgumentException(file + ": policy name '" + spec.name() + "' is used twice");
+          }
+        }
+      }
+      reader.setPolicies(policies);
+      List<Estimator> chosen = Estimators.parseList(
+          estimators != null ? estimators : reader.layout().hasModel() ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
+      EvaluationConfig config = intervals.toConfig(chosen);
+      EvaluationResult result;
+      try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
+        result = new Evaluator(config, progress).evaluate(reader);
+      }
+      for (String warning : result.warnings()) {
+        spec.commandLine().getErr().println("ope4j: warning: " + warning);
+      }
+      Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
       output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
       return Ope4j.OK;
     }

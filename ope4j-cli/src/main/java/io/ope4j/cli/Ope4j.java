@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     description = "Policy evaluation: how well would a policy do, and how sure are we, before it is deployed.",
     subcommands = {
       QuickstartCommand.class,
+      ObdCommand.class,
       EvaluateCommand.class,
       SimulateCommand.class,
       SelectCommand.class,

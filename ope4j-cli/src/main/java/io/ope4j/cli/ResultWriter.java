@@ -27,11 +27,25 @@ final class ResultWriter {
   private final EvaluationResult result;
   private final EvaluationConfig config;
   private final Map<String, Double> truths;
+  private final List<String> preamble;
+  private final Map<String, Object> about;
 
   ResultWriter(EvaluationResult result, EvaluationConfig config, Map<String, Double> truths) {
+    this(result, config, truths, List.of(), Map.of());
+  }
+
+  /**
+   * @param preamble lines printed above the table (not in JSON or CSV)
+   * @param about what was evaluated, written as JSON under its keys (e.g. {@code dataset}) before
+   *     {@code n_rounds}
+   */
+  ResultWriter(EvaluationResult result, EvaluationConfig config, Map<String, Double> truths, List<String> preamble,
+      Map<String, Object> about) {
     this.result = result;
     this.config = config;
     this.truths = truths;
+    this.preamble = List.copyOf(preamble);
+    this.about = about;
   }
 
   void write(String format, PrintWriter out) throws IOException {
@@ -46,6 +60,9 @@ final class ResultWriter {
   private void writeJson(PrintWriter out) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
+    for (Map.Entry<String, Object> entry : about.entrySet()) {
+      root.set(entry.getKey(), mapper.valueToTree(entry.getValue()));
+    }
     root.put("n_rounds", result.rows());
     ArrayNode estimates = root.putArray("estimates");
     for (Estimate estimate : result.estimates()) {
@@ -161,6 +178,12 @@ final class ResultWriter {
       }
       row.add(Long.toString(e.alteredRows()));
       table.row(row);
+    }
+    for (String line : preamble) {
+      out.println(line);
+    }
+    if (!preamble.isEmpty()) {
+      out.println();
     }
     out.printf(Locale.ROOT, "%,d logged rounds%n%n", result.rows());
     table.print(out);

@@ -130,7 +130,7 @@ public final class CsvLogReader implements BatchSource {
   }
 
   /** Gzip is recognised by its two magic bytes, 0x1f 0x8b, so a misnamed file still works. */
-  private static InputStream decompressIfGzip(InputStream in, String sourceName)
+  static InputStream decompressIfGzip(InputStream in, String sourceName)
       throws IOException {
     PushbackInputStream peekable = new PushbackInputStream(in, 2);
     byte[] magic = new byte[2];

@@ -1,0 +1,236 @@
+package io.ope4j.cli;
+
+import io.ope4j.data.ColumnarLog;
+import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.engine.EvaluationResult;
+import io.ope4j.engine.Evaluator;
+import io.ope4j.estimator.Estimator;
+import io.ope4j.estimator.Estimators;
+import io.ope4j.io.ObdLoader;
+import io.ope4j.io.ObdLog;
+import io.ope4j.io.ObdPrior;
+import io.ope4j.model.RewardData;
+import io.ope4j.model.RewardModelFitter;
+import io.ope4j.policy.BernoulliThompsonSampling;
+import io.ope4j.policy.Policy;
+import io.ope4j.policy.PolicyColumns;
+import io.ope4j.policy.PositionTablePolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The standard Open Bandit Dataset experiment (Saito et al. 2021, sec. 5): estimate the value of
+ * the Bernoulli TS policy (the production prior) from the log of the uniform random policy, and
+ * compare with its on-policy value, the mean click of its own log. Extra policies from JSON specs
+ * are evaluated in the same pass.
+ */
+final class ObdExperiment {
+
+  static final String POLICY = "bts";
+
+  /** What to run. */
+  record Settings(
+      Path dataDir,
+      String campaign,
+      String estimators,
+      String rewardModel,
+      int folds,
+      long foldSeed,
+      long simulations,
+      long simulationSeed,
+      int threads,
+      List<Path> policySpecs) {}
+
+  /** Where reward models come from (the real ones, or a test's). */
+  interface Models {
+    RewardModelFitter fitter(String name, ObdLog log);
+
+    CrossFitter crossFitter();
+  }
+
+  static final Models DEFAULT_MODELS = new Models() {
+    @Override
+    public RewardModelFitter fitter(String name, ObdLog log) {
+      return RewardModels.fitter(name, log);
+    }
+
+    @Override
+    public CrossFitter crossFitter() {
+      return RewardModels.crossFitter();
+    }
+  };
+
+  /** The evaluation and what to print about it. */
+  record Outcome(EvaluationResult result, EvaluationConfig config, Map<String, Double> truths, List<String> preamble,
+      Map<String, Object> about) {
+
+    ResultWriter writer() {
+      return new ResultWriter(result, config, truths, preamble, about);
+    }
+  }
+
+  private ObdExperiment() {}
+
+  /**
+   * Runs the experiment.
+   *
+   * @param configFor the evaluation config (intervals, threads) for the chosen estimators
+   * @throws IllegalArgumentException on bad settings or specs
+   * @throws io.ope4j.data.InvalidDataException on a bad data file
+   */
+  static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor, Models models)
+      throws IOException {
+    boolean withModel = validate(settings);
+    Path dir = settings.dataDir();
+    ObdLog log = ObdLoader.loadCampaign(dir, "random", settings.campaign());
+    ObdLog onPolicy = ObdLoader.loadCampaign(dir, "bts", settings.campaign());
+    ObdPrior prior = ObdPrior.read(dir.resolve("prior_bts.yaml"), settings.campaign());
+    if (prior.nActions() != log.nActions()) {
+      throw new IllegalArgumentException("the prior of " + settings.campaign() + " has " + prior.nActions()
+          + " items, the log " + log.nActions());
+    }
+    List<Estimator> estimators = Estimators.parseList(settings.estimators() != null ? settings.estimators()
+        : withModel ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
+    EvaluationConfig config = configFor.apply(estimators);
+
+    long start = System.nanoTime();
+    PositionTablePolicy bts = BernoulliThompsonSampling.of(prior.alpha(), prior.beta(), log.slots())
+        .actionDistribution(settings.simulations(), settings.simulationSeed(), config.threads());
+    double simulationSeconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Policy> policies = policies(settings, log, bts, config.threads());
+
+    double[] predictions = null;
+    String modelDescription = "none (model-free estimators only)";
+    if (withModel) {
+      RewardModelFitter fitter = models.fitter(settings.rewardModel(), log);
+      RewardData data = new RewardData(log.contexts(), log.contextDim(), log.actions(), log.positions(),
+          log.rewards(), null, log.nActions());
+      predictions = models.crossFitter().predict(fitter, data, settings.folds(), settings.foldSeed());
+      modelDescription = fitter.describe() + ", cross-fitted (" + settings.folds() + " folds, seed "
+          + settings.foldSeed() + ")";
+    }
+    EvaluationResult result = new Evaluator(config).evaluate(columnarLog(log, policies, predictions).source());
+
+    double truth = onPolicy.meanReward();
+    List<String> preamble = List.of(
+        String.format(Locale.ROOT, "Open Bandit Dataset (ZOZO, CC BY 4.0), campaign %s: %,d impressions logged by"
+            + " the uniform random policy; %d items, %d slots.", settings.campaign(), log.rows(), log.nActions(),
+            log.slots()),
+        String.format(Locale.ROOT, "Evaluation policy %s: Bernoulli Thompson sampling with the production prior;"
+            + " action distribution by slot from %,d simulations (seed %d, %.1f s).", POLICY, settings.simulations(),
+            settings.simulationSeed(), simulationSeconds),
+        String.format(Locale.ROOT, "Truth: the on-policy value of %s, mean click of its own log = %s (%,d"
+            + " impressions).", POLICY, ResultWriter.num(truth), onPolicy.rows()),
+        "Reward model: " + modelDescription + ".");
+    Map<String, Object> about = about(settings, log, simulationSeconds, onPolicy, withModel ? modelDescription : null,
+        new ArrayList<>(policies.keySet()).subList(1, policies.size()));
+    return new Outcome(result, config, Map.of(POLICY, truth), preamble, about);
+  }
+
+  /** Checks the settings that need no data; returns whether a reward model is asked for. */
+  private static boolean validate(Settings settings) {
+    if (!settings.campaign().equals("men") && !settings.campaign().equals("women")) {
+      throw new IllegalArgumentException("--campaign must be men or women, got '" + settings.campaign() + "'");
+    }
+    if (settings.simulations() < 1) {
+      throw new IllegalArgumentException("--n-sim must be at least 1, got " + settings.simulations());
+    }
+    if (!RewardModels.NAMES.contains(settings.rewardModel())) {
+      throw new IllegalArgumentException("--reward-model must be one of " + String.join(", ", RewardModels.NAMES)
+          + ", got '" + settings.rewardModel() + "'");
+    }
+    boolean withModel = !settings.rewardModel().equals(RewardModels.NONE);
+    if (withModel && settings.folds() < 2) {
+      throw new IllegalArgumentException("--folds must be at least 2, got " + settings.folds());
+    }
+    return withModel;
+  }
+
+  /** Bernoulli TS first, then the policies of the spec files, by name. */
+  private static Map<String, Policy> policies(Settings settings, ObdLog log, Policy bts, int threads)
+      throws IOException {
+    Map<String, Policy> policies = new LinkedHashMap<>();
+    policies.put(POLICY, bts);
+    PolicySpecs.Target target = new PolicySpecs.Target(log.contextDim(), log.nActions(), log.slots(), threads);
+    for (Path file : settings.policySpecs()) {
+      for (PolicySpecs.Spec spec : PolicySpecs.read(file)) {
+        if (policies.containsKey(spec.name())) {
+          throw new IllegalArgumentException(file + ": policy name '" + spec.name() + "' is used twice");
+        }
+        policies.put(spec.name(), PolicySpecs.build(spec, target));
+      }
+    }
+    return policies;
+  }
+
+  /** The log in the engine's narrow form: every policy's columns, and the model's if any. */
+  private static ColumnarLog columnarLog(ObdLog log, Map<String, Policy> policies, double[] predictions) {
+    ColumnarLog.Builder builder = ColumnarLog.builder(log.actions(), log.rewards(), log.pscores())
+        .nActions(log.nActions());
+    for (Map.Entry<String, Policy> entry : policies.entrySet()) {
+      PolicyColumns columns;
+      try {
+        columns = PolicyColumns.compute(entry.getValue(), log.contexts(), log.contextDim(), log.positions(),
+            log.actions(), predictions);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("policy '" + entry.getKey() + "': " + e.getMessage(), e);
+      }
+      if (predictions == null) {
+        builder.policy(entry.getKey(), columns.piLogged());
+      } else {
+        builder.policy(entry.getKey(), columns.piLogged(), columns.modelValue());
+      }
+    }
+    if (predictions != null) {
+      double[] atLogged = new double[log.rows()];
+      for (int i = 0; i < log.rows(); i++) {
+        atLogged[i] = predictions[i * log.nActions() + log.actions()[i]];
+      }
+      builder.modelAtLoggedAction(atLogged);
+    }
+    return builder.build();
+  }
+
+  /** The {@code dataset} object of the JSON output. */
+  private static Map<String, Object> about(Settings settings, ObdLog log, double simulationSeconds, ObdLog onPolicy,
+      String rewardModel, List<String> extraPolicies) {
+    Map<String, Object> dataset = new LinkedHashMap<>();
+    dataset.put("name", "open-bandit-dataset");
+    dataset.put("campaign", settings.campaign());
+    dataset.put("behavior_policy", "random");
+    dataset.put("n_actions", log.nActions());
+    dataset.put("slots", log.slots());
+    Map<String, Object> evaluationPolicy = new LinkedHashMap<>();
+    evaluationPolicy.put("name", POLICY);
+    evaluationPolicy.put("type", "bernoulli-ts");
+    evaluationPolicy.put("simulations", settings.simulations());
+    evaluationPolicy.put("seed", settings.simulationSeed());
+    evaluationPolicy.put("simulation_seconds", Math.round(simulationSeconds * 1000) / 1000.0);
+    dataset.put("evaluation_policy", evaluationPolicy);
+    dataset.put("ground_truth", Map.of("policy", POLICY, "value", onPolicy.meanReward(), "n_rounds", onPolicy.rows()));
+    dataset.put("reward_model", rewardModel);
+    dataset.put("extra_policies", extraPolicies);
+    Map<String, Object> about = new LinkedHashMap<>();
+    about.put("dataset", dataset);
+    return about;
+  }
+
+  /**
+   * The bundled sample: {@code data/obd} under the directory in system property {@code
+   * ope4j.home} (set by the {@code ope4j} script), else under the working directory.
+   */
+  static Path defaultDataDir() {
+    String home = System.getProperty("ope4j.home");
+    if (home != null && Files.isDirectory(Path.of(home, "data", "obd"))) {
+      return Path.of(home, "data", "obd");
+    }
+    return Path.of("data", "obd");
+  }
+}
