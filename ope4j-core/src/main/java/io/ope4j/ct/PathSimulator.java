@@ -32,6 +32,16 @@ public interface PathSimulator {
   /** The running reward rate r_k at state x_k (may use draws keyed by path and step). */
   double reward(long path, int step, double[] state, int offset);
 
+  /**
+   * {@link #reward} at x_k, then {@link #advance} to x_{k+1}; returns r_k. Override when both
+   * need the same draw (e.g. a sampled action) to draw it once.
+   */
+  default double rewardThenAdvance(long path, int step, double[] state, int offset) {
+    double r = reward(path, step, state, offset);
+    advance(path, step, state, offset);
+    return r;
+  }
+
   /** The terminal payoff h(x_K); NaN when the process has none. */
   double payoff(double[] state, int offset);
 
@@ -54,10 +64,7 @@ public interface PathSimulator {
       for (int step = 0; step <= k; step++) {
         t[row + step] = step * dt;
         System.arraycopy(state, 0, x, (row + step) * d, d);
-        r[row + step] = reward(path, step, state, 0);
-        if (step < k) {
-          advance(path, step, state, 0);
-        }
+        r[row + step] = step < k ? rewardThenAdvance(path, step, state, 0) : reward(path, step, state, 0);
       }
       block.endPath(payoff(state, 0));
     }

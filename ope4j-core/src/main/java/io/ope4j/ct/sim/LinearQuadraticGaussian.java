@@ -54,10 +54,22 @@ public record LinearQuadraticGaussian(double p1, double p2, double actionVarianc
   }
 
   @Override
-  public double reward(long path, int step, double[] state, int offset) {
+  public double rewardThenAdvance(long path, int step, double[] state, int offset) {
     long key = CounterRng.key(seed, path);
     double x = state[offset];
     double a = action(key, step, x);
+    double z = CounterRng.gaussian(key, 2L * step + 1);
+    state[offset] = x - x * stepSize + a * Math.sqrt(stepSize) * z; // the same Euler step as advance
+    return reward(x, a);
+  }
+
+  @Override
+  public double reward(long path, int step, double[] state, int offset) {
+    double x = state[offset];
+    return reward(x, action(CounterRng.key(seed, path), step, x));
+  }
+
+  private double reward(double x, double a) {
     double mean = p1 * x + p2;
     double logDensity = -(a - mean) * (a - mean) / (2 * actionVariance) - 0.5 * Math.log(2 * Math.PI * actionVariance);
     // Jia & Zhou 2022 §5.3: r = -(Mx²/2 + Rxa + Na²/2 + Px + Qa) with M=N=Q=2, R=P=1, plus entropy -γ ln π

@@ -11,14 +11,46 @@ import java.util.List;
  * σ²/2κ), or at a fixed x0. For the discounted problem with rate β: V = x²/(β+2κ) +
  * σ²/(β(β+2κ)).
  */
-public record OrnsteinUhlenbeck(double kappa, double sigma, double beta, double stepSize, int steps,
-    double fixedStart, long seed) implements PathSimulator {
+public final class OrnsteinUhlenbeck implements PathSimulator {
 
-  public OrnsteinUhlenbeck {
+  private final double kappa;
+  private final double sigma;
+  private final double beta;
+  private final double stepSize;
+  private final int steps;
+  private final double fixedStart;
+  private final long seed;
+  private final double decay;
+  private final double spread;
+
+  /**
+   * @param fixedStart x0, or NaN for the stationary start N(0, σ²/2κ)
+   */
+  public OrnsteinUhlenbeck(double kappa, double sigma, double beta, double stepSize, int steps, double fixedStart,
+      long seed) {
     Checks.positive("kappa", kappa);
     Checks.positive("sigma", sigma);
     Checks.positive("beta", beta);
     Checks.grid(stepSize, steps);
+    this.kappa = kappa;
+    this.sigma = sigma;
+    this.beta = beta;
+    this.stepSize = stepSize;
+    this.steps = steps;
+    this.fixedStart = fixedStart;
+    this.seed = seed;
+    this.decay = Math.exp(-kappa * stepSize);
+    this.spread = sigma * Math.sqrt((1 - decay * decay) / (2 * kappa)); // exact OU transition
+  }
+
+  @Override
+  public double stepSize() {
+    return stepSize;
+  }
+
+  @Override
+  public int steps() {
+    return steps;
   }
 
   /** Stationary start. */
@@ -45,8 +77,6 @@ public record OrnsteinUhlenbeck(double kappa, double sigma, double beta, double 
 
   @Override
   public void advance(long path, int step, double[] state, int offset) {
-    double decay = Math.exp(-kappa * stepSize);
-    double spread = sigma * Math.sqrt((1 - decay * decay) / (2 * kappa)); // exact OU transition
     state[offset] = decay * state[offset] + spread * CounterRng.gaussian(CounterRng.key(seed, path), step);
   }
 
