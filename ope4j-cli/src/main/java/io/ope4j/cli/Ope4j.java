@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       QuickstartCommand.class,
       EvaluateCommand.class,
       SimulateCommand.class,
+      CtEvaluateCommand.class, CtSimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Ope4j implements Runnable {

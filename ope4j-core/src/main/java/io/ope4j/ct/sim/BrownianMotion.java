@@ -25,7 +25,7 @@ public record BrownianMotion(double sigma, double startSpread, double stepSize, 
 
   @Override
   public List<String> stateNames() {
-    return List.of("x");
+    return List.of("x_1");
   }
 
   @Override

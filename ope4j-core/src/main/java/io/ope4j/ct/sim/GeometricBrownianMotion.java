@@ -33,7 +33,7 @@ public record GeometricBrownianMotion(double rate, double vol, double strike, bo
 
   @Override
   public List<String> stateNames() {
-    return List.of("s");
+    return List.of("x_1");
   }
 
   @Override

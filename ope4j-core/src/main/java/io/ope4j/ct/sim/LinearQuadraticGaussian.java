@@ -31,7 +31,7 @@ public record LinearQuadraticGaussian(double p1, double p2, double actionVarianc
 
   @Override
   public List<String> stateNames() {
-    return List.of("x");
+    return List.of("x_1");
   }
 
   @Override

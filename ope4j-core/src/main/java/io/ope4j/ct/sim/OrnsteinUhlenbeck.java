@@ -65,7 +65,7 @@ public final class OrnsteinUhlenbeck implements PathSimulator {
 
   @Override
   public List<String> stateNames() {
-    return List.of("x");
+    return List.of("x_1");
   }
 
   @Override
