@@ -230,7 +230,15 @@ public final class LinearEvaluator {
     if (q > p) {
       names.add("V");
     }
-    return new Solution(LinearSolver.solve(sums.matrix(), sums.vector(), names, label(), sums.paths));
+    try {
+      return new Solution(LinearSolver.solve(sums.matrix(), sums.vector(), names, label(), sums.paths));
+    } catch (IllegalArgumentException singular) {
+      if (q > p) {
+        throw new IllegalArgumentException(singular.getMessage() + " (ergodic setting: J is defined only up to a"
+            + " constant, so the basis must not contain the constant feature 1)", singular);
+      }
+      throw singular;
+    }
   }
 
   private String label() {
