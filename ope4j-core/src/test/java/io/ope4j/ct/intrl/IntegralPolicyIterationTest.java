@@ -88,6 +88,20 @@ class IntegralPolicyIterationTest {
   }
 
   @Test
+  void leftRectangleEvaluationErrorIsFirstOrder() {
+    // The empirical order of the left rule on noise-free data: halving h halves the error.
+    double[][] p0 = EX1.costMatrix(new double[3]);
+    double[] errors = new double[2];
+    int[] nodes = {9, 17};
+    for (int i = 0; i < 2; i++) {
+      IntegralPolicyIteration pi = new IntegralPolicyIteration(EX1, QuadraticBasis.kronecker(3),
+          IntegralPolicyIteration.Options.of(0.1, nodes[i], 20, QuadratureRule.left()));
+      errors[i] = distance(pi.evaluate(new double[9], X0, new double[3]), p0);
+    }
+    assertThat(Math.log(errors[0] / errors[1]) / Math.log(2)).isCloseTo(1, within(0.1));
+  }
+
+  @Test
   void t12d_trapezoidPolicyIterationErrorIsOrderNMinusOneSquared() {
     assertThat(ex1PolicyIterationError(5, QuadratureRule.trapezoid(), 10)).isCloseTo(1.1776e-3, within(1e-6));
     for (int n : new int[] {5, 9, 15}) {
