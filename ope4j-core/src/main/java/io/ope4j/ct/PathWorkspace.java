@@ -69,6 +69,8 @@ final class PathWorkspace {
       duration = new double[size];
     }
     double beta = problem.beta();
+    double lastSpan = Double.NaN;
+    double lastDiscount = Double.NaN;
     int j = 0;
     for (int a = 0; a < rows - 1; a += window, j++) {
       int b = Math.min(a + window, rows - 1);
@@ -77,7 +79,11 @@ final class PathWorkspace {
       from[j] = a;
       to[j] = b;
       duration[j] = span;
-      discount[j] = Math.exp(-beta * span); // g = e^{-βΔt}, continuous_time.md §3
+      if (span != lastSpan) { // equispaced grids need one exp per path, not one per step
+        lastSpan = span;
+        lastDiscount = Math.exp(-beta * span); // g = e^{-βΔt}, continuous_time.md §3
+      }
+      discount[j] = lastDiscount;
       reward[j] = b - a == window && !rewards.isComposite()
           ? weighted(t, r, first + a, ta, span)
           : composite(t, r, first + a, first + b, ta, beta);
