@@ -11,6 +11,10 @@ final class LinearValue implements ParametricValue {
     this.features = features;
   }
 
+  Features features() {
+    return features;
+  }
+
   @Override
   public int parameterCount() {
     return features.size();

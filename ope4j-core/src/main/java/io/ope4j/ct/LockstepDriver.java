@@ -65,6 +65,7 @@ public final class LockstepDriver {
             batch.payoff[i] = batch.terminal[i] ? simulator.payoff(batch.xTo, i * d) : Double.NaN;
           }
           batch.size = paths;
+          batch.refilled();
           for (OnlineTd learner : learners) {
             learner.step(batch);
           }
@@ -162,6 +163,7 @@ public final class LockstepDriver {
           m++;
         }
         batch.size = m;
+        batch.refilled();
         for (OnlineTd learner : learners) {
           learner.step(batch);
         }

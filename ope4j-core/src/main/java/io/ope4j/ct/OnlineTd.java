@@ -89,6 +89,7 @@ public final class OnlineTd {
 
   private final CtProblem problem;
   private final ParametricValue value;
+  private final Features linear;
   private final Options options;
   private final int n;
   private final double[] theta;
@@ -118,6 +119,7 @@ public final class OnlineTd {
     }
     this.problem = problem;
     this.value = value;
+    this.linear = value instanceof LinearValue lv ? lv.features() : null;
     this.options = options;
     this.n = value.parameterCount();
     this.theta = initialTheta.clone();
@@ -143,16 +145,21 @@ public final class OnlineTd {
     double deltaSum = 0;
     Algorithm algorithm = options.algorithm();
     int d = batch.dim;
+    // A linear family shares one feature evaluation per step among all learners of the batch.
+    double[] phiFrom = linear != null ? batch.features(linear, problem, false) : null;
+    double[] phiTo = linear != null ? batch.features(linear, problem, true) : null;
     for (int i = 0; i < m; i++) {
       double tFrom = batch.tFrom[i];
       double tTo = batch.tTo[i];
-      double jFrom = value.valueAndGradient(theta, tFrom, problem.timeToGo(tFrom), batch.xFrom, i * d, gradFrom);
+      double jFrom = linear != null ? dot(phiFrom, i * n, gradFrom)
+          : value.valueAndGradient(theta, tFrom, problem.timeToGo(tFrom), batch.xFrom, i * d, gradFrom);
       double jTo;
       if (batch.terminal[i] && problem.setting() == Setting.FINITE) {
         jTo = batch.payoff[i]; // J(T,·) := h
         java.util.Arrays.fill(gradTo, 0.0);
       } else {
-        jTo = value.valueAndGradient(theta, tTo, problem.timeToGo(tTo), batch.xTo, i * d, gradTo);
+        jTo = linear != null ? dot(phiTo, i * n, gradTo)
+            : value.valueAndGradient(theta, tTo, problem.timeToGo(tTo), batch.xTo, i * d, gradTo);
       }
       double g = batch.discount[i];
       double dt = batch.duration[i];
@@ -217,6 +224,17 @@ public final class OnlineTd {
       averaged++;
     }
     steps++;
+  }
+
+  /** θᵀφ for the cached features at {@code offset}, copying φ into {@code gradient}. */
+  private double dot(double[] phi, int offset, double[] gradient) {
+    double v = 0;
+    for (int k = 0; k < n; k++) {
+      double f = phi[offset + k];
+      gradient[k] = f;
+      v += theta[k] * f;
+    }
+    return v;
   }
 
   private void ensureSlots(StepBatch batch) {

@@ -23,6 +23,40 @@ final class StepBatch {
   boolean[] first;
   double[] payoff;
 
+  private Features cachedFeatures;
+  private double[] phiFrom = new double[0];
+  private double[] phiTo = new double[0];
+  private int cachedSize = -1;
+  private long version;
+  private long cachedVersion = -1;
+
+  /** Marks the batch as refilled: cached features are stale. */
+  void refilled() {
+    version++;
+  }
+
+  /**
+   * φ at every from-state ({@code to = false}) or to-state of this step, computed once per step
+   * and shared by all learners with the same linear basis (row i at {@code [i·p, (i+1)·p)}).
+   */
+  double[] features(Features features, CtProblem problem, boolean to) {
+    if (features != cachedFeatures || cachedVersion != version || cachedSize != size) {
+      int p = features.size();
+      if (phiFrom.length < size * p) {
+        phiFrom = new double[size * p];
+        phiTo = new double[size * p];
+      }
+      for (int i = 0; i < size; i++) {
+        features.values(tFrom[i], problem.timeToGo(tFrom[i]), xFrom, i * dim, phiFrom, i * p);
+        features.values(tTo[i], problem.timeToGo(tTo[i]), xTo, i * dim, phiTo, i * p);
+      }
+      cachedFeatures = features;
+      cachedVersion = version;
+      cachedSize = size;
+    }
+    return to ? phiTo : phiFrom;
+  }
+
   StepBatch(int dim, int capacity) {
     this.dim = dim;
     slot = new int[capacity];

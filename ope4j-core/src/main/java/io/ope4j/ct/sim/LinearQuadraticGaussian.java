@@ -12,16 +12,49 @@ import java.util.List;
  * includes the entropy term: r = -(Mx²/2 + Rxa + Na²/2 + Px + Qa) - γ ln π(a|x) with M = N = Q =
  * 2, R = P = 1. The truth is {@link io.ope4j.ct.ClosedForms#ergodicLq}.
  */
-public record LinearQuadraticGaussian(double p1, double p2, double actionVariance, double gamma, double x0,
-    double stepSize, int steps, long seed) implements PathSimulator {
+public final class LinearQuadraticGaussian implements PathSimulator {
 
-  public LinearQuadraticGaussian {
+  private final double p1;
+  private final double p2;
+  private final double actionVariance;
+  private final double gamma;
+  private final double x0;
+  private final double stepSize;
+  private final int steps;
+  private final long seed;
+  private final double actionSd;
+  private final double sqrtStep;
+  private final double logNormaliser;
+
+  public LinearQuadraticGaussian(double p1, double p2, double actionVariance, double gamma, double x0,
+      double stepSize, int steps, long seed) {
     Checks.finite("p1", p1);
     Checks.finite("p2", p2);
     Checks.positive("action variance", actionVariance);
     Checks.finite("gamma", gamma);
     Checks.finite("x0", x0);
     Checks.grid(stepSize, steps);
+    this.p1 = p1;
+    this.p2 = p2;
+    this.actionVariance = actionVariance;
+    this.gamma = gamma;
+    this.x0 = x0;
+    this.stepSize = stepSize;
+    this.steps = steps;
+    this.seed = seed;
+    this.actionSd = Math.sqrt(actionVariance);
+    this.sqrtStep = Math.sqrt(stepSize);
+    this.logNormaliser = 0.5 * Math.log(2 * Math.PI * actionVariance);
+  }
+
+  @Override
+  public double stepSize() {
+    return stepSize;
+  }
+
+  @Override
+  public int steps() {
+    return steps;
   }
 
   @Override
@@ -41,7 +74,7 @@ public record LinearQuadraticGaussian(double p1, double p2, double actionVarianc
 
   /** The action at (path, step): p₁x + p₂ + s·Z, Z from counter 2·step. */
   double action(long key, int step, double x) {
-    return p1 * x + p2 + Math.sqrt(actionVariance) * CounterRng.gaussian(key, 2L * step);
+    return p1 * x + p2 + actionSd * CounterRng.gaussian(key, 2L * step);
   }
 
   @Override
@@ -50,7 +83,7 @@ public record LinearQuadraticGaussian(double p1, double p2, double actionVarianc
     double x = state[offset];
     double a = action(key, step, x);
     double z = CounterRng.gaussian(key, 2L * step + 1);
-    state[offset] = x - x * stepSize + a * Math.sqrt(stepSize) * z; // Euler: dX = -X dt + a dW
+    state[offset] = x - x * stepSize + a * sqrtStep * z; // Euler: dX = -X dt + a dW
   }
 
   @Override
@@ -59,7 +92,7 @@ public record LinearQuadraticGaussian(double p1, double p2, double actionVarianc
     double x = state[offset];
     double a = action(key, step, x);
     double z = CounterRng.gaussian(key, 2L * step + 1);
-    state[offset] = x - x * stepSize + a * Math.sqrt(stepSize) * z; // the same Euler step as advance
+    state[offset] = x - x * stepSize + a * sqrtStep * z; // the same Euler step as advance
     return reward(x, a);
   }
 
@@ -71,7 +104,7 @@ public record LinearQuadraticGaussian(double p1, double p2, double actionVarianc
 
   private double reward(double x, double a) {
     double mean = p1 * x + p2;
-    double logDensity = -(a - mean) * (a - mean) / (2 * actionVariance) - 0.5 * Math.log(2 * Math.PI * actionVariance);
+    double logDensity = -(a - mean) * (a - mean) / (2 * actionVariance) - logNormaliser;
     // Jia & Zhou 2022 §5.3: r = -(Mx²/2 + Rxa + Na²/2 + Px + Qa) with M=N=Q=2, R=P=1, plus entropy -γ ln π
     return -(x * x + x * a + a * a + x + 2 * a) - gamma * logDensity;
   }
