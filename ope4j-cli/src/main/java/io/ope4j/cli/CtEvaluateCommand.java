@@ -132,8 +132,8 @@ final class CtEvaluateCommand implements Callable<Integer> {
         ? online(problem, features, rewards, methodId, report)
         : batch(problem, features, rewards, methodId, workers, stateNames.size(), report);
     timeRange = evaluation.timeRange;
-    report.diagnostics.put("time_range", String.format(Locale.ROOT, "[%s, %s]", ResultWriter.num(timeRange[0]),
-        ResultWriter.num(timeRange[1])));
+    report.diagnostics.put("t_min", timeRange[0]);
+    report.diagnostics.put("t_max", timeRange[1]);
     if (points != null) {
       for (int i = 0; i < points.points.size(); i++) {
         double[] point = points.points.get(i);
@@ -247,6 +247,12 @@ final class CtEvaluateCommand implements Callable<Integer> {
     OnlineTd.Options options = new OnlineTd.Options(algorithm, alpha, aux, lambda != null ? lambda : 0.5, totalSteps / 2);
     OnlineTd learner = new OnlineTd(problem, ParametricValue.linear(features), options, new double[features.size()]);
     LockstepDriver.run(block, problem, rewards, passes, List.of(learner));
+    for (double v : learner.theta()) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException(data + ": the online iterations diverged (theta is not finite after "
+            + learner.steps() + " steps); reduce --alpha or rescale the features");
+      }
+    }
     report.online = true;
     report.method = algorithm.id() + " (online, path-averaged increments, alpha " + alpha
         + "; values use the Polyak average)";

@@ -109,6 +109,10 @@ class CtEvaluateCommandTest {
       assertThat(online.code()).as(online.err()).isZero();
       assertThat(online.out()).contains("Polyak average");
     }
+    Run diverging = evaluate(ou, "discounted", "--method", "td0", "--alpha", "1e6", "--epochs", "50");
+    assertThat(diverging.code()).isEqualTo(Ope4j.BAD_INPUT);
+    assertThat(diverging.err()).contains("diverged").contains("reduce --alpha");
+    assertThat(diverging.out()).isEmpty();
   }
 
   private static String[] concat(String[] first, String... more) {
