@@ -69,6 +69,20 @@ class BrownianFiniteHorizonTest {
   }
 
   @Test
+  void simpsonAndMaternWindowsAlsoRecoverTheValue() {
+    // Transitions spanning 2 (Simpson) or 4 (Bayesian quadrature) samples: same accuracy as T6.
+    BrownianMotion data = bm(0.01, 21);
+    RewardRule simpson = new RewardRule(io.ope4j.ct.quadrature.QuadratureRule.simpson(), 2);
+    RewardRule matern = new RewardRule(io.ope4j.ct.quadrature.QuadratureRule.bayesMatern(3.5, 0.5), 4);
+    LinearFit bySimpson = fit(LinearMethod.ML, FULL, simpson, data);
+    LinearFit byMatern = fit(LinearMethod.LSTD, FULL, matern, data);
+    assertThat(relativeError(bySimpson)).isLessThan(0.025);
+    assertThat(relativeError(byMatern)).isLessThan(0.025);
+    assertThat(bySimpson.transitions()).isEqualTo(PATHS * 50L);
+    assertThat(byMatern.transitions()).isEqualTo(PATHS * 25L);
+  }
+
+  @Test
   void t8_misspecifiedBasis_martingaleLossIsTheBestProjectionAndLstdIsNot() {
     BrownianMotion data = bm(0.01, 11);
     LinearFit ml = fit(LinearMethod.ML, MISSPECIFIED, RewardRule.trapezoid(), data);

@@ -98,6 +98,20 @@ class LinearEvaluatorTest {
   }
 
   @Test
+  void windowedRulesRefuseUnevenTimes() {
+    PathBlock uneven = new PathBlock(1);
+    uneven.startPath(0, 1);
+    uneven.addRow(0, new double[] {1}, 0, 1);
+    uneven.addRow(1, new double[] {2}, 0, 1);
+    uneven.addRow(3, new double[] {3}, 0, 1);
+    uneven.endPath(0);
+    LinearEvaluator.Options options = new LinearEvaluator.Options(LinearMethod.LSTD, 0,
+        new RewardRule(QuadratureRule.simpson(), 2), 1e-3, 1);
+    assertThatThrownBy(() -> new LinearEvaluator(CtProblem.finite(0, 3), X, options).fit(() -> once(uneven), 1, false))
+        .hasMessageContaining("simpson needs equispaced times");
+  }
+
+  @Test
   void sameBitsOnOneAndTwoThreads() {
     OrnsteinUhlenbeck ou = OrnsteinUhlenbeck.stationary(1, 0.5, 0.5, 0.05, 100, 17);
     Features basis = Bases.parse("1,x,x^2", List.of("x"));
