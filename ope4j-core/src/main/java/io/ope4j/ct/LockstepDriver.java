@@ -38,43 +38,87 @@ public final class LockstepDriver {
       simulator.start(i, state, i * d);
     }
     int width = BLOCK_STEPS + 1;
-    double[] xs = new double[width * paths * d]; // [local step][path][coordinate]
-    double[] rs = new double[width * paths];
+    // Two buffer sets: while the learners consume one block, the next is simulated (the states
+    // advance only inside generate, so the blocks come out exactly as in a serial run).
+    double[][] xs = {new double[width * paths * d], new double[width * paths * d]}; // [local step][path][coordinate]
+    double[][] rs = {new double[width * paths], new double[width * paths]};
     StepBatch batch = new StepBatch(d, paths);
     boolean left = rewards.isLeft();
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
+    ExecutorService ahead = threads > 1 ? Executors.newSingleThreadExecutor(daemon()) : null;
     try {
+      generate(simulator, paths, threads, pool, 0, Math.min(BLOCK_STEPS, steps), state, xs[0], rs[0]);
+      int current = 0;
       for (int k0 = 0; k0 < steps; k0 += BLOCK_STEPS) {
         int block = Math.min(BLOCK_STEPS, steps - k0);
-        generate(simulator, paths, threads, pool, k0, block, state, xs, rs);
-        for (int j = 0; j < block; j++) {
-          int k = k0 + j;
-          for (int i = 0; i < paths; i++) {
-            batch.slot[i] = i;
-            batch.tFrom[i] = k * dt;
-            batch.tTo[i] = (k + 1) * dt;
-            copy(xs, (j * paths + i) * d, batch.xFrom, i * d, d);
-            copy(xs, ((j + 1) * paths + i) * d, batch.xTo, i * d, d);
-            double r0 = rs[j * paths + i];
-            double r1 = rs[(j + 1) * paths + i];
-            batch.reward[i] = left ? r0 * dt : dt / 2 * (r0 + g * r1); // continuous_time.md §3
-            batch.discount[i] = g;
-            batch.duration[i] = dt;
-            batch.first[i] = k == 0;
-            batch.terminal[i] = k + 1 == steps;
-            batch.payoff[i] = batch.terminal[i] ? simulator.payoff(batch.xTo, i * d) : Double.NaN;
-          }
-          batch.size = paths;
-          batch.refilled();
-          for (OnlineTd learner : learners) {
-            learner.step(batch);
+        int nextStart = k0 + BLOCK_STEPS;
+        int spare = 1 - current;
+        Future<?> next = null;
+        if (nextStart < steps) {
+          int nextBlock = Math.min(BLOCK_STEPS, steps - nextStart);
+          Runnable task = () -> generate(simulator, paths, threads, pool, nextStart, nextBlock, state, xs[spare], rs[spare]);
+          if (ahead != null) {
+            next = ahead.submit(task);
+          } else {
+            feed(simulator, batch, xs[current], rs[current], paths, k0, block, dt, g, steps, left, learners);
+            task.run();
+            current = spare;
+            continue;
           }
         }
+        feed(simulator, batch, xs[current], rs[current], paths, k0, block, dt, g, steps, left, learners);
+        if (next != null) {
+          await(next);
+        }
+        current = spare;
       }
     } finally {
       if (pool != null) {
         pool.shutdownNow();
       }
+      if (ahead != null) {
+        ahead.shutdownNow();
+      }
+    }
+  }
+
+  /** Turns the generated block into step batches for the learners. */
+  private static void feed(PathSimulator simulator, StepBatch batch, double[] xs, double[] rs, int paths, int k0,
+      int block, double dt, double g, int steps, boolean left, List<OnlineTd> learners) {
+    int d = simulator.dim();
+    for (int j = 0; j < block; j++) {
+      int k = k0 + j;
+      for (int i = 0; i < paths; i++) {
+        batch.slot[i] = i;
+        batch.tFrom[i] = k * dt;
+        batch.tTo[i] = (k + 1) * dt;
+        copy(xs, (j * paths + i) * d, batch.xFrom, i * d, d);
+        copy(xs, ((j + 1) * paths + i) * d, batch.xTo, i * d, d);
+        double r0 = rs[j * paths + i];
+        double r1 = rs[(j + 1) * paths + i];
+        batch.reward[i] = left ? r0 * dt : dt / 2 * (r0 + g * r1); // continuous_time.md §3
+        batch.discount[i] = g;
+        batch.duration[i] = dt;
+        batch.first[i] = k == 0;
+        batch.terminal[i] = k + 1 == steps;
+        batch.payoff[i] = batch.terminal[i] ? simulator.payoff(batch.xTo, i * d) : Double.NaN;
+      }
+      batch.size = paths;
+      batch.refilled();
+      for (OnlineTd learner : learners) {
+        learner.step(batch);
+      }
+    }
+  }
+
+  private static void await(Future<?> future) {
+    try {
+      future.get();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", interrupted);
+    } catch (ExecutionException failed) {
+      throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
     }
   }
 

@@ -66,6 +66,20 @@ class OnlineTdTest {
   }
 
   @Test
+  void sameIterateOnOneAndTwoThreads() {
+    // 600 steps span three simulation blocks, generated ahead in parallel with two threads.
+    io.ope4j.ct.sim.OrnsteinUhlenbeck ou = io.ope4j.ct.sim.OrnsteinUhlenbeck.stationary(1, 0.5, 0.5, 0.05, 600, 12);
+    ParametricValue value = ParametricValue.linear(Bases.parse("1,x,x^2", List.of("x")));
+    double[][] theta = new double[2][];
+    for (int threads = 1; threads <= 2; threads++) {
+      OnlineTd td = new OnlineTd(ou.problem(), value, OnlineTd.Options.of(OnlineTd.Algorithm.TD0, 0.5), new double[3]);
+      LockstepDriver.run(ou, 200, threads, RewardRule.trapezoid(), List.of(td));
+      theta[threads - 1] = td.theta();
+    }
+    assertThat(theta[1]).containsExactly(theta[0]);
+  }
+
+  @Test
   void polyakAverageAndMisuse() {
     OnlineTd learner = new OnlineTd(FINITE, X, OnlineTd.Options.of(OnlineTd.Algorithm.TD0, 0.01).withAverageFrom(1),
         new double[1]);
