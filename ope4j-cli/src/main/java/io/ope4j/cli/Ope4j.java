@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       SelectCommand.class,
       AssessCommand.class,
+      CtEvaluateCommand.class,
+      CtSimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Ope4j implements Runnable {

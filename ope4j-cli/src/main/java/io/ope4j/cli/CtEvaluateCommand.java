@@ -1,0 +1,301 @@
+package io.ope4j.cli;
+
+import io.ope4j.ct.Bases;
+import io.ope4j.ct.CtProblem;
+import io.ope4j.ct.Features;
+import io.ope4j.ct.LinearEvaluator;
+import io.ope4j.ct.LinearFit;
+import io.ope4j.ct.LinearMethod;
+import io.ope4j.ct.LockstepDriver;
+import io.ope4j.ct.OnlineTd;
+import io.ope4j.ct.ParametricValue;
+import io.ope4j.ct.PathBlock;
+import io.ope4j.ct.RewardRule;
+import io.ope4j.ct.Setting;
+import io.ope4j.ct.quadrature.QuadratureRule;
+import io.ope4j.data.InvalidDataException;
+import io.ope4j.io.PathCsvReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ope4j ct-evaluate}: the value function of a policy from sampled continuous-time paths. */
+@Command(
+    name = "ct-evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Learn the value function J(t,x) (and the average reward V, ergodic) of the policy that generated"
+        + " sampled paths (formats.md continuous-time paths), by the martingale approach of Jia & Zhou (JMLR 2022).")
+final class CtEvaluateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "PATHS.csv", description = "Paths: path,t,x_*,r[,payoff]; plain or gzip.")
+  Path data;
+
+  @Option(names = "--setting", required = true, description = "finite, discounted or ergodic.")
+  String setting;
+
+  @Option(names = "--beta", defaultValue = "0", description = "Discount rate per unit time (default: ${DEFAULT-VALUE}).")
+  double beta;
+
+  @Option(names = "--horizon", paramLabel = "T", description = "Finite horizon T (default: the last time of the first path).")
+  Double horizon;
+
+  @Option(names = "--basis", required = true, paramLabel = "SPEC",
+      description = "Features, comma-separated: monomials like 1,x,x^2,x^2*tau,tau^2 (x_* column names; x when one"
+          + " state), poly:D, rbf:K:WIDTH:LO:HI.")
+  String basis;
+
+  @Option(names = "--method", defaultValue = "lstd",
+      description = "ml, lstd, mstde (biased baseline), td0, tdlambda or gtd2 (default: ${DEFAULT-VALUE}).")
+  String method;
+
+  @Option(names = "--lambda", description = "Trace decay per unit time: tdlambda (default 0.5), lstd (default 0 = LSTD(0)).")
+  Double lambda;
+
+  @Option(names = "--quadrature", defaultValue = "trapezoid",
+      description = "Reward rule: left, trapezoid, simpson, bq-wiener, bq-matern:NU:ELL (default: ${DEFAULT-VALUE}).")
+  String quadrature;
+
+  @Option(names = "--window", paramLabel = "STEPS",
+      description = "Sampling steps per TD transition (default 1; 2 for simpson and bq-matern).")
+  Integer window;
+
+  @Option(names = "--alpha", defaultValue = "0.5", description = "Online step size per step (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(names = "--alpha-aux", defaultValue = "2", description = "Online: GTD2's w step, ergodic TD's V step (default: ${DEFAULT-VALUE}; ergodic uses --alpha if unset).")
+  Double alphaAux;
+
+  @Option(names = "--epochs", description = "Online: passes over the data (default: enough for 300 time units).")
+  Integer epochs;
+
+  @Option(names = "--eval-at", paramLabel = "POINTS.csv", description = "Points (t, x_*) at which to report J.")
+  Path evalAt;
+
+  @Option(names = "--threads", description = "Worker threads (default: all cores). The output does not depend on it.")
+  Integer threads;
+
+  @Mixin CtOutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    output.checkedFormat();
+    Setting chosen = Setting.parse(setting);
+    String methodId = method.trim().toLowerCase(Locale.ROOT);
+    boolean online = List.of("td0", "tdlambda", "gtd2").contains(methodId);
+    if (!online && !List.of("ml", "lstd", "mstde").contains(methodId)) {
+      throw new IllegalArgumentException("--method must be ml, lstd, mstde, td0, tdlambda or gtd2, got '" + method + "'");
+    }
+    boolean finite = chosen == Setting.FINITE;
+    List<String> stateNames;
+    double firstPathEnd;
+    try (PathCsvReader reader = PathCsvReader.open(data, finite)) {
+      stateNames = reader.stateNames();
+      PathBlock first = new PathBlock(stateNames.size());
+      reader.next(first, 1);
+      firstPathEnd = first.t()[first.rows() - 1];
+    }
+    CtProblem problem = switch (chosen) {
+      case FINITE -> CtProblem.finite(beta, horizon != null ? horizon : firstPathEnd);
+      case DISCOUNTED -> CtProblem.discounted(beta);
+      case ERGODIC -> CtProblem.ergodic();
+    };
+    Features features = Bases.parse(basis, stateNames);
+    QuadratureRule rule = QuadratureRule.parse(quadrature);
+    RewardRule rewards = new RewardRule(rule, window != null ? window : rule.isSingleStep() || rule.id().equals("bq-wiener") ? 1 : 2);
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    CtEvalPoints points = evalAt == null ? null : CtEvalPoints.read(evalAt, stateNames, finite);
+    CtReport report = new CtReport();
+    report.setting = chosen.id();
+    report.stateNames = stateNames;
+    report.diagnostics.put("data", data.toString());
+    report.diagnostics.put("quadrature", rewards.rule().id() + (rewards.window() > 1 ? " over " + rewards.window() + " steps" : ""));
+    if (chosen != Setting.ERGODIC) {
+      report.diagnostics.put("beta", problem.beta());
+    }
+    if (finite) {
+      report.diagnostics.put("horizon", problem.horizon());
+    }
+    double[] timeRange;
+    Evaluation evaluation = online
+        ? online(problem, features, rewards, methodId, report)
+        : batch(problem, features, rewards, methodId, workers, stateNames.size(), report);
+    timeRange = evaluation.timeRange;
+    report.diagnostics.put("t_min", timeRange[0]);
+    report.diagnostics.put("t_max", timeRange[1]);
+    if (points != null) {
+      for (int i = 0; i < points.points.size(); i++) {
+        double[] point = points.points.get(i);
+        double t = point[0];
+        double[] x = java.util.Arrays.copyOfRange(point, 1, point.length);
+        if (finite && (t < timeRange[0] || t > timeRange[1])) {
+          report.warnings.add(String.format(Locale.ROOT, "%s row %d, t: %s is outside the data's time range [%s, %s];"
+              + " the value there is an extrapolation", evalAt, points.rows.get(i), ResultWriter.num(t),
+              ResultWriter.num(timeRange[0]), ResultWriter.num(timeRange[1])));
+        }
+        report.points.add(new CtReport.Point(t, x, evaluation.value(t, x), evaluation.stderr(t, x)));
+      }
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    for (String warning : report.warnings) {
+      err.println("ope4j: warning: " + warning);
+    }
+    output.write(spec.commandLine().getOut(), report);
+    return Ope4j.OK;
+  }
+
+  /** A fitted value function, however it was fitted. */
+  private abstract static class Evaluation {
+    double[] timeRange;
+
+    abstract double value(double t, double[] x);
+
+    abstract double stderr(double t, double[] x);
+  }
+
+  private Evaluation batch(CtProblem problem, Features features, RewardRule rewards, String methodId, int workers,
+      int dim, CtReport report) throws IOException {
+    LinearMethod linear = LinearMethod.parse(methodId);
+    double decay = lambda != null ? lambda : 0;
+    LinearEvaluator evaluator = new LinearEvaluator(problem, features,
+        new LinearEvaluator.Options(linear, decay, rewards, 1e-3, workers));
+    PathCsvReader[] last = new PathCsvReader[1];
+    LinearFit fit;
+    try {
+      fit = evaluator.fit(() -> {
+        try {
+          last[0] = PathCsvReader.open(data, problem.setting() == Setting.FINITE);
+          return new CtHorizonCheck(last[0], problem);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, dim, true);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (InvalidDataException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(data + ": " + e.getMessage(), e);
+    }
+    report.method = fit.method() + (linear == LinearMethod.MSTDE ? " (BIASED BASELINE: minimises the mean-square TD"
+        + " error, which flattens J; see docs/continuous_time.md)" : "");
+    for (int k = 0; k < fit.theta().length; k++) {
+      report.parameters.add(new CtReport.Parameter(fit.names().get(k), fit.theta()[k], fit.parameterStderr(k), Double.NaN));
+    }
+    if (!Double.isNaN(fit.averageReward())) {
+      report.averageReward = new CtReport.Parameter("V", fit.averageReward(), fit.averageRewardStderr(), Double.NaN);
+    }
+    report.diagnostics.put("paths", fit.paths());
+    report.diagnostics.put("transitions", fit.transitions());
+    report.diagnostics.put("data_rows", last[0].dataRows());
+    report.diagnostics.put("dt_min", fit.minStep());
+    report.diagnostics.put("dt_mean", fit.meanStep());
+    report.diagnostics.put("dt_max", fit.maxStep());
+    report.diagnostics.put("condition_number", fit.conditionNumber());
+    report.diagnostics.put("stderr", "path-clustered sandwich");
+    Evaluation evaluation = new Evaluation() {
+      @Override
+      double value(double t, double[] x) {
+        return fit.value(t, x);
+      }
+
+      @Override
+      double stderr(double t, double[] x) {
+        return fit.valueStderr(t, x);
+      }
+    };
+    evaluation.timeRange = new double[] {last[0].minTime(), last[0].maxTime()};
+    return evaluation;
+  }
+
+  private Evaluation online(CtProblem problem, Features features, RewardRule rewards, String methodId, CtReport report)
+      throws IOException {
+    PathBlock block;
+    double[] range;
+    try (PathCsvReader reader = PathCsvReader.open(data, problem.setting() == Setting.FINITE)) {
+      block = new PathBlock(reader.stateNames().size());
+      reader.next(block, Integer.MAX_VALUE);
+      new CtHorizonCheck(reader, problem).check(block);
+      range = new double[] {reader.minTime(), reader.maxTime()};
+    }
+    OnlineTd.Algorithm algorithm = problem.setting() == Setting.ERGODIC ? ergodicAlgorithm(methodId)
+        : OnlineTd.Algorithm.parse(methodId);
+    int longest = 0;
+    double meanSpan = 0;
+    for (int p = 0; p < block.paths(); p++) {
+      longest = Math.max(longest, block.rowsOf(p));
+      meanSpan += (block.t()[block.offsets()[p + 1] - 1] - block.t()[block.offsets()[p]]) / block.paths();
+    }
+    int passes = epochs != null ? epochs : (int) Math.min(10_000, Math.max(1, Math.ceil(300 / meanSpan)));
+    if (passes < 1) {
+      throw new IllegalArgumentException("--epochs must be at least 1, got " + passes);
+    }
+    long totalSteps = (long) passes * (longest - 1);
+    double aux = algorithm == OnlineTd.Algorithm.ERGODIC && spec.commandLine().getParseResult().matchedOption("--alpha-aux") == null
+        ? alpha : alphaAux;
+    OnlineTd.Options options = new OnlineTd.Options(algorithm, alpha, aux, lambda != null ? lambda : 0.5, totalSteps / 2);
+    OnlineTd learner = new OnlineTd(problem, ParametricValue.linear(features), options, new double[features.size()]);
+    LockstepDriver.run(block, problem, rewards, passes, List.of(learner));
+    for (double v : learner.theta()) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException(data + ": the online iterations diverged (theta is not finite after "
+            + learner.steps() + " steps); reduce --alpha or rescale the features");
+      }
+    }
+    report.online = true;
+    report.method = algorithm.id() + " (online, path-averaged increments, alpha " + alpha
+        + "; values use the Polyak average)";
+    double[] theta = learner.theta();
+    double[] averaged = learner.averagedTheta();
+    for (int k = 0; k < theta.length; k++) {
+      report.parameters.add(new CtReport.Parameter(features.names().get(k), theta[k], Double.NaN, averaged[k]));
+    }
+    if (algorithm == OnlineTd.Algorithm.ERGODIC) {
+      report.averageReward = new CtReport.Parameter("V", learner.averageReward(), Double.NaN,
+          learner.averagedAverageReward());
+    }
+    report.diagnostics.put("paths", (long) block.paths());
+    report.diagnostics.put("data_rows", (long) block.rows());
+    report.diagnostics.put("epochs", (long) passes);
+    report.diagnostics.put("steps", learner.steps());
+    report.diagnostics.put("polyak_from_step", totalSteps / 2);
+    report.diagnostics.put("stderr", "not available for online methods");
+    double[] phi = new double[features.size()];
+    Evaluation evaluation = new Evaluation() {
+      @Override
+      double value(double t, double[] x) {
+        features.values(t, problem.timeToGo(t), x, 0, phi, 0);
+        double v = 0;
+        for (int k = 0; k < phi.length; k++) {
+          v += averaged[k] * phi[k];
+        }
+        return v;
+      }
+
+      @Override
+      double stderr(double t, double[] x) {
+        return Double.NaN;
+      }
+    };
+    evaluation.timeRange = range;
+    return evaluation;
+  }
+
+  private static OnlineTd.Algorithm ergodicAlgorithm(String methodId) {
+    if (!methodId.equals("td0")) {
+      throw new IllegalArgumentException("the ergodic setting supports --method lstd or td0 (ergodic TD), got " + methodId);
+    }
+    return OnlineTd.Algorithm.ERGODIC;
+  }
+}

@@ -1,0 +1,173 @@
+package io.ope4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What ct-evaluate prints: the fitted parameters (with standard errors where the method gives
+ * them), the average reward in the ergodic setting, Ĵ at the requested points and diagnostics; as
+ * a table, JSON or CSV. Non-finite numbers are JSON null and empty CSV fields.
+ */
+final class CtReport {
+
+  record Parameter(String name, double value, double stderr, double averaged) {}
+
+  record Point(double t, double[] x, double value, double stderr) {}
+
+  String method;
+  String setting;
+  List<String> stateNames = List.of();
+  final List<Parameter> parameters = new ArrayList<>();
+  Parameter averageReward;
+  final List<Point> points = new ArrayList<>();
+  final Map<String, Object> diagnostics = new LinkedHashMap<>();
+  final List<String> warnings = new ArrayList<>();
+  boolean online;
+
+  void write(String format, PrintWriter out) throws IOException {
+    switch (format) {
+      case "json" -> writeJson(out);
+      case "csv" -> writeCsv(out);
+      default -> writeTable(out);
+    }
+    out.flush();
+  }
+
+  private void writeJson(PrintWriter out) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("method", method);
+    root.put("setting", setting);
+    ArrayNode params = root.putArray("parameters");
+    for (Parameter p : parameters) {
+      params.add(parameter(params.objectNode(), p));
+    }
+    if (averageReward != null) {
+      parameter(root.putObject("average_reward"), averageReward);
+    }
+    ArrayNode values = root.putArray("values");
+    for (Point p : points) {
+      ObjectNode node = values.addObject();
+      node.put("t", p.t());
+      ObjectNode x = node.putObject("x");
+      for (int i = 0; i < p.x().length; i++) {
+        x.put(stateNames.get(i), p.x()[i]);
+      }
+      put(node, "value", p.value());
+      put(node, "stderr", p.stderr());
+    }
+    ObjectNode diag = root.putObject("diagnostics");
+    for (Map.Entry<String, Object> e : diagnostics.entrySet()) {
+      if (e.getValue() instanceof Number n) {
+        if (n instanceof Long || n instanceof Integer) {
+          diag.put(e.getKey(), n.longValue());
+        } else {
+          put(diag, e.getKey(), n.doubleValue());
+        }
+      } else {
+        diag.put(e.getKey(), String.valueOf(e.getValue()));
+      }
+    }
+    ArrayNode w = root.putArray("warnings");
+    warnings.forEach(w::add);
+    out.println(mapper.writeValueAsString(root));
+  }
+
+  private ObjectNode parameter(ObjectNode node, Parameter p) {
+    node.put("name", p.name());
+    put(node, "value", p.value());
+    put(node, "stderr", p.stderr());
+    if (online) {
+      put(node, "polyak_average", p.averaged());
+    }
+    return node;
+  }
+
+  private static void put(ObjectNode node, String key, double value) {
+    if (Double.isFinite(value)) {
+      node.put(key, value);
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  private void writeCsv(PrintWriter out) {
+    List<String> header = new ArrayList<>(List.of("section", "name", "t"));
+    header.addAll(stateNames);
+    header.addAll(List.of("value", "stderr"));
+    out.println(String.join(",", header));
+    String blanks = ",".repeat(1 + stateNames.size());
+    for (Parameter p : parameters) {
+      out.println("parameter," + quote(p.name()) + blanks + "," + csv(p.value()) + "," + csv(p.stderr()));
+    }
+    if (averageReward != null) {
+      out.println("average_reward,V" + blanks + "," + csv(averageReward.value()) + "," + csv(averageReward.stderr()));
+    }
+    for (Point p : points) {
+      StringBuilder line = new StringBuilder("value,J,").append(csv(p.t()));
+      for (double x : p.x()) {
+        line.append(',').append(csv(x));
+      }
+      out.println(line.append(',').append(csv(p.value())).append(',').append(csv(p.stderr())));
+    }
+    for (Map.Entry<String, Object> e : diagnostics.entrySet()) {
+      String value = e.getValue() instanceof Double d ? csv(d) : quote(String.valueOf(e.getValue()));
+      out.println("diagnostic," + e.getKey() + blanks + "," + value + ",");
+    }
+  }
+
+  private static String quote(String text) {
+    return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  private static String csv(double value) {
+    return Double.isFinite(value) ? Double.toString(value) : "";
+  }
+
+  private void writeTable(PrintWriter out) {
+    out.printf(Locale.ROOT, "%s, %s setting%n%n", method, setting);
+    TextTable params = new TextTable();
+    params.header(online ? List.of("parameter", "value (last)", "Polyak average") : List.of("parameter", "value", "stderr"));
+    for (Parameter p : parameters) {
+      params.row(List.of(p.name(), ResultWriter.num(p.value()), ResultWriter.num(online ? p.averaged() : p.stderr())));
+    }
+    if (averageReward != null) {
+      params.row(List.of("V (average reward)", ResultWriter.num(averageReward.value()),
+          ResultWriter.num(online ? averageReward.averaged() : averageReward.stderr())));
+    }
+    params.print(out);
+    if (!points.isEmpty()) {
+      out.println();
+      TextTable values = new TextTable();
+      List<String> header = new ArrayList<>(List.of("t"));
+      header.addAll(stateNames);
+      header.addAll(List.of("J", "stderr"));
+      values.header(header);
+      for (Point p : points) {
+        List<String> row = new ArrayList<>(List.of(ResultWriter.num(p.t())));
+        for (double x : p.x()) {
+          row.add(ResultWriter.num(x));
+        }
+        row.add(ResultWriter.num(p.value()));
+        row.add(ResultWriter.num(p.stderr()));
+        values.row(row);
+      }
+      values.print(out);
+    }
+    out.println();
+    out.println("Diagnostics:");
+    for (Map.Entry<String, Object> e : diagnostics.entrySet()) {
+      Object v = e.getValue();
+      out.printf(Locale.ROOT, "  %-22s %s%n", e.getKey(), v instanceof Double d ? ResultWriter.num(d) : String.valueOf(v));
+    }
+  }
+}
