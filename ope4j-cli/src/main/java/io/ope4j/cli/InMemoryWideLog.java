@@ -2,11 +2,11 @@ package io.ope4j.cli;
 
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.WideForm;
+import io.ope4j.io.Gzip;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A wide bandit log read whole into memory, for fitting reward models: {@code action}, {@code
@@ -67,7 +66,7 @@ final class InMemoryWideLog {
    */
   static InMemoryWideLog read(InputStream in, String source, LogColumnsOptions columns,
       Map<String, String> policyPrefixes) throws IOException {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(gunzipIfNeeded(in), StandardCharsets.UTF_8),
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(Gzip.decompressIfGzip(in, source), StandardCharsets.UTF_8),
         1 << 16)) {
       String headerLine = reader.readLine();
       if (headerLine == null || headerLine.isBlank()) {
@@ -106,15 +105,6 @@ final class InMemoryWideLog {
       names.set(0, names.get(0).substring(1));
     }
     return names;
-  }
-
-  private static InputStream gunzipIfNeeded(InputStream in) throws IOException {
-    PushbackInputStream peekable = new PushbackInputStream(in, 2);
-    byte[] magic = new byte[2];
-    int got = peekable.readNBytes(magic, 0, 2);
-    peekable.unread(magic, 0, got);
-    return got == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b ? new GZIPInputStream(peekable, 1 << 16)
-        : peekable;
   }
 
   /** Accumulates rows into growing arrays. */

@@ -42,7 +42,7 @@ public final class ClassificationReader {
 
   /** Reads {@code in} (plain or gzip), which is closed afterwards; {@code sourceName} names it in errors. */
   public static ClassificationData read(InputStream in, String sourceName) throws IOException {
-    try (CsvRecordScanner scanner = new CsvRecordScanner(decompressIfGzip(in, sourceName), sourceName,
+    try (CsvRecordScanner scanner = new CsvRecordScanner(Gzip.decompressIfGzip(in, sourceName), sourceName,
         CsvRecordScanner.DEFAULT_BUFFER_SIZE)) {
       return new Parse(scanner, sourceName).run();
     }
@@ -285,27 +285,4 @@ public final class ClassificationReader {
     }
   }
 
-  /** Gzip is recognised by its magic bytes, 0x1f 0x8b, whatever the file name. */
-  private static InputStream decompressIfGzip(InputStream in, String sourceName) throws IOException {
-    PushbackInputStream peekable = new PushbackInputStream(in, 2);
-    byte[] magic = new byte[2];
-    int got = 0;
-    while (got < 2) {
-      int read = peekable.read(magic, got, 2 - got);
-      if (read < 0) {
-        break;
-      }
-      got += read;
-    }
-    peekable.unread(magic, 0, got);
-    if (got == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b) {
-      try {
-        return new GZIPInputStream(peekable, 1 << 16);
-      } catch (EOFException | ZipException broken) {
-        throw new InvalidDataException(sourceName, -1, null, "file is truncated or corrupt (incomplete gzip header)",
-            broken);
-      }
-    }
-    return peekable;
-  }
 }

@@ -100,7 +100,7 @@ public final class ContextLogReader implements BatchSource {
 
   /** Reads a CSV log (plain or gzip) from {@code in}, which the reader then owns. */
   public static ContextLogReader open(InputStream in, String source, LogReadOptions options) throws IOException {
-    CsvRecordScanner scanner = new CsvRecordScanner(CsvLogReader.decompressIfGzip(in, source), source,
+    CsvRecordScanner scanner = new CsvRecordScanner(Gzip.decompressIfGzip(in, source), source,
         CsvRecordScanner.DEFAULT_BUFFER_SIZE);
     try {
       if (!scanner.next() || scanner.isBlank()) {

@@ -101,7 +101,7 @@ public final class CsvLogReader implements BatchSource {
       int bufferSize) throws IOException {
     CsvRecordScanner scanner = null;
     try {
-      scanner = new CsvRecordScanner(decompressIfGzip(in, sourceName), sourceName, bufferSize);
+      scanner = new CsvRecordScanner(Gzip.decompressIfGzip(in, sourceName), sourceName, bufferSize);
       if (!scanner.next()) {
         throw new InvalidDataException(sourceName, -1, null, "empty file (no header line)");
       }
@@ -127,32 +127,6 @@ public final class CsvLogReader implements BatchSource {
       }
       throw failure;
     }
-  }
-
-  /** Gzip is recognised by its two magic bytes, 0x1f 0x8b, so a misnamed file still works. */
-  static InputStream decompressIfGzip(InputStream in, String sourceName)
-      throws IOException {
-    PushbackInputStream peekable = new PushbackInputStream(in, 2);
-    byte[] magic = new byte[2];
-    int got = 0;
-    while (got < 2) {
-      int read = peekable.read(magic, got, 2 - got);
-      if (read < 0) {
-        break;
-      }
-      got += read;
-    }
-    peekable.unread(magic, 0, got);
-    if (got == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b) {
-      try {
-        return new GZIPInputStream(peekable, 1 << 16);
-      } catch (EOFException | ZipException broken) {
-        throw new InvalidDataException(sourceName, -1, null,
-            "file is truncated or corrupt (incomplete gzip header); no row could be read",
-            broken);
-      }
-    }
-    return peekable;
   }
 
   @Override

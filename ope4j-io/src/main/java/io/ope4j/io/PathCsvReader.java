@@ -115,7 +115,7 @@ public final class PathCsvReader implements PathSource {
   public static PathCsvReader open(InputStream in, String sourceName, boolean requirePayoff) throws IOException {
     CsvRecordScanner scanner = null;
     try {
-      scanner = new CsvRecordScanner(gunzipIfNeeded(in, sourceName), sourceName, CsvRecordScanner.DEFAULT_BUFFER_SIZE);
+      scanner = new CsvRecordScanner(Gzip.decompressIfGzip(in, sourceName), sourceName, CsvRecordScanner.DEFAULT_BUFFER_SIZE);
       if (!scanner.next() || scanner.isBlank()) {
         throw new InvalidDataException(sourceName, -1, null, "empty file (no header line)");
       }
@@ -133,28 +133,6 @@ public final class PathCsvReader implements PathSource {
       }
       throw failure;
     }
-  }
-
-  private static InputStream gunzipIfNeeded(InputStream in, String sourceName) throws IOException {
-    PushbackInputStream peekable = new PushbackInputStream(in, 2);
-    byte[] magic = new byte[2];
-    int got = 0;
-    while (got < 2) {
-      int read = peekable.read(magic, got, 2 - got);
-      if (read < 0) {
-        break;
-      }
-      got += read;
-    }
-    peekable.unread(magic, 0, got);
-    if (got == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b) {
-      try {
-        return new GZIPInputStream(peekable, 1 << 16);
-      } catch (EOFException | ZipException broken) {
-        throw new InvalidDataException(sourceName, -1, null, "file is truncated or corrupt (incomplete gzip header)", broken);
-      }
-    }
-    return peekable;
   }
 
   @Override
