@@ -5,7 +5,7 @@
 #   cd /work/wt-bench && mvn -B -q -pl ope4j-bench -am package -DskipTests
 #   ope4j-bench/scripts/run_all.sh [OUT_DIR=bench-data/results/<timestamp>] [extra JMH args...]
 #
-# Takes about 10 minutes on 2 cores. Other processes on the machine skew the numbers: the load
+# Takes about 15 minutes on 2 cores. Other processes on the machine skew the numbers: the load
 # average is logged before each step; run it twice and report the spread.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -37,6 +37,9 @@ java -jar "$jar" EstimatorThroughputBenchmark -rf json -rff "$out/throughput.jso
 
 step BootstrapBenchmark
 java -jar "$jar" BootstrapBenchmark -rf json -rff "$out/bootstrap.json" "$@" | tee "$out/bootstrap.txt" | grep -E '^(Benchmark|Bootstrap)' | tee -a "$log"
+
+step "CpuTimeRunner (rows per CPU-second)"
+java -Xmx3g -cp "$jar" io.ope4j.bench.CpuTimeRunner all 10 | tee "$out/cputime.txt" | tee -a "$log"
 
 step "pandas, 10^6 rows"
 csv=bench-data/narrow-1m.csv

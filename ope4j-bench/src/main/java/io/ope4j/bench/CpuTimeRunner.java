@@ -22,7 +22,8 @@ import java.util.Map;
  * not in CPU time, so rows per CPU-second stay within a few percent from run to run where JMH's
  * wall-clock scores spread by a factor of two. Not a replacement for JMH (no forks, blackholes
  * or JIT controls): a cross-check, and the basis of A/B comparisons on a busy box. Variants run
- * interleaved, after three warm-up rounds.
+ * interleaved, after three warm-up rounds; a sample is several consecutive runs (2 kernel runs,
+ * 10 evaluations, 3 bootstrap evaluations), long enough for the process CPU clock's 10 ms steps.
  *
  * <ul>
  *   <li>{@code kernel}: the {@link SnipwKernelBenchmark} kernels over 10^7 rows, by the calling
@@ -51,7 +52,7 @@ public final class CpuTimeRunner {
     String what = args.length > 0 ? args[0] : "all";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     if (what.equals("kernel") || what.equals("all")) {
-      report("SNIPW kernels, 10^7 rows, 1 thread (thread CPU time)", kernels(), EstimatorThroughputBenchmark.ROWS, rounds, true);
+      report("SNIPW kernels, 10^7 rows, 1 thread (thread CPU time)", kernels(), EstimatorThroughputBenchmark.ROWS, 2, rounds, true);
     }
     if (what.equals("evaluate") || what.equals("all")) {
       ColumnarLog log = SyntheticNarrowLog.generate(EstimatorThroughputBenchmark.ROWS, EstimatorThroughputBenchmark.SEED, false).toColumnarLog();
@@ -63,7 +64,7 @@ public final class CpuTimeRunner {
           work.put(estimator + ", threads=" + threads, () -> evaluator.evaluate(log.source()).estimates().get(0).value());
         }
       }
-      report("Evaluator, t interval, 10^7 rows (process CPU time)", work, EstimatorThroughputBenchmark.ROWS, rounds, false);
+      report("Evaluator, t interval, 10^7 rows (process CPU time)", work, EstimatorThroughputBenchmark.ROWS, 10, rounds, false);
     }
     if (what.equals("bootstrap") || what.equals("all")) {
       ColumnarLog log = SyntheticNarrowLog.generate(BootstrapBenchmark.ROWS, EstimatorThroughputBenchmark.SEED, false).toColumnarLog();
@@ -73,7 +74,7 @@ public final class CpuTimeRunner {
             .withInterval(IntervalMethod.BOOTSTRAP).withBootstrap(100, EvaluationConfig.DEFAULT_SEED).withThreads(threads));
         work.put("ipw,snipw,dr B=100, threads=" + threads, () -> evaluator.evaluate(log.source()).estimates().get(0).interval().lower());
       }
-      report("Evaluator, bootstrap, 10^6 rows (process CPU time)", work, BootstrapBenchmark.ROWS, rounds, false);
+      report("Evaluator, bootstrap, 10^6 rows (process CPU time)", work, BootstrapBenchmark.ROWS, 3, rounds, false);
     }
   }
 
@@ -97,8 +98,14 @@ public final class CpuTimeRunner {
     return work;
   }
 
-  private static void report(String title, Map<String, Work> work, long rows, int rounds, boolean threadCpu)
-      throws Exception {
+  /**
+   * Times every piece of {@code work} {@code rounds} times, interleaved; one sample is {@code
+   * runs} consecutive runs (process CPU time advances in steps of up to 10 ms, so a sample must
+   * last much longer than that).
+   */
+  private static void report(String title, Map<String, Work> work, long rowsPerRun, int runs, int rounds,
+      boolean threadCpu) throws Exception {
+    long rows = rowsPerRun * runs;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -109,7 +116,9 @@ public final class CpuTimeRunner {
       for (Map.Entry<String, Work> entry : work.entrySet()) {
         long cpu0 = threadCpu ? threads.getCurrentThreadCpuTime() : os.getProcessCpuTime();
         long wall0 = System.nanoTime();
-        sink += entry.getValue().run();
+        for (int run = 0; run < runs; run++) {
+          sink += entry.getValue().run();
+        }
         long wall1 = System.nanoTime();
         long cpu1 = threadCpu ? threads.getCurrentThreadCpuTime() : os.getProcessCpuTime();
         if (round >= 0) {
@@ -118,7 +127,7 @@ public final class CpuTimeRunner {
         }
       }
     }
-    System.out.printf("%s, %d rounds%n", title, rounds);
+    System.out.printf("%s, %d rounds of %d runs%n", title, rounds, runs);
     System.out.printf("  %-36s %-30s %-30s%n", "variant", "M rows/CPU-s median [min max]", "M rows/wall-s median [min max]");
     for (String name : work.keySet()) {
       System.out.printf("  %-36s %-30s %-30s%n", name, summary(cpu.get(name)), summary(wall.get(name)));
