@@ -23,10 +23,10 @@ def main(paths):
                 key = (f"{name[-2]}.{name[-1]}", params)
                 samples = [s for fork in result["primaryMetric"]["rawData"] for s in fork]
                 rows.setdefault(key, []).extend(samples)
-    print(f"{'benchmark':46s} {'params':36s} {'n':>3s} {'median':>8s} {'min':>8s} {'max':>8s}  (M rows/s)")
+    print(f"{'benchmark':46s} {'params':42s} {'n':>3s} {'median':>8s} {'min':>8s} {'max':>8s}  (M rows/s)")
     for (bench, params), samples in rows.items():
         m = [s / 1e6 for s in samples]
-        print(f"{bench:46s} {params:36s} {len(m):3d} {statistics.median(m):8.1f} {min(m):8.1f} {max(m):8.1f}")
+        print(f"{bench:46s} {params:42s} {len(m):3d} {statistics.median(m):8.1f} {min(m):8.1f} {max(m):8.1f}")
 
 
 if __name__ == "__main__":
