@@ -82,6 +82,38 @@ final class ColumnPlan {
     this.policies = policies;
   }
 
+  /** Header indices of every column a row is read from, ascending, without duplicates. */
+  int[] usedColumns() {
+    java.util.BitSet used = new java.util.BitSet(header.size());
+    used.set(action);
+    used.set(reward);
+    used.set(pscore);
+    if (position >= 0) {
+      used.set(position);
+    }
+    if (modelWide != null) {
+      for (int column : modelWide) {
+        used.set(column);
+      }
+    }
+    if (modelNarrow >= 0) {
+      used.set(modelNarrow);
+    }
+    for (PolicyPlan policy : policies) {
+      if (policy.wideColumns != null) {
+        for (int column : policy.wideColumns) {
+          used.set(column);
+        }
+      } else {
+        used.set(policy.narrowColumn);
+      }
+      if (policy.modelValueColumn >= 0) {
+        used.set(policy.modelValueColumn);
+      }
+    }
+    return used.stream().toArray();
+  }
+
   /**
    * Resolves {@code options} against {@code header}.
    *
