@@ -22,16 +22,12 @@ public final class LogColumns implements java.io.Serializable {
   /** Expectation for every other column of typed formats. */
   public static final String NUMBER_TYPES = "a numeric column (double, float, int or long)";
 
-  private final transient ColumnPlan plan;
-  private final List<String> header;
-  private final LogReadOptions options;
+  private final ColumnPlan plan;
   private final String source;
   private final int[] used;
 
   private LogColumns(List<String> header, LogReadOptions options, String source) {
     this.plan = ColumnPlan.resolve(header, options, source);
-    this.header = plan.header;
-    this.options = options;
     this.source = source;
     this.used = plan.usedColumns();
   }
@@ -47,9 +43,8 @@ public final class LogColumns implements java.io.Serializable {
     return new LogColumns(header, options, source);
   }
 
-  /** The plan, rebuilt after deserialization (resolving is deterministic). */
   ColumnPlan plan() {
-    return plan != null ? plan : ColumnPlan.resolve(header, options, source);
+    return plan;
   }
 
   /** What batches of this log hold. */
@@ -59,7 +54,7 @@ public final class LogColumns implements java.io.Serializable {
 
   /** All column names of the header, in order. */
   public List<String> header() {
-    return header;
+    return plan.header;
   }
 
   /** How messages name the log. */
@@ -74,8 +69,7 @@ public final class LogColumns implements java.io.Serializable {
 
   /** Whether header column {@code column} must hold integers (the action and position). */
   public boolean isIntegerColumn(int column) {
-    ColumnPlan p = plan();
-    return column == p.action || column == p.position;
+    return column == plan.action || column == plan.position;
   }
 
   /**
@@ -84,7 +78,7 @@ public final class LogColumns implements java.io.Serializable {
    */
   public InvalidDataException typeError(int column, String actualType) {
     String expected = isIntegerColumn(column) ? INTEGER_TYPES : NUMBER_TYPES;
-    return new InvalidDataException(source, 0, header.get(column),
+    return new InvalidDataException(source, 0, plan.header.get(column),
         "must be " + expected + ", got " + actualType);
   }
 }
