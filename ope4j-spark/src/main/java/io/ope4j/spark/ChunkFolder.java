@@ -13,10 +13,10 @@ import scala.Tuple2;
 /**
  * Turns the pieces of consecutive chunks, sorted by first row, into one state per chunk in
  * chunk order: a whole chunk's state passes through; the fragments of a shared chunk are joined
- * and folded in the local engine's batches, aligned on the chunk's start.
+ * and folded in the local engine's batches, aligned on the chunk's start. The first error piece
+ * ends the output: every piece before it in row order is complete; the chunk it cuts is not.
  */
-final class ChunkFolder
-    implements FlatMapFunction<Iterator<Tuple2<Long, Piece>>, EvaluationState> {
+final class ChunkFolder implements FlatMapFunction<Iterator<Tuple2<Long, Piece>>, Piece> {
 
   private static final long serialVersionUID = 1L;
 
@@ -31,14 +31,23 @@ final class ChunkFolder
   }
 
   @Override
-  public Iterator<EvaluationState> call(Iterator<Tuple2<Long, Piece>> pieces) {
-    List<EvaluationState> states = new ArrayList<>();
+  public Iterator<Piece> call(Iterator<Tuple2<Long, Piece>> pieces) {
+    List<Piece> states = new ArrayList<>();
     List<RowFragment> shared = new ArrayList<>();
     while (pieces.hasNext()) {
-      Piece piece = pieces.next()._2();
+      Tuple2<Long, Piece> keyed = pieces.next();
+      Piece piece = keyed._2();
+      if (piece.failure() != null) {
+        if (!shared.isEmpty()
+            && Chunks.chunkOf(shared.get(0).firstRow()) != Chunks.chunkOf(keyed._1())) {
+          foldShared(shared, states);
+        }
+        states.add(piece);
+        return states.iterator();
+      }
       if (piece.state() != null) {
         foldShared(shared, states);
-        states.add(piece.state());
+        states.add(piece);
         continue;
       }
       RowFragment fragment = piece.fragment();
@@ -53,7 +62,7 @@ final class ChunkFolder
   }
 
   /** Folds the fragments of one chunk (in row order), if any, and clears the list. */
-  private void foldShared(List<RowFragment> fragments, List<EvaluationState> states) {
+  private void foldShared(List<RowFragment> fragments, List<Piece> states) {
     if (fragments.isEmpty()) {
       return;
     }
@@ -91,7 +100,7 @@ final class ChunkFolder
       throw new IllegalStateException("chunk " + Chunks.chunkOf(chunkStart) + " has rows up to "
           + row + ", expected " + chunkEnd);
     }
-    states.add(state);
+    states.add(Piece.of(state));
     fragments.clear();
   }
 }

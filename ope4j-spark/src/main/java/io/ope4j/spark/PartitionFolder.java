@@ -1,6 +1,7 @@
 package io.ope4j.spark;
 
 import io.ope4j.data.BanditBatch;
+import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationState;
@@ -17,7 +18,8 @@ import scala.Tuple2;
  * wholly in the partition is folded here into an {@link EvaluationState}; the rows of a chunk
  * shared with a neighbour (at most one at each end) are kept as a {@link RowFragment}. Each
  * piece is keyed by its first global row, which also keys the bootstrap's multiplicities, so
- * nothing depends on how the rows are partitioned.
+ * nothing depends on how the rows are partitioned. A bad row ends the partition with an error
+ * piece keyed by that row.
  */
 final class PartitionFolder
     implements Function2<Integer, Iterator<Row>, Iterator<Tuple2<Long, Piece>>> {
@@ -39,11 +41,23 @@ final class PartitionFolder
   public Iterator<Tuple2<Long, Piece>> call(Integer partition, Iterator<Row> rows) {
     long next = offsets[partition];
     long end = offsets[partition + 1];
-    long total = offsets[offsets.length - 1];
     LogLayout layout = columns.columns().layout();
     SparkRowReader reader = new SparkRowReader(columns);
     BanditBatch batch = new BanditBatch(layout, Chunks.BATCH_ROWS);
     List<Tuple2<Long, Piece>> pieces = new ArrayList<>();
+    try {
+      fold(partition, rows, next, end, reader, batch, pieces);
+    } catch (InvalidDataException badRow) {
+      // the rest of the partition is not read: its rows come after this one
+      pieces.add(new Tuple2<>(badRow.row() - 1, Piece.of(badRow)));
+    }
+    return pieces.iterator();
+  }
+
+  private void fold(int partition, Iterator<Row> rows, long next, long end,
+      SparkRowReader reader, BanditBatch batch, List<Tuple2<Long, Piece>> pieces) {
+    long total = offsets[offsets.length - 1];
+    LogLayout layout = batch.layout();
     while (next < end) {
       long chunkStart = Chunks.chunkOf(next) * Chunks.CHUNK_ROWS;
       long chunkEnd = Math.min(chunkStart + Chunks.CHUNK_ROWS, total);
@@ -74,7 +88,6 @@ final class PartitionFolder
     if (rows.hasNext()) {
       throw changedBetweenPasses(partition);
     }
-    return pieces.iterator();
   }
 
   private UnstableDatasetException changedBetweenPasses(int partition) {

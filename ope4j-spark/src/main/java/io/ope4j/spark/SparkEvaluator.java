@@ -152,13 +152,17 @@ public final class SparkEvaluator {
         (int) ((chunks + CHUNKS_PER_MERGE_PARTITION - 1) / CHUNKS_PER_MERGE_PARTITION);
     JavaPairRDD<Long, Piece> pieces = JavaPairRDD.fromJavaRDD(
         rows.mapPartitionsWithIndex(new PartitionFolder(columns, config, offsets), true));
-    JavaRDD<EvaluationState> chunkStates = pieces
+    JavaRDD<Piece> chunkStates = pieces
         .repartitionAndSortWithinPartitions(new ChunkPartitioner(chunks, mergePartitions))
         .mapPartitions(new ChunkFolder(layout, config, total));
     EvaluationState merged = new EvaluationState(layout, config);
-    Iterator<EvaluationState> inChunkOrder = chunkStates.toLocalIterator();
+    Iterator<Piece> inChunkOrder = chunkStates.toLocalIterator();
     while (inChunkOrder.hasNext()) {
-      merged.merge(inChunkOrder.next());
+      Piece piece = inChunkOrder.next();
+      if (piece.failure() != null) {
+        throw piece.failure();
+      }
+      merged.merge(piece.state());
     }
     return merged;
   }

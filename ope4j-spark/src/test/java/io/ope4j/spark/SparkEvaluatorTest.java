@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,20 +42,15 @@ class SparkEvaluatorTest {
     logs = new Logs(42, ROWS);
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
-  private static EvaluationResult local(EvaluationConfig config) throws IOException {
-    return new Evaluator(config).evaluate(logs.columnar().source(Evaluator.BATCH_ROWS));
+  private static EvaluationResult local(Logs log, EvaluationConfig config) throws IOException {
+    return new Evaluator(config).evaluate(log.columnar().source(Evaluator.BATCH_ROWS));
   }
 
   @Test
   void bootstrap_allEstimators_bitIdenticalToLocal_on1_2_and7Partitions() throws IOException {
     EvaluationConfig config = EvaluationConfig.of(Estimators.parseList(ALL_ESTIMATORS))
         .withInterval(IntervalMethod.BOOTSTRAP).withBootstrap(20, 99);
-    EvaluationResult expected = local(config);
+    EvaluationResult expected = local(logs, config);
     SparkEvaluator evaluator = new SparkEvaluator(config, TWO_POLICIES);
 
     for (int partitions : new int[] {1, 2, 7}) {
@@ -74,9 +68,10 @@ class SparkEvaluatorTest {
       throws IOException {
     EvaluationConfig config = EvaluationConfig.of(Estimators.parseList("ipw,snipw,dr"));
     String path = dir.resolve("logs.parquet").toString();
+    Logs small = new Logs(43, 70_000); // two chunks
     // one file (row order kept) of many small row groups, read back in several splits
-    logs.dataset(spark, 3).coalesce(1).write().option("parquet.block.size", 1 << 20).parquet(path);
-    spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(1 << 20));
+    small.dataset(spark, 3).coalesce(1).write().option("parquet.block.size", 256 << 10).parquet(path);
+    spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(256 << 10));
     Dataset<Row> log;
     try {
       log = spark.read().parquet(path);
@@ -87,7 +82,7 @@ class SparkEvaluatorTest {
 
     EvaluationResult result = new SparkEvaluator(config, TWO_POLICIES).evaluate(log, path);
 
-    assertThat(result).isEqualTo(local(config));
+    assertThat(result).isEqualTo(local(small, config));
   }
 
   @Test

@@ -2,7 +2,11 @@ package io.ope4j.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The one local Spark session a test class shares (settings from build-notes.md). */
+/**
+ * The one local Spark session all test classes share (settings from build-notes.md): started
+ * by the first class, never stopped by a class (the test JVM's exit ends it), so that the
+ * module pays Spark's start-up once.
+ */
 final class TestSpark {
 
   private TestSpark() {}
