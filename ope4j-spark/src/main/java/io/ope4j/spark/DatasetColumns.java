@@ -10,15 +10,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 
 /**
  * A Dataset's columns resolved as a bandit log (on the driver): the formats.md rules of {@link
  * LogColumns} applied to the schema's top-level names, the types checked (action and position
  * integral, every other used column numeric), and the projection that executors read: the used
- * columns only, integers cast to {@code long} and numbers to {@code double} (both exact for the
- * accepted types, except decimals, which are rounded to the nearest double).
+ * columns only, integers cast to {@code long} and numbers to {@code double} (exact for every
+ * accepted type: byte, short, int, long; float, double).
  */
 final class DatasetColumns implements Serializable {
 
@@ -62,8 +61,8 @@ final class DatasetColumns implements Serializable {
   }
 
   private static boolean isFractional(DataType type) {
-    return type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)
-        || type instanceof DecimalType;
+    // not decimals: the local Parquet reader does not take them either (same log, same numbers)
+    return type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType);
   }
 
   /** The used columns of {@code log}, cast for the executors' typed getters. */
