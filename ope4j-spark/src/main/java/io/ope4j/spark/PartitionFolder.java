@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import scala.Tuple2;
 
 /**
@@ -22,7 +22,7 @@ import scala.Tuple2;
  * piece keyed by that row.
  */
 final class PartitionFolder
-    implements Function2<Integer, Iterator<Row>, Iterator<Tuple2<Long, Piece>>> {
+    implements Function2<Integer, Iterator<InternalRow>, Iterator<Tuple2<Long, Piece>>> {
 
   private static final long serialVersionUID = 1L;
 
@@ -38,7 +38,7 @@ final class PartitionFolder
   }
 
   @Override
-  public Iterator<Tuple2<Long, Piece>> call(Integer partition, Iterator<Row> rows) {
+  public Iterator<Tuple2<Long, Piece>> call(Integer partition, Iterator<InternalRow> rows) {
     long next = offsets[partition];
     long end = offsets[partition + 1];
     LogLayout layout = columns.columns().layout();
@@ -54,7 +54,7 @@ final class PartitionFolder
     return pieces.iterator();
   }
 
-  private void fold(int partition, Iterator<Row> rows, long next, long end,
+  private void fold(int partition, Iterator<InternalRow> rows, long next, long end,
       SparkRowReader reader, BanditBatch batch, List<Tuple2<Long, Piece>> pieces) {
     long total = offsets[offsets.length - 1];
     LogLayout layout = batch.layout();

@@ -14,6 +14,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Evaluates a bandit log held in a Spark {@code Dataset<Row>} with the estimators of the local
@@ -111,7 +112,8 @@ public final class SparkEvaluator {
             + " needs reward-model columns (q_0..q_{K-1}, or q and q_pi); the log has none");
       }
     }
-    JavaRDD<Row> rows = columns.project(log).javaRDD();
+    // Internal rows of the projected plan: one fixed RDD for both passes, read without Row objects
+    JavaRDD<InternalRow> rows = columns.project(log).queryExecution().toRdd().toJavaRDD();
     try {
       long[] offsets = partitionOffsets(rows);
       long total = offsets[offsets.length - 1];
@@ -125,7 +127,7 @@ public final class SparkEvaluator {
   }
 
   /** First global row of every partition, then the total. */
-  private static long[] partitionOffsets(JavaRDD<Row> rows) {
+  private static long[] partitionOffsets(JavaRDD<InternalRow> rows) {
     List<long[]> counts = rows.mapPartitionsWithIndex((partition, iterator) -> {
       long count = 0;
       while (iterator.hasNext()) {
@@ -144,7 +146,8 @@ public final class SparkEvaluator {
     return offsets;
   }
 
-  private EvaluationState foldAndMerge(JavaRDD<Row> rows, DatasetColumns columns, long[] offsets) {
+  private EvaluationState foldAndMerge(
+      JavaRDD<InternalRow> rows, DatasetColumns columns, long[] offsets) {
     LogLayout layout = columns.columns().layout();
     long total = offsets[offsets.length - 1];
     long chunks = Chunks.count(total);
