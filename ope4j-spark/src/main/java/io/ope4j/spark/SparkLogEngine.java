@@ -20,8 +20,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Setting {@code master}: the Spark master, e.g. {@code local[2]}. Without it, the master
  * comes from {@code spark-submit} (the {@code spark.master} property) or is {@code local[*]}.
- * A session this engine starts on a local master binds to 127.0.0.1, has no web UI, and is
- * stopped when the evaluation ends; a session that already exists is used and left running.
+ * A session this engine starts on a local master binds to 127.0.0.1, has no web UI, does not
+ * wait for data locality, and is stopped when the evaluation ends; a session that already exists is used and left running.
  */
 public final class SparkLogEngine implements LogEngine {
 
@@ -53,7 +53,9 @@ public final class SparkLogEngine implements LogEngine {
     String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
     builder.master(effective);
     if (effective.startsWith("local")) {
-      builder.config("spark.ui.enabled", "false")
+      // one executor on this machine: waiting for data-local slots only delays tasks
+      builder.config("spark.locality.wait", "0")
+          .config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
