@@ -8,8 +8,12 @@ import io.ope4j.estimator.Estimators;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.TermRange;
 import io.ope4j.io.ContextLogReader;
+import io.ope4j.data.BatchSource;
+import io.ope4j.data.LogLayout;
 import io.ope4j.io.CsvLogReader;
+import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
+import io.ope4j.io.LogReaders;
 import io.ope4j.policy.Policy;
 import java.util.LinkedHashMap;
 import java.nio.file.Path;
@@ -33,8 +37,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "The log (formats.md bandit log, CSV, plain or gzip); - reads standard input.")
+      description = "The log (formats.md bandit log): CSV (plain or gzip; - reads standard input) or Parquet;"
+          + " with --engine spark also a directory or URI Spark reads.")
   String data;
+
+  @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
+      description = "local (this JVM, all cores) or spark (a Spark session; the same numbers). Default: ${DEFAULT-VALUE}.")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master for --engine spark, e.g. local[2] (default: spark-submit's, else local[*]).")
+  String master;
 
   @Option(
       names = "--estimators",
@@ -62,6 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!engine.equals("local") && (!policySpecs.isEmpty() || models.active())) {
+      throw new IllegalArgumentException("--policy-spec and fitted reward models run with --engine local only;"
+          + " with Spark give the policies and model predictions as columns");
+    }
     if (!policySpecs.isEmpty()) {
       if (models.active()) {
         throw new IllegalArgumentException("--policy-spec cannot be combined with a fitted model yet: give the model's"
@@ -72,23 +89,55 @@ final class EvaluateCommand implements Callable<Integer> {
     if (models.active()) {
       return callWithFittedModel();
     }
-    try (CsvLogReader reader = data.equals("-")
-        ? CsvLogReader.open(System.in, "<stdin>", columns.toReadOptions())
-        : CsvLogReader.open(Path.of(data), columns.toReadOptions())) {
-      List<Estimator> chosen = Estimators.parseList(
-          estimators != null ? estimators : reader.layout().hasModel() ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
-      EvaluationConfig config = intervals.toConfig(chosen);
-      EvaluationResult result;
-      try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
-        result = new Evaluator(config, progress).evaluate(reader);
-      }
-      Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
-      for (String warning : result.warnings()) {
-        spec.commandLine().getErr().println("ope4j: warning: " + warning);
-      }
-      output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
-      return Ope4j.OK;
+    EvaluationResult result = switch (engine) {
+      case "local" -> evaluateLocally();
+      case "spark" -> evaluateWith(findEngine("spark"));
+      default -> throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
+    };
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
+    for (String warning : result.warnings()) {
+      spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
+    output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
+    return Ope4j.OK;
+  }
+
+  /** The configuration used, fixed once the log's layout is known. */
+  private EvaluationConfig config;
+
+  private EvaluationConfig configFor(LogLayout layout) {
+    List<Estimator> chosen = Estimators.parseList(
+        estimators != null ? estimators : layout.hasModel() ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
+    config = intervals.toConfig(chosen);
+    return config;
+  }
+
+  private EvaluationResult evaluateLocally() throws Exception {
+    if (master != null) {
+      throw new IllegalArgumentException("--master is for --engine spark");
+    }
+    try (BatchSource reader = data.equals("-")
+            ? CsvLogReader.open(System.in, "<stdin>", columns.toReadOptions())
+            : LogReaders.open(Path.of(data), columns.toReadOptions());
+        Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
+      return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
+    }
+  }
+
+  private EvaluationResult evaluateWith(LogEngine logEngine) throws Exception {
+    Map<String, String> settings = master == null ? Map.of() : Map.of("master", master);
+    return logEngine.evaluate(new LogEngine.Job(data, columns.toReadOptions(), this::configFor, settings));
+  }
+
+  /** The engine found on the class path (ope4j-spark registers "spark"), or a usage error. */
+  private static LogEngine findEngine(String name) {
+    LogEngine found = LogEngine.find(name);
+    if (found == null) {
+      throw new IllegalArgumentException("--engine " + name + " needs ope4j-spark and Spark on the class path:"
+          + " run it with the ./ope4j launcher (which adds them for --engine spark), or with spark-submit"
+          + " --class io.ope4j.cli.Ope4j --jars ope4j-spark.jar ope4j.jar evaluate ... (see docs/spark.md)");
+    }
+    return found;
   }
 
   /** Evaluates the policies of the spec files, computed from the log's contexts as it streams. */

@@ -29,10 +29,14 @@ import java.util.Map;
  * Every header problem is an {@link InvalidDataException} for row 0 naming the missing or
  * inconsistent columns and the option that renames them.
  */
-final class ColumnPlan {
+final class ColumnPlan implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Where one evaluation policy's values come from. */
-  static final class PolicyPlan {
+  static final class PolicyPlan implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final String name;
     /** Wide probability columns (K of them), or null for a narrow policy. */
     final int[] wideColumns;
@@ -72,7 +76,7 @@ final class ColumnPlan {
   private ColumnPlan(LogLayout layout, List<String> header, int action, int reward, int pscore,
       int position, int[] modelWide, int modelNarrow, PolicyPlan[] policies) {
     this.layout = layout;
-    this.header = header;
+    this.header = List.copyOf(header);
     this.action = action;
     this.reward = reward;
     this.pscore = pscore;
@@ -80,6 +84,38 @@ final class ColumnPlan {
     this.modelWide = modelWide;
     this.modelNarrow = modelNarrow;
     this.policies = policies;
+  }
+
+  /** Header indices of every column a row is read from, ascending, without duplicates. */
+  int[] usedColumns() {
+    java.util.BitSet used = new java.util.BitSet(header.size());
+    used.set(action);
+    used.set(reward);
+    used.set(pscore);
+    if (position >= 0) {
+      used.set(position);
+    }
+    if (modelWide != null) {
+      for (int column : modelWide) {
+        used.set(column);
+      }
+    }
+    if (modelNarrow >= 0) {
+      used.set(modelNarrow);
+    }
+    for (PolicyPlan policy : policies) {
+      if (policy.wideColumns != null) {
+        for (int column : policy.wideColumns) {
+          used.set(column);
+        }
+      } else {
+        used.set(policy.narrowColumn);
+      }
+      if (policy.modelValueColumn >= 0) {
+        used.set(policy.modelValueColumn);
+      }
+    }
+    return used.stream().toArray();
   }
 
   /**

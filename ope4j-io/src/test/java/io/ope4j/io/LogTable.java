@@ -42,7 +42,7 @@ record LogTable(
   }
 
   /** Drains {@code reader} through batches of {@code capacity} rows. */
-  static LogTable readAll(CsvLogReader reader, int capacity) throws IOException {
+  static LogTable readAll(io.ope4j.data.BatchSource reader, int capacity) throws IOException {
     LogLayout layout = reader.layout();
     int policies = layout.policyCount();
     BanditBatch batch = new BanditBatch(layout, capacity);

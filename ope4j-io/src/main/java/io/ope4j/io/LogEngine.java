@@ -1,0 +1,68 @@
+package io.ope4j.io;
+
+import io.ope4j.data.LogLayout;
+import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.engine.EvaluationResult;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+/**
+ * An engine that evaluates a log where it lies, e.g. on a Spark cluster: a service ({@link
+ * ServiceLoader}) found at run time, so that the command line does not depend on the engine's
+ * module (design.md: nothing depends on {@code ope4j-spark}). Implementations list themselves
+ * in {@code META-INF/services/io.ope4j.io.LogEngine}. The local engine is built in and is not a
+ * service.
+ */
+public interface LogEngine {
+
+  /** The name users choose it by, e.g. {@code spark}. */
+  String name();
+
+  /**
+   * Evaluates the log {@code job.data()}.
+   *
+   * @throws io.ope4j.data.InvalidDataException on a log that breaks the format
+   * @throws IllegalArgumentException on bad settings, or estimators the log cannot serve
+   * @throws IOException if the log cannot be read
+   */
+  EvaluationResult evaluate(Job job) throws IOException;
+
+  /**
+   * One evaluation.
+   *
+   * @param data where the log is: a file, a directory of part files, or any URI the engine reads
+   * @param columns how the log's columns are named
+   * @param config what to compute, given the log's layout (e.g. default estimators depend on
+   *     whether it has reward-model columns); called once, on the calling thread
+   * @param settings engine-specific settings, e.g. {@code master} for Spark; may be empty
+   */
+  record Job(String data, LogReadOptions columns, Function<LogLayout, EvaluationConfig> config,
+      Map<String, String> settings) {
+
+    public Job {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(columns, "columns");
+      Objects.requireNonNull(config, "config");
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  /**
+   * The engine named {@code name} on the class path, or null if there is none.
+   *
+   * <p>Looked up with the thread's context class loader, which is the one that sees jars added
+   * at run time (e.g. by {@code spark-submit --jars}).
+   */
+  static LogEngine find(String name) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    for (LogEngine engine : ServiceLoader.load(LogEngine.class, loader)) {
+      if (engine.name().equals(name)) {
+        return engine;
+      }
+    }
+    return null;
+  }
+}
