@@ -79,13 +79,15 @@ public final class EvaluationState implements Serializable {
     final double[][] y;
     final double[][] x;
     final double[][] d;
-    final byte[] multiplicities;
+    final double[] multiplicities;
+    final PoissonMultiplicities.RowDrawer drawer;
 
     Scratch(int buffers, int replicates) {
       y = new double[buffers][BLOCK];
       x = new double[buffers][BLOCK];
       d = new double[buffers][BLOCK];
-      multiplicities = replicates > 0 ? new byte[BLOCK * replicates] : null;
+      multiplicities = replicates > 0 ? new double[replicates] : null;
+      drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
     }
   }
 
@@ -116,9 +118,6 @@ public final class EvaluationState implements Serializable {
 
   private void addBlock(BanditBatch batch, int from, int to) {
     int length = to - from;
-    if (replicates > 0) {
-      drawMultiplicities(batch.firstRow() + from, length);
-    }
     int slotCount = slots.size();
     Scratch s = scratch;
     for (int p = 0; p < weights.length; p++) {
@@ -128,22 +127,25 @@ public final class EvaluationState implements Serializable {
         int buffer = replicates > 0 ? state : 0;
         int altered = slots.get(slot).terms(batch, p, from, to, s.y[buffer], s.x[buffer], s.d[buffer]);
         moments[state].addBlock(s.y[buffer], s.x[buffer], s.d[buffer], length, altered);
-        if (replicates > 0) {
-          replicateSums[state].addBlock(s.multiplicities, s.y[buffer], s.x[buffer], s.d[buffer], length);
-        }
       }
+    }
+    if (replicates > 0) {
+      addReplicates(batch.firstRow() + from, length);
     }
   }
 
-  private void drawMultiplicities(long firstRow, int length) {
-    byte[] multiplicities = scratch.multiplicities;
+  // Row by row: a row's multiplicities are drawn once and serve every state; each state still
+  // adds its rows in row order, so the sums do not depend on how many states there are.
+  private void addReplicates(long firstRow, int length) {
+    Scratch s = scratch;
+    double[] m = s.multiplicities;
     for (int i = 0; i < length; i++) {
-      PoissonMultiplicities.fill(config.seed(), firstRow + i, replicates, multiplicities, i * replicates);
-    }
-    for (int i = 0; i < length; i++) {
-      int base = i * replicates;
+      s.drawer.fill(config.seed(), firstRow + i, m);
       for (int b = 0; b < replicates; b++) {
-        totalMultiplicity[b] += multiplicities[base + b];
+        totalMultiplicity[b] += m[b];
+      }
+      for (int state = 0; state < replicateSums.length; state++) {
+        replicateSums[state].addRow(m, s.y[state][i], s.x[state][i], s.d[state][i]);
       }
     }
   }

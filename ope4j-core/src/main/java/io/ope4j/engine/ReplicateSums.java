@@ -23,29 +23,23 @@ final class ReplicateSums implements java.io.Serializable {
   }
 
   /**
-   * Adds rows {@code [0, length)}: row {@code i}'s multiplicities are {@code multiplicities[i *
-   * replicates + b]}.
+   * Adds one row with multiplicities {@code m[0..B)} and terms {@code (y, x, d)} (unused ones
+   * ignored). Each loop runs over replicates of doubles with the row's term fixed: independent
+   * sums, which the JIT vectorises.
    */
-  void addBlock(byte[] multiplicities, double[] y, double[] x, double[] d, int length) {
-    add(sumX, multiplicities, x, length);
+  void addRow(double[] m, double y, double x, double d) {
+    add(sumX, m, x);
     if (sumD != null) {
-      add(sumD, multiplicities, d, length);
+      add(sumD, m, d);
     }
     if (sumY != null) {
-      add(sumY, multiplicities, y, length);
+      add(sumY, m, y);
     }
   }
 
-  // The inner loop runs over replicates with the row's term fixed: independent sums, which the
-  // JIT vectorises (no floating-point reduction to keep in order).
-  private void add(double[] sums, byte[] multiplicities, double[] terms, int length) {
-    int n = replicates;
-    for (int i = 0; i < length; i++) {
-      double term = terms[i];
-      int base = i * n;
-      for (int b = 0; b < n; b++) {
-        sums[b] += multiplicities[base + b] * term;
-      }
+  private void add(double[] sums, double[] m, double term) {
+    for (int b = 0; b < replicates; b++) {
+      sums[b] += m[b] * term;
     }
   }
 

@@ -13,11 +13,12 @@ class PoissonMultiplicitiesTest {
     long[] counts = new long[16];
     double sum = 0;
     double sumSquares = 0;
-    byte[] out = new byte[100];
+    double[] out = new double[100];
+    PoissonMultiplicities.RowDrawer drawer = new PoissonMultiplicities.RowDrawer(100);
     for (long row = 0; row < draws / 100; row++) {
-      PoissonMultiplicities.fill(42, row, 100, out, 0);
-      for (byte m : out) {
-        counts[m]++;
+      drawer.fill(42, row, out);
+      for (double m : out) {
+        counts[(int) m]++;
         sum += m;
         sumSquares += m * m;
       }
@@ -33,11 +34,12 @@ class PoissonMultiplicitiesTest {
 
   @Test
   void singleDrawEqualsTheFilledOne() {
-    byte[] out = new byte[7];
+    double[] out = new double[7];
+    PoissonMultiplicities.RowDrawer drawer = new PoissonMultiplicities.RowDrawer(7);
     for (long row = 0; row < 1000; row++) {
-      PoissonMultiplicities.fill(3, row, 7, out, 0);
+      drawer.fill(3, row, out);
       for (int b = 0; b < 7; b++) {
-        assertThat(PoissonMultiplicities.of(3, row, b)).isEqualTo(out[b]);
+        assertThat((double) PoissonMultiplicities.of(3, row, b)).isEqualTo(out[b]);
       }
     }
   }
@@ -51,10 +53,11 @@ class PoissonMultiplicitiesTest {
 
   @Test
   void differentSeedsGiveDifferentDraws() {
-    byte[] a = new byte[64];
-    byte[] b = new byte[64];
-    PoissonMultiplicities.fill(1, 5, 64, a, 0);
-    PoissonMultiplicities.fill(2, 5, 64, b, 0);
+    double[] a = new double[64];
+    double[] b = new double[64];
+    PoissonMultiplicities.RowDrawer drawer = new PoissonMultiplicities.RowDrawer(64);
+    drawer.fill(1, 5, a);
+    drawer.fill(2, 5, b);
     assertThat(a).isNotEqualTo(b);
   }
 }
