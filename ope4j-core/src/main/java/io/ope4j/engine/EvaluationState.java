@@ -6,6 +6,7 @@ import io.ope4j.diagnostics.WeightDiagnostics;
 import io.ope4j.diagnostics.WeightStats;
 import io.ope4j.estimator.Estimator;
 import io.ope4j.interval.Interval;
+import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.Intervals;
 import io.ope4j.stats.PoissonMultiplicities;
 import java.io.Serializable;
@@ -58,11 +59,13 @@ public final class EvaluationState implements Serializable {
     slotOf[estimators.size()] = slots.size();
     this.replicates = config.replicatesToCarry();
     int states = layout.policyCount() * slots.size();
+    boolean tracksRanges = config.interval() == IntervalMethod.HOEFFDING
+        || config.interval() == IntervalMethod.BERNSTEIN;
     this.moments = new TermMoments[states];
     this.replicateSums = replicates > 0 ? new ReplicateSums[states] : null;
     for (int s = 0; s < states; s++) {
       Estimator slot = slots.get(s % slots.size());
-      moments[s] = new TermMoments(slot.selfNormalized(), slot.needsModel());
+      moments[s] = new TermMoments(slot.selfNormalized(), slot.needsModel(), tracksRanges);
       if (replicates > 0) {
         replicateSums[s] = new ReplicateSums(replicates, slot.selfNormalized(), slot.needsModel());
       }

@@ -32,16 +32,26 @@ public final class TermMoments implements java.io.Serializable {
   private final CompensatedSum[] sums = new CompensatedSum[9];
   private final double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
   private final double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+  private final boolean tracksRanges;
   private long count;
   private long altered;
+
+  /** A state that does not track the terms' ranges (enough for t and bootstrap intervals). */
+  public TermMoments(boolean selfNormalized, boolean hasModelTerm) {
+    this(selfNormalized, hasModelTerm, false);
+  }
 
   /**
    * @param selfNormalized whether terms come as {@code (x, d)} pairs
    * @param hasModelTerm whether a self-normalised estimator also has a model term {@code y}
+   * @param tracksRanges whether to keep each component's smallest and largest value, which only
+   *     Hoeffding and Bernstein bounds need; the extremes cost a third of the summing loops'
+   *     speed (BENCHMARKS.md), so the other intervals go without
    */
-  public TermMoments(boolean selfNormalized, boolean hasModelTerm) {
+  public TermMoments(boolean selfNormalized, boolean hasModelTerm, boolean tracksRanges) {
     this.selfNormalized = selfNormalized;
     this.hasModelTerm = selfNormalized && hasModelTerm;
+    this.tracksRanges = tracksRanges;
     for (int i = 0; i < sums.length; i++) {
       sums[i] = new CompensatedSum();
     }
@@ -67,17 +77,22 @@ public final class TermMoments implements java.io.Serializable {
       addRatio(x, d, length);
       addModelTerm(y, x, d, length);
     }
+    if (tracksRanges) {
+      updateRange(X, x, length);
+      if (selfNormalized) {
+        updateRange(D, d, length);
+      }
+      if (hasModelTerm) {
+        updateRange(Y, y, length);
+      }
+    }
   }
 
-  private void addPlain(double[] x, int length) {
-    double sx = 0;
-    double sxx = 0;
-    double lo = min[X];
-    double hi = max[X];
+  private void updateRange(int component, double[] values, int length) {
+    double lo = min[component];
+    double hi = max[component];
     for (int i = 0; i < length; i++) {
-      double v = x[i];
-      sx += v;
-      sxx += v * v;
+      double v = values[i];
       if (v < lo) {
         lo = v;
       }
@@ -85,10 +100,21 @@ public final class TermMoments implements java.io.Serializable {
         hi = v;
       }
     }
+    min[component] = lo;
+    max[component] = hi;
+  }
+
+
+  private void addPlain(double[] x, int length) {
+    double sx = 0;
+    double sxx = 0;
+    for (int i = 0; i < length; i++) {
+      double v = x[i];
+      sx += v;
+      sxx += v * v;
+    }
     sums[X].add(sx);
     sums[XX].add(sxx);
-    min[X] = lo;
-    max[X] = hi;
   }
 
   private void addRatio(double[] x, double[] d, int length) {
@@ -97,10 +123,6 @@ public final class TermMoments implements java.io.Serializable {
     double sxx = 0;
     double sdd = 0;
     double sxd = 0;
-    double loX = min[X];
-    double hiX = max[X];
-    double loD = min[D];
-    double hiD = max[D];
     for (int i = 0; i < length; i++) {
       double u = x[i];
       double v = d[i];
@@ -109,28 +131,12 @@ public final class TermMoments implements java.io.Serializable {
       sxx += u * u;
       sdd += v * v;
       sxd += u * v;
-      if (u < loX) {
-        loX = u;
-      }
-      if (u > hiX) {
-        hiX = u;
-      }
-      if (v < loD) {
-        loD = v;
-      }
-      if (v > hiD) {
-        hiD = v;
-      }
     }
     sums[X].add(sx);
     sums[D].add(sd);
     sums[XX].add(sxx);
     sums[DD].add(sdd);
     sums[XD].add(sxd);
-    min[X] = loX;
-    max[X] = hiX;
-    min[D] = loD;
-    max[D] = hiD;
   }
 
   private void addModelTerm(double[] y, double[] x, double[] d, int length) {
@@ -138,32 +144,23 @@ public final class TermMoments implements java.io.Serializable {
     double syy = 0;
     double syx = 0;
     double syd = 0;
-    double lo = min[Y];
-    double hi = max[Y];
     for (int i = 0; i < length; i++) {
       double v = y[i];
       sy += v;
       syy += v * v;
       syx += v * x[i];
       syd += v * d[i];
-      if (v < lo) {
-        lo = v;
-      }
-      if (v > hi) {
-        hi = v;
-      }
     }
     sums[Y].add(sy);
     sums[YY].add(syy);
     sums[YX].add(syx);
     sums[YD].add(syd);
-    min[Y] = lo;
-    max[Y] = hi;
   }
 
   /** Adds {@code other}'s rows to this state. */
   public void merge(TermMoments other) {
-    if (other.selfNormalized != selfNormalized || other.hasModelTerm != hasModelTerm) {
+    if (other.selfNormalized != selfNormalized || other.hasModelTerm != hasModelTerm
+        || other.tracksRanges != tracksRanges) {
       throw new IllegalArgumentException("cannot merge states of different estimator kinds");
     }
     count += other.count;
@@ -195,14 +192,22 @@ public final class TermMoments implements java.io.Serializable {
     return sums[component].value() / count;
   }
 
-  /** Smallest observed value of a component. */
+  /** Smallest observed value of a component; needs a state that tracks ranges. */
   double min(int component) {
+    checkRanges();
     return min[component];
   }
 
-  /** Largest observed value of a component. */
+  /** Largest observed value of a component; needs a state that tracks ranges. */
   double max(int component) {
+    checkRanges();
     return max[component];
+  }
+
+  private void checkRanges() {
+    if (!tracksRanges) {
+      throw new IllegalStateException("this state does not track the terms' ranges");
+    }
   }
 
   /** Sample covariance (divisor n - 1) of two used components. */
