@@ -93,7 +93,7 @@ final class AssessCommand implements Callable<Integer> {
       }
     }
     AssessWriter writer = new AssessWriter(results, replications, k, mode);
-    SelectWriter.write(output, spec.commandLine().getOut(), writer::write);
+    output.write(spec.commandLine().getOut(), writer);
     return Ope4j.OK;
   }
 

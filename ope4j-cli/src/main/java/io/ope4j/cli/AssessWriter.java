@@ -19,7 +19,7 @@ import java.util.Locale;
  * for small k and the chosen k; JSON holds every curve in full; CSV has one row per grid point,
  * estimator and k (tidy, for plotting).
  */
-final class AssessWriter {
+final class AssessWriter implements Report {
 
   /** Largest k shown as its own SharpeRatio column in the table (besides the chosen k). */
   static final int TABLE_MAX_K = 6;
@@ -39,23 +39,16 @@ final class AssessWriter {
     this.compatibility = compatibility;
   }
 
-  void write(String format, PrintWriter out) throws IOException {
-    switch (format) {
-      case "json" -> writeJson(out);
-      case "csv" -> writeCsv(out);
-      default -> writeTable(out);
-    }
-    out.flush();
-  }
 
-  private void writeTable(PrintWriter out) {
+  @Override
+  public void writeTable(PrintWriter out) {
     for (int i = 0; i < results.size(); i++) {
       PointResult result = results.get(i);
       int candidates = result.truth().size();
       out.printf(Locale.ROOT, "[%d/%d] %s%n", i + 1, results.size(), result.point().label());
       out.printf(Locale.ROOT, "%d candidates (true values %s to %s), behaviour policy %s, %d replications%s%n%n",
-          candidates, SelectFormat.num(min(result.truth().trueValues())), SelectFormat.num(max(result.truth().trueValues())),
-          SelectFormat.num(result.truth().behaviourValue()), replications,
+          candidates, Formats.num(min(result.truth().trueValues())), Formats.num(max(result.truth().trueValues())),
+          Formats.num(result.truth().behaviourValue()), replications,
           compatibility == ScopeRlCompatibility.NONE ? "" : ", SCOPE-RL's definitions (" + AssessCommand.id(compatibility) + ")");
       List<Integer> ks = sharpeColumns(candidates);
       TextTable table = new TextTable();
@@ -67,12 +60,12 @@ final class AssessWriter {
       table.header(header);
       for (EstimatorSummary s : result.summaries()) {
         double[] q = s.relativeErrorQuantiles();
-        List<String> row = new ArrayList<>(List.of(s.estimator(), SelectFormat.num(s.relativeErrorMean()),
-            SelectFormat.num(q[0]), SelectFormat.num(q[1]), SelectFormat.num(q[2]), SelectFormat.num(s.squaredBias()),
-            SelectFormat.num(s.variance()), SelectFormat.num(s.meanSquaredError()), SelectFormat.num(s.rankCorrelation()),
-            SelectFormat.num(s.kendallTau()), SelectFormat.num(s.regretAt(topK))));
+        List<String> row = new ArrayList<>(List.of(s.estimator(), Formats.num(s.relativeErrorMean()),
+            Formats.num(q[0]), Formats.num(q[1]), Formats.num(q[2]), Formats.num(s.squaredBias()),
+            Formats.num(s.variance()), Formats.num(s.meanSquaredError()), Formats.num(s.rankCorrelation()),
+            Formats.num(s.kendallTau()), Formats.num(s.regretAt(topK))));
         for (int k : ks) {
-          row.add(SelectFormat.num(s.sharpeRatioAt(k)));
+          row.add(Formats.num(s.sharpeRatioAt(k)));
         }
         table.row(row);
       }
@@ -114,7 +107,8 @@ final class AssessWriter {
     return line;
   }
 
-  private void writeJson(PrintWriter out) throws IOException {
+  @Override
+  public void writeJson(PrintWriter out) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("replications", replications);
@@ -133,7 +127,7 @@ final class AssessWriter {
       node.put("behaviour_temperature", point.behaviourTemperature());
       node.put("reward_noise", point.rewardNoise());
       node.put("pool", point.pool());
-      SelectFormat.put(node, "behaviour_value", result.truth().behaviourValue());
+      Formats.put(node, "behaviour_value", result.truth().behaviourValue());
       ObjectNode truths = node.putObject("true_values");
       for (int p = 0; p < result.truth().size(); p++) {
         truths.put(result.truth().candidates().get(p), result.truth().trueValue(p));
@@ -142,23 +136,24 @@ final class AssessWriter {
       for (EstimatorSummary s : result.summaries()) {
         ObjectNode e = estimators.addObject();
         e.put("estimator", s.estimator());
-        SelectFormat.put(e, "relative_error_mean", s.relativeErrorMean());
-        SelectFormat.putArray(e, "relative_error_quantiles", s.relativeErrorQuantiles());
-        SelectFormat.put(e, "squared_bias", s.squaredBias());
-        SelectFormat.put(e, "variance", s.variance());
-        SelectFormat.put(e, "mse", s.meanSquaredError());
-        SelectFormat.put(e, "spearman", s.rankCorrelation());
-        SelectFormat.put(e, "kendall_tau", s.kendallTau());
-        SelectFormat.putArray(e, "regret_at_k", s.regret());
-        SelectFormat.putArray(e, "best_at_k", s.best());
-        SelectFormat.putArray(e, "std_at_k", s.std());
-        SelectFormat.putArray(e, "sharpe_ratio_at_k", s.sharpeRatio());
+        Formats.put(e, "relative_error_mean", s.relativeErrorMean());
+        Formats.putArray(e, "relative_error_quantiles", s.relativeErrorQuantiles());
+        Formats.put(e, "squared_bias", s.squaredBias());
+        Formats.put(e, "variance", s.variance());
+        Formats.put(e, "mse", s.meanSquaredError());
+        Formats.put(e, "spearman", s.rankCorrelation());
+        Formats.put(e, "kendall_tau", s.kendallTau());
+        Formats.putArray(e, "regret_at_k", s.regret());
+        Formats.putArray(e, "best_at_k", s.best());
+        Formats.putArray(e, "std_at_k", s.std());
+        Formats.putArray(e, "sharpe_ratio_at_k", s.sharpeRatio());
       }
     }
     out.println(mapper.writeValueAsString(root));
   }
 
-  private void writeCsv(PrintWriter out) {
+  @Override
+  public void writeCsv(PrintWriter out) {
     out.println("rows,actions,behaviour_temperature,reward_noise,pool,estimator,k,relative_error_mean,"
         + "relative_error_p10,relative_error_p50,relative_error_p90,squared_bias,variance,mse,spearman,kendall_tau,"
         + "regret_at_k,best_at_k,std_at_k,sharpe_ratio_at_k");
@@ -168,16 +163,16 @@ final class AssessWriter {
           + point.rewardNoise() + "," + quoted(point.pool());
       for (EstimatorSummary s : result.summaries()) {
         double[] q = s.relativeErrorQuantiles();
-        String summary = String.join(",", SelectFormat.csv(s.relativeErrorMean()), SelectFormat.csv(q[0]),
-            SelectFormat.csv(q[1]), SelectFormat.csv(q[2]), SelectFormat.csv(s.squaredBias()),
-            SelectFormat.csv(s.variance()), SelectFormat.csv(s.meanSquaredError()),
-            SelectFormat.csv(s.rankCorrelation()), SelectFormat.csv(s.kendallTau()));
+        String summary = String.join(",", Formats.csv(s.relativeErrorMean()), Formats.csv(q[0]),
+            Formats.csv(q[1]), Formats.csv(q[2]), Formats.csv(s.squaredBias()),
+            Formats.csv(s.variance()), Formats.csv(s.meanSquaredError()),
+            Formats.csv(s.rankCorrelation()), Formats.csv(s.kendallTau()));
         double[] best = s.best();
         double[] std = s.std();
         for (int k = 1; k <= s.candidates(); k++) {
           out.println(prefix + "," + quoted(s.estimator()) + "," + k + "," + summary + ","
-              + SelectFormat.csv(s.regretAt(k)) + "," + SelectFormat.csv(best[k - 1]) + ","
-              + SelectFormat.csv(std[k - 1]) + "," + SelectFormat.csv(s.sharpeRatioAt(k)));
+              + Formats.csv(s.regretAt(k)) + "," + Formats.csv(best[k - 1]) + ","
+              + Formats.csv(std[k - 1]) + "," + Formats.csv(s.sharpeRatioAt(k)));
         }
       }
     }

@@ -86,7 +86,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: all cores). The output does not depend on it.")
   Integer threads;
 
-  @Mixin CtOutputOptions output;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws Exception {
@@ -141,8 +141,8 @@ final class CtEvaluateCommand implements Callable<Integer> {
         double[] x = java.util.Arrays.copyOfRange(point, 1, point.length);
         if (finite && (t < timeRange[0] || t > timeRange[1])) {
           report.warnings.add(String.format(Locale.ROOT, "%s row %d, t: %s is outside the data's time range [%s, %s];"
-              + " the value there is an extrapolation", evalAt, points.rows.get(i), ResultWriter.num(t),
-              ResultWriter.num(timeRange[0]), ResultWriter.num(timeRange[1])));
+              + " the value there is an extrapolation", evalAt, points.rows.get(i), Formats.num(t),
+              Formats.num(timeRange[0]), Formats.num(timeRange[1])));
         }
         report.points.add(new CtReport.Point(t, x, evaluation.value(t, x), evaluation.stderr(t, x)));
       }

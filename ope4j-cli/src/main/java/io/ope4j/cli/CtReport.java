@@ -17,7 +17,7 @@ import java.util.Map;
  * them), the average reward in the ergodic setting, Ĵ at the requested points and diagnostics; as
  * a table, JSON or CSV. Non-finite numbers are JSON null and empty CSV fields.
  */
-final class CtReport {
+final class CtReport implements Report {
 
   record Parameter(String name, double value, double stderr, double averaged) {}
 
@@ -33,16 +33,9 @@ final class CtReport {
   final List<String> warnings = new ArrayList<>();
   boolean online;
 
-  void write(String format, PrintWriter out) throws IOException {
-    switch (format) {
-      case "json" -> writeJson(out);
-      case "csv" -> writeCsv(out);
-      default -> writeTable(out);
-    }
-    out.flush();
-  }
 
-  private void writeJson(PrintWriter out) throws IOException {
+  @Override
+  public void writeJson(PrintWriter out) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("method", method);
@@ -62,8 +55,8 @@ final class CtReport {
       for (int i = 0; i < p.x().length; i++) {
         x.put(stateNames.get(i), p.x()[i]);
       }
-      put(node, "value", p.value());
-      put(node, "stderr", p.stderr());
+      Formats.put(node, "value", p.value());
+      Formats.put(node, "stderr", p.stderr());
     }
     ObjectNode diag = root.putObject("diagnostics");
     for (Map.Entry<String, Object> e : diagnostics.entrySet()) {
@@ -71,7 +64,7 @@ final class CtReport {
         if (n instanceof Long || n instanceof Integer) {
           diag.put(e.getKey(), n.longValue());
         } else {
-          put(diag, e.getKey(), n.doubleValue());
+          Formats.put(diag, e.getKey(), n.doubleValue());
         }
       } else {
         diag.put(e.getKey(), String.valueOf(e.getValue()));
@@ -84,43 +77,36 @@ final class CtReport {
 
   private ObjectNode parameter(ObjectNode node, Parameter p) {
     node.put("name", p.name());
-    put(node, "value", p.value());
-    put(node, "stderr", p.stderr());
+    Formats.put(node, "value", p.value());
+    Formats.put(node, "stderr", p.stderr());
     if (online) {
-      put(node, "polyak_average", p.averaged());
+      Formats.put(node, "polyak_average", p.averaged());
     }
     return node;
   }
 
-  private static void put(ObjectNode node, String key, double value) {
-    if (Double.isFinite(value)) {
-      node.put(key, value);
-    } else {
-      node.putNull(key);
-    }
-  }
-
-  private void writeCsv(PrintWriter out) {
+  @Override
+  public void writeCsv(PrintWriter out) {
     List<String> header = new ArrayList<>(List.of("section", "name", "t"));
     header.addAll(stateNames);
     header.addAll(List.of("value", "stderr"));
     out.println(String.join(",", header));
     String blanks = ",".repeat(1 + stateNames.size());
     for (Parameter p : parameters) {
-      out.println("parameter," + quote(p.name()) + blanks + "," + csv(p.value()) + "," + csv(p.stderr()));
+      out.println("parameter," + quote(p.name()) + blanks + "," + Formats.csv(p.value()) + "," + Formats.csv(p.stderr()));
     }
     if (averageReward != null) {
-      out.println("average_reward,V" + blanks + "," + csv(averageReward.value()) + "," + csv(averageReward.stderr()));
+      out.println("average_reward,V" + blanks + "," + Formats.csv(averageReward.value()) + "," + Formats.csv(averageReward.stderr()));
     }
     for (Point p : points) {
-      StringBuilder line = new StringBuilder("value,J,").append(csv(p.t()));
+      StringBuilder line = new StringBuilder("value,J,").append(Formats.csv(p.t()));
       for (double x : p.x()) {
-        line.append(',').append(csv(x));
+        line.append(',').append(Formats.csv(x));
       }
-      out.println(line.append(',').append(csv(p.value())).append(',').append(csv(p.stderr())));
+      out.println(line.append(',').append(Formats.csv(p.value())).append(',').append(Formats.csv(p.stderr())));
     }
     for (Map.Entry<String, Object> e : diagnostics.entrySet()) {
-      String value = e.getValue() instanceof Double d ? csv(d) : quote(String.valueOf(e.getValue()));
+      String value = e.getValue() instanceof Double d ? Formats.csv(d) : quote(String.valueOf(e.getValue()));
       out.println("diagnostic," + e.getKey() + blanks + "," + value + ",");
     }
   }
@@ -129,20 +115,17 @@ final class CtReport {
     return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 
-  private static String csv(double value) {
-    return Double.isFinite(value) ? Double.toString(value) : "";
-  }
-
-  private void writeTable(PrintWriter out) {
+  @Override
+  public void writeTable(PrintWriter out) {
     out.printf(Locale.ROOT, "%s, %s setting%n%n", method, setting);
     TextTable params = new TextTable();
     params.header(online ? List.of("parameter", "value (last)", "Polyak average") : List.of("parameter", "value", "stderr"));
     for (Parameter p : parameters) {
-      params.row(List.of(p.name(), ResultWriter.num(p.value()), ResultWriter.num(online ? p.averaged() : p.stderr())));
+      params.row(List.of(p.name(), Formats.num(p.value()), Formats.num(online ? p.averaged() : p.stderr())));
     }
     if (averageReward != null) {
-      params.row(List.of("V (average reward)", ResultWriter.num(averageReward.value()),
-          ResultWriter.num(online ? averageReward.averaged() : averageReward.stderr())));
+      params.row(List.of("V (average reward)", Formats.num(averageReward.value()),
+          Formats.num(online ? averageReward.averaged() : averageReward.stderr())));
     }
     params.print(out);
     if (!points.isEmpty()) {
@@ -153,12 +136,12 @@ final class CtReport {
       header.addAll(List.of("J", "stderr"));
       values.header(header);
       for (Point p : points) {
-        List<String> row = new ArrayList<>(List.of(ResultWriter.num(p.t())));
+        List<String> row = new ArrayList<>(List.of(Formats.num(p.t())));
         for (double x : p.x()) {
-          row.add(ResultWriter.num(x));
+          row.add(Formats.num(x));
         }
-        row.add(ResultWriter.num(p.value()));
-        row.add(ResultWriter.num(p.stderr()));
+        row.add(Formats.num(p.value()));
+        row.add(Formats.num(p.stderr()));
         values.row(row);
       }
       values.print(out);
@@ -167,7 +150,7 @@ final class CtReport {
     out.println("Diagnostics:");
     for (Map.Entry<String, Object> e : diagnostics.entrySet()) {
       Object v = e.getValue();
-      out.printf(Locale.ROOT, "  %-22s %s%n", e.getKey(), v instanceof Double d ? ResultWriter.num(d) : String.valueOf(v));
+      out.printf(Locale.ROOT, "  %-22s %s%n", e.getKey(), v instanceof Double d ? Formats.num(d) : String.valueOf(v));
     }
   }
 }

@@ -127,7 +127,7 @@ final class ObdExperiment {
             + " action distribution by slot from %,d simulations (seed %d, %.1f s).", POLICY, settings.simulations(),
             settings.simulationSeed(), simulationSeconds),
         String.format(Locale.ROOT, "Truth: the on-policy value of %s, mean click of its own log = %s (%,d"
-            + " impressions).", POLICY, ResultWriter.num(truth), onPolicy.rows()),
+            + " impressions).", POLICY, Formats.num(truth), onPolicy.rows()),
         "Reward model: " + modelDescription + ".");
     Map<String, Object> about = about(settings, log, simulationSeconds, onPolicy, withModel ? modelDescription : null,
         new ArrayList<>(policies.keySet()).subList(1, policies.size()));

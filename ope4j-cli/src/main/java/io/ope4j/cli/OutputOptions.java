@@ -19,19 +19,26 @@ final class OutputOptions {
   @Option(names = "--output", paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
   Path output;
 
-  void write(PrintWriter stdout, ResultWriter result) throws IOException {
+  /** The chosen format, checked, so that a typo fails before any work is done. */
+  String checkedFormat() {
     String chosen = format.toLowerCase(Locale.ROOT);
     if (!chosen.equals("table") && !chosen.equals("json") && !chosen.equals("csv")) {
       throw new IllegalArgumentException("--format must be table, json or csv, got '" + format + "'");
     }
+    return chosen;
+  }
+
+  /** Writes {@code report} in the chosen format to stdout or to {@code --output}. */
+  void write(PrintWriter stdout, Report report) throws IOException {
+    String chosen = checkedFormat();
     if (output == null) {
-      result.write(chosen, stdout);
+      report.write(chosen, stdout);
       stdout.flush();
       return;
     }
     try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         PrintWriter writer = new PrintWriter(file)) {
-      result.write(chosen, writer);
+      report.write(chosen, writer);
     }
   }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * Writes an evaluation as a table for people, as JSON (the formats.md contract) or as CSV.
  * Non-finite numbers are written as JSON null and as empty CSV fields.
  */
-final class ResultWriter {
+final class ResultWriter implements Report {
 
   private static final String[] QUANTILE_KEYS = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
 
@@ -48,16 +48,9 @@ final class ResultWriter {
     this.about = about;
   }
 
-  void write(String format, PrintWriter out) throws IOException {
-    switch (format) {
-      case "json" -> writeJson(out);
-      case "csv" -> writeCsv(out);
-      default -> writeTable(out);
-    }
-    out.flush();
-  }
 
-  private void writeJson(PrintWriter out) throws IOException {
+  @Override
+  public void writeJson(PrintWriter out) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     for (Map.Entry<String, Object> entry : about.entrySet()) {
@@ -73,10 +66,10 @@ final class ResultWriter {
       if (estimate.selected() != null) {
         node.put("selected", estimate.selected());
       }
-      putNumber(node, "value", estimate.value());
-      putNumber(node, "stderr", estimate.stderr());
-      putNumber(node, "ci_lower", interval.lower());
-      putNumber(node, "ci_upper", interval.upper());
+      Formats.put(node, "value", estimate.value());
+      Formats.put(node, "stderr", estimate.stderr());
+      Formats.put(node, "ci_lower", interval.lower());
+      Formats.put(node, "ci_upper", interval.upper());
       node.put("ci_level", interval.level());
       node.put("ci_method", interval.method().id());
       if (interval.replicates() > 0) {
@@ -93,7 +86,7 @@ final class ResultWriter {
       Double truth = truths.get(estimate.policy());
       if (truth != null) {
         node.put("true_value", truth);
-        putNumber(node, "relative_error", relativeError(estimate.value(), truth));
+        Formats.put(node, "relative_error", relativeError(estimate.value(), truth));
       }
       diagnostics(node.putObject("diagnostics"), estimate.weights());
     }
@@ -103,32 +96,25 @@ final class ResultWriter {
   }
 
   private static void diagnostics(ObjectNode node, WeightDiagnostics weights) {
-    putNumber(node, "ess", weights.effectiveSampleSize());
-    putNumber(node, "mean_weight", weights.meanWeight());
-    putNumber(node, "mean_weight_stderr", weights.meanWeightStderr());
-    putNumber(node, "min_weight", weights.minWeight());
-    putNumber(node, "max_weight", weights.maxWeight());
+    Formats.put(node, "ess", weights.effectiveSampleSize());
+    Formats.put(node, "mean_weight", weights.meanWeight());
+    Formats.put(node, "mean_weight_stderr", weights.meanWeightStderr());
+    Formats.put(node, "min_weight", weights.minWeight());
+    Formats.put(node, "max_weight", weights.maxWeight());
     ObjectNode quantiles = node.putObject("weight_quantiles");
     double[] values = weights.weightQuantiles();
     for (int i = 0; i < values.length; i++) {
-      putNumber(quantiles, QUANTILE_KEYS[i], values[i]);
+      Formats.put(quantiles, QUANTILE_KEYS[i], values[i]);
     }
-    putNumber(node, "zero_probability_share", weights.zeroProbabilityShare());
-  }
-
-  private static void putNumber(ObjectNode node, String key, double value) {
-    if (Double.isFinite(value)) {
-      node.put(key, value);
-    } else {
-      node.putNull(key);
-    }
+    Formats.put(node, "zero_probability_share", weights.zeroProbabilityShare());
   }
 
   private static double relativeError(double estimate, double truth) {
     return Math.abs(estimate - truth) / Math.abs(truth);
   }
 
-  private void writeCsv(PrintWriter out) {
+  @Override
+  public void writeCsv(PrintWriter out) {
     List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr", "ci_lower",
         "ci_upper", "ci_level", "ci_method", "selected", "altered_rows", "ess", "mean_weight", "min_weight", "max_weight",
         "zero_probability_share"));
@@ -140,26 +126,23 @@ final class ResultWriter {
     out.println(String.join(",", header));
     for (Estimate e : result.estimates()) {
       WeightDiagnostics w = e.weights();
-      List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), csv(e.value()), csv(e.stderr()),
-          csv(e.interval().lower()), csv(e.interval().upper()), csv(e.interval().level()),
-          e.interval().method().id(), e.selected() == null ? "" : e.selected(), Long.toString(e.alteredRows()), csv(w.effectiveSampleSize()),
-          csv(w.meanWeight()), csv(w.minWeight()), csv(w.maxWeight()), csv(w.zeroProbabilityShare())));
+      List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), Formats.csv(e.value()), Formats.csv(e.stderr()),
+          Formats.csv(e.interval().lower()), Formats.csv(e.interval().upper()), Formats.csv(e.interval().level()),
+          e.interval().method().id(), e.selected() == null ? "" : e.selected(), Long.toString(e.alteredRows()), Formats.csv(w.effectiveSampleSize()),
+          Formats.csv(w.meanWeight()), Formats.csv(w.minWeight()), Formats.csv(w.maxWeight()), Formats.csv(w.zeroProbabilityShare())));
       if (withTruth) {
         Double truth = truths.get(e.policy());
-        row.add(truth == null ? "" : csv(truth));
-        row.add(truth == null ? "" : csv(relativeError(e.value(), truth)));
+        row.add(truth == null ? "" : Formats.csv(truth));
+        row.add(truth == null ? "" : Formats.csv(relativeError(e.value(), truth)));
       }
       out.println(String.join(",", row));
     }
   }
 
-  private static String csv(double value) {
-    return Double.isFinite(value) ? Double.toString(value) : "";
-  }
-
-  private void writeTable(PrintWriter out) {
+  @Override
+  public void writeTable(PrintWriter out) {
     boolean withTruth = !truths.isEmpty();
-    String ci = String.format(Locale.ROOT, "%s %s CI", percent(config.level()), config.interval().id());
+    String ci = String.format(Locale.ROOT, "%s %s CI", Formats.percent(config.level()), config.interval().id());
     TextTable table = new TextTable();
     List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr", ci));
     if (withTruth) {
@@ -169,11 +152,11 @@ final class ResultWriter {
     header.add("altered");
     table.header(header);
     for (Estimate e : result.estimates()) {
-      List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), num(e.value()), num(e.stderr()),
-          "[" + num(e.interval().lower()) + ", " + num(e.interval().upper()) + "]"));
+      List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), Formats.num(e.value()), Formats.num(e.stderr()),
+          "[" + Formats.num(e.interval().lower()) + ", " + Formats.num(e.interval().upper()) + "]"));
       if (withTruth) {
         Double truth = truths.get(e.policy());
-        row.add(truth == null ? "-" : num(truth));
+        row.add(truth == null ? "-" : Formats.num(truth));
         row.add(truth == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * relativeError(e.value(), truth)));
       }
       row.add(Long.toString(e.alteredRows()));
@@ -193,10 +176,10 @@ final class ResultWriter {
     for (Map.Entry<String, WeightDiagnostics> entry : result.diagnostics().entrySet()) {
       WeightDiagnostics w = entry.getValue();
       double[] q = w.weightQuantiles();
-      overlap.row(List.of(entry.getKey(), num(w.effectiveSampleSize()),
+      overlap.row(List.of(entry.getKey(), Formats.num(w.effectiveSampleSize()),
           String.format(Locale.ROOT, "%.1f%%", 100 * w.effectiveSampleSize() / w.rows()),
-          num(w.meanWeight()), num(w.meanWeightStderr()), num(w.minWeight()), num(q[3]), num(q[6]),
-          num(w.maxWeight()), String.format(Locale.ROOT, "%.2f%%", 100 * w.zeroProbabilityShare())));
+          Formats.num(w.meanWeight()), Formats.num(w.meanWeightStderr()), Formats.num(w.minWeight()), Formats.num(q[3]), Formats.num(q[6]),
+          Formats.num(w.maxWeight()), String.format(Locale.ROOT, "%.2f%%", 100 * w.zeroProbabilityShare())));
     }
     out.println("Importance weights w = pi / pscore (quantiles within 0.8%):");
     overlap.print(out);
@@ -214,23 +197,10 @@ final class ResultWriter {
       out.println("Concentration bounds use per-round term ranges:");
       for (Estimate e : ranged) {
         out.printf(Locale.ROOT, "  %s / %s: [%s, %s] (%s)%n", e.policy(), e.estimator(),
-            num(e.interval().rangeLower()), num(e.interval().rangeUpper()), e.interval().rangeSource());
+            Formats.num(e.interval().rangeLower()), Formats.num(e.interval().rangeUpper()), e.interval().rangeSource());
       }
     }
   }
 
-  private static String percent(double level) {
-    double p = 100 * level;
-    return p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f%%", p) : String.format(Locale.ROOT, "%s%%", p);
-  }
 
-  static String num(double value) {
-    if (Double.isNaN(value)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    return String.format(Locale.ROOT, "%.6g", value);
-  }
 }

@@ -86,7 +86,7 @@ final class SelectCommand implements Callable<Integer> {
         err.println("ope4j: warning: " + warning);
       }
       SelectWriter writer = new SelectWriter(selection, config, known, truth, result.warnings());
-      SelectWriter.write(output, spec.commandLine().getOut(), writer::write);
+      output.write(spec.commandLine().getOut(), writer);
       return Ope4j.OK;
     }
   }

@@ -17,9 +17,6 @@ import io.ope4j.selection.TieBreak;
 import io.ope4j.selection.TopKCurve;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +26,8 @@ import java.util.Locale;
  * Writes a selection as a table, JSON or CSV; with true values, also how good the selection is.
  * Non-finite numbers are JSON null and empty CSV fields.
  */
-final class SelectWriter {
+final class SelectWriter implements Report {
 
-  /** Writes one format to one writer. */
-  interface Body {
-    void write(String format, PrintWriter out) throws IOException;
-  }
 
   private final Selection selection;
   private final EvaluationConfig config;
@@ -55,31 +48,7 @@ final class SelectWriter {
     this.trueRank = known == null ? null : trueRanks(known);
   }
 
-  /** Validates {@code --format} and writes to stdout or to {@code --output}. */
-  static void write(OutputOptions options, PrintWriter stdout, Body body) throws IOException {
-    String format = options.format.toLowerCase(Locale.ROOT);
-    if (!format.equals("table") && !format.equals("json") && !format.equals("csv")) {
-      throw new IllegalArgumentException("--format must be table, json or csv, got '" + options.format + "'");
-    }
-    if (options.output == null) {
-      body.write(format, stdout);
-      stdout.flush();
-      return;
-    }
-    try (Writer file = Files.newBufferedWriter(options.output, StandardCharsets.UTF_8);
-        PrintWriter writer = new PrintWriter(file)) {
-      body.write(format, writer);
-    }
-  }
 
-  void write(String format, PrintWriter out) throws IOException {
-    switch (format) {
-      case "json" -> writeJson(out);
-      case "csv" -> writeCsv(out);
-      default -> writeTable(out);
-    }
-    out.flush();
-  }
 
   private static int[] trueRanks(KnownValues known) {
     int[] order = io.ope4j.selection.Ranking.descending(known.trueValues(), TieBreak.FIRST_LISTED);
@@ -97,16 +66,17 @@ final class SelectWriter {
   }
 
   private String intervalName() {
-    return SelectFormat.percent(config.level()) + " " + config.interval().id() + " interval";
+    return Formats.percent(config.level()) + " " + config.interval().id() + " interval";
   }
 
-  private void writeTable(PrintWriter out) {
+  @Override
+  public void writeTable(PrintWriter out) {
     out.printf(Locale.ROOT, "%,d logged rounds. Estimator %s; %d candidates ranked by %s; top %d selected (*).%n%n",
         selection.rows(), selection.estimator(), selection.ranking().size(), rankedBy(), selection.topK());
     boolean byBound = selection.criterion() == Criterion.LOWER_BOUND;
     TextTable table = new TextTable();
     List<String> header = new ArrayList<>(List.of("rank", "policy", "top", "value", "stderr",
-        SelectFormat.percent(config.level()) + " " + config.interval().id() + " CI"));
+        Formats.percent(config.level()) + " " + config.interval().id() + " CI"));
     if (byBound) {
       header.add("lower bound");
     }
@@ -119,15 +89,15 @@ final class SelectWriter {
       Estimate e = candidate.estimate();
       WeightDiagnostics w = e.weights();
       List<String> row = new ArrayList<>(List.of(Integer.toString(candidate.rank()), candidate.policy(),
-          candidate.selected() ? "*" : "", SelectFormat.num(e.value()), SelectFormat.num(e.stderr()),
-          "[" + SelectFormat.num(e.interval().lower()) + ", " + SelectFormat.num(e.interval().upper()) + "]"));
+          candidate.selected() ? "*" : "", Formats.num(e.value()), Formats.num(e.stderr()),
+          "[" + Formats.num(e.interval().lower()) + ", " + Formats.num(e.interval().upper()) + "]"));
       if (byBound) {
-        row.add(SelectFormat.num(candidate.score()));
+        row.add(Formats.num(candidate.score()));
       }
-      row.addAll(List.of(SelectFormat.num(w.effectiveSampleSize()), SelectFormat.num(w.meanWeight()),
-          SelectFormat.num(w.maxWeight())));
+      row.addAll(List.of(Formats.num(w.effectiveSampleSize()), Formats.num(w.meanWeight()),
+          Formats.num(w.maxWeight())));
       if (known != null) {
-        row.add(SelectFormat.num(known.trueValue(candidate.logIndex())));
+        row.add(Formats.num(known.trueValue(candidate.logIndex())));
         row.add(Integer.toString(trueRank[candidate.logIndex()]));
       }
       table.row(row);
@@ -145,29 +115,30 @@ final class SelectWriter {
     TopKCurve topK = quality.topK();
     out.println();
     out.printf(Locale.ROOT, "Against the true values of %s (behaviour policy %s, safety threshold %s):%n",
-        truthPath, SelectFormat.num(known.behaviourValue()), SelectFormat.num(known.safetyThreshold()));
+        truthPath, Formats.num(known.behaviourValue()), Formats.num(known.safetyThreshold()));
     TextTable table = new TextTable();
     table.header(List.of("metric", "value"));
-    table.row(List.of("regret@" + k, SelectFormat.num(quality.regretAt(k))));
-    table.row(List.of("best@" + k, SelectFormat.num(topK.bestAt(k))));
-    table.row(List.of("mean@" + k, SelectFormat.num(topK.meanAt(k))));
-    table.row(List.of("worst@" + k, SelectFormat.num(topK.worst()[k - 1])));
-    table.row(List.of("std@" + k, SelectFormat.num(topK.stdAt(k))));
-    table.row(List.of("SharpeRatio@" + k, SelectFormat.num(topK.sharpeRatioAt(k))));
-    table.row(List.of("safety violations@" + k, SelectFormat.num(topK.safetyViolationRate()[k - 1])));
-    table.row(List.of("Spearman", SelectFormat.num(quality.rankCorrelation())));
-    table.row(List.of("Kendall tau-b", SelectFormat.num(quality.kendallTau())));
-    table.row(List.of("MSE", SelectFormat.num(quality.meanSquaredError())));
-    table.row(List.of("relative error", SelectFormat.num(quality.relativeEstimationError())));
-    table.row(List.of("type I error rate", SelectFormat.num(quality.typeIErrorRate())));
-    table.row(List.of("type II error rate", SelectFormat.num(quality.typeIIErrorRate())));
+    table.row(List.of("regret@" + k, Formats.num(quality.regretAt(k))));
+    table.row(List.of("best@" + k, Formats.num(topK.bestAt(k))));
+    table.row(List.of("mean@" + k, Formats.num(topK.meanAt(k))));
+    table.row(List.of("worst@" + k, Formats.num(topK.worst()[k - 1])));
+    table.row(List.of("std@" + k, Formats.num(topK.stdAt(k))));
+    table.row(List.of("SharpeRatio@" + k, Formats.num(topK.sharpeRatioAt(k))));
+    table.row(List.of("safety violations@" + k, Formats.num(topK.safetyViolationRate()[k - 1])));
+    table.row(List.of("Spearman", Formats.num(quality.rankCorrelation())));
+    table.row(List.of("Kendall tau-b", Formats.num(quality.kendallTau())));
+    table.row(List.of("MSE", Formats.num(quality.meanSquaredError())));
+    table.row(List.of("relative error", Formats.num(quality.relativeEstimationError())));
+    table.row(List.of("type I error rate", Formats.num(quality.typeIErrorRate())));
+    table.row(List.of("type II error rate", Formats.num(quality.typeIIErrorRate())));
     table.print(out);
     if (selection.criterion() == Criterion.LOWER_BOUND) {
       out.println("(MSE and relative error judge the point estimates; the rest judges the ranking by lower bound.)");
     }
   }
 
-  private void writeJson(PrintWriter out) throws IOException {
+  @Override
+  public void writeJson(PrintWriter out) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("n_rounds", selection.rows());
@@ -195,11 +166,11 @@ final class SelectWriter {
     node.put("rank", candidate.rank());
     node.put("policy", candidate.policy());
     node.put("selected", candidate.selected());
-    SelectFormat.put(node, "value", e.value());
-    SelectFormat.put(node, "stderr", e.stderr());
-    SelectFormat.put(node, "ci_lower", e.interval().lower());
-    SelectFormat.put(node, "ci_upper", e.interval().upper());
-    SelectFormat.put(node, "score", candidate.score());
+    Formats.put(node, "value", e.value());
+    Formats.put(node, "stderr", e.stderr());
+    Formats.put(node, "ci_lower", e.interval().lower());
+    Formats.put(node, "ci_upper", e.interval().upper());
+    Formats.put(node, "score", candidate.score());
     node.put("altered_rows", e.alteredRows());
     if (known != null) {
       node.put("true_value", known.trueValue(candidate.logIndex()));
@@ -207,37 +178,38 @@ final class SelectWriter {
     }
     ObjectNode diagnostics = node.putObject("diagnostics");
     WeightDiagnostics w = e.weights();
-    SelectFormat.put(diagnostics, "ess", w.effectiveSampleSize());
-    SelectFormat.put(diagnostics, "mean_weight", w.meanWeight());
-    SelectFormat.put(diagnostics, "min_weight", w.minWeight());
-    SelectFormat.put(diagnostics, "max_weight", w.maxWeight());
-    SelectFormat.put(diagnostics, "zero_probability_share", w.zeroProbabilityShare());
+    Formats.put(diagnostics, "ess", w.effectiveSampleSize());
+    Formats.put(diagnostics, "mean_weight", w.meanWeight());
+    Formats.put(diagnostics, "min_weight", w.minWeight());
+    Formats.put(diagnostics, "max_weight", w.maxWeight());
+    Formats.put(diagnostics, "zero_probability_share", w.zeroProbabilityShare());
   }
 
   private void writeQualityJson(ObjectNode node) {
     int k = selection.topK();
-    SelectFormat.put(node, "behaviour_value", known.behaviourValue());
-    SelectFormat.put(node, "safety_threshold", known.safetyThreshold());
-    SelectFormat.put(node, "regret_at_k", quality.regretAt(k));
-    SelectFormat.put(node, "sharpe_ratio_at_k", quality.topK().sharpeRatioAt(k));
-    SelectFormat.put(node, "spearman", quality.rankCorrelation());
-    SelectFormat.put(node, "kendall_tau", quality.kendallTau());
-    SelectFormat.put(node, "mse", quality.meanSquaredError());
-    SelectFormat.put(node, "relative_error", quality.relativeEstimationError());
-    SelectFormat.put(node, "type_i_error_rate", quality.typeIErrorRate());
-    SelectFormat.put(node, "type_ii_error_rate", quality.typeIIErrorRate());
+    Formats.put(node, "behaviour_value", known.behaviourValue());
+    Formats.put(node, "safety_threshold", known.safetyThreshold());
+    Formats.put(node, "regret_at_k", quality.regretAt(k));
+    Formats.put(node, "sharpe_ratio_at_k", quality.topK().sharpeRatioAt(k));
+    Formats.put(node, "spearman", quality.rankCorrelation());
+    Formats.put(node, "kendall_tau", quality.kendallTau());
+    Formats.put(node, "mse", quality.meanSquaredError());
+    Formats.put(node, "relative_error", quality.relativeEstimationError());
+    Formats.put(node, "type_i_error_rate", quality.typeIErrorRate());
+    Formats.put(node, "type_ii_error_rate", quality.typeIIErrorRate());
     ObjectNode curve = node.putObject("top_k_curve");
     TopKCurve topK = quality.topK();
-    SelectFormat.putArray(curve, "regret", quality.regret());
-    SelectFormat.putArray(curve, "best", topK.best());
-    SelectFormat.putArray(curve, "worst", topK.worst());
-    SelectFormat.putArray(curve, "mean", topK.mean());
-    SelectFormat.putArray(curve, "std", topK.std());
-    SelectFormat.putArray(curve, "safety_violation_rate", topK.safetyViolationRate());
-    SelectFormat.putArray(curve, "sharpe_ratio", topK.sharpeRatio());
+    Formats.putArray(curve, "regret", quality.regret());
+    Formats.putArray(curve, "best", topK.best());
+    Formats.putArray(curve, "worst", topK.worst());
+    Formats.putArray(curve, "mean", topK.mean());
+    Formats.putArray(curve, "std", topK.std());
+    Formats.putArray(curve, "safety_violation_rate", topK.safetyViolationRate());
+    Formats.putArray(curve, "sharpe_ratio", topK.sharpeRatio());
   }
 
-  private void writeCsv(PrintWriter out) {
+  @Override
+  public void writeCsv(PrintWriter out) {
     List<String> header = new ArrayList<>(List.of("rank", "policy", "selected", "value", "stderr", "ci_lower",
         "ci_upper", "ci_level", "ci_method", "score", "altered_rows", "ess", "mean_weight", "max_weight"));
     if (known != null) {
@@ -248,13 +220,13 @@ final class SelectWriter {
       Estimate e = candidate.estimate();
       WeightDiagnostics w = e.weights();
       List<String> row = new ArrayList<>(List.of(Integer.toString(candidate.rank()), candidate.policy(),
-          Boolean.toString(candidate.selected()), SelectFormat.csv(e.value()), SelectFormat.csv(e.stderr()),
-          SelectFormat.csv(e.interval().lower()), SelectFormat.csv(e.interval().upper()),
-          SelectFormat.csv(e.interval().level()), e.interval().method().id(), SelectFormat.csv(candidate.score()),
-          Long.toString(e.alteredRows()), SelectFormat.csv(w.effectiveSampleSize()), SelectFormat.csv(w.meanWeight()),
-          SelectFormat.csv(w.maxWeight())));
+          Boolean.toString(candidate.selected()), Formats.csv(e.value()), Formats.csv(e.stderr()),
+          Formats.csv(e.interval().lower()), Formats.csv(e.interval().upper()),
+          Formats.csv(e.interval().level()), e.interval().method().id(), Formats.csv(candidate.score()),
+          Long.toString(e.alteredRows()), Formats.csv(w.effectiveSampleSize()), Formats.csv(w.meanWeight()),
+          Formats.csv(w.maxWeight())));
       if (known != null) {
-        row.add(SelectFormat.csv(known.trueValue(candidate.logIndex())));
+        row.add(Formats.csv(known.trueValue(candidate.logIndex())));
         row.add(Integer.toString(trueRank[candidate.logIndex()]));
       }
       out.println(String.join(",", row));

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
-/** Number formatting shared by the select and assess writers. */
-final class SelectFormat {
+/** Number formatting shared by every report: tables, CSV and JSON. */
+final class Formats {
 
-  private SelectFormat() {}
+  private Formats() {}
 
   /** Six significant digits for tables; NaN and inf spelled out. */
   static String num(double value) {
