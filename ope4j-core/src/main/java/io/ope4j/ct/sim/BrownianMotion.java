@@ -1,31 +1,20 @@
 package io.ope4j.ct.sim;
 
 import io.ope4j.ct.CtProblem;
-import io.ope4j.ct.PathSimulator;
+import io.ope4j.ct.ScalarPathSimulator;
 import io.ope4j.stats.CounterRng;
-import java.util.List;
 
 /**
  * dX = σ dW with r = h = x², β = 0, horizon T = KΔt, sampled exactly, X_0 ~ N(0, s0²) (s0 = 0:
  * X_0 = 0). J(t,x) = x²(1+τ) + σ²(τ + τ²/2), τ = T - t (continuous_time.md §6 G2).
  */
 public record BrownianMotion(double sigma, double startSpread, double stepSize, int steps, long seed)
-    implements PathSimulator {
+    implements ScalarPathSimulator {
 
   public BrownianMotion {
     Checks.positive("sigma", sigma);
     Checks.finite("start spread", startSpread);
     Checks.grid(stepSize, steps);
-  }
-
-  @Override
-  public int dim() {
-    return 1;
-  }
-
-  @Override
-  public List<String> stateNames() {
-    return List.of("x_1");
   }
 
   @Override

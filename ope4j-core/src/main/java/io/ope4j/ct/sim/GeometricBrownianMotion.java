@@ -1,9 +1,8 @@
 package io.ope4j.ct.sim;
 
 import io.ope4j.ct.CtProblem;
-import io.ope4j.ct.PathSimulator;
+import io.ope4j.ct.ScalarPathSimulator;
 import io.ope4j.stats.CounterRng;
-import java.util.List;
 
 /**
  * Risk-neutral dS = ρS dt + σS dW, sampled exactly: S' = S exp((ρ - σ²/2)Δt + σ√Δt Z); no
@@ -12,7 +11,7 @@ import java.util.List;
  * exp(spread·Z - spread²/2), so that paths cover a range of spots.
  */
 public record GeometricBrownianMotion(double rate, double vol, double strike, boolean call, double s0,
-    double startSpread, double stepSize, int steps, long seed) implements PathSimulator {
+    double startSpread, double stepSize, int steps, long seed) implements ScalarPathSimulator {
 
   public GeometricBrownianMotion {
     Checks.finite("rate", rate);
@@ -24,16 +23,6 @@ public record GeometricBrownianMotion(double rate, double vol, double strike, bo
     Checks.positive("s0", s0);
     Checks.finite("start spread", startSpread);
     Checks.grid(stepSize, steps);
-  }
-
-  @Override
-  public int dim() {
-    return 1;
-  }
-
-  @Override
-  public List<String> stateNames() {
-    return List.of("x_1");
   }
 
   @Override

@@ -1,9 +1,8 @@
 package io.ope4j.ct.sim;
 
 import io.ope4j.ct.CtProblem;
-import io.ope4j.ct.PathSimulator;
+import io.ope4j.ct.ScalarPathSimulator;
 import io.ope4j.stats.CounterRng;
-import java.util.List;
 
 /**
  * The ergodic linear–quadratic system of Jia &amp; Zhou (JMLR 2022, §5.3; continuous_time.md §6
@@ -12,7 +11,7 @@ import java.util.List;
  * includes the entropy term: r = -(Mx²/2 + Rxa + Na²/2 + Px + Qa) - γ ln π(a|x) with M = N = Q =
  * 2, R = P = 1. The truth is {@link io.ope4j.ct.ClosedForms#ergodicLq}.
  */
-public final class LinearQuadraticGaussian implements PathSimulator {
+public final class LinearQuadraticGaussian implements ScalarPathSimulator {
 
   private final double p1;
   private final double p2;
@@ -55,16 +54,6 @@ public final class LinearQuadraticGaussian implements PathSimulator {
   @Override
   public int steps() {
     return steps;
-  }
-
-  @Override
-  public int dim() {
-    return 1;
-  }
-
-  @Override
-  public List<String> stateNames() {
-    return List.of("x_1");
   }
 
   @Override

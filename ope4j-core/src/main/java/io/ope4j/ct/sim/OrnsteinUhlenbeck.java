@@ -1,9 +1,8 @@
 package io.ope4j.ct.sim;
 
 import io.ope4j.ct.CtProblem;
-import io.ope4j.ct.PathSimulator;
+import io.ope4j.ct.ScalarPathSimulator;
 import io.ope4j.stats.CounterRng;
-import java.util.List;
 
 /**
  * dX = -κX dt + σ dW with reward rate r = x², sampled exactly: X' = e^{-κΔt}X +
@@ -11,7 +10,7 @@ import java.util.List;
  * σ²/2κ), or at a fixed x0. For the discounted problem with rate β: V = x²/(β+2κ) +
  * σ²/(β(β+2κ)).
  */
-public final class OrnsteinUhlenbeck implements PathSimulator {
+public final class OrnsteinUhlenbeck implements ScalarPathSimulator {
 
   private final double kappa;
   private final double sigma;
@@ -56,16 +55,6 @@ public final class OrnsteinUhlenbeck implements PathSimulator {
   /** Stationary start. */
   public static OrnsteinUhlenbeck stationary(double kappa, double sigma, double beta, double dt, int steps, long seed) {
     return new OrnsteinUhlenbeck(kappa, sigma, beta, dt, steps, Double.NaN, seed);
-  }
-
-  @Override
-  public int dim() {
-    return 1;
-  }
-
-  @Override
-  public List<String> stateNames() {
-    return List.of("x_1");
   }
 
   @Override
