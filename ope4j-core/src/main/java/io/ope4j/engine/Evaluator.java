@@ -24,7 +24,11 @@ import java.util.function.LongConsumer;
  */
 public final class Evaluator {
 
-  static final int CHUNK_BATCHES = 16;
+  /**
+   * Batches per chunk, the unit whose states are merged in order; other engines (Spark) cut rows the
+   * same way to reproduce the local result to the bit.
+   */
+  public static final int CHUNK_BATCHES = 16;
 
   private final EvaluationConfig config;
   private final LongConsumer progress;

@@ -4,13 +4,12 @@ import io.ope4j.engine.Evaluator;
 
 /**
  * Where the local engine cuts a log, which the Spark engine reproduces to get the same bits:
- * batches of {@link Evaluator#BATCH_ROWS} rows and chunks of {@value #CHUNK_BATCHES} batches,
+ * batches of {@link Evaluator#BATCH_ROWS} rows and chunks of {@link Evaluator#CHUNK_BATCHES} batches,
  * both aligned on the global row index; chunk states are merged in chunk order.
  */
 final class Chunks {
 
-  /** {@code Evaluator.CHUNK_BATCHES} (package-private in core); the parity tests pin it. */
-  static final int CHUNK_BATCHES = 16;
+  static final int CHUNK_BATCHES = Evaluator.CHUNK_BATCHES;
   static final int BATCH_ROWS = Evaluator.BATCH_ROWS;
   static final long CHUNK_ROWS = (long) CHUNK_BATCHES * BATCH_ROWS;
 
