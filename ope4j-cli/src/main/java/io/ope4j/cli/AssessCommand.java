@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         + " correlations, regret@k and the SharpeRatio@k curve of the policies it would select.")
 final class AssessCommand implements Callable<Integer> {
 
-  static final String DEFAULT_ESTIMATORS = "dm,ipw,snipw,dr,sndr";
+  static final String DEFAULT_ESTIMATORS = Estimators.DEFAULT_WITH_MODEL;
 
   @Spec CommandSpec spec;
 

@@ -106,8 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private EvaluationConfig config;
 
   private EvaluationConfig configFor(LogLayout layout) {
-    List<Estimator> chosen = Estimators.parseList(
-        estimators != null ? estimators : layout.hasModel() ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
+    List<Estimator> chosen = Estimators.parseListOrDefault(estimators, layout.hasModel());
     config = intervals.toConfig(chosen);
     return config;
   }
@@ -163,8 +162,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
       }
       reader.setPolicies(policies);
-      List<Estimator> chosen = Estimators.parseList(
-          estimators != null ? estimators : reader.layout().hasModel() ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
+      List<Estimator> chosen = Estimators.parseListOrDefault(estimators, reader.layout().hasModel());
       EvaluationConfig config = intervals.toConfig(chosen);
       EvaluationResult result;
       try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {

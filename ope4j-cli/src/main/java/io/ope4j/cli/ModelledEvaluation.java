@@ -73,8 +73,7 @@ final class ModelledEvaluation {
       notes.add("the reward model was fitted on the evaluation rows themselves (--in-sample): no cross-fitting");
     }
     RewardModelFitter fitter = options.fitter(threads);
-    List<Estimator> estimators = Estimators.parseList(estimatorSpecs != null ? estimatorSpecs
-        : fitter != null ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
+    List<Estimator> estimators = Estimators.parseListOrDefault(estimatorSpecs, fitter != null);
     EvaluationConfig config = intervals.toConfig(estimators);
     usedConfig.add(config);
     FitWeighting weighting = options.weighting();

@@ -96,8 +96,7 @@ final class ObdExperiment {
       throw new IllegalArgumentException("the prior of " + settings.campaign() + " has " + prior.nActions()
           + " items, the log " + log.nActions());
     }
-    List<Estimator> estimators = Estimators.parseList(settings.estimators() != null ? settings.estimators()
-        : withModel ? "dm,ipw,snipw,dr,sndr" : "ipw,snipw");
+    List<Estimator> estimators = Estimators.parseListOrDefault(settings.estimators(), withModel);
     EvaluationConfig config = configFor.apply(estimators);
 
     long start = System.nanoTime();

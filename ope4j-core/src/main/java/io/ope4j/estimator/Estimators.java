@@ -17,7 +17,18 @@ public final class Estimators {
   public static final List<String> IDS =
       List.of("dm", "ipw", "snipw", "dr", "sndr", "switch-dr", "dr-os", "ipw-sg", "dr-sg");
 
+  /** What to run when the user names no estimator: the model-based ones only with a model. */
+  public static final String DEFAULT_WITH_MODEL = "dm,ipw,snipw,dr,sndr";
+
+  /** The default without reward-model predictions. */
+  public static final String DEFAULT_WITHOUT_MODEL = "ipw,snipw";
+
   private Estimators() {}
+
+  /** {@code specs} parsed, or the defaults for a log with or without a reward model when null. */
+  public static List<Estimator> parseListOrDefault(String specs, boolean withModel) {
+    return parseList(specs != null ? specs : withModel ? DEFAULT_WITH_MODEL : DEFAULT_WITHOUT_MODEL);
+  }
 
   /**
    * Parses one spec.
