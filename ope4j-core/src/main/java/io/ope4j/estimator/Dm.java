@@ -11,18 +11,8 @@ record Dm() implements Estimator {
   }
 
   @Override
-  public String spec() {
-    return id();
-  }
-
-  @Override
   public boolean needsModel() {
     return true;
-  }
-
-  @Override
-  public boolean selfNormalized() {
-    return false;
   }
 
   @Override

@@ -34,14 +34,21 @@ public interface Estimator extends Serializable {
   /** The estimator id of formats.md, e.g. {@code switch-dr}. */
   String id();
 
-  /** Id with hyperparameters, e.g. {@code switch-dr:lambda=5}; parses back to an equal estimator. */
-  String spec();
+  /**
+   * Id with hyperparameters, e.g. {@code switch-dr:lambda=5}; parses back to an equal estimator.
+   * The id alone for an estimator without hyperparameters.
+   */
+  default String spec() {
+    return id();
+  }
 
   /** Whether the estimator reads the reward-model columns. */
   boolean needsModel();
 
   /** Whether the estimate is {@code mean(y) + mean(x) / mean(d)} rather than {@code mean(x)}. */
-  boolean selfNormalized();
+  default boolean selfNormalized() {
+    return false;
+  }
 
   /**
    * Writes the terms of rows {@code [from, to)} of {@code batch} for evaluation policy {@code

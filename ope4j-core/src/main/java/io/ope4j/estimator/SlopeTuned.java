@@ -34,11 +34,6 @@ record SlopeTuned(String spec, String id, List<Estimator> candidates, double del
     return candidates.get(0).needsModel();
   }
 
-  @Override
-  public boolean selfNormalized() {
-    return false;
-  }
-
   /** A tuned estimator has no terms of its own; the engine runs its candidates. */
   @Override
   public int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d) {

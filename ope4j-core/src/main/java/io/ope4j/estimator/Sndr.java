@@ -14,11 +14,6 @@ record Sndr() implements Estimator {
   }
 
   @Override
-  public String spec() {
-    return id();
-  }
-
-  @Override
   public boolean needsModel() {
     return true;
   }

@@ -14,11 +14,6 @@ record Snipw() implements Estimator {
   }
 
   @Override
-  public String spec() {
-    return id();
-  }
-
-  @Override
   public boolean needsModel() {
     return false;
   }

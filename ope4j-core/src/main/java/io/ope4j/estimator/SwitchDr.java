@@ -25,11 +25,6 @@ record SwitchDr(double lambda) implements Estimator {
   }
 
   @Override
-  public boolean selfNormalized() {
-    return false;
-  }
-
-  @Override
   public int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d) {
     double[] pi = batch.piLogged(policy);
     double[] pscore = batch.pscore();
