@@ -17,6 +17,8 @@ final class BanditRowDecoder implements RowAssembler.ValueText {
   /** Header indices of the fields to parse, and whether each holds an integer. */
   private final int[] used;
   private final boolean[] integer;
+  /** Whether each header column holds an integer, for messages. */
+  private final boolean[] integerColumn;
   /** The current record's values by header index (only the used ones are set). */
   private final double[] values;
 
@@ -27,8 +29,10 @@ final class BanditRowDecoder implements RowAssembler.ValueText {
     this.assembler = new RowAssembler(plan, source, this);
     this.used = plan.usedColumns();
     this.integer = new boolean[used.length];
+    this.integerColumn = new boolean[plan.header.size()];
     for (int u = 0; u < used.length; u++) {
       integer[u] = used[u] == plan.action || used[u] == plan.position;
+      integerColumn[used[u]] = integer[u];
     }
     this.values = new double[plan.header.size()];
   }
@@ -59,18 +63,22 @@ final class BanditRowDecoder implements RowAssembler.ValueText {
     assembler.assemble(values, batch, i, record.record());
   }
 
-  /** The value as written: numbers bare, other text in quotes, an empty field by name. */
+  /**
+   * The value as written: numbers bare, other text in quotes (so is a decimal in an integer
+   * column: {@code '0.0'}), an empty field by name.
+   */
   @Override
   public String describe(int column) {
-    if (scanner.starts()[column] == scanner.ends()[column]) {
+    int start = scanner.starts()[column];
+    int end = scanner.ends()[column];
+    if (start == end) {
       return "an empty field";
     }
+    byte[] bytes = scanner.buffer();
+    boolean readable = integerColumn[column]
+        ? NumberParser.parseInteger(bytes, start, end) != NumberParser.NOT_AN_INTEGER
+        : NumberParser.isNumber(bytes, start, end);
     String text = scanner.text(column);
-    try {
-      Double.parseDouble(text);
-      return text;
-    } catch (NumberFormatException notANumber) {
-      return "'" + text + "'";
-    }
+    return readable ? text : "'" + text + "'";
   }
 }

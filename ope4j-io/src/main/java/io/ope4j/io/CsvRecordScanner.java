@@ -33,8 +33,24 @@ final class CsvRecordScanner implements Closeable {
 
   static final int DEFAULT_BUFFER_SIZE = 1 << 20;
 
-  /** Longest record accepted: a longer one means the file is not CSV (or not line-broken). */
+  /** System property raising (or lowering) {@link #MAX_RECORD_BYTES}. */
+  static final String MAX_RECORD_PROPERTY = "ope4j.csv.maxRowBytes";
+
+  /** System property raising (or lowering) {@link #MAX_FIELDS}. */
+  static final String MAX_FIELDS_PROPERTY = "ope4j.csv.maxColumns";
+
+  /**
+   * Longest record accepted by default, in bytes: a longer one means the file is not CSV (or not
+   * line-broken). The buffer grows to the longest record, so the limit bounds the reader's
+   * memory; a record is refused as soon as the buffer would pass it.
+   */
   static final int MAX_RECORD_BYTES = 64 << 20;
+
+  /**
+   * Most fields accepted in one record by default. Each field costs 9 bytes of offsets, so
+   * without a cap a row of 60 MiB of commas would take ten times its size in memory.
+   */
+  static final int MAX_FIELDS = 1 << 20;
 
   /** Room for the 3-byte byte order mark, which is looked for in the first fill only. */
   private static final int MIN_BUFFER_SIZE = 4;
@@ -48,9 +64,12 @@ final class CsvRecordScanner implements Closeable {
   private boolean started;
   private IOException readFailure;
 
-  private int[] starts = new int[64];
-  private int[] ends = new int[64];
-  private boolean[] quoted = new boolean[64];
+  private final int maxRecordBytes = limit(MAX_RECORD_PROPERTY, MAX_RECORD_BYTES,
+      Integer.MAX_VALUE - 8);
+  private final int maxFields = limit(MAX_FIELDS_PROPERTY, MAX_FIELDS, 1 << 28);
+  private int[] starts = new int[Math.min(64, maxFields)];
+  private int[] ends = new int[starts.length];
+  private boolean[] quoted = new boolean[starts.length];
   private int fieldCount;
   /** Where {@link #scanQuotedField} found the closing quote. */
   private int closingQuote;
@@ -77,8 +96,8 @@ final class CsvRecordScanner implements Closeable {
    * Reads the next record.
    *
    * @return false at the end of the input (nothing left, not even a line end)
-   * @throws InvalidDataException on malformed quoting, an overlong record, or a truncated or
-   *     corrupt gzip stream
+   * @throws InvalidDataException on malformed quoting, an overlong record, a record with too
+   *     many fields, or a truncated or corrupt gzip stream
    */
   boolean next() throws IOException {
     if (!started) {
@@ -153,6 +172,11 @@ final class CsvRecordScanner implements Closeable {
     int count = 0;
     while (true) {
       if (count == starts.length) {
+        if (count == maxFields) {
+          throw new InvalidDataException(source, record + 1, null, "row has more than "
+              + maxFields + " fields; is the separator a comma? (raise the limit with "
+              + "-D" + MAX_FIELDS_PROPERTY + "=N in OPE4J_JAVA_OPTS)");
+        }
         growFields();
       }
       boolean isQuoted = p < end && bytes[p] == '"';
@@ -245,12 +269,12 @@ final class CsvRecordScanner implements Closeable {
       limit = unread;
     }
     if (limit == buffer.length) {
-      if (buffer.length >= MAX_RECORD_BYTES) {
-        throw new InvalidDataException(source, record + 1, null,
-            "row is longer than " + (MAX_RECORD_BYTES >> 20)
-                + " MiB; is this a CSV file with line breaks?");
+      if (buffer.length >= maxRecordBytes) {
+        throw new InvalidDataException(source, record + 1, null, "row is longer than "
+            + maxRecordBytes + " bytes; is this a CSV file with line breaks? (raise the limit"
+            + " with -D" + MAX_RECORD_PROPERTY + "=N in OPE4J_JAVA_OPTS)");
       }
-      buffer = Arrays.copyOf(buffer, Math.min(MAX_RECORD_BYTES, buffer.length * 2));
+      buffer = Arrays.copyOf(buffer, (int) Math.min(maxRecordBytes, 2L * buffer.length));
     }
     while (limit < buffer.length && readFailure == null) {
       int read;
@@ -274,9 +298,8 @@ final class CsvRecordScanner implements Closeable {
     String after = record > 0 ? "row " + record
         : record == 0 ? "the header (no data row)" : "none (the header is incomplete)";
     if (readFailure instanceof EOFException) {
-      return new InvalidDataException(source, -1, null,
-          "file is truncated (the gzip stream ends early); the last complete row read was "
-              + after, readFailure);
+      return new InvalidDataException(source, -1, null, "file is truncated ("
+          + readFailure.getMessage() + "); the last complete row read was " + after, readFailure);
     }
     return new InvalidDataException(source, -1, null,
         "corrupt gzip data (" + readFailure.getMessage() + "); the last complete row read was "
@@ -293,7 +316,7 @@ final class CsvRecordScanner implements Closeable {
   }
 
   private void growFields() {
-    int size = starts.length * 2;
+    int size = Math.min(maxFields, starts.length * 2);
     starts = Arrays.copyOf(starts, size);
     ends = Arrays.copyOf(ends, size);
     quoted = Arrays.copyOf(quoted, size);
@@ -304,4 +327,21 @@ final class CsvRecordScanner implements Closeable {
     return new InvalidDataException(source, record + 1, column, problem);
   }
 
+  /** A positive int from system property {@code name}, or {@code fallback}. */
+  private static int limit(String name, int fallback, int most) {
+    String text = System.getProperty(name);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value > 0 && value <= most) {
+        return value;
+      }
+    } catch (NumberFormatException notAnInt) {
+      // reported below
+    }
+    throw new IllegalArgumentException("system property " + name + " must be an integer in [1, "
+        + most + "], got '" + text + "'");
+  }
 }

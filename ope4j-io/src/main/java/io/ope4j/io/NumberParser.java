@@ -3,17 +3,26 @@ package io.ope4j.io;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses numbers straight from ASCII bytes, without making a String, and gives exactly the value
- * {@link Double#parseDouble} gives for the same text.
+ * Parses numbers straight from ASCII bytes, without making a String, under a strict decimal
+ * grammar, and gives exactly the value {@link Double#parseDouble} gives for the same text.
+ *
+ * <p>Grammar: {@code [+-]? digits? ('.' digits?)? ([eE] [+-]? digits)?} with at least one digit
+ * in the significand, ASCII digits only, and nothing around it: no blanks or control characters
+ * (a NUL, CR or line feed in a field means the file is damaged, not that the value is 1), no
+ * Java suffixes ({@code 1.5d}, {@code 0.5f}), no hex ({@code 0x1p-1}), no Unicode digits. The
+ * words {@code NaN}, {@code Infinity}, {@code +Infinity} and {@code -Infinity}, as Java and
+ * Python write them, are read as those values so that the caller can reject them by name.
+ * Integers ({@link #parseInteger}) are a sign and ASCII digits only: {@code 3.0} and {@code 1e3}
+ * are not integers.
  *
  * <p>Doubles take Clinger's exact fast path (W. D. Clinger, "How to read floating point numbers
  * accurately", PLDI 1990): when the decimal significand m fits in 53 bits and the decimal
  * exponent e satisfies |e| <= 22, both m and 10^|e| are exact doubles, so the single IEEE
  * multiplication or division {@code m * 10^e} (or {@code m / 10^-e}) is the correctly rounded
  * value. Typical log values ({@code 0.052516}, {@code 0.00215302908691}, {@code 8.8e-05}, {@code
- * 1}) qualify. Anything else (17+ significant digits, larger exponents, {@code NaN}, {@code
- * Infinity}, hex, surrounding blanks, malformed text) goes to {@link Double#parseDouble}, which
- * decides both the value and whether the text is a number at all.
+ * 1}) qualify. Text outside the grammar is rejected by this class; text inside it that misses
+ * the fast path (19+ significant digits, larger exponents) goes to {@link Double#parseDouble},
+ * which reads every text of the grammar, for its value only.
  *
  * <p>Full-precision values ({@code 0.047939305137387644}, 17 digits, as {@code
  * Double.toString} and Python's {@code repr} write random doubles) miss the fast path; {@link
@@ -46,7 +55,8 @@ final class NumberParser {
    * Double#parseDouble} returns for that text (including {@code -0.0}, {@code NaN} and
    * infinities).
    *
-   * @throws NumberFormatException if {@link Double#parseDouble} rejects the text (e.g. empty)
+   * @throws NumberFormatException if the text is outside the grammar (e.g. empty, {@code 1\0},
+   *     {@code 1.5d}, {@code  1})
    */
   static double parseDouble(byte[] bytes, int start, int end) {
     int p = start;
@@ -102,7 +112,7 @@ final class NumberParser {
       }
     }
     if (digits == 0) {
-      return fallback(bytes, start, end); // ".", "NaN", "Infinity", "", ...
+      return special(bytes, start, end); // "NaN", "Infinity", or not a number ("", ".", "-")
     }
     if (p < end && (bytes[p] == 'e' || bytes[p] == 'E')) {
       p++;
@@ -125,12 +135,15 @@ final class NumberParser {
         p++;
       }
       if (exponentDigits == 0) {
-        return fallback(bytes, start, end);
+        throw notANumber(bytes, start, end); // "1e", "1e+"
       }
       exponent += negativeExponent ? -written : written;
     }
-    if (p != end || tooLong) {
-      return fallback(bytes, start, end); // trailing text ("1.5d", blanks) or 19+ digits
+    if (p != end) {
+      throw notANumber(bytes, start, end); // trailing text: "1.5d", "1\0", "1\r", "0x1p-1"
+    }
+    if (tooLong) {
+      return fallback(bytes, start, end); // 19+ significant digits: valid, read exactly there
     }
     if (significand == 0) {
       return negative ? -0.0 : 0.0;
@@ -160,10 +173,9 @@ final class NumberParser {
   }
 
   /**
-   * The integer written in {@code bytes[start, end)}, or {@link #NOT_AN_INTEGER}. Plain digits
-   * with an optional sign are read directly; any other text counts when {@link
-   * Double#parseDouble} reads it as a whole number of magnitude at most 2^31 (so {@code 3.0} and
-   * {@code 1e3} are integers, {@code 3.5}, {@code abc} and an empty field are not).
+   * The integer written in {@code bytes[start, end)} as an optional sign and ASCII digits, or
+   * {@link #NOT_AN_INTEGER} for any other text ({@code 3.0}, {@code 1e3}, {@code 3.5}, an empty
+   * field, a non-ASCII digit) and for values beyond the range of a long.
    */
   static long parseInteger(byte[] bytes, int start, int end) {
     int p = start;
@@ -172,14 +184,14 @@ final class NumberParser {
       negative = bytes[p] == '-';
       p++;
     }
-    if (p == end || end - p > 10) {
-      return integerFallback(bytes, start, end);
+    if (p == end) {
+      return NOT_AN_INTEGER;
     }
     long value = 0;
     while (p < end) {
       int digit = bytes[p] - '0';
-      if (digit < 0 || digit > 9) {
-        return integerFallback(bytes, start, end);
+      if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+        return NOT_AN_INTEGER;
       }
       value = value * 10 + digit;
       p++;
@@ -187,21 +199,49 @@ final class NumberParser {
     return negative ? -value : value;
   }
 
-  private static long integerFallback(byte[] bytes, int start, int end) {
-    double value;
+  /** Whether {@code bytes[start, end)} is a number of the grammar (NaN and infinities too). */
+  static boolean isNumber(byte[] bytes, int start, int end) {
     try {
-      value = parseDouble(bytes, start, end);
+      parseDouble(bytes, start, end);
+      return true;
     } catch (NumberFormatException notANumber) {
-      return NOT_AN_INTEGER;
+      return false;
     }
-    if (value != Math.rint(value) || Math.abs(value) > 0x1p31) {
-      return NOT_AN_INTEGER; // also NaN and infinities
-    }
-    return (long) value;
   }
 
+  /** The values Java and Python write for NaN and the infinities; anything else is refused. */
+  private static double special(byte[] bytes, int start, int end) {
+    if (matches(bytes, start, end, "NaN")) {
+      return Double.NaN;
+    }
+    if (matches(bytes, start, end, "Infinity") || matches(bytes, start, end, "+Infinity")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (matches(bytes, start, end, "-Infinity")) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    throw notANumber(bytes, start, end);
+  }
+
+  private static boolean matches(byte[] bytes, int start, int end, String word) {
+    if (end - start != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (bytes[start + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static NumberFormatException notANumber(byte[] bytes, int start, int end) {
+    return new NumberFormatException("not a decimal number: "
+        + new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
+  }
+
+  /** Exact reading of a text already checked against the grammar (ASCII only). */
   private static double fallback(byte[] bytes, int start, int end) {
-    // Latin-1 maps each byte to one char; any non-ASCII byte makes the text invalid anyway.
     return Double.parseDouble(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
   }
 }

@@ -5,9 +5,13 @@ import io.ope4j.data.BatchSource;
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -16,7 +20,6 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -34,7 +37,14 @@ import org.apache.parquet.schema.Type;
  * decoded by Parquet's column reader straight into a {@code double[]} of the batch's rows, then
  * rows are validated from those arrays: no record assembly and no object per row. Batches are
  * filled to their capacity across row-group boundaries, so they are cut at the same rows as the
- * CSV reader's. Any compression parquet-hadoop supports (snappy, gzip, zstd, lz4, none) works.
+ * CSV reader's. Snappy, gzip, zstd, lz4 (both Parquet codecs) and no compression work; another
+ * codec (LZO, Brotli) is refused by name when the file is opened.
+ *
+ * <p><b>Damage.</b> Page checksums, where the writer stored them, are verified, so a flipped bit
+ * in a data page is an error rather than a changed value. Anything else the Parquet library
+ * throws on a damaged file (footer, page headers, encodings) becomes an {@link
+ * InvalidDataException} naming the file, the row group and the column being decoded, with a
+ * one-line reason ({@link ParquetFailures}).
  *
  * <p><b>Types.</b> Columns must be top-level, non-repeated primitives: action and position
  * {@code INT32} or {@code INT64}; every other used column {@code DOUBLE}, {@code FLOAT}, {@code
@@ -70,6 +80,11 @@ public final class ParquetLogReader implements BatchSource {
 
   private ColumnReader[] readers;
   private long rowGroupRemaining;
+  /** 1-based number of the current row group, and the row number before its first row. */
+  private int rowGroup;
+  private long rowGroupStart;
+  /** Projected column being decoded, or -1, for messages. */
+  private int decoding = -1;
   private long rowsRead;
   private boolean closed;
 
@@ -95,9 +110,12 @@ public final class ParquetLogReader implements BatchSource {
     this.projection = new MessageType(schema.getName(), projected);
     file.setRequestedSchema(projection);
     this.descriptors = new ColumnDescriptor[used.length];
+    Set<String> usedNames = new HashSet<>();
     for (int u = 0; u < used.length; u++) {
       descriptors[u] = projection.getColumnDescription(new String[] {header.get(used[u])});
+      usedNames.add(header.get(used[u]));
     }
+    ParquetFailures.checkCodecs(source, file.getRowGroups(), usedNames);
     this.values = new double[header.size()];
     this.assembler = new RowAssembler(columns, this::describe);
   }
@@ -117,36 +135,41 @@ public final class ParquetLogReader implements BatchSource {
    */
   public static ParquetLogReader open(Path path, LogReadOptions options) throws IOException {
     String source = path.toString();
-    ParquetReadOptions readOptions =
-        ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    ParquetReadOptions readOptions = ParquetReadOptions.builder(new PlainParquetConfiguration())
+        .usePageChecksumVerification(true)
+        .build();
     ParquetFileReader file;
     try {
       file = ParquetFileReader.open(new LocalInputFile(path), readOptions);
-    } catch (RuntimeException notParquet) {
-      throw new InvalidDataException(source, -1, null,
-          "not a readable Parquet file (" + notParquet.getMessage() + ")", notParquet);
+    } catch (NoSuchFileException | AccessDeniedException notReadable) {
+      throw notReadable;
+    } catch (IOException | RuntimeException notParquet) {
+      throw new InvalidDataException(source, -1, null, "not a readable Parquet file ("
+          + ParquetFailures.reason(notParquet) + ")", notParquet);
     }
     try {
       return new ParquetLogReader(source, options, file);
     } catch (RuntimeException failure) {
+      RuntimeException reported = failure instanceof InvalidDataException ? failure
+          : ParquetFailures.corrupt(source, "footer", null, failure);
       try {
         file.close();
       } catch (IOException suppressed) {
-        failure.addSuppressed(suppressed);
+        reported.addSuppressed(suppressed);
       }
-      throw failure;
+      throw reported;
     }
   }
 
   private PrimitiveTypeName checkType(int column, Type field) {
     if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
-      throw columns.typeError(column, field.toString().trim());
+      throw columns.typeError(column, ParquetFailures.describeType(field));
     }
     PrimitiveTypeName type = field.asPrimitiveType().getPrimitiveTypeName();
     boolean integer = type == PrimitiveTypeName.INT32 || type == PrimitiveTypeName.INT64;
     boolean number = integer || type == PrimitiveTypeName.DOUBLE || type == PrimitiveTypeName.FLOAT;
     if (columns.isIntegerColumn(column) ? !integer : !number) {
-      throw columns.typeError(column, field.toString().trim());
+      throw columns.typeError(column, ParquetFailures.describeType(field));
     }
     return type;
   }
@@ -213,9 +236,10 @@ public final class ParquetLogReader implements BatchSource {
         size += stretch;
         rowGroupRemaining -= stretch;
       }
-    } catch (ParquetDecodingException corrupt) {
-      throw new InvalidDataException(source, rowsRead + size + 1, null,
-          "corrupt Parquet data (" + corrupt.getMessage() + ")", corrupt);
+    } catch (InvalidDataException invalid) {
+      throw invalid;
+    } catch (IOException | RuntimeException damaged) {
+      throw damage(damaged);
     }
     batch.setRows(rowsRead, size);
     rowsRead += size;
@@ -234,6 +258,9 @@ public final class ParquetLogReader implements BatchSource {
   }
 
   private boolean nextRowGroup() throws IOException {
+    decoding = -1;
+    rowGroupStart += rowGroup == 0 ? 0 : file.getRowGroups().get(rowGroup - 1).getRowCount();
+    rowGroup++;
     PageReadStore pages = file.readNextRowGroup();
     if (pages == null) {
       return false;
@@ -241,6 +268,7 @@ public final class ParquetLogReader implements BatchSource {
     ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, IGNORED, projection, createdBy);
     readers = new ColumnReader[used.length];
     for (int u = 0; u < used.length; u++) {
+      decoding = u; // the first page is read here
       readers[u] = store.getColumnReader(descriptors[u]);
     }
     rowGroupRemaining = pages.getRowCount();
@@ -249,6 +277,7 @@ public final class ParquetLogReader implements BatchSource {
 
   /** Decodes the next {@code count} values of projected column {@code u}; nulls become NaN. */
   private void decode(int u, int count) {
+    decoding = u;
     ColumnReader reader = readers[u];
     double[] out = decoded[u];
     boolean[] isNull = nulls[u];
@@ -269,6 +298,17 @@ public final class ParquetLogReader implements BatchSource {
       }
       reader.consume();
     }
+  }
+
+  /** The error for a failure of the Parquet library in the current row group. */
+  private InvalidDataException damage(Exception failure) {
+    String where = "row group " + rowGroup;
+    if (rowGroup <= file.getRowGroups().size()) {
+      long rows = file.getRowGroups().get(rowGroup - 1).getRowCount();
+      where += " (rows " + (rowGroupStart + 1) + "-" + (rowGroupStart + rows) + ")";
+    }
+    String column = decoding >= 0 ? columns.header().get(used[decoding]) : null;
+    return ParquetFailures.corrupt(source, where, column, failure);
   }
 
   /** The current row's value of header column {@code column}, for messages. */

@@ -25,8 +25,10 @@ import java.util.zip.ZipException;
  *   <li>time not strictly increasing within a path;</li>
  *   <li>a path with a single observation;</li>
  *   <li>a path whose rows are not contiguous (its id appears again later);</li>
- *   <li>a payoff on a row that is not its path's last, a non-finite one on a last row, or none
- *       when {@code requirePayoff} (finite horizon).</li>
+ *   <li>a payoff on a row that is not its path's last, a non-finite one ({@code NaN} included)
+ *       on any row, or none when {@code requirePayoff} (finite horizon); an empty field is no
+ *       payoff;</li>
+ *   <li>a state column that appears twice.</li>
  * </ul>
  *
  * Memory: the current block plus one set of path ids. Not thread-safe.
@@ -73,6 +75,9 @@ public final class PathCsvReader implements PathSource {
     List<String> names = new ArrayList<>();
     for (int c = 0; c < header.size(); c++) {
       if (header.get(c).startsWith("x_") && header.get(c).length() > 2) {
+        if (names.contains(header.get(c))) {
+          throw new InvalidDataException(source, 0, header.get(c), "column appears twice");
+        }
         states.add(c);
         names.add(header.get(c));
       }
@@ -254,7 +259,7 @@ public final class PathCsvReader implements PathSource {
     pendingPayoff = Double.NaN;
     if (payoffColumn >= 0 && scanner.starts()[payoffColumn] != scanner.ends()[payoffColumn]) {
       double payoff = number(row, payoffColumn);
-      if (Double.isInfinite(payoff)) {
+      if (!Double.isFinite(payoff)) { // an empty field is "no payoff"; NaN is not
         throw new InvalidDataException(source, row, "payoff", "must be finite, got " + payoff);
       }
       pendingPayoff = payoff;
@@ -285,15 +290,11 @@ public final class PathCsvReader implements PathSource {
 
   private long integer(long row, int column) {
     long value = NumberParser.parseInteger(scanner.buffer(), scanner.starts()[column], scanner.ends()[column]);
-    if (value != NumberParser.NOT_AN_INTEGER) {
-      return value;
-    }
-    try {
-      return Long.parseLong(scanner.text(column).trim());
-    } catch (NumberFormatException bad) {
+    if (value == NumberParser.NOT_AN_INTEGER) {
       throw new InvalidDataException(source, row, header.get(column), "path id must be an integer, got '"
           + scanner.text(column) + "'");
     }
+    return value;
   }
 
   @Override
