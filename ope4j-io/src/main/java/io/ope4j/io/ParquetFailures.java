@@ -89,14 +89,8 @@ final class ParquetFailures {
     }
   }
 
-  /** A field's type on one line, e.g. {@code optional binary} or {@code a group}. */
+  /** A field's type on one line, e.g. {@code optional binary pscore (STRING)}, or a group. */
   static String describeType(Type field) {
-    if (!field.isPrimitive()) {
-      return "a group (nested columns)";
-    }
-    String type = field.asPrimitiveType().getPrimitiveTypeName().toString().toLowerCase();
-    return field.getRepetition().toString().toLowerCase() + " " + type
-        + (field.getLogicalTypeAnnotation() == null ? ""
-            : " (" + field.getLogicalTypeAnnotation() + ")");
+    return field.isPrimitive() ? field.toString().strip() : "a group (nested columns)";
   }
 }

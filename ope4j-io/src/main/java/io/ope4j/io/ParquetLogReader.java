@@ -83,6 +83,7 @@ public final class ParquetLogReader implements BatchSource {
   /** 1-based number of the current row group, and the row number before its first row. */
   private int rowGroup;
   private long rowGroupStart;
+  private long rowGroupRows;
   /** Projected column being decoded, or -1, for messages. */
   private int decoding = -1;
   private long rowsRead;
@@ -259,8 +260,13 @@ public final class ParquetLogReader implements BatchSource {
 
   private boolean nextRowGroup() throws IOException {
     decoding = -1;
-    rowGroupStart += rowGroup == 0 ? 0 : file.getRowGroups().get(rowGroup - 1).getRowCount();
-    rowGroup++;
+    rowGroupStart += rowGroupRows;
+    rowGroupRows = 0;
+    if (rowGroup == file.getRowGroups().size()) {
+      return false;
+    }
+    rowGroup++; // before reading, so that a damaged page header is reported in its group
+    rowGroupRows = file.getRowGroups().get(rowGroup - 1).getRowCount();
     PageReadStore pages = file.readNextRowGroup();
     if (pages == null) {
       return false;
@@ -271,7 +277,8 @@ public final class ParquetLogReader implements BatchSource {
       decoding = u; // the first page is read here
       readers[u] = store.getColumnReader(descriptors[u]);
     }
-    rowGroupRemaining = pages.getRowCount();
+    rowGroupRows = pages.getRowCount(); // the library skips empty row groups
+    rowGroupRemaining = rowGroupRows;
     return true;
   }
 
@@ -302,11 +309,8 @@ public final class ParquetLogReader implements BatchSource {
 
   /** The error for a failure of the Parquet library in the current row group. */
   private InvalidDataException damage(Exception failure) {
-    String where = "row group " + rowGroup;
-    if (rowGroup <= file.getRowGroups().size()) {
-      long rows = file.getRowGroups().get(rowGroup - 1).getRowCount();
-      where += " (rows " + (rowGroupStart + 1) + "-" + (rowGroupStart + rows) + ")";
-    }
+    String where = "row group " + rowGroup + " (rows " + (rowGroupStart + 1) + "-"
+        + (rowGroupStart + rowGroupRows) + ")";
     String column = decoding >= 0 ? columns.header().get(used[decoding]) : null;
     return ParquetFailures.corrupt(source, where, column, failure);
   }

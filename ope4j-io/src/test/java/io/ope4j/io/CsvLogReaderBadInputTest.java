@@ -50,7 +50,7 @@ class CsvLogReaderBadInputTest {
             "row 2, reward: must be a finite number, got 1e999"),
         narrowRow2("0,yes,0.5,0.5,0.25,0.25", "row 2, reward: must be a finite number, got 'yes'"),
         narrowRow2("-1,0,0.5,0.5,0.25,0.25", "row 2, action: must be an integer >= 0, got -1"),
-        narrowRow2("3.5,0,0.5,0.5,0.25,0.25", "row 2, action: must be an integer >= 0, got 3.5"),
+        narrowRow2("3.5,0,0.5,0.5,0.25,0.25", "row 2, action: must be an integer >= 0, got '3.5'"),
         narrowRow2("abc,0,0.5,0.5,0.25,0.25", "row 2, action: must be an integer >= 0, got 'abc'"),
         narrowRow2(",0,0.5,0.5,0.25,0.25",
             "row 2, action: must be an integer >= 0, got an empty field"),
@@ -88,7 +88,7 @@ class CsvLogReaderBadInputTest {
         arguments("position -1", "action,reward,pscore,pi,position\n0,0,0.5,0.5,-1\n",
             "row 1, position: must be an integer >= 0, got -1"),
         arguments("position 1.5", "action,reward,pscore,pi,position\n0,0,0.5,0.5,1.5\n",
-            "row 1, position: must be an integer >= 0, got 1.5"),
+            "row 1, position: must be an integer >= 0, got '1.5'"),
         arguments("action >= K given as option",
             "action,reward,pscore,pi\n4,0,0.5,0.5\n",
             "row 1, action: must be an integer in [0, 4), got 4"),
@@ -231,8 +231,9 @@ class CsvLogReaderBadInputTest {
       }
     });
 
-    assertThat(error.getMessage()).startsWith(path + ": file is truncated (the gzip stream ends "
-        + "early); the last complete row read was row ");
+    assertThat(error.getMessage()).startsWith(path + ": file is truncated (gzip member 1 ends at "
+        + "byte " + whole.length / 2 + " in the middle of its compressed data); the last complete "
+        + "row read was row ");
     long lastRow = Long.parseLong(error.getMessage().replaceAll(".* row (\\d+)$", "$1"));
     assertThat(lastRow).isBetween(1L, 19_999L);
     assertThat(error.getCause()).isInstanceOf(java.io.EOFException.class);
@@ -260,8 +261,9 @@ class CsvLogReaderBadInputTest {
       }
     });
 
-    assertThat(error).hasMessage("cut.csv.gz: file is truncated (the gzip stream ends early); "
-        + "the last complete row read was row " + delivered[0]);
+    assertThat(error).hasMessage("cut.csv.gz: file is truncated (gzip member 1 ends at byte "
+        + cut.length + " in the middle of its compressed data); the last complete row read was row "
+        + delivered[0]);
     assertThat(lastQPi[0]).isEqualTo(delivered[0] - 1.0); // row n holds n - 1: not cut short
   }
 
@@ -271,8 +273,8 @@ class CsvLogReaderBadInputTest {
         () -> CsvLogReader.open(new ByteArrayInputStream(new byte[] {0x1f, (byte) 0x8b}),
             "logs.csv.gz", LogReadOptions.defaults()));
 
-    assertThat(error).hasMessage("logs.csv.gz: file is truncated or corrupt (incomplete gzip "
-        + "header); no row could be read");
+    assertThat(error).hasMessage("logs.csv.gz: file is truncated or corrupt (gzip member 1 at "
+        + "byte 0 is cut inside its header (file ends at byte 2)); no row could be read");
   }
 
   @Test

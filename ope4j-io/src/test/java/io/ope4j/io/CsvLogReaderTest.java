@@ -251,11 +251,13 @@ class CsvLogReaderTest {
   }
 
   @Test
-  void integralActionWrittenAsDouble_isAccepted() throws IOException {
-    // pandas writes an int column holding NaN elsewhere as 2.0; the value is still a whole number.
-    LogTable table = LogTable.read("action,reward,pscore,pi\n2.0,0,0.5,0.5\n1e0,0,0.5,0.5\n");
-
-    assertThat(table.action()).containsExactly(2, 1);
+  void integralActionWrittenAsDouble_isRefused() {
+    // Issue 17 item 4: an action is written as an integer; 2.0 (pandas' int column holding a NaN
+    // elsewhere) is refused, as 1e0 is, rather than guessed.
+    assertThatThrownBy(() -> LogTable.read("action,reward,pscore,pi\n2.0,0,0.5,0.5\n"))
+        .hasMessage("logs.csv row 1, action: must be an integer >= 0, got '2.0'");
+    assertThatThrownBy(() -> LogTable.read("action,reward,pscore,pi\n1e0,0,0.5,0.5\n"))
+        .hasMessage("logs.csv row 1, action: must be an integer >= 0, got '1e0'");
   }
 
   @Test
