@@ -45,6 +45,12 @@ final class ParquetFiles {
    */
   static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes)
       throws IOException {
+    return write(file, columns, rows, rowGroupBytes, CompressionCodecName.SNAPPY);
+  }
+
+  /** As {@link #write(Path, List, List, long)} with the given compression. */
+  static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes,
+      CompressionCodecName codec) throws IOException {
     Types.MessageTypeBuilder schema = Types.buildMessage();
     for (Column column : columns) {
       if (column.type() == PrimitiveTypeName.BINARY) {
@@ -59,7 +65,7 @@ final class ParquetFiles {
     try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
         .withConf(new PlainParquetConfiguration())
         .withType(type)
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withCompressionCodec(codec)
         .withRowGroupSize(rowGroupBytes)
         .withPageSize(4096)
         .build()) {
