@@ -83,6 +83,9 @@ class CorruptionFuzzTest {
       String replay = "csv case " + c + " (seed " + SEED + "): " + printable(damaged);
       CliRun run = evaluate(file);
       ReferenceCsv.Verdict verdict = ReferenceCsv.judge(damaged);
+      if (verdict.canonical() == null && run.exitCode() != 2) {
+        keep(file);
+      }
       if (verdict.canonical() == null) {
         assertRefused(run, file, verdict.cellProblem(), replay + " [" + verdict.problem() + "]");
         refused++;
@@ -90,6 +93,9 @@ class CorruptionFuzzTest {
       }
       Files.write(canonical, verdict.canonical());
       CliRun expected = evaluate(canonical);
+      if (run.exitCode() != expected.exitCode() || !run.out().equals(expected.out())) {
+        keep(file);
+      }
       assertThat(run.exitCode()).as(replay + "\n" + run.err()).isNotEqualTo(1)
           .isEqualTo(expected.exitCode());
       if (run.exitCode() == 0) {
@@ -150,14 +156,27 @@ class CorruptionFuzzTest {
         "--threads", "1", "--format", "json");
   }
 
-  private static void assertRefusedOrSame(CliRun run, Path file, CliRun original, String replay) {
-    assertThat(run.exitCode()).as(replay + "\n" + run.err()).isIn(0, 2);
-    if (run.exitCode() == 0) {
-      assertThat(run.out()).as(replay + ": accepted, so must be the original result")
-          .isEqualTo(original.out());
-    } else {
-      assertRefused(run, file, false, replay);
+  private static void assertRefusedOrSame(CliRun run, Path file, CliRun original, String replay)
+      throws IOException {
+    try {
+      assertThat(run.exitCode()).as(replay + "\n" + run.err()).isIn(0, 2);
+      if (run.exitCode() == 0) {
+        assertThat(run.out()).as(replay + ": accepted, so must be the original result")
+            .isEqualTo(original.out());
+      } else {
+        assertRefused(run, file, false, replay);
+      }
+    } catch (AssertionError failed) {
+      keep(file);
+      throw failed;
     }
+  }
+
+  /** Keeps a failing case's file in target/fuzz-failures for replay with the CLI. */
+  private static void keep(Path file) throws IOException {
+    Path kept = Files.createDirectories(Path.of("target", "fuzz-failures"));
+    Files.copy(file, kept.resolve(file.getFileName()),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void assertRefused(CliRun run, Path file, boolean namesRow, String replay) {

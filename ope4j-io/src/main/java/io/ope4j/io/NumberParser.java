@@ -184,17 +184,24 @@ final class NumberParser {
       negative = bytes[p] == '-';
       p++;
     }
-    if (p == end) {
+    while (end - p > MAX_SIGNIFICANT_DIGITS && bytes[p] == '0') {
+      p++; // leading zeros of a long text, so that the loop below cannot overflow
+    }
+    int digits = end - p;
+    if (digits == 0 || digits > MAX_SIGNIFICANT_DIGITS + 1) {
       return NOT_AN_INTEGER;
     }
     long value = 0;
     while (p < end) {
       int digit = bytes[p] - '0';
-      if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+      if (digit < 0 || digit > 9) {
         return NOT_AN_INTEGER;
       }
       value = value * 10 + digit;
       p++;
+    }
+    if (digits > MAX_SIGNIFICANT_DIGITS && value < 0) {
+      return NOT_AN_INTEGER; // 19 digits beyond Long.MAX_VALUE wrapped around
     }
     return negative ? -value : value;
   }

@@ -44,8 +44,26 @@ final class ParquetFailures {
         place + "corrupt or unreadable Parquet data (" + reason(failure) + ")", failure);
   }
 
-  /** A one-line reason: the library's message, first line only and without object ids. */
+  /**
+   * A one-line reason: the library's message, first line only and without object ids, followed
+   * by its root cause's when there is one ({@code Could not decompress dictionary page: ...}).
+   */
   static String reason(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String reason = oneLine(failure);
+    if (root != failure && root.getMessage() != null) {
+      String cause = oneLine(root);
+      if (!reason.contains(cause)) {
+        reason += ": " + cause;
+      }
+    }
+    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
+  }
+
+  private static String oneLine(Throwable failure) {
     String message = failure.getMessage();
     boolean libraryBug = failure instanceof NullPointerException
         || failure instanceof ClassCastException
@@ -61,9 +79,6 @@ final class ParquetFailures {
       line = line.substring(0, end).strip();
     }
     line = OBJECT_ID.matcher(line).replaceAll("");
-    if (line.length() > MAX_REASON) {
-      line = line.substring(0, MAX_REASON) + "...";
-    }
     if (failure instanceof ParquetDecodingException || failure instanceof IllegalArgumentException
         || failure instanceof java.io.IOException) {
       return line;

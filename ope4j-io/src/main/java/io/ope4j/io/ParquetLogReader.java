@@ -41,7 +41,8 @@ import org.apache.parquet.schema.Type;
  * codec (LZO, Brotli) is refused by name when the file is opened.
  *
  * <p><b>Damage.</b> Page checksums, where the writer stored them, are verified, so a flipped bit
- * in a data page is an error rather than a changed value. Anything else the Parquet library
+ * in a data page is an error rather than a changed value, and a compressed page must decompress
+ * to exactly the size its header declares ({@link ExactPageCodecFactory}). Anything else the Parquet library
  * throws on a damaged file (footer, page headers, encodings) becomes an {@link
  * InvalidDataException} naming the file, the row group and the column being decoded, with a
  * one-line reason ({@link ParquetFailures}).
@@ -136,8 +137,10 @@ public final class ParquetLogReader implements BatchSource {
    */
   public static ParquetLogReader open(Path path, LogReadOptions options) throws IOException {
     String source = path.toString();
-    ParquetReadOptions readOptions = ParquetReadOptions.builder(new PlainParquetConfiguration())
+    PlainParquetConfiguration configuration = new PlainParquetConfiguration();
+    ParquetReadOptions readOptions = ParquetReadOptions.builder(configuration)
         .usePageChecksumVerification(true)
+        .withCodecFactory(new ExactPageCodecFactory(configuration))
         .build();
     ParquetFileReader file;
     try {
