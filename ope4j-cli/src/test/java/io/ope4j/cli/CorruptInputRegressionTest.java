@@ -59,27 +59,30 @@ class CorruptInputRegressionTest {
   @Test
   void ctEvaluate_nulBeforeAPathId_isRefused() throws Exception {
     Path log = reproducer("ct_nul_path_id.csv");
-    CliRun run = CliRun.of("ct-evaluate", "--data", log.toString(), "--setting", "discounted",
-        "--beta", "0.5", "--basis", "1,x");
-    assertRefused(run, log, "row 7, path:", "path id must be an integer, got '\\01'");
+    assertRefused(discountedCtEvaluate(log), log, "row 7, path:",
+        "path id must be an integer, got '\\01'");
   }
 
   @Test
   void ctEvaluate_unicodeDigitPathId_isRefused() throws IOException {
-    Path log = Files.writeString(dir.resolve("paths.csv"),
-        "path,t,x_a,r\n\u0663,0,1,1\n\u0663,1,1,1\n", StandardCharsets.UTF_8);
-    CliRun run = CliRun.of("ct-evaluate", "--data", log.toString(), "--setting", "discounted",
-        "--beta", "0.5", "--basis", "1,x");
-    assertRefused(run, log, "row 1, path:", "must be an integer, got '\u0663'");
+    Path log = paths("path,t,x_a,r\n\u0663,0,1,1\n\u0663,1,1,1\n");
+    assertRefused(discountedCtEvaluate(log), log, "row 1, path:",
+        "must be an integer, got '\u0663'");
   }
 
   @Test
   void ctEvaluate_duplicatedStateColumn_isRefused() throws IOException {
-    Path log = Files.writeString(dir.resolve("paths.csv"),
-        "path,t,x_a,x_a,r\n1,0,1,2,1\n1,1,1,2,1\n", StandardCharsets.UTF_8);
-    CliRun run = CliRun.of("ct-evaluate", "--data", log.toString(), "--setting", "discounted",
+    Path log = paths("path,t,x_a,x_a,r\n1,0,1,2,1\n1,1,1,2,1\n");
+    assertRefused(discountedCtEvaluate(log), log, "header, x_a:", "column appears twice");
+  }
+
+  private Path paths(String csv) throws IOException {
+    return Files.writeString(dir.resolve("paths.csv"), csv, StandardCharsets.UTF_8);
+  }
+
+  private static CliRun discountedCtEvaluate(Path log) {
+    return CliRun.of("ct-evaluate", "--data", log.toString(), "--setting", "discounted",
         "--beta", "0.5", "--basis", "1,x");
-    assertRefused(run, log, "header, x_a:", "column appears twice");
   }
 
   @Test
