@@ -156,8 +156,7 @@ public final class RowAssembler {
     if (!(Math.abs(sum - 1.0) <= plan.piSumTolerance)) {
       throw new InvalidDataException(source, row, policy.label,
           "probabilities of evaluation policy '" + policy.name + "' sum to " + sum
-              + ", must sum to 1 within " + plan.piSumTolerance
-              + " (--pi-sum-tolerance)" + text.rowContext());
+              + ", must sum to 1 within " + plan.piSumTolerance + text.rowContext());
     }
   }
 
