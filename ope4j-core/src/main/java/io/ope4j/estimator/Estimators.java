@@ -121,7 +121,8 @@ public final class Estimators {
     if (!(delta > 0 && delta < 1)) {
       throw bad(spec, "delta must be in (0, 1), got " + Specs.format(delta));
     }
-    // OBP sorts Switch-DR's candidates in decreasing order, the others in increasing order.
+    // OBP 0.5.5 obp/ope/estimators_tuning.py, each *Tuning.__post_init__: lambdas.sort(reverse=True)
+    // for Switch-DR, lambdas.sort() for DRos and the sub-Gaussian pair.
     java.util.Arrays.sort(lambdas);
     if (id.equals("switch-dr")) {
       for (int i = 0, j = lambdas.length - 1; i < j; i++, j--) {
@@ -169,6 +170,8 @@ public final class Estimators {
   private static double clip(String spec, Map<String, String> params) {
     String text = params.remove("clip");
     if (text == null) {
+      // no clipping: OBP 0.5.5 obp/ope/estimators.py InverseProbabilityWeighting and
+      // DoublyRobust, lambda_ = np.inf
       return Double.POSITIVE_INFINITY;
     }
     double clip = number(spec, "clip", text);
