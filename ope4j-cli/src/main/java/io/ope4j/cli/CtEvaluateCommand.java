@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.io.report.Formats;
 import io.ope4j.ct.Bases;
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.Features;

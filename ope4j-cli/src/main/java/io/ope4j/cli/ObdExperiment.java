@@ -1,5 +1,8 @@
 package io.ope4j.cli;
 
+import io.ope4j.io.PolicySpecs;
+import io.ope4j.io.report.Formats;
+import io.ope4j.io.report.ResultReport;
 import io.ope4j.data.ColumnarLog;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
@@ -71,8 +74,8 @@ final class ObdExperiment {
   record Outcome(EvaluationResult result, EvaluationConfig config, Map<String, Double> truths, List<String> preamble,
       Map<String, Object> about) {
 
-    ResultWriter writer() {
-      return new ResultWriter(result, config, truths, preamble, about);
+    ResultReport writer() {
+      return ResultReport.of(result).withTruths(truths).withPreamble(preamble).withAbout(about);
     }
   }
 
@@ -158,14 +161,7 @@ final class ObdExperiment {
     Map<String, Policy> policies = new LinkedHashMap<>();
     policies.put(POLICY, bts);
     PolicySpecs.Target target = new PolicySpecs.Target(log.contextDim(), log.nActions(), log.slots(), threads);
-    for (Path file : settings.policySpecs()) {
-      for (PolicySpecs.Spec spec : PolicySpecs.read(file)) {
-        if (policies.containsKey(spec.name())) {
-          throw new IllegalArgumentException(file + ": policy name '" + spec.name() + "' is used twice");
-        }
-        policies.put(spec.name(), PolicySpecs.build(spec, target));
-      }
-    }
+    policies.putAll(PolicySpecs.load(settings.policySpecs(), target, policies.keySet()));
     return policies;
   }
 

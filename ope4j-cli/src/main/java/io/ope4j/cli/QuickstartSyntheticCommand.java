@@ -1,5 +1,7 @@
 package io.ope4j.cli;
 
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.ResultReport;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
@@ -68,7 +70,7 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), new ResultWriter(result, config, TruthFile.read(truth)));
+    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(TruthFile.read(truth).policies()));
     err.printf("ope4j: to evaluate this log yourself: ./ope4j evaluate --data %s --truth %s --estimators %s%n",
         log, truth, ESTIMATORS);
     return Ope4j.OK;
