@@ -242,7 +242,11 @@ public final class ObdExperiment {
     evaluationPolicy.put("seed", settings.simulationSeed());
     evaluationPolicy.put("simulation_seconds", Math.round(simulationSeconds * 1000) / 1000.0);
     dataset.put("evaluation_policy", evaluationPolicy);
-    dataset.put("ground_truth", Map.of("policy", POLICY, "value", onPolicy.meanReward(), "n_rounds", onPolicy.rows()));
+    Map<String, Object> groundTruth = new LinkedHashMap<>(); // ordered: Map.of's order changes from run to run
+    groundTruth.put("policy", POLICY);
+    groundTruth.put("value", onPolicy.meanReward());
+    groundTruth.put("n_rounds", onPolicy.rows());
+    dataset.put("ground_truth", groundTruth);
     dataset.put("reward_model", rewardModel);
     dataset.put("extra_policies", extraPolicies);
     Map<String, Object> about = new LinkedHashMap<>();
