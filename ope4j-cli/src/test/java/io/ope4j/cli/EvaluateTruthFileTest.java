@@ -18,8 +18,7 @@ class EvaluateTruthFileTest {
   @Test
   void truthThatIsNotJson_exit2_namingTheFile() throws IOException {
     Path broken = dir.resolve("broken.truth.json");
-    Files.writeString(broken, "{\"policies\": ");
-    CliRun run = CliRun.of("evaluate", "--data", OBP.toString(), "--truth", broken.toString());
+    CliRun run = evaluateWithTruth(broken, "{\"policies\": ");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("ope4j: error: " + broken + ": not valid JSON").doesNotContain("\tat ");
     assertThat(run.out()).isEmpty();
@@ -28,10 +27,14 @@ class EvaluateTruthFileTest {
   @Test
   void truthWithATextValue_exit2() throws IOException {
     Path text = dir.resolve("text.truth.json");
-    Files.writeString(text, "{\"policies\": {\"pi\": \"high\"}}");
-    CliRun run = CliRun.of("evaluate", "--data", OBP.toString(), "--truth", text.toString());
+    CliRun run = evaluateWithTruth(text, "{\"policies\": {\"pi\": \"high\"}}");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("ope4j: error: " + text + ": true value of pi must be a finite number, got"
         + " \"high\"" + System.lineSeparator());
+  }
+
+  private static CliRun evaluateWithTruth(Path truth, String text) throws IOException {
+    Files.writeString(truth, text);
+    return CliRun.of("evaluate", "--data", OBP.toString(), "--truth", truth.toString());
   }
 }
