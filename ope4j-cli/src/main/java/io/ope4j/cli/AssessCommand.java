@@ -1,6 +1,5 @@
 package io.ope4j.cli;
 
-import io.ope4j.io.report.AssessmentReport;
 import io.ope4j.assess.AssessmentRunner;
 import io.ope4j.assess.EstimatorSummary;
 import io.ope4j.assess.GridPoint;
@@ -8,6 +7,7 @@ import io.ope4j.assess.SyntheticGrid;
 import io.ope4j.assess.SyntheticLogFactory;
 import io.ope4j.estimator.Estimator;
 import io.ope4j.estimator.Estimators;
+import io.ope4j.io.report.AssessmentReport;
 import io.ope4j.selection.ScopeRlCompatibility;
 import io.ope4j.selection.TieBreak;
 import java.io.PrintWriter;

@@ -1,6 +1,5 @@
 package io.ope4j.cli;
 
-import io.ope4j.io.report.Formats;
 import io.ope4j.ct.Bases;
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.Features;
@@ -16,6 +15,7 @@ import io.ope4j.ct.Setting;
 import io.ope4j.ct.quadrature.QuadratureRule;
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.io.PathCsvReader;
+import io.ope4j.io.report.Formats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

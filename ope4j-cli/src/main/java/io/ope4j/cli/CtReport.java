@@ -1,12 +1,12 @@
 package io.ope4j.cli;
 
-import io.ope4j.io.report.Formats;
-import io.ope4j.io.report.Report;
-import io.ope4j.io.report.TextTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ope4j.io.report.Formats;
+import io.ope4j.io.report.Report;
+import io.ope4j.io.report.TextTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;

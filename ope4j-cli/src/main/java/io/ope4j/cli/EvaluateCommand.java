@@ -1,8 +1,5 @@
 package io.ope4j.cli;
 
-import io.ope4j.io.PolicySpecs;
-import io.ope4j.io.TruthFile;
-import io.ope4j.io.report.ResultReport;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
@@ -17,6 +14,11 @@ import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReaders;
+import io.ope4j.io.PolicySpecs;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.ResultReport;
+import io.ope4j.policy.Policy;
+import java.util.LinkedHashMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
       case "spark" -> evaluateWith(findEngine("spark"));
       default -> throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
     };
-    Map<String, Double> truths = truths();
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
@@ -154,7 +156,15 @@ final class EvaluateCommand implements Callable<Integer> {
       int k = options.nActions() > 0 ? options.nActions() : reader.modelActions();
       PolicySpecs.Target target = new PolicySpecs.Target(reader.contextColumns().size(), k,
           reader.hasPosition() ? -1 : 1, config0.threads());
-      reader.setPolicies(PolicySpecs.load(policySpecs, target));
+      Map<String, Policy> policies = new LinkedHashMap<>();
+      for (Path file : policySpecs) {
+        for (PolicySpecs.Spec spec : PolicySpecs.read(file)) {
+          if (policies.put(spec.name(), PolicySpecs.build(spec, target)) != null) {
+            throw new IllegalArgumentException(file + ": policy name '" + spec.name() + "' is used twice");
+          }
+        }
+      }
+      reader.setPolicies(policies);
       List<Estimator> chosen = Estimators.parseListOrDefault(estimators, reader.layout().hasModel());
       EvaluationConfig config = intervals.toConfig(chosen);
       EvaluationResult result;
@@ -164,7 +174,8 @@ final class EvaluateCommand implements Callable<Integer> {
       for (String warning : result.warnings()) {
         spec.commandLine().getErr().println("ope4j: warning: " + warning);
       }
-      output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths()));
+      Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
+      output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
       return Ope4j.OK;
     }
   }
@@ -174,17 +185,12 @@ final class EvaluateCommand implements Callable<Integer> {
     java.util.List<EvaluationConfig> used = new java.util.ArrayList<>();
     EvaluationResult result = ModelledEvaluation.run(data, columns, models, estimators, intervals,
         spec.commandLine().getErr(), used);
-    Map<String, Double> truths = truths();
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), ResultReport.of(result.withConfig(used.get(0))).withTruths(truths));
     return Ope4j.OK;
-  }
-
-  /** The true values of {@code --truth}, or none. */
-  private Map<String, Double> truths() throws java.io.IOException {
-    return truth == null ? Map.of() : TruthFile.read(truth).policies();
   }
 
   /** Interval choices, shared with quickstart. */

@@ -1,12 +1,12 @@
 package io.ope4j.cli;
 
-import io.ope4j.io.TruthFile;
-import io.ope4j.io.report.ResultReport;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimators;
 import io.ope4j.io.CsvLogReader;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.ResultReport;
 import io.ope4j.synthetic.SyntheticBandit;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ope4j quickstart synthetic}: simulates a log with known truth, evaluates it with every

@@ -1,13 +1,13 @@
 package io.ope4j.cli;
 
-import io.ope4j.io.TruthFile;
-import io.ope4j.io.report.SelectionReport;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimator;
 import io.ope4j.estimator.Estimators;
 import io.ope4j.io.CsvLogReader;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.SelectionReport;
 import io.ope4j.selection.Criterion;
 import io.ope4j.selection.KnownValues;
 import io.ope4j.selection.PolicySelector;

@@ -1,8 +1,5 @@
 package io.ope4j.experiments.obd;
 
-import io.ope4j.io.PolicySpecs;
-import io.ope4j.io.report.Formats;
-import io.ope4j.io.report.ResultReport;
 import io.ope4j.data.ColumnarLog;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
@@ -12,6 +9,9 @@ import io.ope4j.estimator.Estimators;
 import io.ope4j.io.ObdLoader;
 import io.ope4j.io.ObdLog;
 import io.ope4j.io.ObdPrior;
+import io.ope4j.io.PolicySpecs;
+import io.ope4j.io.report.Formats;
+import io.ope4j.io.report.ResultReport;
 import io.ope4j.model.RewardData;
 import io.ope4j.model.RewardModelFitter;
 import io.ope4j.policy.BernoulliThompsonSampling;
