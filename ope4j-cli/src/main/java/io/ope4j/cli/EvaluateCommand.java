@@ -14,6 +14,9 @@ import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReaders;
+import io.ope4j.io.PolicySpecs;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.ResultReport;
 import io.ope4j.policy.Policy;
 import java.util.LinkedHashMap;
 import java.nio.file.Path;
@@ -94,11 +97,11 @@ final class EvaluateCommand implements Callable<Integer> {
       case "spark" -> evaluateWith(findEngine("spark"));
       default -> throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
     };
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
+    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
     return Ope4j.OK;
   }
 
@@ -179,8 +182,8 @@ final class EvaluateCommand implements Callable<Integer> {
       for (String warning : result.warnings()) {
         spec.commandLine().getErr().println("ope4j: warning: " + warning);
       }
-      Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
-      output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
+      Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
+      output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
       return Ope4j.OK;
     }
   }
@@ -190,11 +193,11 @@ final class EvaluateCommand implements Callable<Integer> {
     java.util.List<EvaluationConfig> used = new java.util.ArrayList<>();
     EvaluationResult result = ModelledEvaluation.run(data, columns, models, estimators, intervals,
         spec.commandLine().getErr(), used);
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), new ResultWriter(result, used.get(0), truths));
+    output.write(spec.commandLine().getOut(), ResultReport.of(result.withConfig(used.get(0))).withTruths(truths));
     return Ope4j.OK;
   }
 
