@@ -14,6 +14,9 @@ import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReaders;
+import io.ope4j.io.PolicySpecs;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.ResultReport;
 import io.ope4j.policy.Policy;
 import java.util.LinkedHashMap;
 import java.nio.file.Path;
@@ -94,11 +97,11 @@ final class EvaluateCommand implements Callable<Integer> {
       case "spark" -> evaluateWith(findEngine("spark"));
       default -> throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
     };
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
+    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
     return Ope4j.OK;
   }
 
@@ -116,8 +119,8 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--master is for --engine spark");
     }
     try (BatchSource reader = data.equals("-")
-            ? CsvLogReader.open(System.in, "<stdin>", columns.toReadOptions())
-            : LogReaders.open(Path.of(data), columns.toReadOptions());
+            ? CsvLogReader.open(System.in, "<stdin>", readOptions())
+            : LogReaders.open(Path.of(data), readOptions());
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
       return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
     }
@@ -125,7 +128,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private EvaluationResult evaluateWith(LogEngine logEngine) throws Exception {
     Map<String, String> settings = master == null ? Map.of() : Map.of("master", master);
-    return logEngine.evaluate(new LogEngine.Job(data, columns.toReadOptions(), this::configFor, settings));
+    return logEngine.evaluate(new LogEngine.Job(data, readOptions(), this::configFor, settings));
+  }
+
+  /**
+   * The log's columns. A missing pscore column is read as absent: the evaluator then refuses,
+   * before any row, each chosen estimator that weights, naming it (formats.md).
+   */
+  private LogReadOptions readOptions() {
+    return columns.toReadOptions().withPscoreOptional(true);
   }
 
   /** The engine found on the class path (ope4j-spark registers "spark"), or a usage error. */
@@ -171,8 +182,8 @@ final class EvaluateCommand implements Callable<Integer> {
       for (String warning : result.warnings()) {
         spec.commandLine().getErr().println("ope4j: warning: " + warning);
       }
-      Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
-      output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
+      Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
+      output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
       return Ope4j.OK;
     }
   }
@@ -182,11 +193,11 @@ final class EvaluateCommand implements Callable<Integer> {
     java.util.List<EvaluationConfig> used = new java.util.ArrayList<>();
     EvaluationResult result = ModelledEvaluation.run(data, columns, models, estimators, intervals,
         spec.commandLine().getErr(), used);
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), new ResultWriter(result, used.get(0), truths));
+    output.write(spec.commandLine().getOut(), ResultReport.of(result.withConfig(used.get(0))).withTruths(truths));
     return Ope4j.OK;
   }
 

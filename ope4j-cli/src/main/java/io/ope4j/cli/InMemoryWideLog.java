@@ -1,7 +1,6 @@
 package io.ope4j.cli;
 
 import io.ope4j.data.InvalidDataException;
-import io.ope4j.data.WideForm;
 import io.ope4j.io.Gzip;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -129,6 +128,7 @@ final class InMemoryWideLog {
     int[] positions = new int[1024];
     double[] contexts;
     double[][] pi;
+    final double piSumTolerance;
 
     Builder(String source, List<String> header, LogColumnsOptions options, Map<String, String> prefixes) {
       this.source = source;
@@ -142,6 +142,7 @@ final class InMemoryWideLog {
       this.actionColumn = required(index, options.action, "--action-col");
       this.rewardColumn = required(index, options.reward, "--reward-col");
       this.pscoreColumn = index.getOrDefault(options.pscore, -1);
+      this.piSumTolerance = options.toReadOptions().piSumTolerance(); // checked there
       this.positionColumn = index.getOrDefault(options.position, -1);
       List<Integer> contextColumns = new ArrayList<>();
       boolean model = false;
@@ -253,9 +254,9 @@ final class InMemoryWideLog {
           pi[p][rows * k + a] = value;
           sum += value;
         }
-        if (!(Math.abs(sum - 1) <= WideForm.SUM_TOLERANCE)) {
+        if (!(Math.abs(sum - 1) <= piSumTolerance)) {
           throw new InvalidDataException(source, row, null, "probabilities of policy " + policyNames.get(p)
-              + " sum to " + sum + ", not 1");
+              + " sum to " + sum + ", not 1 within " + piSumTolerance + " (--pi-sum-tolerance)");
         }
       }
       rows++;

@@ -13,8 +13,16 @@ import java.util.List;
  *     are filled
  * @param hasPosition whether {@link BanditBatch#position()} is filled
  * @param nActions number of actions K, or -1 when unknown
+ * @param hasPscore whether {@link BanditBatch#pscore()} is filled; without it the batches hold
+ *     NaN there, and only estimators that do not weight may run on them
  */
-public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions) implements java.io.Serializable {
+public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions,
+    boolean hasPscore) implements java.io.Serializable {
+
+  /** A layout with logged propensities, as most logs have. */
+  public LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions) {
+    this(policies, hasModel, hasPosition, nActions, true);
+  }
 
   public LogLayout {
     policies = List.copyOf(policies);

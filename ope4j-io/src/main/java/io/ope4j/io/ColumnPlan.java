@@ -64,6 +64,7 @@ final class ColumnPlan implements java.io.Serializable {
   final List<String> header;
   final int action;
   final int reward;
+  /** Pscore column, or -1 when the options let it be absent and it is. */
   final int pscore;
   /** Position column, or -1. */
   final int position;
@@ -72,9 +73,12 @@ final class ColumnPlan implements java.io.Serializable {
   /** Narrow model column, or -1. */
   final int modelNarrow;
   final PolicyPlan[] policies;
+  /** How far from 1 a row's wide probabilities may sum (the options'). */
+  final double piSumTolerance;
 
   private ColumnPlan(LogLayout layout, List<String> header, int action, int reward, int pscore,
-      int position, int[] modelWide, int modelNarrow, PolicyPlan[] policies) {
+      int position, int[] modelWide, int modelNarrow, PolicyPlan[] policies,
+      double piSumTolerance) {
     this.layout = layout;
     this.header = List.copyOf(header);
     this.action = action;
@@ -84,6 +88,7 @@ final class ColumnPlan implements java.io.Serializable {
     this.modelWide = modelWide;
     this.modelNarrow = modelNarrow;
     this.policies = policies;
+    this.piSumTolerance = piSumTolerance;
   }
 
   /** Header indices of every column a row is read from, ascending, without duplicates. */
@@ -91,7 +96,9 @@ final class ColumnPlan implements java.io.Serializable {
     java.util.BitSet used = new java.util.BitSet(header.size());
     used.set(action);
     used.set(reward);
-    used.set(pscore);
+    if (pscore >= 0) {
+      used.set(pscore);
+    }
     if (position >= 0) {
       used.set(position);
     }
@@ -155,9 +162,10 @@ final class ColumnPlan implements java.io.Serializable {
           "the logged action, an integer in [0, K); rename with --action-col", missing);
       int reward = required(options.rewardColumn(),
           "the observed reward; rename with --reward-col", missing);
-      int pscore = required(options.pscoreColumn(),
-          "behaviour policy's probability of the logged action; rename with --pscore-col",
-          missing);
+      int pscore = options.pscoreOptional() && !index.containsKey(options.pscoreColumn()) ? -1
+          : required(options.pscoreColumn(),
+              "behaviour policy's probability of the logged action; rename with --pscore-col",
+              missing);
       if (!missing.isEmpty()) {
         throw headerError((missing.size() == 1 ? "missing column " : "missing columns ")
             + String.join(", ", missing));
@@ -188,9 +196,10 @@ final class ColumnPlan implements java.io.Serializable {
         }
       }
       int nActions = numberOfActions(wideGroups, wideLabels);
-      LogLayout layout = new LogLayout(policyNames, hasModel, position >= 0, nActions);
+      LogLayout layout =
+          new LogLayout(policyNames, hasModel, position >= 0, nActions, pscore >= 0);
       return new ColumnPlan(layout, header, action, reward, pscore, position, modelWide,
-          modelNarrow, policies);
+          modelNarrow, policies, options.piSumTolerance());
     }
 
     private PolicyPlan resolvePolicy(PolicyColumns spec, int[] modelWide, boolean hasModel) {

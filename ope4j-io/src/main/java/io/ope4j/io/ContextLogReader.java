@@ -165,6 +165,11 @@ public final class ContextLogReader implements BatchSource {
 
   /** @throws IllegalStateException before {@link #setPolicies} */
   @Override
+  public String name() {
+    return source;
+  }
+
+  @Override
   public LogLayout layout() {
     if (layout == null) {
       throw new IllegalStateException("setPolicies must be called before reading");

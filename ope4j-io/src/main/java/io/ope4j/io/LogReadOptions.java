@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>Start from {@link #defaults()} and change what differs with the {@code with...} methods;
  * each returns a copy with one component changed. Invalid values (a null or empty name, K = 0 or
- * below -1, a capacity below 1, a policy name given twice) throw {@link
+ * below -1, a capacity below 1, a policy name given twice, a pi-sum tolerance outside [0, 1))
+ * throw {@link
  * IllegalArgumentException}, from the constructor and from every {@code with...} method.
  *
  * <pre>{@code
@@ -39,6 +40,12 @@ import java.util.Set;
  *     header
  * @param batchCapacity rows per batch made by readers' {@code newBatch()}; default 4096. It never
  *     depends on threads or anything else, so that a run is reproducible.
+ * @param pscoreOptional whether a log without the pscore column is read (default false: it is
+ *     refused). Its layout then says {@code hasPscore() == false} and its batches hold NaN
+ *     pscores, which only estimators that do not weight (e.g. {@code dm}) may be run on.
+ * @param piSumTolerance how far from 1 the wide probabilities of one row may sum, in [0, 1);
+ *     default {@link io.ope4j.data.WideForm#SUM_TOLERANCE} (1e-6). A policy stored as 32-bit
+ *     floats over many actions may need about 1e-5.
  */
 public record LogReadOptions(
     String actionColumn,
@@ -49,7 +56,9 @@ public record LogReadOptions(
     String modelColumn,
     int nActions,
     List<PolicyColumns> policies,
-    int batchCapacity) {
+    int batchCapacity,
+    boolean pscoreOptional,
+    double piSumTolerance) {
 
   /** Default rows per batch: large enough to amortise per-batch work, small enough for L2. */
   public static final int DEFAULT_BATCH_CAPACITY = 4096;
@@ -127,55 +136,68 @@ public record LogReadOptions(
     if (batchCapacity <= 0) {
       throw new IllegalArgumentException("batchCapacity must be positive, got " + batchCapacity);
     }
+    if (!(piSumTolerance >= 0 && piSumTolerance < 1)) {
+      throw new IllegalArgumentException(
+          "the pi-sum tolerance (--pi-sum-tolerance) must be in [0, 1), got " + piSumTolerance);
+    }
+  }
+
+  /** The options with pscore required and the default pi-sum tolerance. */
+  public LogReadOptions(String actionColumn, String rewardColumn, String pscoreColumn,
+      String positionColumn, String modelPrefix, String modelColumn, int nActions,
+      List<PolicyColumns> policies, int batchCapacity) {
+    this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
+        nActions, policies, batchCapacity, false, io.ope4j.data.WideForm.SUM_TOLERANCE);
   }
 
   /** The formats.md column names, K inferred, policies detected, 4096 rows per batch. */
   public static LogReadOptions defaults() {
     return new LogReadOptions(
         "action", "reward", "pscore", "position", "q_", "q", -1, List.of(),
-        DEFAULT_BATCH_CAPACITY);
+        DEFAULT_BATCH_CAPACITY, false,
+        io.ope4j.data.WideForm.SUM_TOLERANCE);
   }
 
   public LogReadOptions withActionColumn(String column) {
     return new LogReadOptions(column, rewardColumn, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
   }
 
   public LogReadOptions withRewardColumn(String column) {
     return new LogReadOptions(actionColumn, column, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
   }
 
   public LogReadOptions withPscoreColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, column, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
   }
 
   public LogReadOptions withPositionColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, column, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
   }
 
   public LogReadOptions withModelPrefix(String prefix) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn, prefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
   }
 
   public LogReadOptions withModelColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, column, nActions, policies, batchCapacity);
+        modelPrefix, column, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
   }
 
   /** K given by the user (positive), or -1 to infer it from the wide columns. */
   public LogReadOptions withNActions(int count) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, count, policies, batchCapacity);
+        modelPrefix, modelColumn, count, policies, batchCapacity, pscoreOptional, piSumTolerance);
   }
 
   /** Replaces the evaluation policies; an empty list means "detect them from the header". */
   public LogReadOptions withPolicies(List<PolicyColumns> list) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, list, batchCapacity);
+        modelPrefix, modelColumn, nActions, list, batchCapacity, pscoreOptional, piSumTolerance);
   }
 
   /** Adds one evaluation policy after those already given. */
@@ -187,7 +209,19 @@ public record LogReadOptions(
 
   public LogReadOptions withBatchCapacity(int capacity) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, capacity);
+        modelPrefix, modelColumn, nActions, policies, capacity, pscoreOptional, piSumTolerance);
+  }
+
+  /** Whether a log without the pscore column is read rather than refused. */
+  public LogReadOptions withPscoreOptional(boolean optional) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, optional, piSumTolerance);
+  }
+
+  /** How far from 1 a row's wide probabilities may sum; in [0, 1). */
+  public LogReadOptions withPiSumTolerance(double tolerance) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional, tolerance);
   }
 
   private static void requireName(String value, String what) {

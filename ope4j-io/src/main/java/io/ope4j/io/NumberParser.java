@@ -27,11 +27,13 @@ import java.nio.charset.StandardCharsets;
  * <p>Full-precision values ({@code 0.047939305137387644}, 17 digits, as {@code
  * Double.toString} and Python's {@code repr} write random doubles) miss the fast path; {@link
  * VerifiedQuotient} handles most of them exactly and much faster than the fallback.
+ *
+ * <p>Public only for the continuous-time path reader in {@code ope4j-ct}; not a stable API.
  */
-final class NumberParser {
+public final class NumberParser {
 
   /** Returned by {@link #parseInteger} when the text is not an integer. */
-  static final long NOT_AN_INTEGER = Long.MIN_VALUE;
+  public static final long NOT_AN_INTEGER = Long.MIN_VALUE;
 
   /** 2^53: every integer up to it is an exact double. */
   private static final long MAX_EXACT_SIGNIFICAND = 1L << 53;
@@ -58,7 +60,7 @@ final class NumberParser {
    * @throws NumberFormatException if the text is outside the grammar (e.g. empty, {@code 1\0},
    *     {@code 1.5d}, {@code  1})
    */
-  static double parseDouble(byte[] bytes, int start, int end) {
+  public static double parseDouble(byte[] bytes, int start, int end) {
     int p = start;
     boolean negative = false;
     if (p < end) {
@@ -177,7 +179,7 @@ final class NumberParser {
    * {@link #NOT_AN_INTEGER} for any other text ({@code 3.0}, {@code 1e3}, {@code 3.5}, an empty
    * field, a non-ASCII digit) and for values beyond the range of a long.
    */
-  static long parseInteger(byte[] bytes, int start, int end) {
+  public static long parseInteger(byte[] bytes, int start, int end) {
     int p = start;
     boolean negative = false;
     if (p < end && (bytes[p] == '-' || bytes[p] == '+')) {
