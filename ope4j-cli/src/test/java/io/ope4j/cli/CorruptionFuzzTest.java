@@ -55,10 +55,13 @@ class CorruptionFuzzTest {
   @TempDir Path dir;
   private byte[] csv;
 
+  private static final byte[] HEADER =
+      "action,reward,pscore,pi\n".getBytes(StandardCharsets.US_ASCII);
+
   @BeforeEach
   void baseLog() {
     SplittableRandom random = new SplittableRandom(SEED);
-    StringBuilder text = new StringBuilder("action,reward,pscore,pi\n");
+    StringBuilder text = new StringBuilder(new String(HEADER, StandardCharsets.US_ASCII));
     String[] rewards = {"0", "1", "0.25", "1.5e-3", "0.047939305137387644", "-2", "3E2"};
     String[] pscores = {"0.5", "0.25", "1", "0.75", "0.1", "0.333"};
     for (int i = 0; i < ROWS; i++) {
@@ -87,7 +90,9 @@ class CorruptionFuzzTest {
         keep(file);
       }
       if (verdict.canonical() == null) {
-        assertRefused(run, file, verdict.cellProblem(), replay + " [" + verdict.problem() + "]");
+        // With a damaged header the file may be refused for it first, as a whole.
+        boolean namesRow = verdict.cellProblem() && startsWith(damaged, HEADER);
+        assertRefused(run, file, namesRow, replay + " [" + verdict.problem() + "]");
         refused++;
         continue;
       }
@@ -266,6 +271,11 @@ class CorruptionFuzzTest {
       }
     }
     return out.toByteArray();
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    return bytes.length >= prefix.length
+        && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private static byte[] flip(byte[] bytes, int at, SplittableRandom random) {
