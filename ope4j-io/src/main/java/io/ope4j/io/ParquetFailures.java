@@ -87,6 +87,21 @@ final class ParquetFailures {
   }
 
   /**
+   * Whether {@code failure} was raised by library code (Parquet, Hadoop, a codec) rather than
+   * by ope4j's own: the first frame outside the JDK decides.
+   */
+  static boolean thrownByLibrary(Throwable failure) {
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      String name = frame.getClassName();
+      if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")) {
+        return !name.startsWith("io.ope4j.") || name.equals(ExactPageCodecFactory.class.getName())
+            || name.startsWith(ExactPageCodecFactory.class.getName() + "$");
+      }
+    }
+    return false;
+  }
+
+  /**
    * Refuses, by name, a codec that this reader cannot decompress, before any page is read.
    *
    * @param used the dotted paths of the projected columns

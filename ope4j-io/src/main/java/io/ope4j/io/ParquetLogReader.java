@@ -154,7 +154,8 @@ public final class ParquetLogReader implements BatchSource {
     try {
       return new ParquetLogReader(source, options, file);
     } catch (RuntimeException failure) {
-      RuntimeException reported = failure instanceof InvalidDataException ? failure
+      RuntimeException reported = failure instanceof InvalidDataException
+          || !ParquetFailures.thrownByLibrary(failure) ? failure
           : ParquetFailures.corrupt(source, "footer", null, failure);
       try {
         file.close();
@@ -248,6 +249,9 @@ public final class ParquetLogReader implements BatchSource {
     } catch (InvalidDataException invalid) {
       throw invalid;
     } catch (IOException | RuntimeException damaged) {
+      if (!ParquetFailures.thrownByLibrary(damaged)) {
+        throw damaged; // our own bug: exit 1, not "bad input"
+      }
       throw damage(damaged);
     }
     batch.setRows(rowsRead, size);

@@ -97,6 +97,18 @@ class ParquetDamageTest {
         .isEqualTo("inconsistent metadata: NullPointerException");
   }
 
+  @Test
+  void thrownByLibrary_tellsParquetFailuresFromOurOwnBugs() {
+    IllegalStateException ours = new IllegalStateException("a bug");
+    assertThat(ParquetFailures.thrownByLibrary(ours)).isFalse();
+    IllegalStateException library = new IllegalStateException("damaged");
+    library.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("java.util.Objects", "requireNonNull", null, 1),
+        new StackTraceElement("org.apache.parquet.Reader", "read", null, 1),
+        new StackTraceElement("io.ope4j.io.ParquetLogReader", "next", null, 1)});
+    assertThat(ParquetFailures.thrownByLibrary(library)).isTrue();
+  }
+
   private static void readAll(Path file) throws IOException {
     try (ParquetLogReader reader = ParquetLogReader.open(file)) {
       LogTable.readAll(reader, 4096);
