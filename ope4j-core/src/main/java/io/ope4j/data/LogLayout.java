@@ -5,31 +5,67 @@ import java.util.List;
 /**
  * What a bandit log holds, as the estimators see it: the evaluation policies (in order),
  * whether reward-model columns are present, whether a position column is present, and the
- * number of actions K (or {@code -1} when the log does not say and the user did not either).
+ * number of actions K (or {@code -1} when the log does not say and the user did not either);
+ * and the optional blocks a consumer asked the reader for: the context features, each policy's
+ * and the model's wide rows, and whether the propensities were read.
  *
  * @param policies names of the evaluation policies; their index is the policy index of
- *     {@link BanditBatch#piLogged(int)}
+ *     {@link BanditBatch#piLogged(int)}. Empty only for a log read for {@link
+ *     io.ope4j.policy.Policy} objects that a wrapper adds
  * @param hasModel whether {@link BanditBatch#qLogged()} and {@link BanditBatch#qExpected(int)}
  *     are filled
  * @param hasPosition whether {@link BanditBatch#position()} is filled
  * @param nActions number of actions K, or -1 when unknown
+ * @param contextColumns names of the context columns ({@code x_*}) held by {@link
+ *     BanditBatch#contexts()}, in order; empty without a context block
+ * @param widePolicies whether {@link BanditBatch#piWide(int)} holds every policy's K
+ *     probabilities of each row
+ * @param wideModel whether {@link BanditBatch#qWide()} holds the K model predictions of each row
+ * @param hasPscore whether {@link BanditBatch#pscore()} is filled (false only when the consumer
+ *     estimates the propensities itself)
  */
-public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions) implements java.io.Serializable {
+public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions,
+    List<String> contextColumns, boolean widePolicies, boolean wideModel, boolean hasPscore)
+    implements java.io.Serializable {
 
   public LogLayout {
     policies = List.copyOf(policies);
-    if (policies.isEmpty()) {
-      throw new IllegalArgumentException("a log needs at least one evaluation policy");
-    }
+    contextColumns = List.copyOf(contextColumns);
     if (policies.stream().distinct().count() != policies.size()) {
       throw new IllegalArgumentException("policy names must be distinct, got " + policies);
     }
     if (nActions == 0 || nActions < -1) {
       throw new IllegalArgumentException("nActions must be positive or -1, got " + nActions);
     }
+    if ((widePolicies || wideModel) && nActions < 1) {
+      throw new IllegalArgumentException("wide blocks need a known number of actions, got " + nActions);
+    }
+  }
+
+  /** The layout of a log with estimator columns only: no optional block. */
+  public LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions) {
+    this(policies, hasModel, hasPosition, nActions, List.of(), false, false, true);
+    if (policies.isEmpty()) {
+      throw new IllegalArgumentException("a log needs at least one evaluation policy");
+    }
   }
 
   public int policyCount() {
     return policies.size();
+  }
+
+  /** Number of context features per row in {@link BanditBatch#contexts()} (0 without the block). */
+  public int contextDim() {
+    return contextColumns.size();
+  }
+
+  /** This layout with other policies and model columns (a wrapper that computes them). */
+  public LogLayout withPolicies(List<String> names, boolean model, int actions, boolean wide, boolean wideQ) {
+    return new LogLayout(names, model, hasPosition, actions, contextColumns, wide, wideQ, hasPscore);
+  }
+
+  /** This layout with the propensities filled (a wrapper that supplies them). */
+  public LogLayout withPscore() {
+    return new LogLayout(policies, hasModel, hasPosition, nActions, contextColumns, widePolicies, wideModel, true);
   }
 }

@@ -53,6 +53,9 @@ public final class Evaluator {
    */
   public EvaluationResult evaluate(BatchSource source) throws IOException {
     LogLayout layout = source.layout();
+    if (layout.policyCount() == 0) {
+      throw new IllegalArgumentException("the log has no evaluation policy: give its columns or Policy objects");
+    }
     for (Estimator estimator : config.estimators()) {
       if (estimator.needsModel() && !layout.hasModel()) {
         throw new IllegalArgumentException("estimator " + estimator.spec()

@@ -39,6 +39,8 @@ import java.util.Set;
  *     header
  * @param batchCapacity rows per batch made by readers' {@code newBatch()}; default 4096. It never
  *     depends on threads or anything else, so that a run is reproducible.
+ * @param content optional blocks to fill and columns the consumer supplies itself; default
+ *     {@link BatchContent#ESTIMATOR_COLUMNS}
  */
 public record LogReadOptions(
     String actionColumn,
@@ -49,7 +51,8 @@ public record LogReadOptions(
     String modelColumn,
     int nActions,
     List<PolicyColumns> policies,
-    int batchCapacity) {
+    int batchCapacity,
+    BatchContent content) {
 
   /** Default rows per batch: large enough to amortise per-batch work, small enough for L2. */
   public static final int DEFAULT_BATCH_CAPACITY = 4096;
@@ -127,6 +130,21 @@ public record LogReadOptions(
     if (batchCapacity <= 0) {
       throw new IllegalArgumentException("batchCapacity must be positive, got " + batchCapacity);
     }
+    Objects.requireNonNull(content, "content");
+  }
+
+  /** Options that read the estimator columns only ({@link BatchContent#ESTIMATOR_COLUMNS}). */
+  public LogReadOptions(String actionColumn, String rewardColumn, String pscoreColumn,
+      String positionColumn, String modelPrefix, String modelColumn, int nActions,
+      List<PolicyColumns> policies, int batchCapacity) {
+    this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
+        nActions, policies, batchCapacity, BatchContent.ESTIMATOR_COLUMNS);
+  }
+
+  /** What the reader fills besides the estimator columns, and what the consumer supplies. */
+  public LogReadOptions withContent(BatchContent wanted) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, wanted);
   }
 
   /** The formats.md column names, K inferred, policies detected, 4096 rows per batch. */
@@ -138,44 +156,44 @@ public record LogReadOptions(
 
   public LogReadOptions withActionColumn(String column) {
     return new LogReadOptions(column, rewardColumn, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, content);
   }
 
   public LogReadOptions withRewardColumn(String column) {
     return new LogReadOptions(actionColumn, column, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, content);
   }
 
   public LogReadOptions withPscoreColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, column, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, content);
   }
 
   public LogReadOptions withPositionColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, column, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, content);
   }
 
   public LogReadOptions withModelPrefix(String prefix) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn, prefix,
-        modelColumn, nActions, policies, batchCapacity);
+        modelColumn, nActions, policies, batchCapacity, content);
   }
 
   public LogReadOptions withModelColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, column, nActions, policies, batchCapacity);
+        modelPrefix, column, nActions, policies, batchCapacity, content);
   }
 
   /** K given by the user (positive), or -1 to infer it from the wide columns. */
   public LogReadOptions withNActions(int count) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, count, policies, batchCapacity);
+        modelPrefix, modelColumn, count, policies, batchCapacity, content);
   }
 
   /** Replaces the evaluation policies; an empty list means "detect them from the header". */
   public LogReadOptions withPolicies(List<PolicyColumns> list) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, list, batchCapacity);
+        modelPrefix, modelColumn, nActions, list, batchCapacity, content);
   }
 
   /** Adds one evaluation policy after those already given. */
@@ -187,7 +205,7 @@ public record LogReadOptions(
 
   public LogReadOptions withBatchCapacity(int capacity) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, capacity);
+        modelPrefix, modelColumn, nActions, policies, capacity, content);
   }
 
   private static void requireName(String value, String what) {

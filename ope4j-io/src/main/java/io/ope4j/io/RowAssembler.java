@@ -99,11 +99,15 @@ public final class RowAssembler {
     int logged = (int) action;
     batch.action()[i] = logged;
     batch.reward()[i] = finite(plan.reward);
-    double pscore = values[plan.pscore];
-    if (!(pscore > 0.0 && pscore <= 1.0)) {
-      throw invalid(plan.pscore, PSCORE_RANGE);
+    if (plan.pscore >= 0) {
+      double pscore = values[plan.pscore];
+      if (!(pscore > 0.0 && pscore <= 1.0)) {
+        throw invalid(plan.pscore, PSCORE_RANGE);
+      }
+      batch.pscore()[i] = pscore;
+    } else {
+      batch.pscore()[i] = Double.NaN; // the consumer estimates it (layout.hasPscore() is false)
     }
-    batch.pscore()[i] = pscore;
 
     if (plan.position >= 0) {
       double position = values[plan.position];
@@ -113,12 +117,18 @@ public final class RowAssembler {
       batch.position()[i] = (int) position;
     }
 
+    int[] contexts = plan.contexts;
+    for (int j = 0; j < contexts.length; j++) {
+      batch.contexts()[i * contexts.length + j] = finite(contexts[j]);
+    }
+
     if (plan.modelWide != null) {
       int[] columns = plan.modelWide;
       for (int a = 0; a < columns.length; a++) {
         modelRow[a] = finite(columns[a]);
       }
       batch.qLogged()[i] = modelRow[logged];
+      keepWide(modelRow, batch.qWide(), i);
     } else if (plan.modelNarrow >= 0) {
       batch.qLogged()[i] = finite(plan.modelNarrow);
     }
@@ -129,6 +139,7 @@ public final class RowAssembler {
       if (policy.wideColumns != null) {
         readWideProbabilities(policy);
         batch.piLogged(p)[i] = policyRow[logged];
+        keepWide(policyRow, batch.piWide(p), i);
         if (modelRow != null) {
           batch.qExpected(p)[i] =
               WideForm.expectedModelValue(policyRow, 0, modelRow, 0, policyRow.length);
@@ -139,6 +150,13 @@ public final class RowAssembler {
       if (policy.modelValueColumn >= 0) {
         batch.qExpected(p)[i] = finite(policy.modelValueColumn);
       }
+    }
+  }
+
+  /** Copies a wide row into row {@code i} of a batch's wide block, when the batch has one. */
+  private static void keepWide(double[] row, double[] block, int i) {
+    if (block != null) {
+      System.arraycopy(row, 0, block, i * row.length, row.length);
     }
   }
 
