@@ -130,6 +130,14 @@ public final class ModelledLog {
    * propensities}.
    */
   public List<String> describe() {
+    return describe(model, propensityNote);
+  }
+
+  /**
+   * The lines of {@link #describe()} for any log evaluated with {@code model} (or null) and
+   * propensities estimated as {@code propensityNote} says (or null when logged).
+   */
+  public static List<String> describe(CrossFittedModel model, String propensityNote) {
     List<String> lines = new ArrayList<>();
     lines.add("reward model: " + (model == null ? "none" : model.describe()));
     lines.add(propensityNote == null
