@@ -14,7 +14,6 @@ import io.ope4j.model.RewardModelFitter;
 import io.ope4j.models.pipeline.FittedEvaluation;
 import io.ope4j.policy.Policy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,9 +116,7 @@ final class ModelledEvaluation {
   private static Path spoolStandardInput() throws IOException {
     Path copy = Files.createTempFile("ope4j-stdin", ".log");
     copy.toFile().deleteOnExit();
-    try (InputStream in = System.in) {
-      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-    }
+    Files.copy(System.in, copy, StandardCopyOption.REPLACE_EXISTING);
     return copy;
   }
 }
