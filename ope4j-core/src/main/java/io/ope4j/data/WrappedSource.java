@@ -11,11 +11,30 @@ import java.io.IOException;
  */
 public abstract class WrappedSource implements BatchSource {
 
+  private static final double[] NO_CONTEXTS = new double[0];
+
   private final BatchSource wrapped;
+  private LogLayout layout;
   private BanditBatch from;
 
+  /** Subclasses set their layout with {@link #setLayout} in their constructor. */
   protected WrappedSource(BatchSource wrapped) {
     this.wrapped = wrapped;
+  }
+
+  /** Sets what this source's batches hold. */
+  protected final void setLayout(LogLayout produced) {
+    this.layout = produced;
+  }
+
+  @Override
+  public final LogLayout layout() {
+    return layout;
+  }
+
+  /** The batch's context block, or an empty array when the log has no context column. */
+  protected static double[] contexts(BanditBatch batch) {
+    return batch.contexts() == null ? NO_CONTEXTS : batch.contexts();
   }
 
   /** The layout of the wrapped source. */

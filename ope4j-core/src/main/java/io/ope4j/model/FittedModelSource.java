@@ -20,9 +20,6 @@ import java.util.List;
 public final class FittedModelSource extends WrappedSource {
 
   private final CrossFittedModel.Predictor predictor;
-  private final LogLayout layout;
-  private final int[] policyIndex;
-  private final double[] noContexts = new double[0];
 
   /**
    * @param log a source with the context block the model was fitted on and wide policy
@@ -50,15 +47,12 @@ public final class FittedModelSource extends WrappedSource {
       throw new IllegalArgumentException("the reward model was fitted with weights for policy " + weightedFor
           + " and serves that policy only, not " + served);
     }
-    this.policyIndex = new int[served.size()];
-    for (int p = 0; p < policyIndex.length; p++) {
-      policyIndex[p] = wrapped.policies().indexOf(served.get(p));
-      if (policyIndex[p] < 0) {
-        throw new IllegalArgumentException("policy " + served.get(p) + " is not in the log " + wrapped.policies());
-      }
+    if (!wrapped.policies().containsAll(served) || served.isEmpty()) {
+      throw new IllegalArgumentException("the policies to serve, " + served + ", must be some of the log's "
+          + wrapped.policies());
     }
     this.predictor = model.predictor();
-    this.layout = wrapped.withPolicies(served, true, wrapped.nActions(), true, true);
+    setLayout(wrapped.withPolicies(served, true, wrapped.nActions(), true, true));
   }
 
   /** A source serving every policy of {@code log}. */
@@ -67,23 +61,18 @@ public final class FittedModelSource extends WrappedSource {
   }
 
   @Override
-  public LogLayout layout() {
-    return layout;
-  }
-
-  @Override
   protected void fill(BanditBatch from, BanditBatch batch) {
     int size = batch.size();
-    int k = layout.nActions();
-    int dim = layout.contextDim();
+    int k = layout().nActions();
+    int dim = layout().contextDim();
     double[] q = batch.qWide();
-    predictor.predict(dim == 0 ? noContexts : batch.contexts(), dim, batch.position(), batch.firstRow(), size, q);
+    predictor.predict(contexts(batch), dim, batch.position(), batch.firstRow(), size, q);
     int[] action = batch.action();
     double[] qLogged = batch.qLogged();
     for (int i = 0; i < size; i++) {
       qLogged[i] = q[i * k + action[i]];
     }
-    for (int p = 0; p < policyIndex.length; p++) {
+    for (int p = 0; p < layout().policyCount(); p++) {
       double[] pi = batch.piWide(p);
       double[] modelValue = batch.qExpected(p);
       for (int i = 0; i < size; i++) {

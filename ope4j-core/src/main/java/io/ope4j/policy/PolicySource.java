@@ -38,9 +38,7 @@ public final class PolicySource extends WrappedSource {
   private final String name;
   private final List<String> names;
   private final Policy[] policies;
-  private final LogLayout layout;
   private final int nActions;
-  private final double[] noContexts = new double[0];
 
   /**
    * @param log a source whose layout has the context block the policies read, and K equal to
@@ -72,20 +70,15 @@ public final class PolicySource extends WrappedSource {
           + wrapped.nActions() + " (read it with K = " + k + ")");
     }
     this.nActions = k;
-    this.layout = wrapped.withPolicies(names, wrapped.wideModel(), k, true, wrapped.wideModel());
-  }
-
-  @Override
-  public LogLayout layout() {
-    return layout;
+    setLayout(wrapped.withPolicies(names, wrapped.wideModel(), k, true, wrapped.wideModel()));
   }
 
   @Override
   protected void fill(BanditBatch from, BanditBatch batch) {
     int size = batch.size();
     int k = nActions;
-    int dim = layout.contextDim();
-    double[] contexts = dim == 0 ? noContexts : batch.contexts();
+    int dim = layout().contextDim();
+    double[] contexts = contexts(batch);
     int[] action = batch.action();
     double[] q = batch.qWide();
     for (int p = 0; p < policies.length; p++) {

@@ -9,17 +9,11 @@ import io.ope4j.data.WrappedSource;
 final class EstimatedPscoreSource extends WrappedSource {
 
   private final double[] pscore;
-  private final LogLayout layout;
 
   EstimatedPscoreSource(BatchSource log, double[] pscore) {
     super(log);
     this.pscore = pscore;
-    this.layout = log.layout().withPscore();
-  }
-
-  @Override
-  public LogLayout layout() {
-    return layout;
+    setLayout(log.layout().withPscore());
   }
 
   @Override
