@@ -3,6 +3,7 @@ package io.ope4j.cli;
 import io.ope4j.ct.Bases;
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.Features;
+import io.ope4j.ct.GradientEvaluator;
 import io.ope4j.ct.LinearEvaluator;
 import io.ope4j.ct.LinearFit;
 import io.ope4j.ct.LinearMethod;
@@ -12,9 +13,9 @@ import io.ope4j.ct.ParametricValue;
 import io.ope4j.ct.PathBlock;
 import io.ope4j.ct.RewardRule;
 import io.ope4j.ct.Setting;
+import io.ope4j.ct.io.PathCsvReader;
 import io.ope4j.ct.quadrature.QuadratureRule;
 import io.ope4j.data.InvalidDataException;
-import io.ope4j.io.PathCsvReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -57,7 +58,8 @@ final class CtEvaluateCommand implements Callable<Integer> {
   String basis;
 
   @Option(names = "--method", defaultValue = "lstd",
-      description = "ml, lstd, mstde (biased baseline), td0, tdlambda or gtd2 (default: ${DEFAULT-VALUE}).")
+      description = "ml, lstd, mstde (biased baseline), td0, tdlambda, gtd2, gradient-ml or gradient-td0"
+          + " (default: ${DEFAULT-VALUE}).")
   String method;
 
   @Option(names = "--lambda", description = "Trace decay per unit time: tdlambda (default 0.5), lstd (default 0 = LSTD(0)).")
@@ -71,7 +73,8 @@ final class CtEvaluateCommand implements Callable<Integer> {
       description = "Sampling steps per TD transition (default 1; 2 for simpson and bq-matern).")
   Integer window;
 
-  @Option(names = "--alpha", defaultValue = "0.5", description = "Online step size per step (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--alpha", defaultValue = "0.5",
+      description = "Online: step size per step; gradient-*: per iteration (default: ${DEFAULT-VALUE}).")
   double alpha;
 
   @Option(names = "--alpha-aux", defaultValue = "2", description = "Online: GTD2's w step, ergodic TD's V step (default: ${DEFAULT-VALUE}; ergodic uses --alpha if unset).")
@@ -79,6 +82,14 @@ final class CtEvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--epochs", description = "Online: passes over the data (default: enough for 300 time units).")
   Integer epochs;
+
+  @Option(names = "--iterations", defaultValue = "100000",
+      description = "gradient-*: at most this many full-data iterations (default: ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(names = "--tolerance", defaultValue = "1e-10",
+      description = "gradient-*: stop when the parameter step is shorter (default: ${DEFAULT-VALUE}).")
+  double tolerance;
 
   @Option(names = "--eval-at", paramLabel = "POINTS.csv", description = "Points (t, x_*) at which to report J.")
   Path evalAt;
@@ -94,8 +105,10 @@ final class CtEvaluateCommand implements Callable<Integer> {
     Setting chosen = Setting.parse(setting);
     String methodId = method.trim().toLowerCase(Locale.ROOT);
     boolean online = List.of("td0", "tdlambda", "gtd2").contains(methodId);
-    if (!online && !List.of("ml", "lstd", "mstde").contains(methodId)) {
-      throw new IllegalArgumentException("--method must be ml, lstd, mstde, td0, tdlambda or gtd2, got '" + method + "'");
+    boolean gradient = List.of("gradient-ml", "gradient-td0").contains(methodId);
+    if (!online && !gradient && !List.of("ml", "lstd", "mstde").contains(methodId)) {
+      throw new IllegalArgumentException("--method must be ml, lstd, mstde, td0, tdlambda, gtd2, gradient-ml or"
+          + " gradient-td0, got '" + method + "'");
     }
     boolean finite = chosen == Setting.FINITE;
     List<String> stateNames;
@@ -128,8 +141,8 @@ final class CtEvaluateCommand implements Callable<Integer> {
       report.diagnostics.put("horizon", problem.horizon());
     }
     double[] timeRange;
-    Evaluation evaluation = online
-        ? online(problem, features, rewards, methodId, report)
+    Evaluation evaluation = online ? online(problem, features, rewards, methodId, report)
+        : gradient ? gradient(problem, features, rewards, methodId, report)
         : batch(problem, features, rewards, methodId, workers, stateNames.size(), report);
     timeRange = evaluation.timeRange;
     report.diagnostics.put("t_min", timeRange[0]);
@@ -219,16 +232,86 @@ final class CtEvaluateCommand implements Callable<Integer> {
     return evaluation;
   }
 
-  private Evaluation online(CtProblem problem, Features features, RewardRule rewards, String methodId, CtReport report)
-      throws IOException {
-    PathBlock block;
-    double[] range;
+  /** Every path of the file, in memory, and the data's time range. */
+  private record InMemoryPaths(PathBlock block, double[] timeRange) {}
+
+  private InMemoryPaths readAll(CtProblem problem) throws IOException {
     try (PathCsvReader reader = PathCsvReader.open(data, problem.setting() == Setting.FINITE)) {
-      block = new PathBlock(reader.stateNames().size());
+      PathBlock block = new PathBlock(reader.stateNames().size());
       reader.next(block, Integer.MAX_VALUE);
       new CtHorizonCheck(reader, problem).check(block);
-      range = new double[] {reader.minTime(), reader.maxTime()};
+      return new InMemoryPaths(block, new double[] {reader.minTime(), reader.maxTime()});
     }
+  }
+
+  /** J = θᵀφ(t, x), without standard errors. */
+  private static Evaluation linearValue(CtProblem problem, Features features, double[] theta, double[] timeRange) {
+    double[] phi = new double[features.size()];
+    Evaluation evaluation = new Evaluation() {
+      @Override
+      double value(double t, double[] x) {
+        features.values(t, problem.timeToGo(t), x, 0, phi, 0);
+        double v = 0;
+        for (int k = 0; k < phi.length; k++) {
+          v += theta[k] * phi[k];
+        }
+        return v;
+      }
+
+      @Override
+      double stderr(double t, double[] x) {
+        return Double.NaN;
+      }
+    };
+    evaluation.timeRange = timeRange;
+    return evaluation;
+  }
+
+  /** Offline gradient iterations (martingale loss or TD(0)) on the linear family of --basis. */
+  private Evaluation gradient(CtProblem problem, Features features, RewardRule rewards, String methodId,
+      CtReport report) throws IOException {
+    if (iterations < 1) {
+      throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
+    }
+    if (!(alpha > 0) || !(tolerance >= 0)) {
+      throw new IllegalArgumentException("--alpha must be > 0 and --tolerance >= 0, got " + alpha + " and " + tolerance);
+    }
+    if (problem.setting() == Setting.ERGODIC) {
+      throw new IllegalArgumentException("the ergodic setting supports --method lstd or td0 (ergodic TD), got " + methodId);
+    }
+    GradientEvaluator evaluator = new GradientEvaluator(problem, ParametricValue.linear(features), rewards);
+    InMemoryPaths paths = readAll(problem);
+    GradientEvaluator.Objective objective = methodId.equals("gradient-ml")
+        ? GradientEvaluator.Objective.MARTINGALE_LOSS : GradientEvaluator.Objective.TD0;
+    GradientEvaluator.Result result;
+    try {
+      result = evaluator.fit(paths.block(), objective, new double[features.size()], alpha, iterations, tolerance);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(data + ": the " + e.getMessage() + "; reduce --alpha or rescale the features", e);
+    }
+    report.method = (objective == GradientEvaluator.Objective.MARTINGALE_LOSS ? "martingale loss" : "TD(0)")
+        + " by offline gradient iterations (alpha " + alpha + ")";
+    double[] theta = result.theta();
+    for (int k = 0; k < theta.length; k++) {
+      report.parameters.add(new CtReport.Parameter(features.names().get(k), theta[k], Double.NaN, Double.NaN));
+    }
+    report.diagnostics.put("paths", (long) paths.block().paths());
+    report.diagnostics.put("data_rows", (long) paths.block().rows());
+    report.diagnostics.put("iterations", (long) result.iterations());
+    report.diagnostics.put("last_step", result.lastStep());
+    report.diagnostics.put("stderr", "not available for gradient iterations");
+    if (!(result.lastStep() < tolerance)) {
+      report.warnings.add(String.format(Locale.ROOT, "%s: the gradient iterations did not converge in %d iterations"
+          + " (last step %s > --tolerance %s); raise --iterations or --alpha", data, result.iterations(),
+          Formats.num(result.lastStep()), Formats.num(tolerance)));
+    }
+    return linearValue(problem, features, theta, paths.timeRange());
+  }
+
+  private Evaluation online(CtProblem problem, Features features, RewardRule rewards, String methodId, CtReport report)
+      throws IOException {
+    InMemoryPaths paths = readAll(problem);
+    PathBlock block = paths.block();
     OnlineTd.Algorithm algorithm = problem.setting() == Setting.ERGODIC ? ergodicAlgorithm(methodId)
         : OnlineTd.Algorithm.parse(methodId);
     int longest = 0;
@@ -271,25 +354,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
     report.diagnostics.put("steps", learner.steps());
     report.diagnostics.put("polyak_from_step", totalSteps / 2);
     report.diagnostics.put("stderr", "not available for online methods");
-    double[] phi = new double[features.size()];
-    Evaluation evaluation = new Evaluation() {
-      @Override
-      double value(double t, double[] x) {
-        features.values(t, problem.timeToGo(t), x, 0, phi, 0);
-        double v = 0;
-        for (int k = 0; k < phi.length; k++) {
-          v += averaged[k] * phi[k];
-        }
-        return v;
-      }
-
-      @Override
-      double stderr(double t, double[] x) {
-        return Double.NaN;
-      }
-    };
-    evaluation.timeRange = range;
-    return evaluation;
+    return linearValue(problem, features, averaged, paths.timeRange());
   }
 
   private static OnlineTd.Algorithm ergodicAlgorithm(String methodId) {

@@ -113,8 +113,8 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--master is for --engine spark");
     }
     try (BatchSource reader = data.equals("-")
-            ? CsvLogReader.open(System.in, "<stdin>", columns.toReadOptions())
-            : LogReaders.open(Path.of(data), columns.toReadOptions());
+            ? CsvLogReader.open(System.in, "<stdin>", readOptions())
+            : LogReaders.open(Path.of(data), readOptions());
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
       return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
     }
@@ -122,7 +122,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private EvaluationResult evaluateWith(LogEngine logEngine) throws Exception {
     Map<String, String> settings = master == null ? Map.of() : Map.of("master", master);
-    return logEngine.evaluate(new LogEngine.Job(data, columns.toReadOptions(), this::configFor, settings));
+    return logEngine.evaluate(new LogEngine.Job(data, readOptions(), this::configFor, settings));
+  }
+
+  /**
+   * The log's columns. A missing pscore column is read as absent: the evaluator then refuses,
+   * before any row, each chosen estimator that weights, naming it (formats.md).
+   */
+  private LogReadOptions readOptions() {
+    return columns.toReadOptions().withPscoreOptional(true);
   }
 
   /** The engine found on the class path (ope4j-spark registers "spark"), or a usage error. */

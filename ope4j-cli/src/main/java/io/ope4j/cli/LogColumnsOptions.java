@@ -30,6 +30,11 @@ final class LogColumnsOptions {
   @Option(names = "--n-actions", defaultValue = "-1", description = "Number of actions K (default: inferred from wide columns).")
   int nActions;
 
+  @Option(names = "--pi-sum-tolerance", defaultValue = "1e-6", paramLabel = "TOL",
+      description = "How far from 1 the wide probabilities pi_0..pi_{K-1} of a row may sum, in [0, 1)"
+          + " (default: ${DEFAULT-VALUE}; about 1e-5 for policies stored as 32-bit floats).")
+  double piSumTolerance;
+
   @Option(
       names = "--policy",
       paramLabel = "NAME=PREFIX",
@@ -50,6 +55,7 @@ final class LogColumnsOptions {
         .withModelPrefix(modelPrefix)
         .withModelColumn(modelColumn)
         .withNActions(nActions)
-        .withPolicies(parsed);
+        .withPolicies(parsed)
+        .withPiSumTolerance(piSumTolerance);
   }
 }

@@ -43,7 +43,9 @@ final class ModelledEvaluation {
     }
     int threads = intervals.threads != null ? intervals.threads : Runtime.getRuntime().availableProcessors();
     RewardModelFitter fitter = models.fitter(threads);
-    LogReadOptions options = columns.toReadOptions().withContent(content(models, fitter, !policySpecs.isEmpty()));
+    // A missing pscore is read as absent: estimated, or refused before any row for the estimators that weight.
+    LogReadOptions options = columns.toReadOptions().withPscoreOptional(true)
+        .withContent(content(models, fitter, !policySpecs.isEmpty()));
     String name = data.equals("-") ? "<stdin>" : data;
     Path file = data.equals("-") ? spoolStandardInput() : Path.of(data);
     LogLayout layout;
@@ -65,7 +67,7 @@ final class ModelledEvaluation {
     LogReadOptions read = options;
     FittedEvaluation.Outcome outcome;
     try (Progress progress = Progress.onTerminal(err, "rows read")) {
-      outcome = evaluation.withProgress(progress).evaluate(name, () -> open(file, name, read), config);
+      outcome = evaluation.withProgress(progress).evaluate(() -> open(file, name, read), config);
     }
     for (String line : outcome.description()) {
       err.println("ope4j: " + line);
@@ -85,7 +87,7 @@ final class ModelledEvaluation {
     if (fitter != null) {
       content = content.withWideColumns();
     }
-    return models.estimatePropensities ? content.withPscoreOptional() : content;
+    return content;
   }
 
   /** The policies of the spec files, by name, built for the log's contexts and K. */

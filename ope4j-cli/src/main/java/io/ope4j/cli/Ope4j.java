@@ -76,7 +76,10 @@ public final class Ope4j implements Runnable {
     commandLine.setParameterExceptionHandler((exception, args1) -> {
       PrintWriter errors = exception.getCommandLine().getErr();
       errors.println("ope4j: error: " + exception.getMessage());
-      errors.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      // A value that does not convert is named with its option already: one line says it all.
+      if (!(exception.getCause() instanceof CommandLine.TypeConversionException)) {
+        errors.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      }
       errors.flush();
       return BAD_INPUT;
     });

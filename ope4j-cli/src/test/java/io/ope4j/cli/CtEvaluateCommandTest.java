@@ -115,6 +115,45 @@ class CtEvaluateCommandTest {
     assertThat(diverging.out()).isEmpty();
   }
 
+  @Test
+  void gradientIterationsOnALinearBasisReachTheBatchSolutions() throws IOException {
+    // For a linear family the martingale loss is quadratic and TD(0)'s fixed point is LSTD(0)'s, so
+    // the gradient iterations, run to convergence, give the closed-form batch parameters.
+    Path data = dir.resolve("bm.csv");
+    assertThat(run("ct-simulate", "--process", "bm", "--sigma", "1", "--paths", "200", "--dt", "0.1", "--horizon", "1",
+        "-o", data.toString(), "--seed", "9").code()).isZero();
+    String[] finite = {"ct-evaluate", "--data", data.toString(), "--setting", "finite", "--basis", "x^2,tau,1",
+        "--format", "json"};
+    String[][] pairs = {{"ml", "gradient-ml"}, {"lstd", "gradient-td0"}};
+    for (String[] pair : pairs) {
+      Run batch = run(concat(finite, "--method", pair[0]));
+      Run gradient = run(concat(finite, "--method", pair[1], "--alpha", "0.1", "--tolerance", "1e-12"));
+      assertThat(gradient.code()).as(gradient.err()).isZero();
+      assertThat(gradient.err()).isEmpty();
+      JsonNode exact = new ObjectMapper().readTree(batch.out()).get("parameters");
+      JsonNode json = new ObjectMapper().readTree(gradient.out());
+      assertThat(json.get("method").asText()).contains("offline gradient iterations");
+      assertThat(json.get("diagnostics").get("last_step").asDouble()).isLessThan(1e-12);
+      for (int k = 0; k < 3; k++) {
+        assertThat(json.get("parameters").get(k).get("value").asDouble()).as(pair[1] + " theta " + k)
+            .isCloseTo(exact.get(k).get("value").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(json.get("parameters").get(k).get("stderr").isNull()).isTrue();
+      }
+    }
+    Run capped = run(concat(finite, "--method", "gradient-ml", "--alpha", "0.1", "--iterations", "3"));
+    assertThat(capped.code()).as(capped.err()).isZero();
+    assertThat(capped.err()).contains("did not converge in 3 iterations");
+    Run diverging = run(concat(finite, "--method", "gradient-td0", "--alpha", "1e6"));
+    assertThat(diverging.code()).isEqualTo(Ope4j.BAD_INPUT);
+    assertThat(diverging.err()).startsWith("ope4j: error: " + data + ": the gradient iterations diverged")
+        .contains("reduce --alpha");
+    assertThat(diverging.out()).isEmpty();
+    Run ergodic = run("ct-evaluate", "--data", data.toString(), "--setting", "ergodic", "--basis", "x^2",
+        "--method", "gradient-ml");
+    assertThat(ergodic.code()).isEqualTo(Ope4j.BAD_INPUT);
+    assertThat(ergodic.err()).contains("the ergodic setting supports --method lstd or td0");
+  }
+
   private static String[] concat(String[] first, String... more) {
     String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
     System.arraycopy(more, 0, all, first.length, more.length);

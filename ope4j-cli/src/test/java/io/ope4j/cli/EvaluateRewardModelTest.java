@@ -81,7 +81,7 @@ class EvaluateRewardModelTest {
     Files.writeString(noPscore, text);
     CliRun refused = CliRun.of("evaluate", "--data", noPscore.toString(), "--reward-model", "logistic");
     assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.err()).contains(noPscore + " header: missing column pscore");
+    assertThat(refused.err()).contains(noPscore + ": estimator ipw needs the pscore column");
 
     CliRun run = CliRun.of("evaluate", "--data", noPscore.toString(), "--reward-model", "logistic",
         "--estimate-propensities", "--format", "json");

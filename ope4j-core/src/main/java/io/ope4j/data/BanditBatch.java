@@ -42,6 +42,9 @@ public final class BanditBatch {
     this.action = new int[capacity];
     this.reward = new double[capacity];
     this.pscore = new double[capacity];
+    if (!layout.hasPscore()) {
+      java.util.Arrays.fill(pscore, Double.NaN); // a weight read by mistake is NaN, never a number
+    }
     this.position = layout.hasPosition() ? new int[capacity] : null;
     this.qLogged = layout.hasModel() ? new double[capacity] : null;
     this.piLogged = new double[policies][capacity];

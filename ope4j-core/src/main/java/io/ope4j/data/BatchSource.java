@@ -8,6 +8,11 @@ import java.io.IOException;
  */
 public interface BatchSource extends AutoCloseable {
 
+  /** How messages name the log, e.g. its file name. */
+  default String name() {
+    return "in-memory log";
+  }
+
   /** What the batches hold. Known before the first batch is read. */
   LogLayout layout();
 

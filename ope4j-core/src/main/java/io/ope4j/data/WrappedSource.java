@@ -27,6 +27,12 @@ public abstract class WrappedSource implements BatchSource {
     this.layout = produced;
   }
 
+  /** The wrapped source's name. */
+  @Override
+  public String name() {
+    return wrapped.name();
+  }
+
   @Override
   public final LogLayout layout() {
     return layout;

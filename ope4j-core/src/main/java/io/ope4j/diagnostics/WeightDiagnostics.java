@@ -43,6 +43,14 @@ public record WeightDiagnostics(
     weightQuantiles = weightQuantiles.clone();
   }
 
+  /** For a log without propensities: no weight is known, every statistic is NaN, no warning. */
+  public static WeightDiagnostics unknown(long rows) {
+    double[] quantiles = new double[QUANTILE_LEVELS.length];
+    java.util.Arrays.fill(quantiles, Double.NaN);
+    return new WeightDiagnostics(rows, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        quantiles, Double.NaN);
+  }
+
   @Override
   public double[] weightQuantiles() {
     return weightQuantiles.clone();

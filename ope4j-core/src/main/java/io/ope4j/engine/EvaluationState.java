@@ -124,7 +124,9 @@ public final class EvaluationState implements Serializable {
     int slotCount = slots.size();
     Scratch s = scratch;
     for (int p = 0; p < weights.length; p++) {
-      weights[p].addBlock(batch, p, from, to);
+      if (layout.hasPscore()) {
+        weights[p].addBlock(batch, p, from, to);
+      }
       for (int slot = 0; slot < slotCount; slot++) {
         int state = p * slotCount + slot;
         int buffer = replicates > 0 ? state : 0;
@@ -191,7 +193,8 @@ public final class EvaluationState implements Serializable {
     List<Estimator> estimators = config.estimators();
     for (int p = 0; p < weights.length; p++) {
       String policy = layout.policies().get(p);
-      WeightDiagnostics weightDiagnostics = weights[p].finish();
+      WeightDiagnostics weightDiagnostics =
+          layout.hasPscore() ? weights[p].finish() : WeightDiagnostics.unknown(rows);
       diagnostics.put(policy, weightDiagnostics);
       warnings.addAll(weightDiagnostics.warnings(policy));
       for (int e = 0; e < estimators.size(); e++) {

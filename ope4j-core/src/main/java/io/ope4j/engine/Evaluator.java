@@ -3,7 +3,6 @@ package io.ope4j.engine;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
-import io.ope4j.estimator.Estimator;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,22 +45,17 @@ public final class Evaluator {
   /**
    * Evaluates every policy of {@code source} with every configured estimator.
    *
-   * @throws IllegalArgumentException if an estimator needs reward-model columns the log lacks,
-   *     or the log has no rows
+   * @throws IllegalArgumentException if an estimator needs columns the log lacks (reward-model
+   *     columns, pscore; see {@link RequiredColumns}), or the log has no rows
    * @throws io.ope4j.data.InvalidDataException from the source, on a bad row
    * @throws IOException from the source
    */
   public EvaluationResult evaluate(BatchSource source) throws IOException {
     LogLayout layout = source.layout();
     if (layout.policyCount() == 0) {
-      throw new IllegalArgumentException("the log has no evaluation policy: give its columns or Policy objects");
+      throw new IllegalArgumentException(source.name() + ": no evaluation policy: give its columns or Policy objects");
     }
-    for (Estimator estimator : config.estimators()) {
-      if (estimator.needsModel() && !layout.hasModel()) {
-        throw new IllegalArgumentException("estimator " + estimator.spec()
-            + " needs reward-model columns (q_0..q_{K-1}, or q and q_pi); the log has none");
-      }
-    }
+    RequiredColumns.check(layout, config.estimators(), source.name());
     return run(source, layout).finish();
   }
 

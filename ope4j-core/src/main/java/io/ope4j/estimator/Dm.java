@@ -15,6 +15,12 @@ record Dm() implements Estimator {
     return true;
   }
 
+  /** The direct method never weights: a log without pscore will do. */
+  @Override
+  public boolean needsPscore() {
+    return false;
+  }
+
   @Override
   public int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d) {
     System.arraycopy(batch.qExpected(policy), from, x, 0, to - from);

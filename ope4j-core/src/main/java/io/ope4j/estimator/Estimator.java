@@ -45,6 +45,14 @@ public interface Estimator extends Serializable {
   /** Whether the estimator reads the reward-model columns. */
   boolean needsModel();
 
+  /**
+   * Whether the estimator reads the logged propensities (pscore): every estimator that weights.
+   * True unless overridden, so that a new estimator is never run on a log without them by mistake.
+   */
+  default boolean needsPscore() {
+    return true;
+  }
+
   /** Whether the estimate is {@code mean(y) + mean(x) / mean(d)} rather than {@code mean(x)}. */
   default boolean selfNormalized() {
     return false;

@@ -78,11 +78,24 @@ public final class Estimators {
     return estimators;
   }
 
-  /** Default SLOPE candidates: OBP's Open Bandit Dataset example for Switch-DR and DRos. */
+  /**
+   * Default SLOPE candidates for Switch-DR and DRos. OBP's tuners have no default list; this is
+   * the one of OBP 0.5.5 examples/obd/evaluate_off_policy_estimators.py ({@code ope_estimators}).
+   */
   static final double[] DEFAULT_LAMBDAS = {10, 50, 100, 500, 1000, 5000, 10000, Double.POSITIVE_INFINITY};
 
-  /** Default SLOPE candidates for the sub-Gaussian family, whose lambda lies in [0, 1]. */
+  /**
+   * Default SLOPE candidates for the sub-Gaussian family, whose lambda lies in [0, 1]: ope4j's own
+   * grid (OBP has none), from no shrinkage to plain IPW.
+   */
   static final double[] DEFAULT_SG_LAMBDAS = {0.0, 0.001, 0.01, 0.05, 0.1, 0.5, 1.0};
+
+  /**
+   * SLOPE's default confidence parameter for every tuned family, as OBP 0.5.5
+   * obp/ope/estimators_tuning.py BaseOffPolicyEstimatorTuning.delta (its docstrings' 0.05 for
+   * the sub-Gaussian tuners is not what the code uses).
+   */
+  static final double DEFAULT_DELTA = 0.1;
 
   private static Estimator lambdaFamily(String spec, String id, Map<String, String> params) {
     boolean subGaussian = id.endsWith("-sg");
@@ -102,14 +115,14 @@ public final class Estimators {
     double[] lambdas = params.containsKey("lambdas")
         ? lambdaList(spec, params.remove("lambdas"), max)
         : (subGaussian ? DEFAULT_SG_LAMBDAS : DEFAULT_LAMBDAS).clone();
-    // OBP's defaults: delta 0.1 for Switch-DR and DRos tuning, 0.05 for the sub-Gaussian family.
     double delta = params.containsKey("delta")
         ? number(spec, "delta", params.remove("delta"))
-        : (subGaussian ? 0.05 : 0.1);
+        : DEFAULT_DELTA;
     if (!(delta > 0 && delta < 1)) {
       throw bad(spec, "delta must be in (0, 1), got " + Specs.format(delta));
     }
-    // OBP sorts Switch-DR's candidates in decreasing order, the others in increasing order.
+    // OBP 0.5.5 obp/ope/estimators_tuning.py, each *Tuning.__post_init__: lambdas.sort(reverse=True)
+    // for Switch-DR, lambdas.sort() for DRos and the sub-Gaussian pair.
     java.util.Arrays.sort(lambdas);
     if (id.equals("switch-dr")) {
       for (int i = 0, j = lambdas.length - 1; i < j; i++, j--) {
@@ -141,10 +154,9 @@ public final class Estimators {
   }
 
   private static double[] lambdaList(String spec, String text, double max) {
-    String[] parts = text.split("\\|");
-    if (parts.length < 2) {
-      throw bad(spec, "lambdas needs at least two candidates separated by |, got '" + text + "'");
-    }
+    // One candidate is allowed, as in OBP (BaseOffPolicyEstimatorTuning._check_lambdas): it is
+    // then the choice.
+    String[] parts = text.split("\\|", -1);
     double[] lambdas = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
       lambdas[i] = number(spec, "lambdas", parts[i].trim());
@@ -158,6 +170,8 @@ public final class Estimators {
   private static double clip(String spec, Map<String, String> params) {
     String text = params.remove("clip");
     if (text == null) {
+      // no clipping: OBP 0.5.5 obp/ope/estimators.py InverseProbabilityWeighting and
+      // DoublyRobust, lambda_ = np.inf
       return Double.POSITIVE_INFINITY;
     }
     double clip = number(spec, "clip", text);

@@ -34,6 +34,11 @@ record SlopeTuned(String spec, String id, List<Estimator> candidates, double del
     return candidates.get(0).needsModel();
   }
 
+  @Override
+  public boolean needsPscore() {
+    return candidates.get(0).needsPscore();
+  }
+
   /** A tuned estimator has no terms of its own; the engine runs its candidates. */
   @Override
   public int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d) {

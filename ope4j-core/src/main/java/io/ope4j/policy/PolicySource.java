@@ -23,8 +23,7 @@ import java.util.Map;
  * <pre>{@code
  * LogReadOptions options = LogReadOptions.defaults().withNActions(k).withContent(
  *     BatchContent.ESTIMATOR_COLUMNS.withContexts().withWideColumns().withPoliciesSupplied());
- * try (BatchSource log = new PolicySource(LogReaders.open(path, options), Map.of("greedy", greedy),
- *     path.toString())) {
+ * try (BatchSource log = new PolicySource(LogReaders.open(path, options), Map.of("greedy", greedy))) {
  *   EvaluationResult result = new Evaluator(config).evaluate(log);
  * }
  * }</pre>
@@ -35,7 +34,6 @@ import java.util.Map;
  */
 public final class PolicySource extends WrappedSource {
 
-  private final String name;
   private final List<String> names;
   private final Policy[] policies;
   private final int nActions;
@@ -45,16 +43,14 @@ public final class PolicySource extends WrappedSource {
    *     the policies' (read it with {@code withNActions(K)} when the file does not say); closed
    *     with this source
    * @param byName the policies, in the order of the estimates, by name
-   * @param name how messages name the log, e.g. its file name
    * @throws IllegalArgumentException without policies, or when their K differ from each other or
    *     from the log's
    */
-  public PolicySource(BatchSource log, Map<String, ? extends Policy> byName, String name) {
+  public PolicySource(BatchSource log, Map<String, ? extends Policy> byName) {
     super(log);
     if (byName.isEmpty()) {
       throw new IllegalArgumentException("at least one evaluation policy is needed");
     }
-    this.name = name;
     this.names = new ArrayList<>(byName.keySet());
     this.policies = byName.values().toArray(new Policy[0]);
     int k = policies[0].nActions();
@@ -66,7 +62,7 @@ public final class PolicySource extends WrappedSource {
     }
     LogLayout wrapped = log.layout();
     if (wrapped.nActions() != k) {
-      throw new IllegalArgumentException("the policies have " + k + " actions, " + name + " is read with "
+      throw new IllegalArgumentException("the policies have " + k + " actions, " + log.name() + " is read with "
           + wrapped.nActions() + " (read it with K = " + k + ")");
     }
     this.nActions = k;
@@ -86,7 +82,7 @@ public final class PolicySource extends WrappedSource {
       try {
         policies[p].probabilities(contexts, dim, batch.position(), size, pi);
       } catch (IllegalArgumentException e) {
-        throw new InvalidDataException(name, batch.firstRow() + 1, null, "policy '" + names.get(p)
+        throw new InvalidDataException(name(), batch.firstRow() + 1, null, "policy '" + names.get(p)
             + "' rejects rows " + (batch.firstRow() + 1) + ".." + (batch.firstRow() + size) + ": " + e.getMessage(), e);
       }
       double[] piLogged = batch.piLogged(p);
@@ -107,13 +103,13 @@ public final class PolicySource extends WrappedSource {
     for (int a = 0; a < nActions; a++) {
       double value = pi[i * nActions + a];
       if (!(value >= 0.0 && value <= 1.0)) {
-        throw new InvalidDataException(name, row, null, "policy '" + names.get(p) + "' gives action " + a
+        throw new InvalidDataException(name(), row, null, "policy '" + names.get(p) + "' gives action " + a
             + " probability " + value);
       }
       total += value;
     }
     if (!(Math.abs(total - 1.0) <= WideForm.SUM_TOLERANCE)) {
-      throw new InvalidDataException(name, row, null, "policy '" + names.get(p) + "' probabilities sum to "
+      throw new InvalidDataException(name(), row, null, "policy '" + names.get(p) + "' probabilities sum to "
           + total);
     }
   }

@@ -17,8 +17,30 @@ class SlopeTunedTest {
     assertThat(Estimators.parse("switch-dr:lambda=slope:lambdas=5|inf|50").candidates())
         .extracting(Estimator::spec)
         .containsExactly("switch-dr:lambda=inf", "switch-dr:lambda=50", "switch-dr:lambda=5");
-    assertThat(((SlopeTuned) Estimators.parse("ipw-sg:lambda=slope")).delta()).isEqualTo(0.05);
     assertThat(TUNED.spec()).isEqualTo("dr-os:lambda=slope:lambdas=1|10|100:delta=0.1");
+  }
+
+  /** Issue 17: OBP 0.5.5's tuners all default to delta 0.1 (its 0.05 is only in docstrings). */
+  @Test
+  void everyTunedFamilyDefaultsToObpsDelta() {
+    for (String id : new String[] {"switch-dr", "dr-os", "ipw-sg", "dr-sg"}) {
+      SlopeTuned tuned = (SlopeTuned) Estimators.parse(id + ":lambda=slope");
+      assertThat(tuned.delta()).as(id).isEqualTo(0.1);
+      // the default is not written back, and 0.1 written out parses to the same estimator
+      assertThat(tuned.spec()).isEqualTo(id + ":lambda=slope");
+      assertThat(Estimators.parse(id + ":lambda=slope:delta=0.1").candidates())
+          .isEqualTo(tuned.candidates());
+    }
+  }
+
+  /** Issue 17: one candidate is accepted, as OBP does, and is always the choice. */
+  @Test
+  void aSingleCandidateIsTheChoice() {
+    Estimator tuned = Estimators.parse("dr-os:lambda=slope:lambdas=3");
+    assertThat(tuned.candidates()).extracting(Estimator::spec).containsExactly("dr-os:lambda=3");
+    assertThat(tuned.choose(new double[] {0.7}, new double[] {0.2}, 10)).isZero();
+    assertThat(tuned.spec()).isEqualTo("dr-os:lambda=slope:lambdas=3");
+    assertThat(Estimators.parse(tuned.spec())).isEqualTo(tuned);
   }
 
   @Test
@@ -43,8 +65,12 @@ class SlopeTunedTest {
         .hasMessageContaining("lambdas is used only with lambda=slope");
     assertThatThrownBy(() -> Estimators.parse("ipw-sg:lambda=slope:lambdas=0.1|2"))
         .hasMessageContaining("every lambda must be in [0, 1]");
-    assertThatThrownBy(() -> Estimators.parse("dr-os:lambda=slope:lambdas=3"))
-        .hasMessageContaining("at least two candidates");
+    assertThatThrownBy(() -> Estimators.parse("dr-os:lambda=slope:lambdas=3|"))
+        .hasMessageContaining("lambdas must be a number, got ''");
+    assertThatThrownBy(() -> Estimators.parse("dr-os:lambda=slope:delta=0"))
+        .hasMessageContaining("delta must be in (0, 1), got 0");
+    assertThatThrownBy(() -> Estimators.parse("ipw:clip=0"))
+        .hasMessageContaining("clip must be > 0, got 0");
     assertThatThrownBy(() -> Estimators.parse("dr-os:lambda=slope:delta=2"))
         .hasMessageContaining("delta must be in (0, 1)");
   }

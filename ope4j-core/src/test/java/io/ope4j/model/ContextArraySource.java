@@ -32,7 +32,7 @@ final class ContextArraySource implements BatchSource {
     for (int j = 0; j < dim; j++) {
       names.add("x_" + j);
     }
-    this.layout = new LogLayout(List.of(), false, positions != null, nActions, names, false, false, pscore != null);
+    this.layout = new LogLayout(List.of(), false, positions != null, nActions, pscore != null, names, false, false);
   }
 
   @Override

@@ -65,9 +65,9 @@ class WrappedSourcesTest {
     policies().forEach(builder::policy);
     EvaluationConfig config = EvaluationConfig.of(Estimators.parseList("dm,ipw,snipw,dr,sndr")).withThreads(2);
     EvaluationResult reference = new Evaluator(config).evaluate(builder.build().source());
-    BatchSource same = new FittedModelSource(new PolicySource(contexts(4096), policies(), "mem"), model);
+    BatchSource same = new FittedModelSource(new PolicySource(contexts(4096), policies()), model);
     assertThat(new Evaluator(config).evaluate(same).estimates()).isEqualTo(reference.estimates());
-    BatchSource small = new FittedModelSource(new PolicySource(contexts(7), policies(), "mem"), model);
+    BatchSource small = new FittedModelSource(new PolicySource(contexts(7), policies()), model);
     EvaluationResult actual = new Evaluator(config).evaluate(small);
     for (int e = 0; e < reference.estimates().size(); e++) {
       assertThat(actual.estimates().get(e).value()).isCloseTo(reference.estimates().get(e).value(),
@@ -77,7 +77,7 @@ class WrappedSourcesTest {
 
   @Test
   void policySource_fillsWideAndNarrowProbabilities() throws IOException {
-    PolicySource source = new PolicySource(contexts(5), policies(), "mem");
+    PolicySource source = new PolicySource(contexts(5), policies());
     assertThat(source.layout().policies()).containsExactly("hot", "cold");
     assertThat(source.layout().widePolicies()).isTrue();
     assertThat(source.layout().hasModel()).isFalse();
@@ -105,12 +105,12 @@ class WrappedSourcesTest {
         java.util.Arrays.fill(out, 0, rows * K, 0.3); // sums to 0.9
       }
     };
-    PolicySource source = new PolicySource(contexts(10), Map.of("leaky", leaky), "mem");
+    PolicySource source = new PolicySource(contexts(10), Map.of("leaky", leaky));
     assertThatThrownBy(() -> source.next(new BanditBatch(source.layout(), 10)))
-        .isInstanceOf(InvalidDataException.class).hasMessageContaining("mem row 1")
+        .isInstanceOf(InvalidDataException.class).hasMessageContaining("in-memory log row 1")
         .hasMessageContaining("policy 'leaky' probabilities sum to 0.89999");
     BatchSource fourActions = new ContextArraySource(x, dim, actions, positions, rewards, pscore, 4, 10);
-    assertThatThrownBy(() -> new PolicySource(fourActions, policies(), "mem"))
+    assertThatThrownBy(() -> new PolicySource(fourActions, policies()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the policies have 3 actions");
   }
 
@@ -135,9 +135,9 @@ class WrappedSourcesTest {
     java.util.Arrays.fill(piLogged, 0.5);
     CrossFittedModel weighted = CrossFittedModel.fit(constant, data, CrossFitting.folds(2, 1), FitWeighting.MRDR,
         "hot", piLogged, pscore);
-    assertThatThrownBy(() -> new FittedModelSource(new PolicySource(contexts(10), policies(), "mem"), weighted))
+    assertThatThrownBy(() -> new FittedModelSource(new PolicySource(contexts(10), policies()), weighted))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serves that policy only");
-    assertThat(new FittedModelSource(new PolicySource(contexts(10), policies(), "mem"), weighted, List.of("hot"))
+    assertThat(new FittedModelSource(new PolicySource(contexts(10), policies()), weighted, List.of("hot"))
         .layout().policies()).containsExactly("hot");
   }
 }

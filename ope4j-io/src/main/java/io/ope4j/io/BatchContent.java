@@ -19,35 +19,29 @@ package io.ope4j.io;
  * @param policiesSupplied read no policy columns: the consumer computes the policies (the
  *     layout has none)
  * @param modelSupplied read no model columns: the consumer fits a model that replaces them
- * @param pscoreOptional the pscore column may be absent (the layout then says {@code
- *     hasPscore() == false}): the consumer estimates the propensities
  */
 public record BatchContent(boolean contexts, boolean wideColumns, boolean policiesSupplied,
-    boolean modelSupplied, boolean pscoreOptional) implements java.io.Serializable {
+    boolean modelSupplied) implements java.io.Serializable {
 
   /** Prefix of the context columns (formats.md). */
   public static final String CONTEXT_PREFIX = "x_";
 
   /** The estimator columns only, all read from the file. */
-  public static final BatchContent ESTIMATOR_COLUMNS = new BatchContent(false, false, false, false, false);
+  public static final BatchContent ESTIMATOR_COLUMNS = new BatchContent(false, false, false, false);
 
   public BatchContent withContexts() {
-    return new BatchContent(true, wideColumns, policiesSupplied, modelSupplied, pscoreOptional);
+    return new BatchContent(true, wideColumns, policiesSupplied, modelSupplied);
   }
 
   public BatchContent withWideColumns() {
-    return new BatchContent(contexts, true, policiesSupplied, modelSupplied, pscoreOptional);
+    return new BatchContent(contexts, true, policiesSupplied, modelSupplied);
   }
 
   public BatchContent withPoliciesSupplied() {
-    return new BatchContent(contexts, wideColumns, true, modelSupplied, pscoreOptional);
+    return new BatchContent(contexts, wideColumns, true, modelSupplied);
   }
 
   public BatchContent withModelSupplied() {
-    return new BatchContent(contexts, wideColumns, policiesSupplied, true, pscoreOptional);
-  }
-
-  public BatchContent withPscoreOptional() {
-    return new BatchContent(contexts, wideColumns, policiesSupplied, modelSupplied, true);
+    return new BatchContent(contexts, wideColumns, policiesSupplied, true);
   }
 }

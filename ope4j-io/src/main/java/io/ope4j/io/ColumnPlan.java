@@ -25,8 +25,7 @@ import java.util.Map;
  *       absent;
  *   <li>K comes from the options or from the wide columns, which must agree;
  *   <li>what {@link LogReadOptions#content()} asks for: the {@code x_*} context columns, the
- *       wide rows kept (policies must then be wide), and policies, model or pscore left to the
- *       consumer.
+ *       wide rows kept (policies must then be wide), and policies or model left to the consumer.
  * </ul>
  *
  * Every header problem is an {@link InvalidDataException} for row 0 naming the missing or
@@ -67,7 +66,7 @@ final class ColumnPlan implements java.io.Serializable {
   final List<String> header;
   final int action;
   final int reward;
-  /** Pscore column, or -1 when the consumer estimates the propensities and the file has none. */
+  /** Pscore column, or -1 when the options let it be absent and it is. */
   final int pscore;
   /** Context columns ({@code x_*}, header order) when asked for, else empty. */
   final int[] contexts;
@@ -78,9 +77,12 @@ final class ColumnPlan implements java.io.Serializable {
   /** Narrow model column, or -1. */
   final int modelNarrow;
   final PolicyPlan[] policies;
+  /** How far from 1 a row's wide probabilities may sum (the options'). */
+  final double piSumTolerance;
 
   private ColumnPlan(LogLayout layout, List<String> header, int action, int reward, int pscore,
-      int[] contexts, int position, int[] modelWide, int modelNarrow, PolicyPlan[] policies) {
+      int[] contexts, int position, int[] modelWide, int modelNarrow, PolicyPlan[] policies,
+      double piSumTolerance) {
     this.layout = layout;
     this.contexts = contexts;
     this.header = List.copyOf(header);
@@ -91,6 +93,7 @@ final class ColumnPlan implements java.io.Serializable {
     this.modelWide = modelWide;
     this.modelNarrow = modelNarrow;
     this.policies = policies;
+    this.piSumTolerance = piSumTolerance;
   }
 
   /** Header indices of every column a row is read from, ascending, without duplicates. */
@@ -167,8 +170,7 @@ final class ColumnPlan implements java.io.Serializable {
           "the logged action, an integer in [0, K); rename with --action-col", missing);
       int reward = required(options.rewardColumn(),
           "the observed reward; rename with --reward-col", missing);
-      BatchContent content = options.content();
-      int pscore = content.pscoreOptional() ? index.getOrDefault(options.pscoreColumn(), -1)
+      int pscore = options.pscoreOptional() && !index.containsKey(options.pscoreColumn()) ? -1
           : required(options.pscoreColumn(),
               "behaviour policy's probability of the logged action; rename with --pscore-col",
               missing);
@@ -178,6 +180,7 @@ final class ColumnPlan implements java.io.Serializable {
       }
       int position = index.getOrDefault(options.positionColumn(), -1);
 
+      BatchContent content = options.content();
       List<PolicyColumns> specs = content.policiesSupplied() ? List.of()
           : options.policies().isEmpty() ? detectPolicies() : options.policies();
       String modelPrefix = options.modelPrefix();
@@ -214,10 +217,10 @@ final class ColumnPlan implements java.io.Serializable {
         contextNames.add(header.get(column));
       }
       boolean wide = content.wideColumns();
-      LogLayout layout = new LogLayout(policyNames, hasModel, position >= 0, nActions,
-          contextNames, wide && policies.length > 0, wide && modelWide != null, pscore >= 0);
+      LogLayout layout = new LogLayout(policyNames, hasModel, position >= 0, nActions, pscore >= 0,
+          contextNames, wide && policies.length > 0, wide && modelWide != null);
       return new ColumnPlan(layout, header, action, reward, pscore, contexts, position,
-          modelWide, modelNarrow, policies);
+          modelWide, modelNarrow, policies, options.piSumTolerance());
     }
 
     /** Every {@code x_*} column, in header order. */

@@ -130,6 +130,11 @@ public final class CsvLogReader implements BatchSource {
   }
 
   @Override
+  public String name() {
+    return source;
+  }
+
+  @Override
   public LogLayout layout() {
     return plan.layout;
   }

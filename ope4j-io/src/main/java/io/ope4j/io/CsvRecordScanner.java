@@ -28,10 +28,12 @@ import java.util.zip.ZipException;
  *
  * <p>Records are numbered from 0 (the header); a blank line is a record with one empty field
  * (see {@link #isBlank()}), so that numbers match what a user counts in the file.
+ *
+ * <p>Public only for the continuous-time path reader in {@code ope4j-ct}; not a stable API.
  */
-final class CsvRecordScanner implements Closeable {
+public final class CsvRecordScanner implements Closeable {
 
-  static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+  public static final int DEFAULT_BUFFER_SIZE = 1 << 20;
 
   /** Longest record accepted: a longer one means the file is not CSV (or not line-broken). */
   static final int MAX_RECORD_BYTES = 64 << 20;
@@ -62,14 +64,14 @@ final class CsvRecordScanner implements Closeable {
    * @param source file name for error messages
    * @param bufferSize initial buffer size (at least 4; tests use tiny ones to force refills)
    */
-  CsvRecordScanner(InputStream in, String source, int bufferSize) {
+  public CsvRecordScanner(InputStream in, String source, int bufferSize) {
     this.in = in;
     this.source = source;
     this.buffer = new byte[Math.max(MIN_BUFFER_SIZE, bufferSize)];
   }
 
   /** Header names, used only to name the column in errors about malformed quoting. */
-  void setColumnNames(List<String> names) {
+  public void setColumnNames(List<String> names) {
     this.columnNames = List.copyOf(names);
   }
 
@@ -80,7 +82,7 @@ final class CsvRecordScanner implements Closeable {
    * @throws InvalidDataException on malformed quoting, an overlong record, or a truncated or
    *     corrupt gzip stream
    */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     if (!started) {
       started = true;
       fill();
@@ -103,36 +105,36 @@ final class CsvRecordScanner implements Closeable {
   }
 
   /** Number of the current record: 0 for the header, then 1, 2, ... (blank lines included). */
-  long record() {
+  public long record() {
     return record;
   }
 
   /** Whether the current record is an empty line. */
-  boolean isBlank() {
+  public boolean isBlank() {
     return fieldCount == 1 && !quoted[0] && starts[0] == ends[0];
   }
 
-  int fieldCount() {
+  public int fieldCount() {
     return fieldCount;
   }
 
   /** The live buffer; valid until the next call of {@link #next()}. */
-  byte[] buffer() {
+  public byte[] buffer() {
     return buffer;
   }
 
   /** Start offsets of the fields (inside the quotes for quoted fields); first fieldCount valid. */
-  int[] starts() {
+  public int[] starts() {
     return starts;
   }
 
   /** End offsets (exclusive) of the fields; first fieldCount valid. */
-  int[] ends() {
+  public int[] ends() {
     return ends;
   }
 
   /** Field {@code i} as text (UTF-8, doubled quotes undone). Allocates: for headers and errors. */
-  String text(int i) {
+  public String text(int i) {
     String raw = new String(buffer, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
     return quoted[i] ? raw.replace("\"\"", "\"") : raw;
   }

@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>Start from {@link #defaults()} and change what differs with the {@code with...} methods;
  * each returns a copy with one component changed. Invalid values (a null or empty name, K = 0 or
- * below -1, a capacity below 1, a policy name given twice) throw {@link
+ * below -1, a capacity below 1, a policy name given twice, a pi-sum tolerance outside [0, 1))
+ * throw {@link
  * IllegalArgumentException}, from the constructor and from every {@code with...} method.
  *
  * <pre>{@code
@@ -39,6 +40,12 @@ import java.util.Set;
  *     header
  * @param batchCapacity rows per batch made by readers' {@code newBatch()}; default 4096. It never
  *     depends on threads or anything else, so that a run is reproducible.
+ * @param pscoreOptional whether a log without the pscore column is read (default false: it is
+ *     refused). Its layout then says {@code hasPscore() == false} and its batches hold NaN
+ *     pscores, which only estimators that do not weight (e.g. {@code dm}) may be run on.
+ * @param piSumTolerance how far from 1 the wide probabilities of one row may sum, in [0, 1);
+ *     default {@link io.ope4j.data.WideForm#SUM_TOLERANCE} (1e-6). A policy stored as 32-bit
+ *     floats over many actions may need about 1e-5.
  * @param content optional blocks to fill and columns the consumer supplies itself; default
  *     {@link BatchContent#ESTIMATOR_COLUMNS}
  */
@@ -52,6 +59,8 @@ public record LogReadOptions(
     int nActions,
     List<PolicyColumns> policies,
     int batchCapacity,
+    boolean pscoreOptional,
+    double piSumTolerance,
     BatchContent content) {
 
   /** Default rows per batch: large enough to amortise per-batch work, small enough for L2. */
@@ -130,70 +139,86 @@ public record LogReadOptions(
     if (batchCapacity <= 0) {
       throw new IllegalArgumentException("batchCapacity must be positive, got " + batchCapacity);
     }
+    if (!(piSumTolerance >= 0 && piSumTolerance < 1)) {
+      throw new IllegalArgumentException(
+          "the pi-sum tolerance (--pi-sum-tolerance) must be in [0, 1), got " + piSumTolerance);
+    }
     Objects.requireNonNull(content, "content");
   }
 
   /** Options that read the estimator columns only ({@link BatchContent#ESTIMATOR_COLUMNS}). */
   public LogReadOptions(String actionColumn, String rewardColumn, String pscoreColumn,
       String positionColumn, String modelPrefix, String modelColumn, int nActions,
-      List<PolicyColumns> policies, int batchCapacity) {
+      List<PolicyColumns> policies, int batchCapacity, boolean pscoreOptional,
+      double piSumTolerance) {
     this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
-        nActions, policies, batchCapacity, BatchContent.ESTIMATOR_COLUMNS);
+        nActions, policies, batchCapacity, pscoreOptional, piSumTolerance,
+        BatchContent.ESTIMATOR_COLUMNS);
   }
 
   /** What the reader fills besides the estimator columns, and what the consumer supplies. */
   public LogReadOptions withContent(BatchContent wanted) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, batchCapacity, wanted);
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional,
+        piSumTolerance, wanted);
+  }
+
+  /** The options with pscore required and the default pi-sum tolerance. */
+  public LogReadOptions(String actionColumn, String rewardColumn, String pscoreColumn,
+      String positionColumn, String modelPrefix, String modelColumn, int nActions,
+      List<PolicyColumns> policies, int batchCapacity) {
+    this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
+        nActions, policies, batchCapacity, false, io.ope4j.data.WideForm.SUM_TOLERANCE);
   }
 
   /** The formats.md column names, K inferred, policies detected, 4096 rows per batch. */
   public static LogReadOptions defaults() {
     return new LogReadOptions(
         "action", "reward", "pscore", "position", "q_", "q", -1, List.of(),
-        DEFAULT_BATCH_CAPACITY);
+        DEFAULT_BATCH_CAPACITY, false,
+        io.ope4j.data.WideForm.SUM_TOLERANCE);
   }
 
   public LogReadOptions withActionColumn(String column) {
     return new LogReadOptions(column, rewardColumn, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withRewardColumn(String column) {
     return new LogReadOptions(actionColumn, column, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withPscoreColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, column, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withPositionColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, column, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withModelPrefix(String prefix) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn, prefix,
-        modelColumn, nActions, policies, batchCapacity, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withModelColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, column, nActions, policies, batchCapacity, content);
+        modelPrefix, column, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   /** K given by the user (positive), or -1 to infer it from the wide columns. */
   public LogReadOptions withNActions(int count) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, count, policies, batchCapacity, content);
+        modelPrefix, modelColumn, count, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   /** Replaces the evaluation policies; an empty list means "detect them from the header". */
   public LogReadOptions withPolicies(List<PolicyColumns> list) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, list, batchCapacity, content);
+        modelPrefix, modelColumn, nActions, list, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   /** Adds one evaluation policy after those already given. */
@@ -205,7 +230,19 @@ public record LogReadOptions(
 
   public LogReadOptions withBatchCapacity(int capacity) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, capacity, content);
+        modelPrefix, modelColumn, nActions, policies, capacity, pscoreOptional, piSumTolerance, content);
+  }
+
+  /** Whether a log without the pscore column is read rather than refused. */
+  public LogReadOptions withPscoreOptional(boolean optional) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, optional, piSumTolerance, content);
+  }
+
+  /** How far from 1 a row's wide probabilities may sum; in [0, 1). */
+  public LogReadOptions withPiSumTolerance(double tolerance) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional, tolerance, content);
   }
 
   private static void requireName(String value, String what) {

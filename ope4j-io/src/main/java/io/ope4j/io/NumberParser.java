@@ -18,11 +18,13 @@ import java.nio.charset.StandardCharsets;
  * <p>Full-precision values ({@code 0.047939305137387644}, 17 digits, as {@code
  * Double.toString} and Python's {@code repr} write random doubles) miss the fast path; {@link
  * VerifiedQuotient} handles most of them exactly and much faster than the fallback.
+ *
+ * <p>Public only for the continuous-time path reader in {@code ope4j-ct}; not a stable API.
  */
-final class NumberParser {
+public final class NumberParser {
 
   /** Returned by {@link #parseInteger} when the text is not an integer. */
-  static final long NOT_AN_INTEGER = Long.MIN_VALUE;
+  public static final long NOT_AN_INTEGER = Long.MIN_VALUE;
 
   /** 2^53: every integer up to it is an exact double. */
   private static final long MAX_EXACT_SIGNIFICAND = 1L << 53;
@@ -48,7 +50,7 @@ final class NumberParser {
    *
    * @throws NumberFormatException if {@link Double#parseDouble} rejects the text (e.g. empty)
    */
-  static double parseDouble(byte[] bytes, int start, int end) {
+  public static double parseDouble(byte[] bytes, int start, int end) {
     int p = start;
     boolean negative = false;
     if (p < end) {
@@ -165,7 +167,7 @@ final class NumberParser {
    * Double#parseDouble} reads it as a whole number of magnitude at most 2^31 (so {@code 3.0} and
    * {@code 1e3} are integers, {@code 3.5}, {@code abc} and an empty field are not).
    */
-  static long parseInteger(byte[] bytes, int start, int end) {
+  public static long parseInteger(byte[] bytes, int start, int end) {
     int p = start;
     boolean negative = false;
     if (p < end && (bytes[p] == '-' || bytes[p] == '+')) {

@@ -152,6 +152,11 @@ public final class ParquetLogReader implements BatchSource {
   }
 
   @Override
+  public String name() {
+    return source;
+  }
+
+  @Override
   public LogLayout layout() {
     return columns.layout();
   }

@@ -7,8 +7,8 @@ import io.ope4j.data.WideForm;
 /**
  * Turns the values of one logged row into one row of a {@link BanditBatch}, validating each as
  * formats.md requires: action an integer in [0, K), reward finite, pscore in (0, 1], position an
- * integer >= 0, probabilities in [0, 1] with wide rows summing to 1 within {@link
- * WideForm#SUM_TOLERANCE}, model values finite. The first bad value throws an {@link
+ * integer >= 0, probabilities in [0, 1] with wide rows summing to 1 within the options'
+ * pi-sum tolerance, model values finite. The first bad value throws an {@link
  * InvalidDataException} naming source, row, column, value and expectation; nothing is clipped
  * or skipped. Wide columns are reduced to the narrow form here ({@link
  * WideForm#expectedModelValue}). Shared by the CSV and Parquet readers and the Spark engine.
@@ -99,14 +99,12 @@ public final class RowAssembler {
     int logged = (int) action;
     batch.action()[i] = logged;
     batch.reward()[i] = finite(plan.reward);
-    if (plan.pscore >= 0) {
+    if (plan.pscore >= 0) { // else the batch holds NaN (BanditBatch)
       double pscore = values[plan.pscore];
       if (!(pscore > 0.0 && pscore <= 1.0)) {
         throw invalid(plan.pscore, PSCORE_RANGE);
       }
       batch.pscore()[i] = pscore;
-    } else {
-      batch.pscore()[i] = Double.NaN; // the consumer estimates it (layout.hasPscore() is false)
     }
 
     if (plan.position >= 0) {
@@ -169,10 +167,10 @@ public final class RowAssembler {
       policyRow[a] = probability;
       sum += probability;
     }
-    if (!(Math.abs(sum - 1.0) <= WideForm.SUM_TOLERANCE)) {
+    if (!(Math.abs(sum - 1.0) <= plan.piSumTolerance)) {
       throw new InvalidDataException(source, row, policy.label,
           "probabilities of evaluation policy '" + policy.name + "' sum to " + sum
-              + ", must sum to 1 within " + WideForm.SUM_TOLERANCE + text.rowContext());
+              + ", must sum to 1 within " + plan.piSumTolerance + text.rowContext());
     }
   }
 

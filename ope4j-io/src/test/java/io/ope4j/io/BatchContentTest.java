@@ -77,9 +77,9 @@ class BatchContentTest {
   @Test
   void suppliedPoliciesModelAndPscore_areNotRead() throws IOException {
     String noPscore = "action,reward,x_0,q_0\n1,1,0.5,0.3\n";
-    BatchContent content = BatchContent.ESTIMATOR_COLUMNS.withContexts().withPoliciesSupplied().withModelSupplied()
-        .withPscoreOptional();
-    try (BatchSource source = csv(noPscore, content)) {
+    BatchContent content = BatchContent.ESTIMATOR_COLUMNS.withContexts().withPoliciesSupplied().withModelSupplied();
+    try (BatchSource source = CsvLogReader.open(new ByteArrayInputStream(noPscore.getBytes(StandardCharsets.UTF_8)),
+        "log.csv", LogReadOptions.defaults().withPscoreOptional(true).withContent(content))) {
       LogLayout layout = source.layout();
       assertThat(layout.policies()).isEmpty();
       assertThat(layout.hasModel()).isFalse();

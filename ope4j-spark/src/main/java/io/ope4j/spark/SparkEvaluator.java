@@ -5,7 +5,7 @@ import io.ope4j.data.LogLayout;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.EvaluationState;
-import io.ope4j.estimator.Estimator;
+import io.ope4j.engine.RequiredColumns;
 import io.ope4j.io.LogReadOptions;
 import java.util.Iterator;
 import java.util.List;
@@ -100,18 +100,14 @@ public final class SparkEvaluator {
    *
    * @param source how error messages name the log, e.g. its path
    * @throws InvalidDataException on missing columns, wrong types, a bad value, or no rows
-   * @throws IllegalArgumentException if an estimator needs reward-model columns the log lacks
+   * @throws IllegalArgumentException if an estimator needs columns the log lacks (reward-model
+   *     columns, pscore)
    * @throws UnstableDatasetException if the Dataset's rows changed between the two passes
    */
   public EvaluationResult evaluate(Dataset<Row> log, String source) {
     DatasetColumns columns = DatasetColumns.resolve(log, options, source);
     LogLayout layout = columns.columns().layout();
-    for (Estimator estimator : config.estimators()) {
-      if (estimator.needsModel() && !layout.hasModel()) {
-        throw new IllegalArgumentException("estimator " + estimator.spec()
-            + " needs reward-model columns (q_0..q_{K-1}, or q and q_pi); the log has none");
-      }
-    }
+    RequiredColumns.check(layout, config.estimators(), source);
     // Internal rows of the projected plan: one fixed RDD for both passes, read without Row objects
     JavaRDD<InternalRow> rows = columns.project(log).queryExecution().toRdd().toJavaRDD();
     try {

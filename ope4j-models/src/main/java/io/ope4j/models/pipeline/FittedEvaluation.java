@@ -7,6 +7,7 @@ import io.ope4j.engine.Estimate;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
+import io.ope4j.engine.RequiredColumns;
 import io.ope4j.model.CrossFittedModel;
 import io.ope4j.model.CrossFitting;
 import io.ope4j.model.FitWeighting;
@@ -35,7 +36,7 @@ import java.util.function.LongConsumer;
  *     .withContexts().withWideColumns().withModelSupplied());
  * FittedEvaluation.Outcome outcome = FittedEvaluation
  *     .of(LogisticRegression.withC(1), CrossFitting.folds(3, 12345), FitWeighting.PLAIN)
- *     .evaluate("log.csv", () -> LogReaders.open(Path.of("log.csv"), options), config);
+ *     .evaluate(() -> LogReaders.open(Path.of("log.csv"), options), config);
  * outcome.description();  // "reward model: logistic(C=1), cross-fitted (3 folds, seed 12345), weights plain", ...
  * }</pre>
  *
@@ -52,7 +53,8 @@ import java.util.function.LongConsumer;
  * policy's wide probabilities (read options {@code withContexts().withWideColumns()}); with
  * {@link #withPolicies} they read no policy columns ({@code withPoliciesSupplied()}) and K must
  * be the policies'; when propensities are estimated the pscore column may be absent ({@code
- * withPscoreOptional()}). Immutable.
+ * withPscoreOptional(true)}). Messages name the log by the source's {@link BatchSource#name()}.
+ * Immutable.
  */
 public final class FittedEvaluation {
 
@@ -111,24 +113,25 @@ public final class FittedEvaluation {
   /**
    * Runs both passes.
    *
-   * @param name how messages name the log
    * @param log opens the log, once per pass
    * @param config estimators (DM and the DR family need a reward model), intervals, threads
-   * @throws IllegalArgumentException when the log does not suit the model (named with {@code
-   *     name}), lacks pscore without estimation, or does not say K
+   * @throws IllegalArgumentException when the log does not suit the model, lacks a column an
+   *     estimator or the fitting weights need, or does not say K (naming the log and the problem)
    * @throws io.ope4j.data.InvalidDataException on a bad row
    * @throws IOException from the log
    */
-  public Outcome evaluate(String name, LogSupplier log, EvaluationConfig config) throws IOException {
+  public Outcome evaluate(LogSupplier log, EvaluationConfig config) throws IOException {
     if (fitter == null && propensityModel == null) {
-      try (BatchSource source = open(name, log)) {
+      try (BatchSource source = open(log)) {
         return new Outcome(new Evaluator(config, progress).evaluate(source), List.of());
       }
     }
     boolean weighted = fitter != null && weighting.dependsOnPolicy();
     FittingData data;
-    try (BatchSource source = open(name, log)) {
-      check(source.layout(), name);
+    String name;
+    try (BatchSource source = open(log)) {
+      name = source.name();
+      check(source.layout(), name, config);
       data = FittingData.collect(source, weighted);
     }
     List<String> description = new ArrayList<>();
@@ -149,7 +152,7 @@ public final class FittedEvaluation {
     if (crossFitting.isInSample() && fitter != null) {
       notes.add("the reward model was fitted on the evaluation rows themselves (--in-sample): no cross-fitting");
     }
-    Pass pass = new Pass(name, log, pscore, config);
+    Pass pass = new Pass(log, pscore, config);
     List<String> names = data.layout.policies();
     List<EvaluationResult> parts = new ArrayList<>();
     if (!weighted) {
@@ -169,23 +172,27 @@ public final class FittedEvaluation {
   }
 
   /** The log, with the policies computed from its contexts when given as objects. */
-  private BatchSource open(String name, LogSupplier log) throws IOException {
+  private BatchSource open(LogSupplier log) throws IOException {
     BatchSource source = log.open();
     if (policies.isEmpty()) {
       return source;
     }
     try {
-      return new PolicySource(source, policies, name);
+      return new PolicySource(source, policies);
     } catch (RuntimeException e) {
       source.close();
       throw e;
     }
   }
 
-  private void check(LogLayout layout, String name) {
-    if (propensityModel == null && !layout.hasPscore()) {
-      throw new IllegalArgumentException(name + ": no pscore column; give the behaviour propensities or ask"
-          + " --estimate-propensities");
+  /** Checks, before any row is read, what the fit and the estimators will need. */
+  private void check(LogLayout layout, String name, EvaluationConfig config) {
+    boolean pscore = layout.hasPscore() || propensityModel != null;
+    RequiredColumns.check(layout.withPolicies(layout.policies(), fitter != null || layout.hasModel(),
+        layout.nActions(), layout.widePolicies(), layout.wideModel()).withPscore(pscore), config.estimators(), name);
+    if (!pscore && fitter != null && weighting.dependsOnPolicy()) {
+      throw new IllegalArgumentException(name + ": the fitting weights " + weighting.id() + " need the pscore"
+          + " column (behaviour policy's probability of the logged action); the log has none");
     }
     if (layout.nActions() < 1) {
       throw new IllegalArgumentException(name + ": the number of actions is unknown; give it (--n-actions) or"
@@ -212,20 +219,18 @@ public final class FittedEvaluation {
 
   /** Pass 2: the log streamed through the wrappers into the evaluator. */
   private final class Pass {
-    private final String name;
     private final LogSupplier log;
     private final double[] pscore;
     private final EvaluationConfig config;
 
-    Pass(String name, LogSupplier log, double[] pscore, EvaluationConfig config) {
-      this.name = name;
+    Pass(LogSupplier log, double[] pscore, EvaluationConfig config) {
       this.log = log;
       this.pscore = pscore;
       this.config = config;
     }
 
     EvaluationResult run(CrossFittedModel model, List<String> served) throws IOException {
-      BatchSource source = open(name, log);
+      BatchSource source = open(log);
       try {
         if (pscore != null) {
           source = new EstimatedPscoreSource(source, pscore);

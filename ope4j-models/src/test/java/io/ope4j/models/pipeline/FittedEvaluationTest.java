@@ -40,7 +40,7 @@ class FittedEvaluationTest {
   static final double[][] PI = new double[2][N * K];
   static final EvaluationConfig CONFIG = EvaluationConfig.of(Estimators.parseList("dm,ipw,dr,sndr")).withThreads(2);
   static final LogReadOptions OPTIONS = LogReadOptions.defaults().withContent(BatchContent.ESTIMATOR_COLUMNS
-      .withContexts().withWideColumns().withModelSupplied().withPscoreOptional());
+      .withContexts().withWideColumns().withModelSupplied()).withPscoreOptional(true);
 
   @TempDir static Path dir;
   static Path log;
@@ -90,7 +90,7 @@ class FittedEvaluationTest {
     CrossFitting folds = CrossFitting.folds(3, 5);
     AtomicInteger opens = new AtomicInteger();
     FittedEvaluation.Outcome outcome = FittedEvaluation.of(fitter, folds, FitWeighting.PLAIN)
-        .evaluate("log.csv", counting(opens), CONFIG);
+        .evaluate(counting(opens), CONFIG);
     assertThat(opens).hasValue(2);
 
     CrossFittedModel model = CrossFittedModel.fit(fitter, new RewardData(X, DIM, ACTIONS, null, REWARDS, null, K),
@@ -106,7 +106,7 @@ class FittedEvaluationTest {
     AtomicInteger opens = new AtomicInteger();
     FittedEvaluation.Outcome outcome = FittedEvaluation
         .of(LogisticRegression.withC(1).threads(1), CrossFitting.folds(2, 5), FitWeighting.MRDR)
-        .evaluate("log.csv", counting(opens), CONFIG);
+        .evaluate(counting(opens), CONFIG);
     assertThat(opens).hasValue(3);
     assertThat(outcome.description()).anyMatch(line -> line.startsWith("[b] reward model:")
         && line.endsWith("weights mrdr for policy b"));
@@ -120,9 +120,9 @@ class FittedEvaluationTest {
     SoftmaxRegression propensities = SoftmaxRegression.withC(1).threads(1);
     FittedEvaluation.Outcome outcome = FittedEvaluation.of(null, CrossFitting.folds(3, 1), FitWeighting.PLAIN)
         .withPropensities(propensities)
-        .evaluate("log.csv", counting(opens), EvaluationConfig.of(Estimators.parseList("ipw")));
+        .evaluate(counting(opens), EvaluationConfig.of(Estimators.parseList("ipw")));
     assertThat(opens).hasValue(2);
-    assertThat(outcome.description().get(0)).isEqualTo("note: the pscore column of log.csv is ignored (estimated"
+    assertThat(outcome.description().get(0)).isEqualTo("note: the pscore column of " + log + " is ignored (estimated"
         + " propensities)");
     assertThat(outcome.result().warnings().get(0)).startsWith("estimated propensities");
     double[] estimated = io.ope4j.models.PropensityEstimator.crossFitted(propensities, X, DIM, ACTIONS, K,
@@ -151,12 +151,12 @@ class FittedEvaluationTest {
       }
     };
     assertThatThrownBy(() -> FittedEvaluation.of(picky, CrossFitting.folds(2, 1), FitWeighting.PLAIN)
-        .evaluate("log.csv", () -> CsvLogReader.open(log, OPTIONS), CONFIG))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("log.csv: row " + N + " is not to my taste");
+        .evaluate(() -> CsvLogReader.open(log, OPTIONS), CONFIG))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(log + ": row " + N + " is not to my taste");
     LogReadOptions narrow = LogReadOptions.defaults().withContent(BatchContent.ESTIMATOR_COLUMNS.withContexts()
         .withModelSupplied());
     assertThatThrownBy(() -> FittedEvaluation.of(LogisticRegression.withC(1), CrossFitting.folds(2, 1),
-        FitWeighting.PLAIN).evaluate("log.csv", () -> (BatchSource) CsvLogReader.open(log, narrow), CONFIG))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("log.csv: a fitted reward model needs");
+        FitWeighting.PLAIN).evaluate(() -> (BatchSource) CsvLogReader.open(log, narrow), CONFIG))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(log + ": a fitted reward model needs");
   }
 }

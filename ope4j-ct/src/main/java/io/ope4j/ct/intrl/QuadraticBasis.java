@@ -1,9 +1,9 @@
 package io.ope4j.ct.intrl;
 
 /**
- * Quadratic features φ_k(x) = x_{i_k} x_{j_k} for a list of index pairs: {@link #kronecker(int)}
- * gives kron(x, x) (all n² ordered pairs, Cao &amp; Pan's Example 1), {@link #upperTriangle(int)}
- * gives x_i x_j for i ≤ j (Example 2's [x₁², x₁x₂, x₂²]).
+ * Quadratic features φ_k(x) = x_{i_k} x_{j_k} for a list of index pairs: {@link #upperTriangle(int)}
+ * gives x_i x_j for i ≤ j (Cao &amp; Pan 2024, Example 2's [x₁², x₁x₂, x₂²]), the value family
+ * behind the sin system's simulated feedback.
  */
 public final class QuadraticBasis {
 
@@ -15,19 +15,6 @@ public final class QuadraticBasis {
     this.dim = dim;
     this.first = first;
     this.second = second;
-  }
-
-  /** φ = kron(x, x): φ_{in+j} = x_i x_j. */
-  public static QuadraticBasis kronecker(int dim) {
-    int[] first = new int[dim * dim];
-    int[] second = new int[dim * dim];
-    for (int i = 0; i < dim; i++) {
-      for (int j = 0; j < dim; j++) {
-        first[i * dim + j] = i;
-        second[i * dim + j] = j;
-      }
-    }
-    return new QuadraticBasis(dim, first, second);
   }
 
   /** φ = (x_i x_j)_{i ≤ j} in row order: for n = 2, [x₁², x₁x₂, x₂²]. */

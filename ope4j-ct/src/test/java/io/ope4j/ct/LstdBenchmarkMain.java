@@ -12,8 +12,8 @@ import java.util.Locale;
  * plain {@code java}:
  *
  * <pre>
- * mvn -B -q -pl ope4j-core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx3g -cp ope4j-core/target/classes:ope4j-core/target/test-classes:$(cat ope4j-core/target/cp.txt) \
+ * mvn -B -q -pl ope4j-ct -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx3g -cp ope4j-ct/target/classes:ope4j-ct/target/test-classes:$(cat ope4j-ct/target/cp.txt) \
  *     io.ope4j.ct.LstdBenchmarkMain [transitions=10000000] [repeats=3]
  * </pre>
  *

@@ -1,18 +1,17 @@
-package io.ope4j.io;
+package io.ope4j.ct.io;
 
 import io.ope4j.ct.PathBlock;
 import io.ope4j.ct.PathSource;
 import io.ope4j.data.InvalidDataException;
-import java.io.EOFException;
+import io.ope4j.io.CsvRecordScanner;
+import io.ope4j.io.Gzip;
+import io.ope4j.io.NumberParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Streams continuous-time paths from CSV (formats.md "Continuous-time paths": {@code path}, {@code
