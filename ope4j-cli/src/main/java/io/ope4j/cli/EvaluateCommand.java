@@ -11,6 +11,7 @@ import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
 import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogEngine;
+import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReaders;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,7 +15,9 @@ import java.util.Map;
  * Thompson-sampling position tables), applied to any {@link BatchSource} whose batches carry the
  * context block: for each batch it computes every policy's probabilities from the rows' contexts
  * (and positions) and fills the policy's probability of the logged action ({@link
- * BanditBatch#piLogged}) and its wide row ({@link BanditBatch#piWide}); with the log's wide
+ * BanditBatch#piLogged}) and its wide row ({@link BanditBatch#piWide}). The policies come after
+ * those of the wrapped source, which are kept (with their wide rows, if every one has them). With
+ * the log's wide
  * model predictions ({@link LogLayout#wideModel()}) also the model's value under the policy,
  * {@code sum_a pi(a) q(a) / sum_a pi(a)} ({@link WideForm#expectedModelValue}, OBP's formula).
  * Memory is one batch of K probabilities per policy, whatever the length of the log.
@@ -37,6 +39,10 @@ public final class PolicySource extends WrappedSource {
   private final List<String> names;
   private final Policy[] policies;
   private final int nActions;
+  /** Index of the first computed policy in this source's layout. */
+  private final int first;
+  /** Probabilities of one batch when the layout has no wide policy rows. */
+  private double[] buffer = new double[0];
 
   /**
    * @param log a source whose layout has the context block the policies read, and K equal to
@@ -66,7 +72,11 @@ public final class PolicySource extends WrappedSource {
           + wrapped.nActions() + " (read it with K = " + k + ")");
     }
     this.nActions = k;
-    setLayout(wrapped.withPolicies(names, wrapped.wideModel(), k, true, wrapped.wideModel()));
+    this.first = wrapped.policyCount();
+    List<String> all = new ArrayList<>(wrapped.policies());
+    all.addAll(names);
+    boolean wide = wrapped.policyCount() == 0 || wrapped.widePolicies();
+    setLayout(wrapped.withPolicies(all, wrapped.wideModel(), k, wide, wrapped.wideModel()));
   }
 
   @Override
@@ -78,15 +88,18 @@ public final class PolicySource extends WrappedSource {
     int[] action = batch.action();
     double[] q = batch.qWide();
     for (int p = 0; p < policies.length; p++) {
-      double[] pi = batch.piWide(p);
+      double[] pi = batch.piWide(first + p);
+      if (pi == null) {
+        pi = buffer.length >= size * k ? buffer : (buffer = new double[batch.capacity() * k]);
+      }
       try {
         policies[p].probabilities(contexts, dim, batch.position(), size, pi);
       } catch (IllegalArgumentException e) {
         throw new InvalidDataException(name(), batch.firstRow() + 1, null, "policy '" + names.get(p)
             + "' rejects rows " + (batch.firstRow() + 1) + ".." + (batch.firstRow() + size) + ": " + e.getMessage(), e);
       }
-      double[] piLogged = batch.piLogged(p);
-      double[] modelValue = batch.qExpected(p);
+      double[] piLogged = batch.piLogged(first + p);
+      double[] modelValue = batch.qExpected(first + p);
       for (int i = 0; i < size; i++) {
         checkRow(p, pi, i, batch.firstRow() + i + 1);
         piLogged[i] = pi[i * k + action[i]];

@@ -44,7 +44,8 @@ class WrappedSourcesTest {
   }
 
   private BatchSource contexts(int batchRows) {
-    return new ContextArraySource(x, dim, actions, positions, rewards, pscore, K, batchRows);
+    return new ArrayLog("in-memory log", x, dim, actions, positions, rewards, pscore, List.of(), new double[0][], K,
+        batchRows);
   }
 
   private Map<String, Policy> policies() {
@@ -54,25 +55,37 @@ class WrappedSourcesTest {
     return policies;
   }
 
-  /**
-   * The wrappers give what the in-memory ModelledLog gives: to the bit when the source cuts the
-   * same batches, to 1e-12 otherwise (only the order of the sums differs).
-   */
+  /** Only the order of the sums depends on how the source cuts its batches: 1e-12. */
   @Test
-  void wrappers_equalModelledLog() throws IOException {
+  void batchCuts_changeNothingBeyondRounding() throws IOException {
     CrossFittedModel model = ModelledLogTest.foldModels(3);
-    ModelledLog.Builder builder = ModelledLog.builder(x, dim, actions, positions, rewards, pscore).model(model);
-    policies().forEach(builder::policy);
     EvaluationConfig config = EvaluationConfig.of(Estimators.parseList("dm,ipw,snipw,dr,sndr")).withThreads(2);
-    EvaluationResult reference = new Evaluator(config).evaluate(builder.build().source());
-    BatchSource same = new FittedModelSource(new PolicySource(contexts(4096), policies()), model);
-    assertThat(new Evaluator(config).evaluate(same).estimates()).isEqualTo(reference.estimates());
-    BatchSource small = new FittedModelSource(new PolicySource(contexts(7), policies()), model);
-    EvaluationResult actual = new Evaluator(config).evaluate(small);
+    EvaluationResult reference = new Evaluator(config)
+        .evaluate(new FittedModelSource(new PolicySource(contexts(4096), policies()), model));
+    EvaluationResult actual = new Evaluator(config)
+        .evaluate(new FittedModelSource(new PolicySource(contexts(7), policies()), model));
     for (int e = 0; e < reference.estimates().size(); e++) {
       assertThat(actual.estimates().get(e).value()).isCloseTo(reference.estimates().get(e).value(),
           org.assertj.core.api.Assertions.within(1e-12));
     }
+  }
+
+  @Test
+  void policySource_keepsTheLogsOwnPolicies() throws IOException {
+    double[] table = new double[n * K];
+    for (int i = 0; i < n; i++) {
+      table[i * K + 1] = 1.0; // always action 1
+    }
+    BatchSource withTable = new ArrayLog("in-memory log", x, dim, actions, positions, rewards, pscore,
+        List.of("one"), new double[][] {table}, K, 100);
+    PolicySource source = new PolicySource(withTable, policies());
+    assertThat(source.layout().policies()).containsExactly("one", "hot", "cold");
+    BanditBatch batch = new BanditBatch(source.layout(), 100);
+    assertThat(source.next(batch)).isTrue();
+    assertThat(batch.piLogged(0)[3]).isEqualTo(actions[3] == 1 ? 1.0 : 0.0);
+    assertThat(batch.piWide(0)[3 * K + 1]).isEqualTo(1.0);
+    assertThat(batch.piWide(1)[3 * K] + batch.piWide(1)[3 * K + 1] + batch.piWide(1)[3 * K + 2])
+        .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
   }
 
   @Test
@@ -109,7 +122,8 @@ class WrappedSourcesTest {
     assertThatThrownBy(() -> source.next(new BanditBatch(source.layout(), 10)))
         .isInstanceOf(InvalidDataException.class).hasMessageContaining("in-memory log row 1")
         .hasMessageContaining("policy 'leaky' probabilities sum to 0.89999");
-    BatchSource fourActions = new ContextArraySource(x, dim, actions, positions, rewards, pscore, 4, 10);
+    BatchSource fourActions = new ArrayLog("in-memory log", x, dim, actions, positions, rewards, pscore, List.of(),
+        new double[0][], 4, 10);
     assertThatThrownBy(() -> new PolicySource(fourActions, policies()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the policies have 3 actions");
   }

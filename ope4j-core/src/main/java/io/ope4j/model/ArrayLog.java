@@ -6,33 +6,47 @@ import io.ope4j.data.LogLayout;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test source: logged columns and contexts from arrays, no policy, in batches of at most {@code batchRows}. */
-final class ContextArraySource implements BatchSource {
+/**
+ * A source over in-memory columns with the context block ({@code x_0..x_{dim-1}}) and the
+ * policies given as probability tables ({@code tables[p][i * K + a]}, wide), in batches of at most
+ * {@code batchRows} rows. Arrays are not copied.
+ */
+final class ArrayLog implements BatchSource {
 
+  private final String name;
   private final double[] contexts;
   private final int dim;
   private final int[] actions;
   private final int[] positions;
   private final double[] rewards;
   private final double[] pscore;
+  private final double[][] tables;
   private final LogLayout layout;
   private final int batchRows;
   private int next;
 
-  ContextArraySource(double[] contexts, int dim, int[] actions, int[] positions, double[] rewards, double[] pscore,
-      int nActions, int batchRows) {
+  ArrayLog(String name, double[] contexts, int dim, int[] actions, int[] positions, double[] rewards, double[] pscore,
+      List<String> tableNames, double[][] tables, int nActions, int batchRows) {
+    this.name = name;
     this.contexts = contexts;
     this.dim = dim;
     this.actions = actions;
     this.positions = positions;
     this.rewards = rewards;
     this.pscore = pscore;
+    this.tables = tables;
     this.batchRows = batchRows;
-    List<String> names = new ArrayList<>();
+    List<String> columns = new ArrayList<>();
     for (int j = 0; j < dim; j++) {
-      names.add("x_" + j);
+      columns.add("x_" + j);
     }
-    this.layout = new LogLayout(List.of(), false, positions != null, nActions, pscore != null, names, false, false);
+    this.layout = new LogLayout(tableNames, false, positions != null, nActions, pscore != null, columns,
+        !tableNames.isEmpty(), false);
+  }
+
+  @Override
+  public String name() {
+    return name;
   }
 
   @Override
@@ -52,7 +66,17 @@ final class ContextArraySource implements BatchSource {
     if (positions != null) {
       System.arraycopy(positions, next, batch.position(), 0, size);
     }
-    System.arraycopy(contexts, next * dim, batch.contexts(), 0, size * dim);
+    if (dim > 0) {
+      System.arraycopy(contexts, next * dim, batch.contexts(), 0, size * dim);
+    }
+    int k = layout.nActions();
+    for (int p = 0; p < tables.length; p++) {
+      System.arraycopy(tables[p], next * k, batch.piWide(p), 0, size * k);
+      double[] piLogged = batch.piLogged(p);
+      for (int i = 0; i < size; i++) {
+        piLogged[i] = tables[p][(next + i) * k + actions[next + i]];
+      }
+    }
     next += size;
     return size > 0;
   }
