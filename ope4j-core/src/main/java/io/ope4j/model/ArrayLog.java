@@ -13,40 +13,35 @@ import java.util.List;
  */
 final class ArrayLog implements BatchSource {
 
-  private final String name;
-  private final double[] contexts;
+  /** The logged columns and contexts (positions and pscore may be null), and how messages name the log. */
+  record Columns(String name, double[] contexts, int dim, int[] actions, int[] positions, double[] rewards,
+      double[] pscore) {}
+
+  private final Columns log;
   private final int dim;
   private final int[] actions;
-  private final int[] positions;
-  private final double[] rewards;
-  private final double[] pscore;
   private final double[][] tables;
   private final LogLayout layout;
   private final int batchRows;
   private int next;
 
-  ArrayLog(String name, double[] contexts, int dim, int[] actions, int[] positions, double[] rewards, double[] pscore,
-      List<String> tableNames, double[][] tables, int nActions, int batchRows) {
-    this.name = name;
-    this.contexts = contexts;
-    this.dim = dim;
-    this.actions = actions;
-    this.positions = positions;
-    this.rewards = rewards;
-    this.pscore = pscore;
+  ArrayLog(Columns log, List<String> tableNames, double[][] tables, int nActions, int batchRows) {
+    this.log = log;
+    this.dim = log.dim();
+    this.actions = log.actions();
     this.tables = tables;
     this.batchRows = batchRows;
     List<String> columns = new ArrayList<>();
     for (int j = 0; j < dim; j++) {
       columns.add("x_" + j);
     }
-    this.layout = new LogLayout(tableNames, false, positions != null, nActions, pscore != null, columns,
+    this.layout = new LogLayout(tableNames, false, log.positions() != null, nActions, log.pscore() != null, columns,
         !tableNames.isEmpty(), false);
   }
 
   @Override
   public String name() {
-    return name;
+    return log.name();
   }
 
   @Override
@@ -59,15 +54,15 @@ final class ArrayLog implements BatchSource {
     int size = Math.max(0, Math.min(Math.min(batchRows, batch.capacity()), actions.length - next));
     batch.setRows(next, size);
     System.arraycopy(actions, next, batch.action(), 0, size);
-    System.arraycopy(rewards, next, batch.reward(), 0, size);
-    if (pscore != null) {
-      System.arraycopy(pscore, next, batch.pscore(), 0, size);
+    System.arraycopy(log.rewards(), next, batch.reward(), 0, size);
+    if (log.pscore() != null) {
+      System.arraycopy(log.pscore(), next, batch.pscore(), 0, size);
     }
-    if (positions != null) {
-      System.arraycopy(positions, next, batch.position(), 0, size);
+    if (log.positions() != null) {
+      System.arraycopy(log.positions(), next, batch.position(), 0, size);
     }
     if (dim > 0) {
-      System.arraycopy(contexts, next * dim, batch.contexts(), 0, size * dim);
+      System.arraycopy(log.contexts(), next * dim, batch.contexts(), 0, size * dim);
     }
     int k = layout.nActions();
     for (int p = 0; p < tables.length; p++) {

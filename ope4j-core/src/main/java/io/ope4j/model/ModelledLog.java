@@ -43,13 +43,7 @@ import java.util.Map;
  */
 public final class ModelledLog {
 
-  private final String name;
-  private final double[] contexts;
-  private final int dim;
-  private final int[] actions;
-  private final int[] positions;
-  private final double[] rewards;
-  private final double[] pscore;
+  private final ArrayLog.Columns columns;
   /** Policies given as n x K probability tables, by name. */
   private final Map<String, double[]> tables = new LinkedHashMap<>();
   /** Policies given as objects, by name. */
@@ -60,13 +54,8 @@ public final class ModelledLog {
   private final int batchRows;
 
   private ModelledLog(Builder builder) {
-    this.name = builder.name;
-    this.contexts = builder.contexts;
-    this.dim = builder.dim;
-    this.actions = builder.actions;
-    this.positions = builder.positions;
-    this.rewards = builder.rewards;
-    this.pscore = builder.pscore;
+    this.columns = new ArrayLog.Columns(builder.name, builder.contexts, builder.dim, builder.actions,
+        builder.positions, builder.rewards, builder.pscore);
     for (Map.Entry<String, Object> entry : builder.policies.entrySet()) {
       if (entry.getValue() instanceof Policy policy) {
         policies.put(entry.getKey(), policy);
@@ -97,7 +86,7 @@ public final class ModelledLog {
   }
 
   public int rows() {
-    return actions.length;
+    return columns.actions().length;
   }
 
   public int nActions() {
@@ -108,7 +97,7 @@ public final class ModelledLog {
   public LogLayout layout() {
     List<String> names = new ArrayList<>(tables.keySet());
     names.addAll(policies.keySet());
-    return new LogLayout(names, model != null, positions != null, nActions);
+    return new LogLayout(names, model != null, columns.positions() != null, nActions);
   }
 
   /** The model, or null. */
@@ -151,8 +140,8 @@ public final class ModelledLog {
    * FittedModelSource}) applied batch by batch.
    */
   public BatchSource source() {
-    BatchSource source = new ArrayLog(name, contexts, dim, actions, positions, rewards, pscore,
-        new ArrayList<>(tables.keySet()), tables.values().toArray(new double[0][]), nActions, batchRows);
+    BatchSource source = new ArrayLog(columns, new ArrayList<>(tables.keySet()),
+        tables.values().toArray(new double[0][]), nActions, batchRows);
     if (!policies.isEmpty()) {
       source = new PolicySource(source, policies);
     }

@@ -43,9 +43,12 @@ class WrappedSourcesTest {
     }
   }
 
+  private ArrayLog.Columns columns() {
+    return new ArrayLog.Columns("in-memory log", x, dim, actions, positions, rewards, pscore);
+  }
+
   private BatchSource contexts(int batchRows) {
-    return new ArrayLog("in-memory log", x, dim, actions, positions, rewards, pscore, List.of(), new double[0][], K,
-        batchRows);
+    return new ArrayLog(columns(), List.of(), new double[0][], K, batchRows);
   }
 
   private Map<String, Policy> policies() {
@@ -76,8 +79,7 @@ class WrappedSourcesTest {
     for (int i = 0; i < n; i++) {
       table[i * K + 1] = 1.0; // always action 1
     }
-    BatchSource withTable = new ArrayLog("in-memory log", x, dim, actions, positions, rewards, pscore,
-        List.of("one"), new double[][] {table}, K, 100);
+    BatchSource withTable = new ArrayLog(columns(), List.of("one"), new double[][] {table}, K, 100);
     PolicySource source = new PolicySource(withTable, policies());
     assertThat(source.layout().policies()).containsExactly("one", "hot", "cold");
     BanditBatch batch = new BanditBatch(source.layout(), 100);
@@ -122,8 +124,7 @@ class WrappedSourcesTest {
     assertThatThrownBy(() -> source.next(new BanditBatch(source.layout(), 10)))
         .isInstanceOf(InvalidDataException.class).hasMessageContaining("in-memory log row 1")
         .hasMessageContaining("policy 'leaky' probabilities sum to 0.89999");
-    BatchSource fourActions = new ArrayLog("in-memory log", x, dim, actions, positions, rewards, pscore, List.of(),
-        new double[0][], 4, 10);
+    BatchSource fourActions = new ArrayLog(columns(), List.of(), new double[0][], 4, 10);
     assertThatThrownBy(() -> new PolicySource(fourActions, policies()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the policies have 3 actions");
   }
