@@ -7,6 +7,7 @@ import io.ope4j.assess.SyntheticGrid;
 import io.ope4j.assess.SyntheticLogFactory;
 import io.ope4j.estimator.Estimator;
 import io.ope4j.estimator.Estimators;
+import io.ope4j.io.report.AssessmentReport;
 import io.ope4j.selection.ScopeRlCompatibility;
 import io.ope4j.selection.TieBreak;
 import java.io.PrintWriter;
@@ -83,31 +84,26 @@ final class AssessCommand implements Callable<Integer> {
       syntheticGrid.config(point); // checks every setting before the first replication runs
     }
     PrintWriter err = spec.commandLine().getErr();
-    List<AssessWriter.PointResult> results = new ArrayList<>();
+    List<AssessmentReport.PointResult> results = new ArrayList<>();
     try (Progress progress = Progress.onTerminal(err, "replications of " + points.size() * (long) replications)) {
       for (int i = 0; i < points.size(); i++) {
         long before = (long) i * replications;
         SyntheticLogFactory factory = syntheticGrid.factory(points.get(i));
         List<EstimatorSummary> summaries = runner.run(factory, done -> progress.accept(before + done));
-        results.add(new AssessWriter.PointResult(points.get(i), factory.truth(), summaries));
+        results.add(new AssessmentReport.PointResult(points.get(i), factory.truth(), summaries));
       }
     }
-    AssessWriter writer = new AssessWriter(results, replications, k, mode);
-    output.write(spec.commandLine().getOut(), writer);
+    output.write(spec.commandLine().getOut(), new AssessmentReport(results, replications, k, mode));
     return Ope4j.OK;
   }
 
   static ScopeRlCompatibility parseCompatibility(String text) {
     for (ScopeRlCompatibility mode : ScopeRlCompatibility.values()) {
-      if (id(mode).equals(text.trim().toLowerCase(Locale.ROOT))) {
+      if (AssessmentReport.definitions(mode).equals(text.trim().toLowerCase(Locale.ROOT))) {
         return mode;
       }
     }
     throw new IllegalArgumentException(
         "--scope-rl-compat must be none, scope-rl or scope-rl-clipped-sharpe, got '" + text + "'");
-  }
-
-  static String id(ScopeRlCompatibility mode) {
-    return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

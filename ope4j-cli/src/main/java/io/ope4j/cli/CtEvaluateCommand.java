@@ -16,6 +16,7 @@ import io.ope4j.ct.Setting;
 import io.ope4j.ct.io.PathCsvReader;
 import io.ope4j.ct.quadrature.QuadratureRule;
 import io.ope4j.data.InvalidDataException;
+import io.ope4j.io.report.Formats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -13,6 +13,8 @@ import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReaders;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.ResultReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +79,8 @@ final class EvaluateCommand implements Callable<Integer> {
           + " with Spark give the policies and model predictions as columns");
     }
     if (!policySpecs.isEmpty() || models.active()) {
-      ModelledEvaluation.Outcome outcome = ModelledEvaluation.run(data, columns, models, policySpecs, estimators,
-          intervals, spec.commandLine().getErr());
-      config = outcome.config();
-      return write(outcome.result());
+      return write(ModelledEvaluation.run(data, columns, models, policySpecs, estimators, intervals,
+          spec.commandLine().getErr()));
     }
     EvaluationResult result = switch (engine) {
       case "local" -> evaluateLocally();
@@ -92,11 +92,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** Prints the warnings and writes the result (with the truths, if given). */
   private int write(EvaluationResult result) throws java.io.IOException {
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth);
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), new ResultWriter(result, config, truths));
+    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
     return Ope4j.OK;
   }
 

@@ -10,6 +10,7 @@ import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReaders;
 import io.ope4j.io.ParquetLogReader;
+import io.ope4j.io.PolicySpecs;
 import io.ope4j.model.RewardModelFitter;
 import io.ope4j.models.pipeline.FittedEvaluation;
 import io.ope4j.policy.Policy;
@@ -30,12 +31,9 @@ import java.util.Map;
  */
 final class ModelledEvaluation {
 
-  /** The estimates and the configuration that made them. */
-  record Outcome(EvaluationResult result, EvaluationConfig config) {}
-
   private ModelledEvaluation() {}
 
-  static Outcome run(String data, LogColumnsOptions columns, RewardModelOptions models, List<Path> policySpecs,
+  static EvaluationResult run(String data, LogColumnsOptions columns, RewardModelOptions models, List<Path> policySpecs,
       String estimatorSpecs, EvaluateCommand.IntervalOptions intervals, PrintWriter err) throws IOException {
     if (!policySpecs.isEmpty() && !columns.policies.isEmpty()) {
       throw new IllegalArgumentException("--policy reads policies from pi columns and --policy-spec computes them from"
@@ -72,7 +70,7 @@ final class ModelledEvaluation {
     for (String line : outcome.description()) {
       err.println("ope4j: " + line);
     }
-    return new Outcome(outcome.result(), config);
+    return outcome.result();
   }
 
   /** The blocks the wrappers need, and what they supply instead of the file's columns. */

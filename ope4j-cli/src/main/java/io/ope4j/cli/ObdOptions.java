@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.experiments.obd.ObdExperiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

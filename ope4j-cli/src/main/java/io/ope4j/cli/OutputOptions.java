@@ -1,12 +1,12 @@
 package io.ope4j.cli;
 
+import io.ope4j.io.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** {@code --format} and {@code --output}: where and how results are written. */
@@ -21,11 +21,7 @@ final class OutputOptions {
 
   /** The chosen format, checked, so that a typo fails before any work is done. */
   String checkedFormat() {
-    String chosen = format.toLowerCase(Locale.ROOT);
-    if (!chosen.equals("table") && !chosen.equals("json") && !chosen.equals("csv")) {
-      throw new IllegalArgumentException("--format must be table, json or csv, got '" + format + "'");
-    }
-    return chosen;
+    return Report.checkFormat(format);
   }
 
   /** Writes {@code report} in the chosen format to stdout or to {@code --output}. */

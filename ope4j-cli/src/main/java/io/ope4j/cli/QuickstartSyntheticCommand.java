@@ -5,6 +5,8 @@ import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimators;
 import io.ope4j.io.CsvLogReader;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.ResultReport;
 import io.ope4j.synthetic.SyntheticBandit;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,9 +14,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ope4j quickstart synthetic}: simulates a log with known truth, evaluates it with every
@@ -68,7 +70,7 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), new ResultWriter(result, config, TruthFile.read(truth)));
+    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(TruthFile.read(truth).policies()));
     err.printf("ope4j: to evaluate this log yourself: ./ope4j evaluate --data %s --truth %s --estimators %s%n",
         log, truth, ESTIMATORS);
     return Ope4j.OK;

@@ -6,6 +6,8 @@ import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimator;
 import io.ope4j.estimator.Estimators;
 import io.ope4j.io.CsvLogReader;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.SelectionReport;
 import io.ope4j.selection.Criterion;
 import io.ope4j.selection.KnownValues;
 import io.ope4j.selection.PolicySelector;
@@ -74,7 +76,7 @@ final class SelectCommand implements Callable<Integer> {
       PolicySelector.checkTopK(k, candidates.size());
       Estimator chosen = Estimators.parse(
           estimator != null ? estimator : reader.layout().hasModel() ? "dr" : "snipw");
-      KnownValues known = truth == null ? null : SelectTruthFile.read(truth, candidates);
+      KnownValues known = truth == null ? null : TruthFile.read(truth).knownValues(candidates);
       EvaluationConfig config = intervals.toConfig(List.of(chosen));
       EvaluationResult result;
       PrintWriter err = spec.commandLine().getErr();
@@ -85,8 +87,8 @@ final class SelectCommand implements Callable<Integer> {
       for (String warning : result.warnings()) {
         err.println("ope4j: warning: " + warning);
       }
-      SelectWriter writer = new SelectWriter(selection, config, known, truth, result.warnings());
-      output.write(spec.commandLine().getOut(), writer);
+      SelectionReport report = SelectionReport.of(selection, result);
+      output.write(spec.commandLine().getOut(), known == null ? report : report.withTruth(known, truth.toString()));
       return Ope4j.OK;
     }
   }

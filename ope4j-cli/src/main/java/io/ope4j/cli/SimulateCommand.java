@@ -41,14 +41,13 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin SyntheticOptions bandit;
 
-  @Mixin ClassificationSimulation.Options classification;
+  @Mixin ClassificationOptions classification;
 
   @Override
   public Integer call() throws IOException {
     if (classification.file != null) {
       Path truthPath = truth != null ? truth : truthPathFor(output);
-      String summary = ClassificationSimulation.run(classification, bandit.seed, output, truthPath,
-          spec.commandLine().getParseResult());
+      String summary = classification.run(bandit.seed, output, truthPath, spec.commandLine().getParseResult());
       spec.commandLine().getErr().println(summary);
       return Ope4j.OK;
     }

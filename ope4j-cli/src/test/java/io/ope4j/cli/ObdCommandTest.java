@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.estimator.Estimator;
+import io.ope4j.experiments.obd.ObdExperiment;
 import io.ope4j.io.ObdLoader;
 import io.ope4j.io.ObdLog;
 import io.ope4j.model.RewardData;
@@ -162,13 +163,18 @@ class ObdCommandTest {
     };
     ObdExperiment.Models models = new ObdExperiment.Models() {
       @Override
+      public List<String> names() {
+        return List.of("logistic");
+      }
+
+      @Override
       public RewardModelFitter fitter(String name, ObdLog log) {
         return meanPerAction;
       }
 
       @Override
-      public CrossFitter crossFitter() {
-        return twoHalves;
+      public double[] crossFit(RewardModelFitter fitter, RewardData data, int folds, long seed) {
+        return twoHalves.predict(fitter, data, folds, seed);
       }
     };
     ObdExperiment.Settings settings = new ObdExperiment.Settings(Path.of(DATA), "men", null, "logistic", 2, 1L,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
+import io.ope4j.experiments.obd.ObdExperiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class ObdDmParityTest {
     ObdExperiment.Settings settings = new ObdExperiment.Settings(Path.of(ObdCommandTest.DATA), "men",
         "dm,dr", "logistic", 3, 12345L, 1_000_000, 12345L, 2, List.of());
     EvaluationResult result = ObdExperiment.run(settings, e -> EvaluationConfig.of(e).withThreads(2),
-        ObdExperiment.DEFAULT_MODELS).result();
+        ObdCommand.MODELS).result();
     double dm = result.estimate("bts", "dm").value();
     assertThat(dm).isCloseTo(OBP_DM, within(0.05 * OBP_DM));
     // DR's correction term absorbs most of the model difference.

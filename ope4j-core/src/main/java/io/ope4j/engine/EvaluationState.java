@@ -201,7 +201,7 @@ public final class EvaluationState implements Serializable {
         estimates.add(estimate(p, estimators.get(e), e, weightDiagnostics));
       }
     }
-    return new EvaluationResult(rows, estimates, diagnostics, warnings);
+    return new EvaluationResult(rows, estimates, diagnostics, warnings, config);
   }
 
   private Estimate estimate(int policy, Estimator estimator, int e, WeightDiagnostics weightDiagnostics) {

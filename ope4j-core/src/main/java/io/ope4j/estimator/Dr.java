@@ -6,7 +6,12 @@ import io.ope4j.data.BanditBatch;
  * Doubly robust, {@code mean(q(pi) + min(w, clip) * (r - q(a_i)))} (Dudík, Langford & Li 2011;
  * OBP {@code DoublyRobust} with {@code lambda_} = clip).
  */
-record Dr(double clip) implements Estimator {
+record Dr(double clip) implements ClippableEstimator {
+
+  @Override
+  public Dr clipped(double newClip) {
+    return new Dr(ClippableEstimator.checkClip(newClip));
+  }
 
   @Override
   public String id() {

@@ -78,6 +78,81 @@ public final class Estimators {
     return estimators;
   }
 
+  // Typed factories: each returns an estimator equal to the one its spec parses to.
+
+  /** The direct method, spec {@code dm}. */
+  public static Estimator dm() {
+    return new Dm();
+  }
+
+  /** Inverse propensity weighting, spec {@code ipw}; {@code ipw().clipped(100)} is {@code ipw:clip=100}. */
+  public static ClippableEstimator ipw() {
+    return new Ipw(Double.POSITIVE_INFINITY);
+  }
+
+  /** Self-normalised IPW, spec {@code snipw}. */
+  public static Estimator snipw() {
+    return new Snipw();
+  }
+
+  /** Doubly robust, spec {@code dr}; {@code dr().clipped(100)} is {@code dr:clip=100}. */
+  public static ClippableEstimator dr() {
+    return new Dr(Double.POSITIVE_INFINITY);
+  }
+
+  /** Self-normalised doubly robust, spec {@code sndr}. */
+  public static Estimator sndr() {
+    return new Sndr();
+  }
+
+  /** Switch-DR with threshold {@code lambda} in [0, inf], spec {@code switch-dr:lambda=VALUE}. */
+  public static Estimator switchDr(double lambda) {
+    return new SwitchDr(checkedLambda("switch-dr", lambda, Double.POSITIVE_INFINITY));
+  }
+
+  /** DR with optimistic shrinkage {@code lambda} in [0, inf], spec {@code dr-os:lambda=VALUE}. */
+  public static Estimator drOs(double lambda) {
+    return new DrOs(checkedLambda("dr-os", lambda, Double.POSITIVE_INFINITY));
+  }
+
+  /** IPW with sub-Gaussian weights, {@code lambda} in [0, 1], spec {@code ipw-sg:lambda=VALUE}. */
+  public static Estimator ipwSg(double lambda) {
+    return new IpwSg(checkedLambda("ipw-sg", lambda, 1.0));
+  }
+
+  /** DR with sub-Gaussian weights, {@code lambda} in [0, 1], spec {@code dr-sg:lambda=VALUE}. */
+  public static Estimator drSg(double lambda) {
+    return new DrSg(checkedLambda("dr-sg", lambda, 1.0));
+  }
+
+  /** Switch-DR with lambda chosen by SLOPE from the default candidates, spec {@code switch-dr:lambda=slope}. */
+  public static Estimator switchDrSlope() {
+    return parse("switch-dr:lambda=slope");
+  }
+
+  /** DRos with lambda chosen by SLOPE from the default candidates, spec {@code dr-os:lambda=slope}. */
+  public static Estimator drOsSlope() {
+    return parse("dr-os:lambda=slope");
+  }
+
+  /** IPW-SG with lambda chosen by SLOPE from the default candidates, spec {@code ipw-sg:lambda=slope}. */
+  public static Estimator ipwSgSlope() {
+    return parse("ipw-sg:lambda=slope");
+  }
+
+  /** DR-SG with lambda chosen by SLOPE from the default candidates, spec {@code dr-sg:lambda=slope}. */
+  public static Estimator drSgSlope() {
+    return parse("dr-sg:lambda=slope");
+  }
+
+  private static double checkedLambda(String id, double lambda, double max) {
+    if (!(lambda >= 0 && lambda <= max)) {
+      throw new IllegalArgumentException("estimator '" + id + "': lambda must be in [0, " + Specs.format(max)
+          + "], got " + Specs.format(lambda));
+    }
+    return lambda;
+  }
+
   /**
    * Default SLOPE candidates for Switch-DR and DRos. OBP's tuners have no default list; this is
    * the one of OBP 0.5.5 examples/obd/evaluate_off_policy_estimators.py ({@code ope_estimators}).

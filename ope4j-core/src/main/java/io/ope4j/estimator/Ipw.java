@@ -7,7 +7,12 @@ import io.ope4j.data.BanditBatch;
  * {@code InverseProbabilityWeighting} with {@code lambda_} = clip). Clipping caps the weight;
  * no row is dropped.
  */
-record Ipw(double clip) implements Estimator {
+record Ipw(double clip) implements ClippableEstimator {
+
+  @Override
+  public Ipw clipped(double newClip) {
+    return new Ipw(ClippableEstimator.checkClip(newClip));
+  }
 
   @Override
   public String id() {

@@ -258,6 +258,6 @@ public final class FittedEvaluation {
         }
       }
     }
-    return new EvaluationResult(parts.get(0).rows(), estimates, diagnostics, warnings);
+    return new EvaluationResult(parts.get(0).rows(), estimates, diagnostics, warnings, parts.get(0).config());
   }
 }

@@ -1,4 +1,4 @@
-package io.ope4j.cli;
+package io.ope4j.io.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,26 +19,31 @@ import java.util.Locale;
  * for small k and the chosen k; JSON holds every curve in full; CSV has one row per grid point,
  * estimator and k (tidy, for plotting).
  */
-final class AssessWriter implements Report {
+public final class AssessmentReport implements Report {
 
   /** Largest k shown as its own SharpeRatio column in the table (besides the chosen k). */
-  static final int TABLE_MAX_K = 6;
+  public static final int TABLE_MAX_K = 6;
 
   /** One grid point's outcome. */
-  record PointResult(GridPoint point, KnownValues truth, List<EstimatorSummary> summaries) {}
+  public record PointResult(GridPoint point, KnownValues truth, List<EstimatorSummary> summaries) {}
 
   private final List<PointResult> results;
   private final int replications;
   private final int topK;
   private final ScopeRlCompatibility compatibility;
 
-  AssessWriter(List<PointResult> results, int replications, int topK, ScopeRlCompatibility compatibility) {
+  /**
+   * @param results one per grid point, in grid order
+   * @param replications logs simulated per grid point
+   * @param topK the budget k shown in the table (JSON and CSV hold every k)
+   * @param compatibility whose definitions the summaries use
+   */
+  public AssessmentReport(List<PointResult> results, int replications, int topK, ScopeRlCompatibility compatibility) {
     this.results = List.copyOf(results);
     this.replications = replications;
     this.topK = topK;
     this.compatibility = compatibility;
   }
-
 
   @Override
   public void writeTable(PrintWriter out) {
@@ -49,7 +54,7 @@ final class AssessWriter implements Report {
       out.printf(Locale.ROOT, "%d candidates (true values %s to %s), behaviour policy %s, %d replications%s%n%n",
           candidates, Formats.num(min(result.truth().trueValues())), Formats.num(max(result.truth().trueValues())),
           Formats.num(result.truth().behaviourValue()), replications,
-          compatibility == ScopeRlCompatibility.NONE ? "" : ", SCOPE-RL's definitions (" + AssessCommand.id(compatibility) + ")");
+          compatibility == ScopeRlCompatibility.NONE ? "" : ", SCOPE-RL's definitions (" + definitions(compatibility) + ")");
       List<Integer> ks = sharpeColumns(candidates);
       TextTable table = new TextTable();
       List<String> header = new ArrayList<>(List.of("estimator", "rel. error", "p10", "p50", "p90", "bias²",
@@ -113,7 +118,7 @@ final class AssessWriter implements Report {
     ObjectNode root = mapper.createObjectNode();
     root.put("replications", replications);
     root.put("top_k", topK);
-    root.put("definitions", AssessCommand.id(compatibility));
+    root.put("definitions", definitions(compatibility));
     ArrayNode levels = root.putArray("relative_error_quantile_levels");
     for (double level : EstimatorSummary.QUANTILE_LEVELS) {
       levels.add(level);
@@ -176,6 +181,11 @@ final class AssessWriter implements Report {
         }
       }
     }
+  }
+
+  /** The id of {@code mode} as the CLI and the JSON spell it, e.g. {@code scope-rl-clipped-sharpe}. */
+  public static String definitions(ScopeRlCompatibility mode) {
+    return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** A CSV field, quoted when it holds a comma or quote (pool specs and estimator specs may). */

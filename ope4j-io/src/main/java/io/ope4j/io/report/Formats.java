@@ -1,16 +1,16 @@
-package io.ope4j.cli;
+package io.ope4j.io.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
 /** Number formatting shared by every report: tables, CSV and JSON. */
-final class Formats {
+public final class Formats {
 
   private Formats() {}
 
   /** Six significant digits for tables; NaN and inf spelled out. */
-  static String num(double value) {
+  public static String num(double value) {
     if (Double.isNaN(value)) {
       return "NaN";
     }
@@ -21,18 +21,18 @@ final class Formats {
   }
 
   /** Shortest round-trip form for CSV; empty when not finite. */
-  static String csv(double value) {
+  public static String csv(double value) {
     return Double.isFinite(value) ? Double.toString(value) : "";
   }
 
   /** A confidence level as a percentage, e.g. {@code 95%} or {@code 99.5%}. */
-  static String percent(double level) {
+  public static String percent(double level) {
     double p = 100 * level;
     return p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f%%", p) : String.format(Locale.ROOT, "%s%%", p);
   }
 
   /** Puts a number, or null when it is not finite. */
-  static void put(ObjectNode node, String key, double value) {
+  public static void put(ObjectNode node, String key, double value) {
     if (Double.isFinite(value)) {
       node.put(key, value);
     } else {
@@ -41,7 +41,7 @@ final class Formats {
   }
 
   /** Puts an array of numbers, null where not finite. */
-  static void putArray(ObjectNode node, String key, double[] values) {
+  public static void putArray(ObjectNode node, String key, double[] values) {
     ArrayNode array = node.putArray(key);
     for (double value : values) {
       if (Double.isFinite(value)) {

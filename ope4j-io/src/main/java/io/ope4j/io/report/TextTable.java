@@ -1,26 +1,29 @@
-package io.ope4j.cli;
+package io.ope4j.io.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table: left-aligned first column(s) of text, right-aligned numbers. */
-final class TextTable {
+/** A plain-text table: the first two columns left-aligned (names), the others right-aligned (numbers). */
+public final class TextTable {
 
   private final List<List<String>> rows = new ArrayList<>();
   private int columns;
 
-  void header(List<String> header) {
+  /** Sets the header row, printed first and underlined. */
+  public void header(List<String> header) {
     rows.add(0, header);
     columns = Math.max(columns, header.size());
   }
 
-  void row(List<String> row) {
+  /** Adds a row. */
+  public void row(List<String> row) {
     rows.add(row);
     columns = Math.max(columns, row.size());
   }
 
-  void print(PrintWriter out) {
+  /** Prints the table, each column as wide as its widest cell. */
+  public void print(PrintWriter out) {
     int[] widths = new int[columns];
     for (List<String> row : rows) {
       for (int c = 0; c < row.size(); c++) {

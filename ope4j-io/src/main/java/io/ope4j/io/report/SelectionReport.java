@@ -1,4 +1,4 @@
-package io.ope4j.cli;
+package io.ope4j.io.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ope4j.diagnostics.WeightDiagnostics;
 import io.ope4j.engine.Estimate;
 import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.engine.EvaluationResult;
 import io.ope4j.selection.Criterion;
 import io.ope4j.selection.KnownValues;
 import io.ope4j.selection.RankedCandidate;
@@ -17,38 +18,53 @@ import io.ope4j.selection.TieBreak;
 import io.ope4j.selection.TopKCurve;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a selection as a table, JSON or CSV; with true values, also how good the selection is.
+ * A selection ({@link io.ope4j.selection.PolicySelector#select}) as a table, JSON or CSV; with
+ * true values, also how good the selection is (regret@k, SharpeRatio@k, rank correlations).
  * Non-finite numbers are JSON null and empty CSV fields.
  */
-final class SelectWriter implements Report {
-
+public final class SelectionReport implements Report {
 
   private final Selection selection;
   private final EvaluationConfig config;
   private final KnownValues known;
-  private final Path truthPath;
+  private final String truthSource;
   private final List<String> warnings;
   private final SelectionQuality quality;
   private final int[] trueRank;
 
-  SelectWriter(Selection selection, EvaluationConfig config, KnownValues known, Path truthPath, List<String> warnings) {
+  private SelectionReport(Selection selection, EvaluationConfig config, List<String> warnings, KnownValues known,
+      String truthSource) {
     this.selection = selection;
     this.config = config;
     this.known = known;
-    this.truthPath = truthPath;
-    this.warnings = List.copyOf(warnings);
+    this.truthSource = truthSource;
+    this.warnings = warnings;
     this.quality = known == null ? null : SelectionQuality.of(known, selection.estimates(), selection.scores(),
         known.size(), TieBreak.FIRST_LISTED, ScopeRlCompatibility.NONE);
     this.trueRank = known == null ? null : trueRanks(known);
   }
 
+  /**
+   * The report of {@code selection}, made from {@code result} (whose config and warnings it
+   * shows).
+   */
+  public static SelectionReport of(Selection selection, EvaluationResult result) {
+    return new SelectionReport(selection, ResultReport.configOf(result), result.warnings(), null, null);
+  }
 
+  /**
+   * With the candidates' true values, to judge the selection.
+   *
+   * @param source where the values come from, named in the table (e.g. the truth file)
+   */
+  public SelectionReport withTruth(KnownValues truth, String source) {
+    return new SelectionReport(selection, config, warnings, truth, source);
+  }
 
   private static int[] trueRanks(KnownValues known) {
     int[] order = io.ope4j.selection.Ranking.descending(known.trueValues(), TieBreak.FIRST_LISTED);
@@ -115,7 +131,7 @@ final class SelectWriter implements Report {
     TopKCurve topK = quality.topK();
     out.println();
     out.printf(Locale.ROOT, "Against the true values of %s (behaviour policy %s, safety threshold %s):%n",
-        truthPath, Formats.num(known.behaviourValue()), Formats.num(known.safetyThreshold()));
+        truthSource, Formats.num(known.behaviourValue()), Formats.num(known.safetyThreshold()));
     TextTable table = new TextTable();
     table.header(List.of("metric", "value"));
     table.row(List.of("regret@" + k, Formats.num(quality.regretAt(k))));

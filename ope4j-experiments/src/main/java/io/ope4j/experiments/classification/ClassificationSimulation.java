@@ -1,4 +1,4 @@
-package io.ope4j.cli;
+package io.ope4j.experiments.classification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,75 +12,48 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 
 /**
- * {@code simulate --from-classification FILE}: the supervised-to-bandit protocol on a
- * classification file (see {@link ClassificationBandit}), written as a formats.md wide log
- * ({@code action, reward, pscore, x_*, pi_<policy>_*}; no {@code q_*} columns) and a truth JSON of
- * the same shape as the synthetic simulation's ({@code {"policies": {name: value}, ...}}).
+ * The supervised-to-bandit protocol on a classification file (see {@link ClassificationBandit}),
+ * written as a formats.md wide log ({@code action, reward, pscore, x_*, pi_<policy>_*}; no {@code
+ * q_*} columns) and a truth JSON of the same shape as the synthetic simulation's ({@code
+ * {"policies": {name: value}, ...}}). {@code ope4j simulate --from-classification} runs it.
  */
-final class ClassificationSimulation {
+public final class ClassificationSimulation {
 
-  /** Options of {@code simulate} that only the synthetic bandit uses. */
-  private static final List<String> SYNTHETIC_ONLY = List.of("--rows", "--actions", "--context-dim", "--contexts",
-      "--reward-function", "--reward-type", "--reward-noise", "--behaviour-temperature", "--model-noise",
-      "--eval-policy");
-
-  /** The options, mixed into {@code simulate}. */
-  static final class Options {
-    @Option(names = "--from-classification", paramLabel = "FILE",
-        description = "Make the log from a classification file (features then the integer class; scikit-learn's UCI"
-            + " layout, plain or gzip): a weak classifier mixed with uniform logs a class per row, the reward is 1"
-            + " for the true label, and the truth is exact. Evaluation policies: softmax, argmax, egreedy.")
-    Path file;
-
-    @Option(names = "--behaviour-accuracy-mix", defaultValue = "0.5", paramLabel = "A",
-        description = "With --from-classification: the behaviour policy is A x weak classifier + (1 - A) x uniform,"
-            + " A in [0, 1] (default: ${DEFAULT-VALUE}).")
-    double mix;
-
-    @Option(names = "--behaviour-train-fraction", defaultValue = "0.1", paramLabel = "F",
-        description = "With --from-classification: share of rows the weak classifier is fitted on (default: ${DEFAULT-VALUE}).")
-    double trainFraction;
-
-    @Option(names = "--epsilon", defaultValue = "0.1",
-        description = "With --from-classification: exploration of the egreedy evaluation policy (default: ${DEFAULT-VALUE}).")
-    double epsilon;
-
-    @Option(names = "--seed", paramLabel = "SEED",
-        description = "With --from-classification: seed of the classifier's training subset and the logged actions"
-            + " (default: the --sim-seed value).")
-    Long seed;
-  }
+  /**
+   * What to simulate.
+   *
+   * @param file the classification file: features then the integer class (scikit-learn's UCI
+   *     layout), plain or gzip
+   * @param mix the behaviour policy is {@code mix} x weak classifier + (1 - mix) x uniform, in [0, 1]
+   * @param trainFraction share of rows the weak classifier is fitted on
+   * @param epsilon exploration of the egreedy evaluation policy
+   * @param seed seed of the classifier's training subset and of the logged actions
+   */
+  public record Options(Path file, double mix, double trainFraction, double epsilon, long seed) {}
 
   private ClassificationSimulation() {}
 
   /**
-   * Writes the log and its truth; returns a one-line summary for stderr.
+   * Writes the log to {@code log} (gzip if it ends in .gz) and the true values to {@code
+   * truthPath}; returns a one-line summary for people.
    *
-   * @throws IllegalArgumentException if an option of the synthetic simulation was given too
+   * @throws io.ope4j.data.InvalidDataException on a bad classification file
+   * @throws IllegalArgumentException on settings out of range
    */
-  static String run(Options options, long simSeed, Path log, Path truthPath, ParseResult parsed) throws IOException {
-    for (String name : SYNTHETIC_ONLY) {
-      if (parsed.hasMatchedOption(name)) {
-        throw new IllegalArgumentException(name + " does not apply with --from-classification (the log has one row"
-            + " per row of " + options.file + ")");
-      }
-    }
-    long seed = options.seed != null ? options.seed : simSeed;
-    ClassificationData data = ClassificationReader.read(options.file);
-    ClassificationBandit.Settings settings = ClassificationBandit.Settings.defaults(seed)
-        .withBehaviourMix(options.mix);
-    settings = new ClassificationBandit.Settings(seed, settings.behaviourMix(), options.trainFraction,
-        settings.behaviourC(), settings.targetC(), options.epsilon);
+  public static String run(Options options, Path log, Path truthPath) throws IOException {
+    ClassificationData data = ClassificationReader.read(options.file());
+    ClassificationBandit.Settings settings = ClassificationBandit.Settings.defaults(options.seed())
+        .withBehaviourMix(options.mix());
+    settings = new ClassificationBandit.Settings(options.seed(), settings.behaviourMix(), options.trainFraction(),
+        settings.behaviourC(), settings.targetC(), options.epsilon());
     ClassificationBandit bandit = ClassificationBandit.of(data.features(), data.dim(), data.labels(), data.classes(),
         settings, Runtime.getRuntime().availableProcessors());
     writeLog(bandit, log);
     writeTruth(bandit, data, options, truthPath);
     return String.format("ope4j: wrote %,d rows from %s (%d classes, %d features) to %s and the true values to %s",
-        bandit.rows(), options.file, bandit.nActions(), bandit.dim(), log, truthPath);
+        bandit.rows(), options.file(), bandit.nActions(), bandit.dim(), log, truthPath);
   }
 
   private static void writeLog(ClassificationBandit bandit, Path log) throws IOException {
@@ -129,7 +102,7 @@ final class ClassificationSimulation {
     root.put("behaviour_value", bandit.behaviourValue());
     root.put("rows", bandit.rows());
     ObjectNode config = root.putObject("config");
-    config.put("from_classification", options.file.toString());
+    config.put("from_classification", options.file().toString());
     config.put("classes", bandit.nActions());
     config.put("class_names", String.join(",", data.classNames()));
     config.put("features", bandit.dim());

@@ -1,4 +1,4 @@
-package io.ope4j.cli;
+package io.ope4j.experiments.obd;
 
 import io.ope4j.data.ColumnarLog;
 import io.ope4j.engine.EvaluationConfig;
@@ -9,6 +9,9 @@ import io.ope4j.estimator.Estimators;
 import io.ope4j.io.ObdLoader;
 import io.ope4j.io.ObdLog;
 import io.ope4j.io.ObdPrior;
+import io.ope4j.io.PolicySpecs;
+import io.ope4j.io.report.Formats;
+import io.ope4j.io.report.ResultReport;
 import io.ope4j.model.RewardData;
 import io.ope4j.model.RewardModelFitter;
 import io.ope4j.policy.BernoulliThompsonSampling;
@@ -30,13 +33,34 @@ import java.util.function.Function;
  * the Bernoulli TS policy (the production prior) from the log of the uniform random policy, and
  * compare with its on-policy value, the mean click of its own log. Extra policies from JSON specs
  * are evaluated in the same pass.
+ *
+ * <p>The reward model comes from {@link Models}, so that the experiment runs with any model
+ * library; the {@code ope4j obd} command passes the {@code ope4j-models} ones.
  */
-final class ObdExperiment {
+public final class ObdExperiment {
 
-  static final String POLICY = "bts";
+  /** The name of the Bernoulli TS policy in the results. */
+  public static final String POLICY = "bts";
 
-  /** What to run. */
-  record Settings(
+  /** The reward-model name that runs the model-free estimators only. */
+  public static final String NO_MODEL = "none";
+
+  /**
+   * What to run.
+   *
+   * @param dataDir the dataset: {@code DIR/{random,bts}/CAMPAIGN/CAMPAIGN.csv[.gz]}, {@code
+   *     item_context.csv}, {@code DIR/prior_bts.yaml}
+   * @param campaign {@code men} or {@code women}
+   * @param estimators comma-separated estimator specs, or null for the defaults
+   * @param rewardModel a name of {@link Models#names()}, or {@link #NO_MODEL}
+   * @param folds cross-fitting folds of the reward model, at least 2
+   * @param foldSeed seed of the fold assignment
+   * @param simulations Monte Carlo simulations of the Bernoulli TS action distribution
+   * @param simulationSeed seed of those simulations
+   * @param threads worker threads
+   * @param policySpecs JSON policy specs evaluated beside Bernoulli TS
+   */
+  public record Settings(
       Path dataDir,
       String campaign,
       String estimators,
@@ -48,31 +72,43 @@ final class ObdExperiment {
       int threads,
       List<Path> policySpecs) {}
 
-  /** Where reward models come from (the real ones, or a test's). */
-  interface Models {
+  /** Where reward models come from (a model library, or a test's). */
+  public interface Models {
+
+    /** The model names {@link #fitter} knows. */
+    List<String> names();
+
+    /**
+     * The fitter called {@code name} for an Open Bandit Dataset log.
+     *
+     * @throws IllegalArgumentException if the name is unknown
+     */
     RewardModelFitter fitter(String name, ObdLog log);
 
-    CrossFitter crossFitter();
+    /**
+     * Cross-fitted predictions: fit {@code fitter} once per fold on the other folds' rows and
+     * predict every action for that fold's rows at their logged position (Chernozhukov et al.
+     * 2018, Definition 3.1).
+     *
+     * @return {@code q[i * K + a]}, the prediction of action a for row i
+     */
+    double[] crossFit(RewardModelFitter fitter, RewardData data, int folds, long seed);
   }
 
-  static final Models DEFAULT_MODELS = new Models() {
-    @Override
-    public RewardModelFitter fitter(String name, ObdLog log) {
-      return RewardModels.fitter(name, log);
-    }
-
-    @Override
-    public CrossFitter crossFitter() {
-      return RewardModels.crossFitter();
-    }
-  };
-
-  /** The evaluation and what to print about it. */
-  record Outcome(EvaluationResult result, EvaluationConfig config, Map<String, Double> truths, List<String> preamble,
+  /**
+   * The evaluation and what to print about it.
+   *
+   * @param result the estimates, with their config
+   * @param truths the on-policy value of {@link #POLICY}
+   * @param preamble lines for people about the data, the policy and the model
+   * @param about the {@code dataset} object of the JSON output
+   */
+  public record Outcome(EvaluationResult result, Map<String, Double> truths, List<String> preamble,
       Map<String, Object> about) {
 
-    ResultWriter writer() {
-      return new ResultWriter(result, config, truths, preamble, about);
+    /** The result as the {@code obd} command writes it: estimates beside the truth. */
+    public ResultReport report() {
+      return ResultReport.of(result).withTruths(truths).withPreamble(preamble).withAbout(about);
     }
   }
 
@@ -85,9 +121,9 @@ final class ObdExperiment {
    * @throws IllegalArgumentException on bad settings or specs
    * @throws io.ope4j.data.InvalidDataException on a bad data file
    */
-  static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor, Models models)
+  public static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor, Models models)
       throws IOException {
-    boolean withModel = validate(settings);
+    boolean withModel = validate(settings, models);
     Path dir = settings.dataDir();
     ObdLog log = ObdLoader.loadCampaign(dir, "random", settings.campaign());
     ObdLog onPolicy = ObdLoader.loadCampaign(dir, "bts", settings.campaign());
@@ -111,7 +147,7 @@ final class ObdExperiment {
       RewardModelFitter fitter = models.fitter(settings.rewardModel(), log);
       RewardData data = new RewardData(log.contexts(), log.contextDim(), log.actions(), log.positions(),
           log.rewards(), null, log.nActions());
-      predictions = models.crossFitter().predict(fitter, data, settings.folds(), settings.foldSeed());
+      predictions = models.crossFit(fitter, data, settings.folds(), settings.foldSeed());
       modelDescription = fitter.describe() + ", cross-fitted (" + settings.folds() + " folds, seed "
           + settings.foldSeed() + ")";
     }
@@ -130,22 +166,22 @@ final class ObdExperiment {
         "Reward model: " + modelDescription + ".");
     Map<String, Object> about = about(settings, log, simulationSeconds, onPolicy, withModel ? modelDescription : null,
         new ArrayList<>(policies.keySet()).subList(1, policies.size()));
-    return new Outcome(result, config, Map.of(POLICY, truth), preamble, about);
+    return new Outcome(result, Map.of(POLICY, truth), preamble, about);
   }
 
   /** Checks the settings that need no data; returns whether a reward model is asked for. */
-  private static boolean validate(Settings settings) {
+  private static boolean validate(Settings settings, Models models) {
     if (!settings.campaign().equals("men") && !settings.campaign().equals("women")) {
       throw new IllegalArgumentException("--campaign must be men or women, got '" + settings.campaign() + "'");
     }
     if (settings.simulations() < 1) {
       throw new IllegalArgumentException("--n-sim must be at least 1, got " + settings.simulations());
     }
-    if (!RewardModels.NAMES.contains(settings.rewardModel())) {
-      throw new IllegalArgumentException("--reward-model must be one of " + String.join(", ", RewardModels.NAMES)
-          + ", got '" + settings.rewardModel() + "'");
+    boolean withModel = !settings.rewardModel().equals(NO_MODEL);
+    if (withModel && !models.names().contains(settings.rewardModel())) {
+      throw new IllegalArgumentException("--reward-model must be one of " + NO_MODEL + ", "
+          + String.join(", ", models.names()) + ", got '" + settings.rewardModel() + "'");
     }
-    boolean withModel = !settings.rewardModel().equals(RewardModels.NONE);
     if (withModel && settings.folds() < 2) {
       throw new IllegalArgumentException("--folds must be at least 2, got " + settings.folds());
     }
@@ -158,14 +194,7 @@ final class ObdExperiment {
     Map<String, Policy> policies = new LinkedHashMap<>();
     policies.put(POLICY, bts);
     PolicySpecs.Target target = new PolicySpecs.Target(log.contextDim(), log.nActions(), log.slots(), threads);
-    for (Path file : settings.policySpecs()) {
-      for (PolicySpecs.Spec spec : PolicySpecs.read(file)) {
-        if (policies.containsKey(spec.name())) {
-          throw new IllegalArgumentException(file + ": policy name '" + spec.name() + "' is used twice");
-        }
-        policies.put(spec.name(), PolicySpecs.build(spec, target));
-      }
-    }
+    policies.putAll(PolicySpecs.load(settings.policySpecs(), target, policies.keySet()));
     return policies;
   }
 
@@ -213,7 +242,11 @@ final class ObdExperiment {
     evaluationPolicy.put("seed", settings.simulationSeed());
     evaluationPolicy.put("simulation_seconds", Math.round(simulationSeconds * 1000) / 1000.0);
     dataset.put("evaluation_policy", evaluationPolicy);
-    dataset.put("ground_truth", Map.of("policy", POLICY, "value", onPolicy.meanReward(), "n_rounds", onPolicy.rows()));
+    Map<String, Object> groundTruth = new LinkedHashMap<>(); // ordered: Map.of's order changes from run to run
+    groundTruth.put("policy", POLICY);
+    groundTruth.put("value", onPolicy.meanReward());
+    groundTruth.put("n_rounds", onPolicy.rows());
+    dataset.put("ground_truth", groundTruth);
     dataset.put("reward_model", rewardModel);
     dataset.put("extra_policies", extraPolicies);
     Map<String, Object> about = new LinkedHashMap<>();
@@ -225,7 +258,7 @@ final class ObdExperiment {
    * The bundled sample: {@code data/obd} under the directory in system property {@code
    * ope4j.home} (set by the {@code ope4j} script), else under the working directory.
    */
-  static Path defaultDataDir() {
+  public static Path defaultDataDir() {
     String home = System.getProperty("ope4j.home");
     if (home != null && Files.isDirectory(Path.of(home, "data", "obd"))) {
       return Path.of(home, "data", "obd");

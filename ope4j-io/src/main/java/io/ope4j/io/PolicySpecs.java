@@ -1,9 +1,8 @@
-package io.ope4j.cli;
+package io.ope4j.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ope4j.io.ObdPrior;
 import io.ope4j.policy.ActionRule;
 import io.ope4j.policy.BernoulliThompsonSampling;
 import io.ope4j.policy.LinearScoringModel;
@@ -18,8 +17,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -27,25 +28,71 @@ import java.util.Set;
  * Reads evaluation policies from JSON specs (docs/policies.md): one policy object, an array of
  * them, or {@code {"policies": [...]}}. Every problem is an {@link IllegalArgumentException}
  * naming the file and the policy, so the CLI exits with code 2.
+ *
+ * <pre>{@code
+ * Map<String, Policy> policies = PolicySpecs.load(List.of(Path.of("my-policies.json")),
+ *     new PolicySpecs.Target(contextDim, nActions, 1, threads));
+ * }</pre>
  */
-final class PolicySpecs {
+public final class PolicySpecs {
 
-  /** A policy read from a spec, before it is checked against a log. */
-  record Spec(String name, String type, JsonNode json, Path file) {}
+  /**
+   * A policy read from a spec, before it is checked against a log.
+   *
+   * @param name the policy's name (its {@code "name"}, else the file's name without .json)
+   * @param type one of the types of docs/policies.md, e.g. {@code softmax}
+   * @param json the spec object as written
+   * @param file the file it was read from
+   */
+  public record Spec(String name, String type, JsonNode json, Path file) {}
 
   /**
    * What a policy must match: the log's context columns, actions and slots; nActions and slots
    * are -1 when the log does not tell before it is read (the specs then say).
+   *
+   * @param contextDim the number of context columns {@code x_*}
+   * @param nActions the number of actions, or -1
+   * @param slots the number of slots (positions), or -1
+   * @param threads worker threads for policies that simulate (Bernoulli TS)
    */
-  record Target(int contextDim, int nActions, int slots, int threads) {}
+  public record Target(int contextDim, int nActions, int slots, int threads) {}
 
   private static final Set<String> TYPES =
       Set.of("uniform", "argmax", "epsilon-greedy", "softmax", "bernoulli-ts", "onnx");
 
   private PolicySpecs() {}
 
-  /** Reads the specs of {@code file}. */
-  static List<Spec> read(Path file) throws IOException {
+  /**
+   * Reads every spec of {@code files} and builds its policy for {@code target}, by name, in file
+   * order.
+   *
+   * @param reserved names already taken (e.g. a built-in policy evaluated beside these)
+   * @throws IllegalArgumentException naming the file for a bad spec or a name used twice
+   */
+  public static Map<String, Policy> load(List<Path> files, Target target, Set<String> reserved) throws IOException {
+    Map<String, Policy> policies = new LinkedHashMap<>();
+    for (Path file : files) {
+      for (Spec spec : read(file)) {
+        if (reserved.contains(spec.name()) || policies.put(spec.name(), build(spec, target)) != null) {
+          throw new IllegalArgumentException(file + ": policy name '" + spec.name() + "' is used twice");
+        }
+      }
+    }
+    return policies;
+  }
+
+  /** {@link #load(List, Target, Set)} with no name reserved. */
+  public static Map<String, Policy> load(List<Path> files, Target target) throws IOException {
+    return load(files, target, Set.of());
+  }
+
+  /**
+   * Reads the specs of {@code file}.
+   *
+   * @throws IllegalArgumentException naming the file when it is not a valid spec
+   * @throws NoSuchFileException if there is no such file
+   */
+  public static List<Spec> read(Path file) throws IOException {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
@@ -109,7 +156,7 @@ final class PolicySpecs {
    *
    * @throws IllegalArgumentException if the spec is incomplete or does not match the log
    */
-  static Policy build(Spec spec, Target target) throws IOException {
+  public static Policy build(Spec spec, Target target) throws IOException {
     Reader r = new Reader(spec);
     Policy policy = switch (spec.type()) {
       case "uniform" -> {

@@ -1,4 +1,4 @@
-package io.ope4j.cli;
+package io.ope4j.io.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,15 +12,24 @@ import io.ope4j.interval.Interval;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes an evaluation as a table for people, as JSON (the formats.md contract) or as CSV.
- * Non-finite numbers are written as JSON null and as empty CSV fields.
+ * An evaluation as a table for people, as the formats.md JSON, or as CSV; non-finite numbers are
+ * JSON null and empty CSV fields. The result carries the config it was made with (interval
+ * method, level, bootstrap seed), so the result alone is enough:
+ *
+ * <pre>{@code
+ * String json = ResultReport.of(result).withTruths(Map.of("softmax", 0.42)).toString("json");
+ * }</pre>
+ *
+ * <p>{@link ResultJson} is the short form for the JSON alone.
  */
-final class ResultWriter implements Report {
+public final class ResultReport implements Report {
 
   private static final String[] QUANTILE_KEYS = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
 
@@ -30,24 +39,53 @@ final class ResultWriter implements Report {
   private final List<String> preamble;
   private final Map<String, Object> about;
 
-  ResultWriter(EvaluationResult result, EvaluationConfig config, Map<String, Double> truths) {
-    this(result, config, truths, List.of(), Map.of());
+  private ResultReport(EvaluationResult result, Map<String, Double> truths, List<String> preamble,
+      Map<String, Object> about) {
+    this.result = result;
+    this.config = configOf(result);
+    this.truths = Map.copyOf(truths);
+    this.preamble = List.copyOf(preamble);
+    this.about = Collections.unmodifiableMap(new LinkedHashMap<>(about));
   }
 
   /**
-   * @param preamble lines printed above the table (not in JSON or CSV)
-   * @param about what was evaluated, written as JSON under its keys (e.g. {@code dataset}) before
-   *     {@code n_rounds}
+   * The report of {@code result}.
+   *
+   * @throws IllegalArgumentException if the result carries no config
    */
-  ResultWriter(EvaluationResult result, EvaluationConfig config, Map<String, Double> truths, List<String> preamble,
-      Map<String, Object> about) {
-    this.result = result;
-    this.config = config;
-    this.truths = truths;
-    this.preamble = List.copyOf(preamble);
-    this.about = about;
+  public static ResultReport of(EvaluationResult result) {
+    return new ResultReport(result, Map.of(), List.of(), Map.of());
   }
 
+  /** The config {@code result} carries; a report cannot be written without it. */
+  static EvaluationConfig configOf(EvaluationResult result) {
+    if (result.config() == null) {
+      throw new IllegalArgumentException("the result carries no config: attach the one that made it with"
+          + " EvaluationResult.withConfig");
+    }
+    return result.config();
+  }
+
+  /**
+   * With true policy values (e.g. {@link io.ope4j.io.TruthFile#policies()}): each estimate of a
+   * policy named here gains {@code true_value} and {@code relative_error}.
+   */
+  public ResultReport withTruths(Map<String, Double> newTruths) {
+    return new ResultReport(result, newTruths, preamble, about);
+  }
+
+  /** With lines printed above the table (not part of JSON or CSV). */
+  public ResultReport withPreamble(List<String> lines) {
+    return new ResultReport(result, truths, lines, about);
+  }
+
+  /**
+   * With what was evaluated, written as JSON under its keys (e.g. {@code dataset}) before
+   * {@code n_rounds}, in the map's order; values are serialised by Jackson.
+   */
+  public ResultReport withAbout(Map<String, Object> newAbout) {
+    return new ResultReport(result, truths, preamble, newAbout);
+  }
 
   @Override
   public void writeJson(PrintWriter out) throws IOException {
@@ -201,6 +239,5 @@ final class ResultWriter implements Report {
       }
     }
   }
-
 
 }
