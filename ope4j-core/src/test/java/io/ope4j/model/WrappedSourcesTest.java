@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@link PolicySource} and {@link FittedModelSource} over any source with a context block. */
@@ -24,27 +23,13 @@ class WrappedSourcesTest {
 
   static final int K = ModelledLogTest.K;
   final int n = 9_001;
-  final int dim = 2;
-  final double[] x = new double[n * dim];
-  final int[] actions = new int[n];
-  final int[] positions = new int[n];
-  final double[] rewards = new double[n];
-  final double[] pscore = new double[n];
-
-  WrappedSourcesTest() {
-    SplittableRandom random = new SplittableRandom(11);
-    for (int i = 0; i < n; i++) {
-      x[i * dim] = random.nextGaussian();
-      x[i * dim + 1] = random.nextDouble();
-      actions[i] = random.nextInt(K);
-      positions[i] = random.nextInt(3);
-      rewards[i] = random.nextDouble() < 0.3 ? 1 : 0;
-      pscore[i] = 1.0 / K;
-    }
-  }
+  final ArrayLog.Columns rows = ModelledLogTest.randomRows(n, 11, 3);
+  final int dim = rows.dim();
+  final double[] x = rows.contexts();
+  final int[] actions = rows.actions();
 
   private ArrayLog.Columns columns() {
-    return new ArrayLog.Columns("in-memory log", x, dim, actions, positions, rewards, pscore);
+    return rows;
   }
 
   private BatchSource contexts(int batchRows) {
@@ -134,7 +119,7 @@ class WrappedSourcesTest {
     CrossFittedModel model = ModelledLogTest.foldModels(2);
     assertThatThrownBy(() -> new FittedModelSource(contexts(10), model))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wide policy columns");
-    RewardData data = new RewardData(x, dim, actions, positions, rewards, null, K);
+    RewardData data = new RewardData(x, dim, actions, rows.positions(), rows.rewards(), null, K);
     RewardModelFitter constant = new RewardModelFitter() {
       @Override
       public RewardModel fit(RewardData fitData) {
@@ -149,7 +134,7 @@ class WrappedSourcesTest {
     double[] piLogged = new double[n];
     java.util.Arrays.fill(piLogged, 0.5);
     CrossFittedModel weighted = CrossFittedModel.fit(constant, data, CrossFitting.folds(2, 1), FitWeighting.MRDR,
-        "hot", piLogged, pscore);
+        "hot", piLogged, rows.pscore());
     assertThatThrownBy(() -> new FittedModelSource(new PolicySource(contexts(10), policies()), weighted))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serves that policy only");
     assertThat(new FittedModelSource(new PolicySource(contexts(10), policies()), weighted, List.of("hot"))
