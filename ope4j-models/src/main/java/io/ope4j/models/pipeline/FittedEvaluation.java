@@ -46,8 +46,9 @@ import java.util.function.LongConsumer;
  * models and, when estimated, one propensity per row are kept for pass 2. Pass 2 streams the log
  * through the wrappers ({@link PolicySource}, {@link FittedModelSource}) into the {@link
  * Evaluator}, one batch at a time; with weights that depend on the policy it runs once per
- * policy, each with that policy's model. Nothing of size rows x actions is held. With neither a
- * model nor propensities to fit, the log is read once.
+ * policy, each with that policy's model. Nothing of size rows x actions is held. Policies given
+ * as objects are computed in pass 1 only for weights that depend on them. With neither a model
+ * nor propensities to fit, the log is read once.
  *
  * <p>The supplier's sources must carry the context block and, with a reward model, every
  * policy's wide probabilities (read options {@code withContexts().withWideColumns()}); with
@@ -129,10 +130,14 @@ public final class FittedEvaluation {
     boolean weighted = fitter != null && weighting.dependsOnPolicy();
     FittingData data;
     String name;
-    try (BatchSource source = open(log)) {
+    LogLayout layout;
+    try (BatchSource raw = log.open()) {
+      // The policies are computed in pass 1 only when the fit is weighted by them.
+      BatchSource source = policies.isEmpty() ? raw : new PolicySource(raw, policies);
       name = source.name();
-      check(source.layout(), name, config);
-      data = FittingData.collect(source, weighted);
+      layout = source.layout();
+      check(layout, name, config);
+      data = FittingData.collect(weighted ? source : raw, weighted);
     }
     List<String> description = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -143,7 +148,7 @@ public final class FittedEvaluation {
         description.add("note: the pscore column of " + name + " is ignored (estimated propensities)");
       }
       PropensityEstimator.Estimated estimated = PropensityEstimator.crossFitted(propensityModel, data.contexts,
-          data.dim, data.actions, data.layout.nActions(), crossFitting);
+          data.dim, data.actions, layout.nActions(), crossFitting);
       pscore = estimated.pscore();
       propensityNote = estimated.description();
       notes.add("estimated propensities (" + propensityNote + "): every estimate uses them; smallest "
@@ -153,15 +158,16 @@ public final class FittedEvaluation {
       notes.add("the reward model was fitted on the evaluation rows themselves (--in-sample): no cross-fitting");
     }
     Pass pass = new Pass(log, pscore, config);
-    List<String> names = data.layout.policies();
+    List<String> names = layout.policies();
     List<EvaluationResult> parts = new ArrayList<>();
     if (!weighted) {
-      CrossFittedModel model = fitter == null ? null : fit(name, data, null, pscore);
+      CrossFittedModel model = fitter == null ? null : fit(name, data, null, null, null);
       description.addAll(ModelledLog.describe(model, propensityNote));
       parts.add(pass.run(model, names));
     } else {
       for (int p = 0; p < names.size(); p++) {
-        CrossFittedModel model = fit(name, data, p, pscore == null ? data.pscore : pscore);
+        CrossFittedModel model = fit(name, data, names.get(p), data.piLogged[p],
+            pscore == null ? data.pscore : pscore);
         for (String line : ModelledLog.describe(model, propensityNote)) {
           description.add("[" + names.get(p) + "] " + line);
         }
@@ -204,14 +210,13 @@ public final class FittedEvaluation {
     }
   }
 
-  /** Fits on all rows, weighted for policy {@code policy} when it is not null. */
-  private CrossFittedModel fit(String name, FittingData data, Integer policy, double[] pscore) {
+  /** Fits on all rows; weighted for {@code policy} (its probability of each logged action given) unless null. */
+  private CrossFittedModel fit(String name, FittingData data, String policy, double[] piLogged, double[] pscore) {
     try {
       if (policy == null) {
         return CrossFittedModel.fit(fitter, data.rewardData(), crossFitting);
       }
-      return CrossFittedModel.fit(fitter, data.rewardData(), crossFitting, weighting,
-          data.layout.policies().get(policy), data.piLogged[policy], pscore);
+      return CrossFittedModel.fit(fitter, data.rewardData(), crossFitting, weighting, policy, piLogged, pscore);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
     }
