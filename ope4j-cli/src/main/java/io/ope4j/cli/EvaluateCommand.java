@@ -10,10 +10,8 @@ import io.ope4j.interval.TermRange;
 import io.ope4j.io.ContextLogReader;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
-import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
-import io.ope4j.io.LogReaders;
 import io.ope4j.policy.Policy;
 import java.util.LinkedHashMap;
 import java.nio.file.Path;
@@ -115,9 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (master != null) {
       throw new IllegalArgumentException("--master is for --engine spark");
     }
-    try (BatchSource reader = data.equals("-")
-            ? CsvLogReader.open(System.in, "<stdin>", columns.toReadOptions())
-            : LogReaders.open(Path.of(data), columns.toReadOptions());
+    try (BatchSource reader = columns.input(data).open(columns.toReadOptions());
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
       return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
     }
