@@ -13,22 +13,17 @@ import java.util.List;
  * scanner's buffer ({@link NumberParser}, exactly as {@link Double#parseDouble}); a row
  * allocates nothing unless a text column is read.
  */
-final class CsvTable implements TableReader {
+final class CsvTable extends TableBase {
 
-  private final String source;
   private final CsvRecordScanner scanner;
-  private final List<String> header;
-  private final double[] values;
   private int[] numberColumns = new int[0];
   private boolean[] integer = new boolean[0];
   /** Row number of a blank line seen but not yet known to be trailing, or 0. */
   private long pendingBlankRow;
 
   private CsvTable(String source, CsvRecordScanner scanner, List<String> header) {
-    this.source = source;
+    super(source, header);
     this.scanner = scanner;
-    this.header = header;
-    this.values = new double[header.size()];
   }
 
   /**
@@ -59,22 +54,13 @@ final class CsvTable implements TableReader {
   }
 
   @Override
-  public String source() {
-    return source;
-  }
-
-  @Override
   public InputFormat format() {
     return InputFormat.CSV;
   }
 
   @Override
-  public List<String> header() {
-    return header;
-  }
-
-  @Override
   public void select(int[] columns, Kind[] kinds) {
+    super.select(columns, kinds);
     int count = 0;
     for (Kind kind : kinds) {
       count += kind == Kind.TEXT ? 0 : 1;
@@ -101,10 +87,10 @@ final class CsvTable implements TableReader {
         continue;
       }
       if (pendingBlankRow != 0) {
-        throw new InvalidDataException(source, pendingBlankRow, null, "empty line");
+        throw new InvalidDataException(source(), pendingBlankRow, null, "empty line");
       }
-      if (scanner.fieldCount() != header.size()) {
-        throw new InvalidDataException(source, row, null, "expected " + header.size()
+      if (scanner.fieldCount() != header().size()) {
+        throw new InvalidDataException(source(), row, null, "expected " + header().size()
             + " fields (as in the header), got " + scanner.fieldCount());
       }
       parseNumbers();
@@ -135,11 +121,6 @@ final class CsvTable implements TableReader {
   @Override
   public long row() {
     return scanner.record();
-  }
-
-  @Override
-  public double[] values() {
-    return values;
   }
 
   @Override

@@ -29,31 +29,21 @@ import java.util.Map;
  *
  * <p>Parsing streams: no tree and no object per value, except the text of {@code TEXT} columns.
  */
-final class JsonLinesTable implements TableReader {
+final class JsonLinesTable extends TableBase {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
-  private final String source;
-  private final List<String> header;
   private final JsonParser parser;
-  private final double[] values;
 
   /** Selected column by key, its slot in the arrays below. */
   private final Map<String, Integer> slots = new HashMap<>();
-  private int[] selected = new int[0];
-  private Kind[] kinds = new Kind[0];
   private boolean[] seen = new boolean[0];
   /** Whether the slot's current value was written as an integer (how messages show it). */
   private boolean[] integerToken = new boolean[0];
-  /** The slot's current value as text, for TEXT columns and fractions in integer columns. */
-  private String[] texts = new String[0];
-  private long row;
 
   private JsonLinesTable(String source, List<String> header, JsonParser parser) {
-    this.source = source;
-    this.header = header;
+    super(source, header);
     this.parser = parser;
-    this.values = new double[header.size()];
   }
 
   /**
@@ -119,30 +109,18 @@ final class JsonLinesTable implements TableReader {
   }
 
   @Override
-  public String source() {
-    return source;
-  }
-
-  @Override
   public InputFormat format() {
     return InputFormat.JSONL;
   }
 
   @Override
-  public List<String> header() {
-    return header;
-  }
-
-  @Override
   public void select(int[] columns, Kind[] columnKinds) {
-    selected = columns.clone();
-    kinds = columnKinds.clone();
+    super.select(columns, columnKinds);
     seen = new boolean[columns.length];
     integerToken = new boolean[columns.length];
-    texts = new String[columns.length];
     slots.clear();
     for (int u = 0; u < columns.length; u++) {
-      slots.put(header.get(columns[u]), u);
+      slots.put(header().get(columns[u]), u);
     }
   }
 
@@ -155,7 +133,7 @@ final class JsonLinesTable implements TableReader {
       }
       row++;
       if (token != JsonToken.START_OBJECT) {
-        throw new InvalidDataException(source, row, null,
+        throw new InvalidDataException(source(), row, null,
             "expected a JSON object ({...}) on each line, got " + parser.getText());
       }
       Arrays.fill(seen, false);
@@ -171,20 +149,20 @@ final class JsonLinesTable implements TableReader {
       }
       for (int u = 0; u < selected.length; u++) {
         if (!seen[u]) {
-          throw new InvalidDataException(source, row, header.get(selected[u]),
+          throw new InvalidDataException(source(), row, header().get(selected[u]),
               "missing key (every row needs the columns the log uses)");
         }
       }
       return true;
     } catch (JsonProcessingException broken) {
-      throw notJson(source, row, broken);
+      throw notJson(source(), row, broken);
     }
   }
 
   private void readValue(int u, JsonToken token) throws IOException {
     int column = selected[u];
     if (seen[u]) {
-      throw new InvalidDataException(source, row, header.get(column), "key given twice");
+      throw new InvalidDataException(source(), row, header().get(column), "key given twice");
     }
     seen[u] = true;
     texts[u] = null;
@@ -206,7 +184,7 @@ final class JsonLinesTable implements TableReader {
       }
     } else {
       String expected = kinds[u] == Kind.TEXT ? "a JSON string or number" : "a JSON number";
-      throw new InvalidDataException(source, row, header.get(column),
+      throw new InvalidDataException(source(), row, header().get(column),
           "must be " + expected + ", got " + shown(token));
     }
   }
@@ -222,37 +200,8 @@ final class JsonLinesTable implements TableReader {
   }
 
   @Override
-  public long row() {
-    return row;
-  }
-
-  @Override
-  public double[] values() {
-    return values;
-  }
-
-  @Override
-  public String text(int column) {
-    int u = slotOf(column);
-    if (texts[u] != null) {
-      return texts[u];
-    }
-    double value = values[column];
-    return integerToken[u] ? Long.toString((long) value) : Double.toString(value);
-  }
-
-  @Override
-  public String describe(int column) {
-    return text(column);
-  }
-
-  private int slotOf(int column) {
-    for (int u = 0; u < selected.length; u++) {
-      if (selected[u] == column) {
-        return u;
-      }
-    }
-    throw new IllegalStateException("column " + column + " is not read");
+  boolean isIntegerValue(int u) {
+    return integerToken[u];
   }
 
   @Override

@@ -37,43 +37,38 @@ import org.apache.parquet.schema.Type;
  * null}), so it fails the schema's check like any bad value. Rows are numbered from 1 across the
  * whole directory, in file order.
  */
-final class ParquetTable implements TableReader {
+final class ParquetTable extends TableBase {
 
   /** The first (and last) four bytes of every Parquet file. */
   static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
-  private final String source;
   private final List<Path> parts;
-  private final List<String> header;
-  private final double[] values;
   private final Runnable onClose;
 
   private ParquetFileReader file;
   private int nextPart;
-  private int[] selected = new int[0];
-  private Kind[] kinds = new Kind[0];
   private PrimitiveTypeName[] types = new PrimitiveTypeName[0];
   private ColumnDescriptor[] descriptors = new ColumnDescriptor[0];
   private MessageType projection;
   private ColumnReader[] readers;
-  /** Text of the current row's selected columns ({@code TEXT} ones and nulls); null otherwise. */
-  private String[] texts = new String[0];
   private long rowGroupRemaining;
-  private long row;
 
   private ParquetTable(String source, List<Path> parts, ParquetFileReader first,
       Runnable onClose) {
-    this.source = source;
+    super(source, names(first));
     this.parts = parts;
     this.file = first;
     this.nextPart = 1;
     this.onClose = onClose;
+  }
+
+  /** The file's top-level column names. */
+  private static List<String> names(ParquetFileReader file) {
     List<String> names = new ArrayList<>();
-    for (Type field : first.getFileMetaData().getSchema().getFields()) {
+    for (Type field : file.getFileMetaData().getSchema().getFields()) {
       names.add(field.getName());
     }
-    this.header = List.copyOf(names);
-    this.values = new double[names.size()];
+    return names;
   }
 
   /**
@@ -139,27 +134,15 @@ final class ParquetTable implements TableReader {
   }
 
   @Override
-  public String source() {
-    return source;
-  }
-
-  @Override
   public InputFormat format() {
     return InputFormat.PARQUET;
   }
 
   @Override
-  public List<String> header() {
-    return header;
-  }
-
-  @Override
   public void select(int[] columns, Kind[] columnKinds) {
     MessageType schema = file.getFileMetaData().getSchema();
-    selected = columns.clone();
-    kinds = columnKinds.clone();
+    super.select(columns, columnKinds);
     types = new PrimitiveTypeName[columns.length];
-    texts = new String[columns.length];
     List<Type> projected = new ArrayList<>();
     for (int u = 0; u < columns.length; u++) {
       Type field = schema.getType(columns[u]);
@@ -169,7 +152,7 @@ final class ParquetTable implements TableReader {
     projection = new MessageType(schema.getName(), projected);
     descriptors = new ColumnDescriptor[columns.length];
     for (int u = 0; u < columns.length; u++) {
-      descriptors[u] = projection.getColumnDescription(new String[] {header.get(columns[u])});
+      descriptors[u] = projection.getColumnDescription(new String[] {header().get(columns[u])});
     }
     file.setRequestedSchema(projection);
   }
@@ -199,7 +182,7 @@ final class ParquetTable implements TableReader {
       case NUMBER -> LogColumns.NUMBER_TYPES;
       case TEXT -> "a numeric or string column";
     };
-    return new InvalidDataException(source, 0, header.get(column),
+    return new InvalidDataException(source(), 0, header().get(column),
         "must be " + expected + ", got " + actualType);
   }
 
@@ -217,7 +200,7 @@ final class ParquetTable implements TableReader {
         readValue(u);
       }
     } catch (ParquetDecodingException corrupt) {
-      throw new InvalidDataException(source, row, null,
+      throw new InvalidDataException(source(), row, null,
           "corrupt Parquet data (" + corrupt.getMessage() + ")", corrupt);
     }
     return true;
@@ -269,19 +252,16 @@ final class ParquetTable implements TableReader {
     Path part = parts.get(nextPart++);
     file = openFile(part);
     MessageType schema = file.getFileMetaData().getSchema();
-    List<String> names = new ArrayList<>();
-    for (Type field : schema.getFields()) {
-      names.add(field.getName());
-    }
-    if (!names.equals(header)) {
+    List<String> names = names(file);
+    if (!names.equals(header())) {
       throw new InvalidDataException(part.toString(), 0, null, "columns " + names
-          + " differ from those of " + parts.get(0).getFileName() + ": " + header);
+          + " differ from those of " + parts.get(0).getFileName() + ": " + header());
     }
     for (int u = 0; u < selected.length; u++) {
       Type field = schema.getType(selected[u]);
       PrimitiveTypeName type = checkType(selected[u], field, kinds[u]);
       if (type != types[u]) {
-        throw new InvalidDataException(part.toString(), 0, header.get(selected[u]),
+        throw new InvalidDataException(part.toString(), 0, header().get(selected[u]),
             "type " + type + " differs from " + types[u] + " in " + parts.get(0).getFileName());
       }
     }
@@ -289,38 +269,8 @@ final class ParquetTable implements TableReader {
   }
 
   @Override
-  public long row() {
-    return row;
-  }
-
-  @Override
-  public double[] values() {
-    return values;
-  }
-
-  @Override
-  public String text(int column) {
-    int u = indexOf(column);
-    if (texts[u] != null) {
-      return texts[u];
-    }
-    double value = values[column];
-    boolean integer = types[u] == PrimitiveTypeName.INT32 || types[u] == PrimitiveTypeName.INT64;
-    return integer ? Long.toString((long) value) : Double.toString(value);
-  }
-
-  @Override
-  public String describe(int column) {
-    return text(column);
-  }
-
-  private int indexOf(int column) {
-    for (int u = 0; u < selected.length; u++) {
-      if (selected[u] == column) {
-        return u;
-      }
-    }
-    throw new IllegalStateException("column " + column + " is not read");
+  boolean isIntegerValue(int u) {
+    return types[u] == PrimitiveTypeName.INT32 || types[u] == PrimitiveTypeName.INT64;
   }
 
   @Override
