@@ -40,8 +40,11 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    InputFormat target = InputFormat.parse(to);
-    if (target == InputFormat.AUTO) {
+    InputFormat target = to.equalsIgnoreCase("auto") ? InputFormat.AUTO : null;
+    for (InputFormat format : InputFormat.values()) {
+      target = format.name().equalsIgnoreCase(to) ? format : target;
+    }
+    if (target == null || target == InputFormat.AUTO) {
       throw new IllegalArgumentException("--to must be csv, parquet or jsonl, got '" + to + "'");
     }
     try (LogInput input = LogInput.of(data, InputFormat.parse(inputFormat)).reopenable()) {
