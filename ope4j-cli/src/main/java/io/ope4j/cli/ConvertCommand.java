@@ -40,17 +40,21 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    InputFormat target = to.equalsIgnoreCase("auto") ? InputFormat.AUTO : null;
-    for (InputFormat format : InputFormat.values()) {
-      target = format.name().equalsIgnoreCase(to) ? format : target;
-    }
-    if (target == null || target == InputFormat.AUTO) {
-      throw new IllegalArgumentException("--to must be csv, parquet or jsonl, got '" + to + "'");
-    }
+    InputFormat target = outputFormat(to);
     try (LogInput input = LogInput.of(data, InputFormat.parse(inputFormat)).reopenable()) {
       long rows = LogConverter.convert(input, output, target);
       spec.commandLine().getErr().println("ope4j: wrote " + rows + " rows to " + output);
     }
     return Ope4j.OK;
+  }
+
+  /** The format named by {@code --to}: any input format but {@code auto}. */
+  private static InputFormat outputFormat(String name) {
+    for (InputFormat format : InputFormat.values()) {
+      if (format != InputFormat.AUTO && format.name().equalsIgnoreCase(name)) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("--to must be csv, parquet or jsonl, got '" + name + "'");
   }
 }
