@@ -9,10 +9,8 @@ import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.TermRange;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
-import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
-import io.ope4j.io.LogReaders;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.ResultReport;
 import java.nio.file.Path;
@@ -113,9 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (master != null) {
       throw new IllegalArgumentException("--master is for --engine spark");
     }
-    try (BatchSource reader = data.equals("-")
-            ? CsvLogReader.open(System.in, "<stdin>", readOptions())
-            : LogReaders.open(Path.of(data), readOptions());
+    try (BatchSource reader = columns.input(data).open(readOptions());
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
       return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
     }

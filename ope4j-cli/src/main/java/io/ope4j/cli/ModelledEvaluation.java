@@ -6,19 +6,15 @@ import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.estimator.Estimators;
 import io.ope4j.io.BatchContent;
-import io.ope4j.io.CsvLogReader;
+import io.ope4j.io.LogInput;
 import io.ope4j.io.LogReadOptions;
-import io.ope4j.io.LogReaders;
-import io.ope4j.io.ParquetLogReader;
 import io.ope4j.io.PolicySpecs;
 import io.ope4j.model.RewardModelFitter;
 import io.ope4j.models.pipeline.FittedEvaluation;
 import io.ope4j.policy.Policy;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +40,16 @@ final class ModelledEvaluation {
     // A missing pscore is read as absent: estimated, or refused before any row for the estimators that weight.
     LogReadOptions options = columns.toReadOptions().withPscoreOptional(true)
         .withContent(content(models, fitter, !policySpecs.isEmpty()));
-    String name = data.equals("-") ? "<stdin>" : data;
-    Path file = data.equals("-") ? spoolStandardInput() : Path.of(data);
+    try (LogInput input = columns.input(data).reopenable()) {
+      return run(input, options, fitter, models, policySpecs, estimatorSpecs, intervals, threads, err);
+    }
+  }
+
+  private static EvaluationResult run(LogInput input, LogReadOptions options, RewardModelFitter fitter,
+      RewardModelOptions models, List<Path> policySpecs, String estimatorSpecs, EvaluateCommand.IntervalOptions intervals,
+      int threads, PrintWriter err) throws IOException {
     LogLayout layout;
-    try (BatchSource header = open(file, name, options)) {
+    try (BatchSource header = input.open(options)) {
       layout = header.layout();
     }
     FittedEvaluation evaluation = FittedEvaluation.of(fitter, models.crossFitting(), models.weighting());
@@ -65,7 +67,7 @@ final class ModelledEvaluation {
     LogReadOptions read = options;
     FittedEvaluation.Outcome outcome;
     try (Progress progress = Progress.onTerminal(err, "rows read")) {
-      outcome = evaluation.withProgress(progress).evaluate(() -> open(file, name, read), config);
+      outcome = evaluation.withProgress(progress).evaluate(() -> input.open(read), config);
     }
     for (String line : outcome.description()) {
       err.println("ope4j: " + line);
@@ -102,21 +104,5 @@ final class ModelledEvaluation {
       }
     }
     return policies;
-  }
-
-  /** Opens the log file as the plain evaluation does; standard input keeps its name in messages. */
-  private static BatchSource open(Path file, String name, LogReadOptions options) throws IOException {
-    if (name.equals("<stdin>") && !LogReaders.isParquet(file)) {
-      return CsvLogReader.open(Files.newInputStream(file), name, options);
-    }
-    return name.equals("<stdin>") ? ParquetLogReader.open(file, options) : LogReaders.open(file, options);
-  }
-
-  /** Standard input copied to a temporary file (deleted on exit), so that the log can be read twice. */
-  private static Path spoolStandardInput() throws IOException {
-    Path copy = Files.createTempFile("ope4j-stdin", ".log");
-    copy.toFile().deleteOnExit();
-    Files.copy(System.in, copy, StandardCopyOption.REPLACE_EXISTING);
-    return copy;
   }
 }
