@@ -7,18 +7,12 @@ import io.ope4j.estimator.Estimator;
 import io.ope4j.estimator.Estimators;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.TermRange;
-import io.ope4j.io.ContextLogReader;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
-import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
-import io.ope4j.io.LogReaders;
-import io.ope4j.io.PolicySpecs;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.ResultReport;
-import io.ope4j.policy.Policy;
-import java.util.LinkedHashMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -82,21 +76,20 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--policy-spec and fitted reward models run with --engine local only;"
           + " with Spark give the policies and model predictions as columns");
     }
-    if (!policySpecs.isEmpty()) {
-      if (models.active()) {
-        throw new IllegalArgumentException("--policy-spec cannot be combined with a fitted model yet: give the model's"
-            + " predictions as q_0..q_{K-1} columns");
-      }
-      return evaluateSpecs();
-    }
-    if (models.active()) {
-      return callWithFittedModel();
+    if (!policySpecs.isEmpty() || models.active()) {
+      return write(ModelledEvaluation.run(data, columns, models, policySpecs, estimators, intervals,
+          spec.commandLine().getErr()));
     }
     EvaluationResult result = switch (engine) {
       case "local" -> evaluateLocally();
       case "spark" -> evaluateWith(findEngine("spark"));
       default -> throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
     };
+    return write(result);
+  }
+
+  /** Prints the warnings and writes the result (with the truths, if given). */
+  private int write(EvaluationResult result) throws java.io.IOException {
     Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
@@ -118,9 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (master != null) {
       throw new IllegalArgumentException("--master is for --engine spark");
     }
-    try (BatchSource reader = data.equals("-")
-            ? CsvLogReader.open(System.in, "<stdin>", readOptions())
-            : LogReaders.open(Path.of(data), readOptions());
+    try (BatchSource reader = columns.input(data).open(readOptions());
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
       return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
     }
@@ -148,57 +139,6 @@ final class EvaluateCommand implements Callable<Integer> {
           + " --class io.ope4j.cli.Ope4j --jars ope4j-spark.jar ope4j.jar evaluate ... (see docs/spark.md)");
     }
     return found;
-  }
-
-  /** Evaluates the policies of the spec files, computed from the log's contexts as it streams. */
-  private int evaluateSpecs() throws Exception {
-    if (!columns.policies.isEmpty()) {
-      throw new IllegalArgumentException("--policy reads policies from pi columns and --policy-spec computes them from"
-          + " the context columns; give one of the two");
-    }
-    LogReadOptions options = columns.toReadOptions();
-    try (ContextLogReader reader = data.equals("-")
-        ? ContextLogReader.open(System.in, "<stdin>", options)
-        : ContextLogReader.open(Path.of(data), options)) {
-      EvaluationConfig config0 = intervals.toConfig(Estimators.parseList("ipw"));
-      int k = options.nActions() > 0 ? options.nActions() : reader.modelActions();
-      PolicySpecs.Target target = new PolicySpecs.Target(reader.contextColumns().size(), k,
-          reader.hasPosition() ? -1 : 1, config0.threads());
-      Map<String, Policy> policies = new LinkedHashMap<>();
-      for (Path file : policySpecs) {
-        for (PolicySpecs.Spec spec : PolicySpecs.read(file)) {
-          if (policies.put(spec.name(), PolicySpecs.build(spec, target)) != null) {
-            throw new IllegalArgumentException(file + ": policy name '" + spec.name() + "' is used twice");
-          }
-        }
-      }
-      reader.setPolicies(policies);
-      List<Estimator> chosen = Estimators.parseListOrDefault(estimators, reader.layout().hasModel());
-      EvaluationConfig config = intervals.toConfig(chosen);
-      EvaluationResult result;
-      try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
-        result = new Evaluator(config, progress).evaluate(reader);
-      }
-      for (String warning : result.warnings()) {
-        spec.commandLine().getErr().println("ope4j: warning: " + warning);
-      }
-      Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
-      output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
-      return Ope4j.OK;
-    }
-  }
-
-  /** {@code --reward-model} / {@code --estimate-propensities}: the log is read into memory and modelled. */
-  private Integer callWithFittedModel() throws Exception {
-    java.util.List<EvaluationConfig> used = new java.util.ArrayList<>();
-    EvaluationResult result = ModelledEvaluation.run(data, columns, models, estimators, intervals,
-        spec.commandLine().getErr(), used);
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
-    for (String warning : result.warnings()) {
-      spec.commandLine().getErr().println("ope4j: warning: " + warning);
-    }
-    output.write(spec.commandLine().getOut(), ResultReport.of(result.withConfig(used.get(0))).withTruths(truths));
-    return Ope4j.OK;
   }
 
   /** Interval choices, shared with quickstart. */

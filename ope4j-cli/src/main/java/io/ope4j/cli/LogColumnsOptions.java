@@ -1,5 +1,7 @@
 package io.ope4j.cli;
 
+import io.ope4j.io.InputFormat;
+import io.ope4j.io.LogInput;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReadOptions.PolicyColumns;
 import java.util.ArrayList;
@@ -41,6 +43,15 @@ final class LogColumnsOptions {
       description = "An evaluation policy: wide columns PREFIX0..PREFIX{K-1}, or a narrow column named PREFIX."
           + " Repeat for several policies. Default: pi_0.. or pi, else every pi_<name>_0.. prefix.")
   List<String> policies = new ArrayList<>();
+
+  @Option(names = "--input-format", defaultValue = "auto", paramLabel = "FORMAT",
+      description = "Format of the log: auto (told by content), csv, parquet or jsonl (default: ${DEFAULT-VALUE}).")
+  String inputFormat;
+
+  /** The log named by {@code --data} ({@code -} for standard input) in the chosen format. */
+  LogInput input(String data) {
+    return LogInput.of(data, InputFormat.parse(inputFormat));
+  }
 
   LogReadOptions toReadOptions() {
     List<PolicyColumns> parsed = new ArrayList<>();

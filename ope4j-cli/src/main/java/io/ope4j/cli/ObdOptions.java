@@ -14,7 +14,7 @@ final class ObdOptions {
   String campaign;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "The dataset: DIR/{random,bts}/CAMPAIGN/CAMPAIGN.csv[.gz], item_context.csv, DIR/prior_bts.yaml"
+      description = "The dataset: DIR/{random,bts}/CAMPAIGN/CAMPAIGN.csv[.gz] (or .parquet, .jsonl[.gz]), item_context.csv (the same), DIR/prior_bts.yaml"
           + " (default: the sample in data/obd).")
   Path dataDir;
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       SimulateCommand.class,
       SelectCommand.class,
+      ConvertCommand.class,
       AssessCommand.class,
       CtEvaluateCommand.class,
       CtSimulateCommand.class,

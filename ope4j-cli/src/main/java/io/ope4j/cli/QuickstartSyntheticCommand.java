@@ -4,9 +4,12 @@ import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimators;
-import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.ResultReport;
+import io.ope4j.io.BanditLogReader;
+import io.ope4j.io.InputFormat;
+import io.ope4j.io.LogInput;
+import io.ope4j.io.LogReadOptions;
 import io.ope4j.synthetic.SyntheticBandit;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -63,7 +66,7 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
     SimulateCommand.write(generator, rows, log, truth, err);
     EvaluationConfig config = intervals.toConfig(Estimators.parseList(ESTIMATORS));
     EvaluationResult result;
-    try (CsvLogReader reader = CsvLogReader.open(log);
+    try (BanditLogReader reader = LogInput.of(log, InputFormat.AUTO).open(LogReadOptions.defaults());
         Progress progress = Progress.onTerminal(err, "rows read")) {
       result = new Evaluator(config, progress).evaluate(reader);
     }

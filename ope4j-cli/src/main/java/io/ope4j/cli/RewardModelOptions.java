@@ -3,14 +3,10 @@ package io.ope4j.cli;
 import io.ope4j.model.CrossFitting;
 import io.ope4j.model.FitWeighting;
 import io.ope4j.model.RewardModelFitter;
-import io.ope4j.models.GradientBoostedTrees;
-import io.ope4j.models.LogisticRegression;
 import io.ope4j.models.RewardFeatures;
-import io.ope4j.models.RidgeRegression;
+import io.ope4j.models.RewardModelSpec;
 import io.ope4j.models.SoftmaxRegression;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate} options that fit a reward model (and propensities) from the log's x_* columns. */
@@ -80,63 +76,17 @@ final class RewardModelOptions {
     return chosen.withPositions(RewardFeatures.Positions.parse(positions));
   }
 
-  /** The fitter of {@link #spec}, or null without one. */
+  /** The fitter of {@link #spec} ({@link RewardModelSpec}'s grammar), or null without one. */
   RewardModelFitter fitter(int threads) {
     if (spec == null) {
       return null;
     }
-    String[] parts = spec.trim().split("[:;]");
-    String kind = parts[0].trim().toLowerCase(Locale.ROOT);
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 1; i < parts.length; i++) {
-      String[] pair = parts[i].split("=", 2);
-      if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
-        throw bad("parameters are written name=value, got '" + parts[i] + "'");
-      }
-      params.put(pair[0].trim().toLowerCase(Locale.ROOT), pair[1].trim());
-    }
     RewardFeatures chosen = rewardFeatures();
-    RewardModelFitter fitter = switch (kind) {
-      case "logistic" -> LogisticRegression.withC(number(params.remove("c"), 1.0, "C")).threads(threads)
-          .features(chosen);
-      case "ridge" -> RidgeRegression.withAlpha(number(params.remove("alpha"), 1.0, "alpha")).threads(threads)
-          .features(chosen);
-      case "xgboost" -> trees(params).features(chosen);
-      default -> throw bad("unknown model '" + parts[0] + "'; known: logistic, ridge, xgboost");
-    };
-    if (!params.isEmpty()) {
-      throw bad("unknown parameter '" + params.keySet().iterator().next() + "' for " + kind);
-    }
-    return fitter;
-  }
-
-  private GradientBoostedTrees trees(Map<String, String> params) {
-    String objective = params.getOrDefault("objective", "binary").toLowerCase(Locale.ROOT);
-    params.remove("objective");
-    GradientBoostedTrees trees = switch (objective) {
-      case "binary", "binary:logistic" -> GradientBoostedTrees.binary();
-      case "regression", "reg:squarederror" -> GradientBoostedTrees.regression();
-      default -> throw bad("objective must be binary or regression, got '" + objective + "'");
-    };
-    return trees.rounds((int) number(params.remove("rounds"), 100, "rounds"))
-        .maxDepth((int) number(params.remove("depth"), 6, "depth"))
-        .learningRate(number(params.remove("eta"), 0.1, "eta"))
-        .threads((int) number(params.remove("threads"), 1, "threads"))
-        .seed((long) number(params.remove("seed"), 0, "seed"));
-  }
-
-  private double number(String text, double fallback, String name) {
-    if (text == null) {
-      return fallback;
-    }
     try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw bad(name + " must be a number, got '" + text + "'");
+      return RewardModelSpec.parse(spec, chosen, threads);
+    } catch (IllegalArgumentException e) {
+      // the library names the spec "reward model '<spec>'"; here it is the option
+      throw new IllegalArgumentException("--reward-model" + e.getMessage().substring("reward model".length()), e);
     }
-  }
-
-  private IllegalArgumentException bad(String problem) {
-    return new IllegalArgumentException("--reward-model '" + spec + "': " + problem);
   }
 }

@@ -5,9 +5,9 @@ import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimator;
 import io.ope4j.estimator.Estimators;
-import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.SelectionReport;
+import io.ope4j.io.BanditLogReader;
 import io.ope4j.selection.Criterion;
 import io.ope4j.selection.KnownValues;
 import io.ope4j.selection.PolicySelector;
@@ -39,8 +39,9 @@ final class SelectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "The log (formats.md bandit log).")
-  Path data;
+  @Option(names = "--data", required = true, paramLabel = "FILE",
+      description = "The log (formats.md bandit log): CSV, Parquet file or directory, JSON Lines; - for standard input.")
+  String data;
 
   @Option(names = "--estimator", paramLabel = "SPEC",
       description = "One estimator spec, e.g. dr, snipw, switch-dr:lambda=5 (default: dr with reward-model columns, else snipw).")
@@ -69,7 +70,7 @@ final class SelectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Criterion chosenCriterion = Criterion.parse(criterion);
-    try (CsvLogReader reader = CsvLogReader.open(data, columns.toReadOptions())) {
+    try (BanditLogReader reader = columns.input(data).open(columns.toReadOptions())) {
       List<String> candidates = reader.layout().policies();
       PolicySelector.checkCandidates(candidates);
       int k = topK != null ? topK : Math.min(DEFAULT_TOP_K, candidates.size());

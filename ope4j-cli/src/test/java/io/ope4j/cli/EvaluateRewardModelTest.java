@@ -81,7 +81,7 @@ class EvaluateRewardModelTest {
     Files.writeString(noPscore, text);
     CliRun refused = CliRun.of("evaluate", "--data", noPscore.toString(), "--reward-model", "logistic");
     assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.err()).contains("no pscore column").contains("--estimate-propensities");
+    assertThat(refused.err()).contains(noPscore + ": estimator ipw needs the pscore column");
 
     CliRun run = CliRun.of("evaluate", "--data", noPscore.toString(), "--reward-model", "logistic",
         "--estimate-propensities", "--format", "json");
@@ -109,7 +109,7 @@ class EvaluateRewardModelTest {
     Files.writeString(bad, "action,reward,pscore,x_0,pi_0,pi_1\n0,1,0.5,abc,0.5,0.5\n");
     CliRun run = CliRun.of("evaluate", "--data", bad.toString(), "--reward-model", "ridge");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip()).isEqualTo("ope4j: error: " + bad + " row 1, x_0: not a number: 'abc'");
+    assertThat(run.err().strip()).isEqualTo("ope4j: error: " + bad + " row 1, x_0: must be a finite number, got 'abc'");
   }
 
   @Test

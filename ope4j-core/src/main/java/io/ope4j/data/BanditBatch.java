@@ -9,6 +9,12 @@ package io.ope4j.data;
  * with {@link WideForm}. Arrays are live buffers owned by the batch and reused from batch to
  * batch; only the first {@link #size()} entries are meaningful. Readers validate; estimators
  * trust the contents.
+ *
+ * <p>Optional blocks, present when the {@link LogLayout} says so (a consumer asked the reader
+ * for them): the context features {@link #contexts()} ({@code capacity x dim}, row-major), each
+ * policy's wide probabilities {@link #piWide(int)} and the model's wide predictions {@link
+ * #qWide()} ({@code capacity x K}, row-major). They feed wrappers that compute policies and
+ * reward models batch by batch.
  */
 public final class BanditBatch {
 
@@ -20,6 +26,9 @@ public final class BanditBatch {
   private final double[] qLogged;
   private final double[][] piLogged;
   private final double[][] qExpected;
+  private final double[] contexts;
+  private final double[][] piWide;
+  private final double[] qWide;
   private int size;
   private long firstRow;
 
@@ -40,6 +49,10 @@ public final class BanditBatch {
     this.qLogged = layout.hasModel() ? new double[capacity] : null;
     this.piLogged = new double[policies][capacity];
     this.qExpected = layout.hasModel() ? new double[policies][capacity] : null;
+    this.contexts = layout.contextDim() > 0 ? new double[Math.multiplyExact(capacity, layout.contextDim())] : null;
+    int wide = layout.widePolicies() || layout.wideModel() ? Math.multiplyExact(capacity, layout.nActions()) : 0;
+    this.piWide = layout.widePolicies() ? new double[policies][wide] : null;
+    this.qWide = layout.wideModel() ? new double[wide] : null;
   }
 
   public LogLayout layout() {
@@ -108,5 +121,67 @@ public final class BanditBatch {
    */
   public double[] qExpected(int policy) {
     return qExpected == null ? null : qExpected[policy];
+  }
+
+  /**
+   * Context features, {@code contexts()[i * dim + j]} with {@code dim = layout().contextDim()},
+   * or {@code null} without a context block.
+   */
+  public double[] contexts() {
+    return contexts;
+  }
+
+  /**
+   * Evaluation policy {@code p}'s probability of every action, {@code piWide(p)[i * K + a]}, or
+   * {@code null} without wide policy blocks.
+   */
+  public double[] piWide(int policy) {
+    return piWide == null ? null : piWide[policy];
+  }
+
+  /** Reward-model prediction of every action, {@code qWide()[i * K + a]}, or {@code null}. */
+  public double[] qWide() {
+    return qWide;
+  }
+
+  /**
+   * Copies the rows of {@code from} into this batch: the row range, the logged columns, and every
+   * block both layouts hold (contexts, wide predictions, model at the logged action); each policy
+   * of this layout that {@code from}'s layout names too gets its columns. Used by wrappers that
+   * add what a source lacks.
+   *
+   * @throws IllegalArgumentException if {@code from} holds more rows than this batch can
+   */
+  public void copyFrom(BanditBatch from) {
+    int rows = from.size;
+    setRows(from.firstRow, rows);
+    System.arraycopy(from.action, 0, action, 0, rows);
+    System.arraycopy(from.reward, 0, reward, 0, rows);
+    System.arraycopy(from.pscore, 0, pscore, 0, rows);
+    copy(from.position, position, rows);
+    copy(from.contexts, contexts, rows * layout.contextDim());
+    copy(from.qLogged, qLogged, rows);
+    int k = layout.nActions();
+    copy(from.qWide, qWide, rows * k);
+    for (int p = 0; p < piLogged.length; p++) {
+      int q = from.layout.policies().indexOf(layout.policies().get(p));
+      if (q >= 0) {
+        System.arraycopy(from.piLogged[q], 0, piLogged[p], 0, rows);
+        copy(from.qExpected(q), qExpected(p), rows);
+        copy(from.piWide(q), piWide(p), rows * k);
+      }
+    }
+  }
+
+  private static void copy(double[] from, double[] to, int length) {
+    if (from != null && to != null) {
+      System.arraycopy(from, 0, to, 0, length);
+    }
+  }
+
+  private static void copy(int[] from, int[] to, int length) {
+    if (from != null && to != null) {
+      System.arraycopy(from, 0, to, 0, length);
+    }
   }
 }

@@ -9,6 +9,12 @@ import java.util.Map;
  * A bandit log held in memory as narrow columns, for the Java API, tests and benchmarks. Its
  * {@link #source()} serves the rows as batches. Arrays are not copied: do not change them while
  * a source reads them.
+ *
+ * <p>{@link Builder#build()} checks every value with the {@link LogValidator} that the file
+ * readers use, so a bad value gets the same message as in a CSV file, e.g. {@code ColumnarLog
+ * row 3, pscore: must be in (0, 1], got 0.0} (rows are 1-based; the builder's {@link
+ * Builder#source(String)} changes the name). Columns are named {@code action}, {@code reward},
+ * {@code pscore}, {@code q}, the policy's name, and {@code q_<policy>} for model values.
  */
 public final class ColumnarLog {
 
@@ -105,6 +111,7 @@ public final class ColumnarLog {
     private final Map<String, double[]> qExpected = new LinkedHashMap<>();
     private double[] qLogged;
     private int nActions = -1;
+    private String source = "ColumnarLog";
 
     private Builder(int[] action, double[] reward, double[] pscore) {
       this.action = action;
@@ -150,9 +157,17 @@ public final class ColumnarLog {
       return this;
     }
 
+    /** How messages about bad values name this log; {@code ColumnarLog} by default. */
+    public Builder source(String name) {
+      this.source = java.util.Objects.requireNonNull(name, "name");
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException without a policy, or when the model columns are given for
      *     some policies only
+     * @throws InvalidDataException on the first value that breaks formats.md (see the class
+     *     comment)
      */
     public ColumnarLog build() {
       if (piLogged.isEmpty()) {
@@ -163,7 +178,71 @@ public final class ColumnarLog {
         throw new IllegalArgumentException(
             "reward-model values must be given for every policy together with modelAtLoggedAction");
       }
+      new Validation(this).run();
       return new ColumnarLog(this);
+    }
+  }
+
+  /** Runs the builder's columns through the {@link LogValidator}, row by row. */
+  private static final class Validation implements LogValidator.ValueText {
+    private static final int ACTION = 0;
+    private static final int REWARD = 1;
+    private static final int PSCORE = 2;
+    private static final int MODEL = 3;
+    /** Columns from here on: each policy's probability, then its model value. */
+    private static final int FIRST_POLICY = 4;
+
+    private final Builder log;
+    private final double[][] policies;
+    private final double[][] modelValues;
+    private final LogValidator check;
+    private int row;
+
+    Validation(Builder log) {
+      this.log = log;
+      this.policies = log.piLogged.values().toArray(new double[0][]);
+      this.modelValues = log.qExpected.values().toArray(new double[0][]);
+      List<String> names = new ArrayList<>(List.of("action", "reward", "pscore", "q"));
+      for (String policy : log.piLogged.keySet()) {
+        names.add(policy);
+        names.add("q_" + policy);
+      }
+      this.check = new LogValidator(log.source, names, log.nActions, this);
+    }
+
+    void run() {
+      for (row = 0; row < log.action.length; row++) {
+        check.atRow(row + 1L);
+        check.action(ACTION, log.action[row]);
+        check.finite(REWARD, log.reward[row]);
+        check.pscore(PSCORE, log.pscore[row]);
+        if (log.qLogged != null) {
+          check.finite(MODEL, log.qLogged[row]);
+        }
+        for (int p = 0; p < policies.length; p++) {
+          check.probability(FIRST_POLICY + 2 * p, policies[p][row]);
+          if (log.qLogged != null) {
+            check.finite(FIRST_POLICY + 2 * p + 1, modelValues[p][row]);
+          }
+        }
+      }
+    }
+
+    @Override
+    public String describe(int column) {
+      if (column == ACTION) {
+        return Integer.toString(log.action[row]);
+      }
+      double value = switch (column) {
+        case REWARD -> log.reward[row];
+        case PSCORE -> log.pscore[row];
+        case MODEL -> log.qLogged[row];
+        default -> {
+          int p = (column - FIRST_POLICY) / 2;
+          yield (column - FIRST_POLICY) % 2 == 0 ? policies[p][row] : modelValues[p][row];
+        }
+      };
+      return Double.toString(value);
     }
   }
 }

@@ -52,6 +52,9 @@ public final class Evaluator {
    */
   public EvaluationResult evaluate(BatchSource source) throws IOException {
     LogLayout layout = source.layout();
+    if (layout.policyCount() == 0) {
+      throw new IllegalArgumentException(source.name() + ": no evaluation policy: give its columns or Policy objects");
+    }
     RequiredColumns.check(layout, config.estimators(), source.name());
     return run(source, layout).finish();
   }

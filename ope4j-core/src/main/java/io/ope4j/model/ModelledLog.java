@@ -1,11 +1,11 @@
 package io.ope4j.model;
 
-import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
 import io.ope4j.data.WideForm;
 import io.ope4j.policy.Policy;
+import io.ope4j.policy.PolicySource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +14,11 @@ import java.util.Map;
 /**
  * An in-memory bandit log with contexts, evaluated through {@link Policy} objects and an optional
  * {@link CrossFittedModel}: its {@link #source()} computes, batch by batch, each policy's
- * probability of the logged action and the model's predictions, and fills {@link BanditBatch}es
- * for the {@link io.ope4j.engine.Evaluator}. Nothing of size rows x actions is ever held: each
- * batch's policy probabilities and predictions live in buffers reused from batch to batch.
+ * probability of the logged action and the model's predictions, and fills {@link
+ * io.ope4j.data.BanditBatch}es for the {@link io.ope4j.engine.Evaluator}, through the same
+ * wrappers as a log read from a file ({@link PolicySource}, {@link FittedModelSource}). Nothing of
+ * size rows x actions is held beyond the tables given: each batch's probabilities and predictions
+ * live in the batch.
  *
  * <pre>{@code
  * CrossFittedModel model = CrossFittedModel.fit(LogisticRegression.withC(100),
@@ -41,40 +43,24 @@ import java.util.Map;
  */
 public final class ModelledLog {
 
-  private final String name;
-  private final double[] contexts;
-  private final int dim;
-  private final int[] actions;
-  private final int[] positions;
-  private final double[] rewards;
-  private final double[] pscore;
-  private final List<String> policyNames;
-  /** Per policy, a Policy object, or null when its probabilities are given as a table. */
-  private final Policy[] policies;
-  /** Per policy, an n x K probability table, or null when a Policy computes them. */
-  private final double[][] tables;
+  private final ArrayLog.Columns columns;
+  /** Policies given as n x K probability tables, by name. */
+  private final Map<String, double[]> tables = new LinkedHashMap<>();
+  /** Policies given as objects, by name. */
+  private final Map<String, Policy> policies = new LinkedHashMap<>();
   private final CrossFittedModel model;
   private final String propensityNote;
   private final int nActions;
   private final int batchRows;
 
   private ModelledLog(Builder builder) {
-    this.name = builder.name;
-    this.contexts = builder.contexts;
-    this.dim = builder.dim;
-    this.actions = builder.actions;
-    this.positions = builder.positions;
-    this.rewards = builder.rewards;
-    this.pscore = builder.pscore;
-    this.policyNames = List.copyOf(builder.policies.keySet());
-    this.policies = new Policy[policyNames.size()];
-    this.tables = new double[policyNames.size()][];
-    for (int p = 0; p < policyNames.size(); p++) {
-      Object source = builder.policies.get(policyNames.get(p));
-      if (source instanceof Policy policy) {
-        policies[p] = policy;
+    this.columns = new ArrayLog.Columns(builder.name, builder.contexts, builder.dim, builder.actions,
+        builder.positions, builder.rewards, builder.pscore);
+    for (Map.Entry<String, Object> entry : builder.policies.entrySet()) {
+      if (entry.getValue() instanceof Policy policy) {
+        policies.put(entry.getKey(), policy);
       } else {
-        tables[p] = (double[]) source;
+        tables.put(entry.getKey(), (double[]) entry.getValue());
       }
     }
     this.model = builder.model;
@@ -100,7 +86,7 @@ public final class ModelledLog {
   }
 
   public int rows() {
-    return actions.length;
+    return columns.actions().length;
   }
 
   public int nActions() {
@@ -109,7 +95,9 @@ public final class ModelledLog {
 
   /** The layout of the batches: the policies in order, model columns if a model was given. */
   public LogLayout layout() {
-    return new LogLayout(policyNames, model != null, positions != null, nActions);
+    List<String> names = new ArrayList<>(tables.keySet());
+    names.addAll(policies.keySet());
+    return new LogLayout(names, model != null, columns.positions() != null, nActions);
   }
 
   /** The model, or null. */
@@ -130,6 +118,14 @@ public final class ModelledLog {
    * propensities}.
    */
   public List<String> describe() {
+    return describe(model, propensityNote);
+  }
+
+  /**
+   * The lines of {@link #describe()} for any log evaluated with {@code model} (or null) and
+   * propensities estimated as {@code propensityNote} says (or null when logged).
+   */
+  public static List<String> describe(CrossFittedModel model, String propensityNote) {
     List<String> lines = new ArrayList<>();
     lines.add("reward model: " + (model == null ? "none" : model.describe()));
     lines.add(propensityNote == null
@@ -138,109 +134,18 @@ public final class ModelledLog {
     return lines;
   }
 
-  /** A source over all rows, in batches of at most the batch's capacity (and the builder's batch size). */
+  /**
+   * A source over all rows, in batches of at most the batch's capacity (and the builder's batch
+   * size): the columns, with the Policy objects ({@link PolicySource}) and the model ({@link
+   * FittedModelSource}) applied batch by batch.
+   */
   public BatchSource source() {
-    return new Source();
-  }
-
-  private final class Source implements BatchSource {
-    private final LogLayout layout = ModelledLog.this.layout();
-    private final CrossFittedModel.Predictor predictor = model == null ? null : model.predictor();
-    private double[] contextBuffer = new double[0];
-    private int[] positionBuffer = new int[0];
-    private double[] piBuffer = new double[0];
-    private double[] qBuffer = new double[0];
-    private int next;
-
-    @Override
-    public LogLayout layout() {
-      return layout;
+    BatchSource source = new ArrayLog(columns, new ArrayList<>(tables.keySet()),
+        tables.values().toArray(new double[0][]), nActions, batchRows);
+    if (!policies.isEmpty()) {
+      source = new PolicySource(source, policies);
     }
-
-    @Override
-    public boolean next(BanditBatch batch) {
-      int size = Math.min(Math.min(batchRows, batch.capacity()), actions.length - next);
-      batch.setRows(next, Math.max(size, 0));
-      if (size <= 0) {
-        return false;
-      }
-      ensureCapacity(size);
-      int from = next;
-      System.arraycopy(actions, from, batch.action(), 0, size);
-      System.arraycopy(rewards, from, batch.reward(), 0, size);
-      System.arraycopy(pscore, from, batch.pscore(), 0, size);
-      System.arraycopy(contexts, from * dim, contextBuffer, 0, size * dim);
-      int[] batchPositions = null;
-      if (positions != null) {
-        System.arraycopy(positions, from, positionBuffer, 0, size);
-        System.arraycopy(positions, from, batch.position(), 0, size);
-        batchPositions = positionBuffer;
-      }
-      int k = nActions;
-      int[] action = batch.action();
-      if (predictor != null) {
-        predictor.predict(contextBuffer, dim, batchPositions, from, size, qBuffer);
-        double[] qLogged = batch.qLogged();
-        for (int i = 0; i < size; i++) {
-          qLogged[i] = qBuffer[i * k + action[i]];
-        }
-      }
-      for (int p = 0; p < policies.length; p++) {
-        if (tables[p] != null) {
-          System.arraycopy(tables[p], from * k, piBuffer, 0, size * k);
-        } else {
-          policies[p].probabilities(contextBuffer, dim, batchPositions, size, piBuffer);
-        }
-        checkProbabilities(p, from, size);
-        double[] piLogged = batch.piLogged(p);
-        for (int i = 0; i < size; i++) {
-          piLogged[i] = piBuffer[i * k + action[i]];
-        }
-        if (predictor != null) {
-          double[] qExpected = batch.qExpected(p);
-          for (int i = 0; i < size; i++) {
-            // sum_a pi(a) q(a) / sum_a pi(a): OBP 0.5.5's np.average(q, weights=pi)
-            qExpected[i] = WideForm.expectedModelValue(piBuffer, i * k, qBuffer, i * k, k);
-          }
-        }
-      }
-      next += size;
-      return true;
-    }
-
-    /** A Policy is trusted code, but a wrong one would give silently wrong estimates: check cheaply. */
-    private void checkProbabilities(int p, int from, int size) {
-      int k = nActions;
-      for (int i = 0; i < size; i++) {
-        double sum = 0.0;
-        boolean inRange = true;
-        for (int a = 0; a < k; a++) {
-          double value = piBuffer[i * k + a];
-          sum += value;
-          inRange &= value >= 0.0 && value <= 1.0;
-        }
-        if (!inRange || !(Math.abs(sum - 1.0) <= WideForm.SUM_TOLERANCE)) {
-          throw new IllegalStateException("policy " + policyNames.get(p) + " returned probabilities outside [0, 1]"
-              + " or not summing to 1 (sum " + sum + ") for row " + (from + i + 1) + " of " + name);
-        }
-      }
-    }
-
-    private void ensureCapacity(int size) {
-      if (contextBuffer.length < size * dim) {
-        contextBuffer = new double[size * dim];
-      }
-      if (positionBuffer.length < size) {
-        positionBuffer = new int[size];
-      }
-      if (piBuffer.length < size * nActions) {
-        piBuffer = new double[size * nActions];
-        qBuffer = new double[size * nActions];
-      }
-    }
-
-    @Override
-    public void close() {}
+    return model == null ? source : new FittedModelSource(source, model);
   }
 
   /** Builds a {@link ModelledLog}. */
@@ -268,7 +173,7 @@ public final class ModelledLog {
       this.pscore = pscore;
     }
 
-    /** Adds an evaluation policy; its name keys the estimates. */
+    /** Adds an evaluation policy; its name keys the estimates (policies given as tables come first). */
     public Builder policy(String policyName, Policy policy) {
       return add(policyName, policy, policy.nActions());
     }

@@ -67,11 +67,10 @@ class ModelledLogTest {
     return CrossFittedModel.of(CrossFitting.folds(folds, 3), models, "fixed");
   }
 
-  @Test
-  void source_equalsTheNarrowColumnsComputedByHand() throws IOException {
-    int n = 10_001;
+  /** {@code n} seeded rows with two context features, K actions, {@code slots} positions, uniform pscore. */
+  static ArrayLog.Columns randomRows(int n, long seed, int slots) {
     int dim = 2;
-    SplittableRandom random = new SplittableRandom(4);
+    SplittableRandom random = new SplittableRandom(seed);
     double[] x = new double[n * dim];
     int[] actions = new int[n];
     int[] positions = new int[n];
@@ -81,10 +80,23 @@ class ModelledLogTest {
       x[i * dim] = random.nextGaussian();
       x[i * dim + 1] = random.nextDouble();
       actions[i] = random.nextInt(K);
-      positions[i] = random.nextInt(2);
+      positions[i] = random.nextInt(slots);
       rewards[i] = random.nextDouble() < 0.3 ? 1 : 0;
       pscore[i] = 1.0 / K;
     }
+    return new ArrayLog.Columns("in-memory log", x, dim, actions, positions, rewards, pscore);
+  }
+
+  @Test
+  void source_equalsTheNarrowColumnsComputedByHand() throws IOException {
+    int n = 10_001;
+    ArrayLog.Columns rows = randomRows(n, 4, 2);
+    int dim = rows.dim();
+    double[] x = rows.contexts();
+    int[] actions = rows.actions();
+    int[] positions = rows.positions();
+    double[] rewards = rows.rewards();
+    double[] pscore = rows.pscore();
     Policy hot = softmaxPolicy(1.0);
     Policy cold = softmaxPolicy(0.2);
     CrossFittedModel model = foldModels(3);

@@ -23,7 +23,9 @@ import java.util.Map;
  *   <li>the model is wide ({@code q_0..}) or narrow ({@code q}, with one model-value column
  *       {@code q_<policy column>} per policy that cannot be computed from wide columns), or
  *       absent;
- *   <li>K comes from the options or from the wide columns, which must agree.
+ *   <li>K comes from the options or from the wide columns, which must agree;
+ *   <li>what {@link LogReadOptions#content()} asks for: the {@code x_*} context columns, the
+ *       wide rows kept (policies must then be wide), and policies or model left to the consumer.
  * </ul>
  *
  * Every header problem is an {@link InvalidDataException} for row 0 naming the missing or
@@ -66,6 +68,8 @@ final class ColumnPlan implements java.io.Serializable {
   final int reward;
   /** Pscore column, or -1 when the options let it be absent and it is. */
   final int pscore;
+  /** Context columns ({@code x_*}, header order) when asked for, else empty. */
+  final int[] contexts;
   /** Position column, or -1. */
   final int position;
   /** Wide model columns (K of them), or null. */
@@ -77,9 +81,10 @@ final class ColumnPlan implements java.io.Serializable {
   final double piSumTolerance;
 
   private ColumnPlan(LogLayout layout, List<String> header, int action, int reward, int pscore,
-      int position, int[] modelWide, int modelNarrow, PolicyPlan[] policies,
+      int[] contexts, int position, int[] modelWide, int modelNarrow, PolicyPlan[] policies,
       double piSumTolerance) {
     this.layout = layout;
+    this.contexts = contexts;
     this.header = List.copyOf(header);
     this.action = action;
     this.reward = reward;
@@ -98,6 +103,9 @@ final class ColumnPlan implements java.io.Serializable {
     used.set(reward);
     if (pscore >= 0) {
       used.set(pscore);
+    }
+    for (int column : contexts) {
+      used.set(column);
     }
     if (position >= 0) {
       used.set(position);
@@ -172,11 +180,13 @@ final class ColumnPlan implements java.io.Serializable {
       }
       int position = index.getOrDefault(options.positionColumn(), -1);
 
-      List<PolicyColumns> specs =
-          options.policies().isEmpty() ? detectPolicies() : options.policies();
+      BatchContent content = options.content();
+      List<PolicyColumns> specs = content.policiesSupplied() ? List.of()
+          : options.policies().isEmpty() ? detectPolicies() : options.policies();
       String modelPrefix = options.modelPrefix();
-      int[] modelWide = wideColumns(modelPrefix);
-      int modelNarrow = modelWide == null ? index.getOrDefault(options.modelColumn(), -1) : -1;
+      int[] modelWide = content.modelSupplied() ? null : wideColumns(modelPrefix);
+      int modelNarrow = modelWide == null && !content.modelSupplied()
+          ? index.getOrDefault(options.modelColumn(), -1) : -1;
       boolean hasModel = modelWide != null || modelNarrow >= 0;
 
       List<int[]> wideGroups = new ArrayList<>();
@@ -189,6 +199,11 @@ final class ColumnPlan implements java.io.Serializable {
       List<String> policyNames = new ArrayList<>();
       for (int p = 0; p < policies.length; p++) {
         policies[p] = resolvePolicy(specs.get(p), modelWide, hasModel);
+        if (content.wideColumns() && policies[p].wideColumns == null) {
+          throw headerError("evaluation policy '" + policies[p].name + "' has only the narrow column "
+              + policies[p].label + "; computing a reward model's value under it needs its"
+              + " probability of every action (wide columns, e.g. pi_0..pi_{K-1})");
+        }
         policyNames.add(policies[p].name);
         if (policies[p].wideColumns != null) {
           wideGroups.add(policies[p].wideColumns);
@@ -196,10 +211,27 @@ final class ColumnPlan implements java.io.Serializable {
         }
       }
       int nActions = numberOfActions(wideGroups, wideLabels);
-      LogLayout layout =
-          new LogLayout(policyNames, hasModel, position >= 0, nActions, pscore >= 0);
-      return new ColumnPlan(layout, header, action, reward, pscore, position, modelWide,
-          modelNarrow, policies, options.piSumTolerance());
+      int[] contexts = content.contexts() ? contextColumns() : new int[0];
+      List<String> contextNames = new ArrayList<>();
+      for (int column : contexts) {
+        contextNames.add(header.get(column));
+      }
+      boolean wide = content.wideColumns();
+      LogLayout layout = new LogLayout(policyNames, hasModel, position >= 0, nActions, pscore >= 0,
+          contextNames, wide && policies.length > 0, wide && modelWide != null);
+      return new ColumnPlan(layout, header, action, reward, pscore, contexts, position,
+          modelWide, modelNarrow, policies, options.piSumTolerance());
+    }
+
+    /** Every {@code x_*} column, in header order. */
+    private int[] contextColumns() {
+      List<Integer> found = new ArrayList<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (header.get(i).startsWith(BatchContent.CONTEXT_PREFIX)) {
+          found.add(i);
+        }
+      }
+      return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private PolicyPlan resolvePolicy(PolicyColumns spec, int[] modelWide, boolean hasModel) {

@@ -121,6 +121,28 @@ public final class CsvLogWriter implements Closeable {
   }
 
   /**
+   * Writes the next cell as text, quoted as in RFC 4180 if it holds a comma, quote or line
+   * break (e.g. a timestamp or a category; a number's text is written as it is).
+   *
+   * @throws IllegalArgumentException if {@code text} is null
+   */
+  public CsvLogWriter writeText(String text) throws IOException {
+    startCell();
+    byte[] bytes = quoteIfNeeded(text).getBytes(StandardCharsets.UTF_8);
+    if (length + bytes.length > buffer.length) {
+      out.write(buffer, 0, length);
+      length = 0;
+    }
+    if (bytes.length > buffer.length) {
+      out.write(bytes);
+    } else {
+      System.arraycopy(bytes, 0, buffer, length, bytes.length);
+      length += bytes.length;
+    }
+    return this;
+  }
+
+  /**
    * Ends the current row.
    *
    * @throws IllegalStateException if the row does not have one cell per column
@@ -221,7 +243,7 @@ public final class CsvLogWriter implements Closeable {
 
   private static String quoteIfNeeded(String name) {
     if (name == null) {
-      throw new IllegalArgumentException("column names must not be null");
+      throw new IllegalArgumentException("column names and text cells must not be null");
     }
     if (name.indexOf(',') < 0 && name.indexOf('"') < 0 && name.indexOf('\n') < 0
         && name.indexOf('\r') < 0) {

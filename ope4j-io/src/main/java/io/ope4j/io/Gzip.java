@@ -80,6 +80,8 @@ public final class Gzip {
     private int member;
     private boolean inMember;
     private boolean finished;
+    /** The damage found, thrown again by every later read (a reader may retry after a peek). */
+    private IOException failure;
 
     MemberStream(InputStream in) {
       this.in = in;
@@ -93,6 +95,18 @@ public final class Gzip {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        return readMembers(b, off, len);
+      } catch (IOException damaged) {
+        failure = damaged;
+        throw damaged;
+      }
+    }
+
+    private int readMembers(byte[] b, int off, int len) throws IOException {
       if (len == 0) {
         return 0;
       }

@@ -46,6 +46,8 @@ import java.util.Set;
  * @param piSumTolerance how far from 1 the wide probabilities of one row may sum, in [0, 1);
  *     default {@link io.ope4j.data.WideForm#SUM_TOLERANCE} (1e-6). A policy stored as 32-bit
  *     floats over many actions may need about 1e-5.
+ * @param content optional blocks to fill and columns the consumer supplies itself; default
+ *     {@link BatchContent#ESTIMATOR_COLUMNS}
  */
 public record LogReadOptions(
     String actionColumn,
@@ -58,7 +60,8 @@ public record LogReadOptions(
     List<PolicyColumns> policies,
     int batchCapacity,
     boolean pscoreOptional,
-    double piSumTolerance) {
+    double piSumTolerance,
+    BatchContent content) {
 
   /** Default rows per batch: large enough to amortise per-batch work, small enough for L2. */
   public static final int DEFAULT_BATCH_CAPACITY = 4096;
@@ -140,6 +143,24 @@ public record LogReadOptions(
       throw new IllegalArgumentException(
           "the pi-sum tolerance (--pi-sum-tolerance) must be in [0, 1), got " + piSumTolerance);
     }
+    Objects.requireNonNull(content, "content");
+  }
+
+  /** Options that read the estimator columns only ({@link BatchContent#ESTIMATOR_COLUMNS}). */
+  public LogReadOptions(String actionColumn, String rewardColumn, String pscoreColumn,
+      String positionColumn, String modelPrefix, String modelColumn, int nActions,
+      List<PolicyColumns> policies, int batchCapacity, boolean pscoreOptional,
+      double piSumTolerance) {
+    this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
+        nActions, policies, batchCapacity, pscoreOptional, piSumTolerance,
+        BatchContent.ESTIMATOR_COLUMNS);
+  }
+
+  /** What the reader fills besides the estimator columns, and what the consumer supplies. */
+  public LogReadOptions withContent(BatchContent wanted) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional,
+        piSumTolerance, wanted);
   }
 
   /** The options with pscore required and the default pi-sum tolerance. */
@@ -160,44 +181,44 @@ public record LogReadOptions(
 
   public LogReadOptions withActionColumn(String column) {
     return new LogReadOptions(column, rewardColumn, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withRewardColumn(String column) {
     return new LogReadOptions(actionColumn, column, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withPscoreColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, column, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withPositionColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, column, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withModelPrefix(String prefix) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn, prefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   public LogReadOptions withModelColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, column, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance);
+        modelPrefix, column, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   /** K given by the user (positive), or -1 to infer it from the wide columns. */
   public LogReadOptions withNActions(int count) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, count, policies, batchCapacity, pscoreOptional, piSumTolerance);
+        modelPrefix, modelColumn, count, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   /** Replaces the evaluation policies; an empty list means "detect them from the header". */
   public LogReadOptions withPolicies(List<PolicyColumns> list) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, list, batchCapacity, pscoreOptional, piSumTolerance);
+        modelPrefix, modelColumn, nActions, list, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   /** Adds one evaluation policy after those already given. */
@@ -209,19 +230,19 @@ public record LogReadOptions(
 
   public LogReadOptions withBatchCapacity(int capacity) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, capacity, pscoreOptional, piSumTolerance);
+        modelPrefix, modelColumn, nActions, policies, capacity, pscoreOptional, piSumTolerance, content);
   }
 
   /** Whether a log without the pscore column is read rather than refused. */
   public LogReadOptions withPscoreOptional(boolean optional) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, batchCapacity, optional, piSumTolerance);
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, optional, piSumTolerance, content);
   }
 
   /** How far from 1 a row's wide probabilities may sum; in [0, 1). */
   public LogReadOptions withPiSumTolerance(double tolerance) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional, tolerance);
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional, tolerance, content);
   }
 
   private static void requireName(String value, String what) {

@@ -1,19 +1,14 @@
 package io.ope4j.io;
 
 import io.ope4j.data.InvalidDataException;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
+import io.ope4j.data.LogValidator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a log of the Open Bandit Dataset (Saito, Aihara, Matsutani, Narita, "Open Bandit Dataset
@@ -39,8 +34,8 @@ import java.util.zip.GZIPInputStream;
  *       number.
  * </ul>
  *
- * <p>Files may be plain or gzip (recognised by their magic bytes), comma-separated without
- * quoting. Every problem throws an {@link InvalidDataException} naming the file, the 1-based data
+ * <p>Files are read through {@link LogInput}: CSV (plain or gzip), Parquet or JSON Lines, told
+ * apart by content, with the same column names. Every problem throws an {@link InvalidDataException} naming the file, the 1-based data
  * row (header = row 0) and the column.
  */
 public final class ObdLoader {
@@ -62,17 +57,25 @@ public final class ObdLoader {
     return load(existing(dir, campaign + ".csv"), existing(dir, "item_context.csv"));
   }
 
-  /** {@code dir/name} or {@code dir/name.gz}, whichever exists. */
+  /** Names a file of the dataset may have, after its stem: every format, plain or gzip. */
+  private static final List<String> SUFFIXES =
+      List.of(".csv", ".csv.gz", ".parquet", ".jsonl", ".jsonl.gz");
+
+  /**
+   * The first of {@code dir/<stem>.csv}, {@code .csv.gz}, {@code .parquet} (a file or a directory
+   * of part files), {@code .jsonl}, {@code .jsonl.gz} that exists, for {@code name} = {@code
+   * <stem>.csv}.
+   */
   static Path existing(Path dir, String name) {
-    Path plain = dir.resolve(name);
-    if (Files.exists(plain)) {
-      return plain;
+    String stem = name.substring(0, name.length() - ".csv".length());
+    for (String suffix : SUFFIXES) {
+      Path candidate = dir.resolve(stem + suffix);
+      if (Files.exists(candidate)) {
+        return candidate;
+      }
     }
-    Path gzip = dir.resolve(name + ".gz");
-    if (Files.exists(gzip)) {
-      return gzip;
-    }
-    throw new InvalidDataException(plain.toString(), -1, null, "no such file (nor " + gzip.getFileName() + ")");
+    throw new InvalidDataException(dir.resolve(name).toString(), -1, null,
+        "no such file (nor " + stem + " with " + String.join(", ", SUFFIXES.subList(1, SUFFIXES.size())) + ")");
   }
 
   /**
@@ -146,66 +149,94 @@ public final class ObdLoader {
   }
 
   private static RawLog readLog(Path file) throws IOException {
-    String source = file.toString();
-    try (BufferedReader reader = open(file)) {
-      String headerLine = reader.readLine();
-      if (headerLine == null) {
-        throw new InvalidDataException(source, -1, null, "file is empty");
-      }
-      String[] header = split(headerLine, source, 0);
+    try (TableReader table = openTable(file)) {
+      String source = table.source();
+      List<String> header = table.header();
       int[] required = new int[REQUIRED.length];
       for (int c = 0; c < REQUIRED.length; c++) {
         required[c] = indexOf(header, REQUIRED[c], source);
       }
       List<String> userNames = new ArrayList<>();
       List<Integer> userColumns = new ArrayList<>();
-      for (int c = 0; c < header.length; c++) {
-        if (header[c].contains("user_feature")) {
-          userNames.add(header[c]);
+      for (int c = 0; c < header.size(); c++) {
+        if (header.get(c).contains("user_feature")) {
+          userNames.add(header.get(c));
           userColumns.add(c);
         }
       }
-      boolean labelled = header[0].isEmpty();
+      boolean labelled = header.get(0).isEmpty();
+      TableReader.Kind[] kinds = new TableReader.Kind[header.size()];
+      kinds[required[0]] = TableReader.Kind.TEXT;
+      kinds[required[1]] = TableReader.Kind.INTEGER;
+      kinds[required[2]] = TableReader.Kind.INTEGER;
+      kinds[required[3]] = TableReader.Kind.NUMBER;
+      kinds[required[4]] = TableReader.Kind.NUMBER;
+      if (labelled) {
+        kinds[0] = TableReader.Kind.INTEGER;
+      }
+      for (int column : userColumns) {
+        kinds[column] = TableReader.Kind.TEXT;
+      }
+      select(table, kinds);
+      LogValidator check = new LogValidator(source, header, -1, table::describe);
+      double[] values = table.values();
       Columns columns = new Columns(userColumns.size());
-      long row = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        row++;
-        if (line.isEmpty()) {
-          throw new InvalidDataException(source, row, null, "blank line");
-        }
-        String[] fields = split(line, source, row);
-        if (fields.length != header.length) {
-          throw new InvalidDataException(source, row, null, "has " + fields.length + " fields, the header has "
-              + header.length);
-        }
-        String timestamp = fields[required[0]];
+      long rows = 0;
+      while (table.nextRow()) {
+        long row = table.row();
+        check.atRow(row);
+        String timestamp = table.text(required[0]);
         if (timestamp.isEmpty()) {
           throw new InvalidDataException(source, row, "timestamp", "is empty");
         }
-        long item = parseLong(fields[required[1]], source, row, "item_id");
-        if (item < 0 || item > Integer.MAX_VALUE - 1) {
-          throw new InvalidDataException(source, row, "item_id", "must be a non-negative item id, got " + item);
-        }
-        long position = parseLong(fields[required[2]], source, row, "position");
-        double click = parseDouble(fields[required[3]], source, row, "click");
-        if (!Double.isFinite(click)) {
-          throw new InvalidDataException(source, row, "click", "must be finite, got " + fields[required[3]]);
-        }
-        double pscore = parseDouble(fields[required[4]], source, row, "propensity_score");
-        if (!(pscore > 0.0 && pscore <= 1.0)) {
-          throw new InvalidDataException(source, row, "propensity_score", "must be in (0, 1], got " + fields[required[4]]);
-        }
-        long label = labelled ? parseLong(fields[0], source, row, "row label") : row - 1;
-        columns.add(timestamp, (int) item, position, click, pscore, label);
+        int item = check.action(required[1], values[required[1]]);
+        long position = check.position(required[2], values[required[2]]);
+        double click = check.finite(required[3], values[required[3]]);
+        double pscore = check.pscore(required[4], values[required[4]]);
+        long label = labelled ? integer(table, 0, "row label") : rows;
+        columns.add(timestamp, item, position, click, pscore, label);
         for (int u = 0; u < userColumns.size(); u++) {
-          columns.addUserValue(u, fields[userColumns.get(u)]);
+          columns.addUserValue(u, table.text(userColumns.get(u)));
         }
+        rows++;
       }
-      if (row == 0) {
+      if (rows == 0) {
         throw new InvalidDataException(source, -1, null, "no data rows");
       }
       return columns.finish(userNames);
     }
+  }
+
+  /** The current row's integer in {@code column} (read as {@code INTEGER}). */
+  private static long integer(TableReader table, int column, String name) {
+    double value = table.values()[column];
+    if (Double.isNaN(value)) {
+      throw new InvalidDataException(table.source(), table.row(), name,
+          "expected an integer, got " + table.describe(column));
+    }
+    return (long) value;
+  }
+
+  /** Selects the columns with a kind, in header order. */
+  private static void select(TableReader table, TableReader.Kind[] kindByColumn) {
+    int count = 0;
+    for (TableReader.Kind kind : kindByColumn) {
+      count += kind != null ? 1 : 0;
+    }
+    int[] columns = new int[count];
+    TableReader.Kind[] kinds = new TableReader.Kind[count];
+    int n = 0;
+    for (int c = 0; c < kindByColumn.length; c++) {
+      if (kindByColumn[c] != null) {
+        columns[n] = c;
+        kinds[n++] = kindByColumn[c];
+      }
+    }
+    table.select(columns, kinds);
+  }
+
+  private static TableReader openTable(Path file) throws IOException {
+    return LogInput.of(file, InputFormat.AUTO).openTable();
   }
 
   /** Growable columns of the log. */
@@ -329,28 +360,25 @@ public final class ObdLoader {
   private record ItemContext(int count, List<String> names, double[] features) {}
 
   private static ItemContext readItemContext(Path file) throws IOException {
-    String source = file.toString();
     List<String[]> rows = new ArrayList<>();
+    String source;
     String[] header;
-    try (BufferedReader reader = open(file)) {
-      String headerLine = reader.readLine();
-      if (headerLine == null) {
-        throw new InvalidDataException(source, -1, null, "file is empty");
-      }
-      header = split(headerLine, source, 0);
-      long row = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        row++;
-        String[] fields = split(line, source, row);
-        if (fields.length != header.length) {
-          throw new InvalidDataException(source, row, null, "has " + fields.length + " fields, the header has "
-              + header.length);
+    try (TableReader table = openTable(file)) {
+      source = table.source();
+      header = table.header().toArray(new String[0]);
+      TableReader.Kind[] kinds = new TableReader.Kind[header.length];
+      Arrays.fill(kinds, TableReader.Kind.TEXT);
+      select(table, kinds);
+      while (table.nextRow()) {
+        String[] fields = new String[header.length];
+        for (int c = 0; c < header.length; c++) {
+          fields[c] = table.text(c);
         }
         rows.add(fields);
       }
     }
-    int itemColumn = indexOf(header, "item_id", source);
-    int numericColumn = indexOf(header, "item_feature_0", source);
+    int itemColumn = indexOf(List.of(header), "item_id", source);
+    int numericColumn = indexOf(List.of(header), "item_feature_0", source);
     int first = header[0].isEmpty() ? 1 : 0;
     List<Integer> encoded = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -424,32 +452,13 @@ public final class ObdLoader {
 
   // ---------------------------------------------------------------- text
 
-  private static BufferedReader open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    in.mark(2);
-    int b1 = in.read();
-    int b2 = in.read();
-    in.reset();
-    if (b1 == 0x1f && b2 == 0x8b) {
-      in = new GZIPInputStream(in, 1 << 16);
+  private static int indexOf(List<String> header, String name, String source) {
+    int index = header.indexOf(name);
+    if (index < 0) {
+      throw new InvalidDataException(source, 0, name,
+          "missing column (the header has " + String.join(",", header) + ")");
     }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-  }
-
-  private static String[] split(String line, String source, long row) {
-    if (line.indexOf('"') >= 0) {
-      throw new InvalidDataException(source, row, null, "quoted fields are not supported in Open Bandit Dataset files");
-    }
-    return line.split(",", -1);
-  }
-
-  private static int indexOf(String[] header, String name, String source) {
-    for (int c = 0; c < header.length; c++) {
-      if (header[c].equals(name)) {
-        return c;
-      }
-    }
-    throw new InvalidDataException(source, 0, name, "missing column (the header has " + String.join(",", header) + ")");
+    return index;
   }
 
   private static long parseLong(String text, String source, long row, String column) {

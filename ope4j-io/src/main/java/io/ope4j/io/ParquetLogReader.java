@@ -1,51 +1,19 @@
 package io.ope4j.io;
 
-import io.ope4j.data.BanditBatch;
-import io.ope4j.data.BatchSource;
 import io.ope4j.data.InvalidDataException;
-import io.ope4j.data.LogLayout;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Type;
 
 /**
- * Streams a bandit log stored as one Parquet file in column batches, with the column names,
- * resolution and validation rules of the CSV reader ({@link LogColumns}, {@link RowAssembler}):
- * the same file as CSV or Parquet gives the same batches, the same errors, and so the same
- * estimates to the bit.
+ * A bandit log stored as Parquet (one file, or a directory of part files with the same columns),
+ * streamed in column batches with the column names, resolution and validation rules of the CSV
+ * reader: the same log as CSV or Parquet gives the same batches, the same errors, and so the same
+ * estimates to the bit. {@link LogInput} opens any format; this class opens Parquet.
  *
- * <p><b>Reading.</b> Only the columns the log needs are read (a projected schema); each is
- * decoded by Parquet's column reader straight into a {@code double[]} of the batch's rows, then
- * rows are validated from those arrays: no record assembly and no object per row. Batches are
- * filled to their capacity across row-group boundaries, so they are cut at the same rows as the
- * CSV reader's. Snappy, gzip, zstd, lz4 (both Parquet codecs) and no compression work; another
- * codec (LZO, Brotli) is refused by name when the file is opened.
- *
- * <p><b>Damage.</b> Page checksums, where the writer stored them, are verified, so a flipped bit
- * in a data page is an error rather than a changed value, and a compressed page must decompress
- * to exactly the size its header declares ({@link ExactPageCodecFactory}). Anything else the Parquet library
- * throws on a damaged file (footer, page headers, encodings) becomes an {@link
- * InvalidDataException} naming the file, the row group and the column being decoded, with a
- * one-line reason ({@link ParquetFailures}).
+ * <p><b>Reading.</b> Only the columns the log needs are read (a projected schema), each decoded
+ * by Parquet's column reader with its typed getter: no record assembly and no object per row
+ * (see {@link ParquetTable}). Batches are filled to their capacity across row-group and file
+ * boundaries, so they are cut at the same rows as the CSV reader's.
  *
  * <p><b>Types.</b> Columns must be top-level, non-repeated primitives: action and position
  * {@code INT32} or {@code INT64}; every other used column {@code DOUBLE}, {@code FLOAT}, {@code
@@ -55,71 +23,16 @@ import org.apache.parquet.schema.Type;
  *
  * <p>One reader is used by one thread at a time.
  */
-public final class ParquetLogReader implements BatchSource {
+public final class ParquetLogReader extends BanditLogReader {
 
   /** The first (and last) four bytes of every Parquet file. */
-  static final byte[] MAGIC = {'P', 'A', 'R', '1'};
+  static final byte[] MAGIC = ParquetTable.MAGIC;
 
-  private final String source;
-  private final LogReadOptions options;
-  private final ParquetFileReader file;
-  private final LogColumns columns;
-  private final MessageType projection;
-  private final ColumnDescriptor[] descriptors;
-  private final PrimitiveTypeName[] types;
-  /** Header indices of the projected columns, in projection order. */
-  private final int[] used;
-  private final RowAssembler assembler;
-  private final String createdBy;
+  private final ParquetTable table;
 
-  /** Decoded values of the current stretch, per projected column, and their null marks. */
-  private double[][] decoded = new double[0][];
-  private boolean[][] nulls = new boolean[0][];
-  /** The current row's values by header index, handed to the assembler. */
-  private final double[] values;
-  private int currentRow;
-
-  private ColumnReader[] readers;
-  private long rowGroupRemaining;
-  /** 1-based number of the current row group, and the row number before its first row. */
-  private int rowGroup;
-  private long rowGroupStart;
-  private long rowGroupRows;
-  /** Projected column being decoded, or -1, for messages. */
-  private int decoding = -1;
-  private long rowsRead;
-  private boolean closed;
-
-  private ParquetLogReader(String source, LogReadOptions options, ParquetFileReader file) {
-    this.source = source;
-    this.options = options;
-    this.file = file;
-    MessageType schema = file.getFileMetaData().getSchema();
-    this.createdBy = file.getFileMetaData().getCreatedBy();
-    List<String> header = new ArrayList<>();
-    for (Type field : schema.getFields()) {
-      header.add(field.getName());
-    }
-    this.columns = LogColumns.resolve(header, options, source);
-    this.used = columns.usedColumns();
-    List<Type> projected = new ArrayList<>();
-    this.types = new PrimitiveTypeName[used.length];
-    for (int u = 0; u < used.length; u++) {
-      Type field = schema.getType(used[u]);
-      types[u] = checkType(used[u], field);
-      projected.add(field);
-    }
-    this.projection = new MessageType(schema.getName(), projected);
-    file.setRequestedSchema(projection);
-    this.descriptors = new ColumnDescriptor[used.length];
-    Set<String> usedNames = new HashSet<>();
-    for (int u = 0; u < used.length; u++) {
-      descriptors[u] = projection.getColumnDescription(new String[] {header.get(used[u])});
-      usedNames.add(header.get(used[u]));
-    }
-    ParquetFailures.checkCodecs(source, file.getRowGroups(), usedNames);
-    this.values = new double[header.size()];
-    this.assembler = new RowAssembler(columns, this::describe);
+  private ParquetLogReader(ParquetTable table, LogReadOptions options) {
+    super(table, options);
+    this.table = table;
   }
 
   /** Opens {@code path} with {@link LogReadOptions#defaults()}. */
@@ -128,7 +41,8 @@ public final class ParquetLogReader implements BatchSource {
   }
 
   /**
-   * Opens one Parquet file and resolves its schema against {@code options}.
+   * Opens a Parquet file, or a directory of part files, and resolves its schema against {@code
+   * options}.
    *
    * @throws InvalidDataException if the file is not Parquet, or its schema does not fit {@code
    *     options} (missing columns, or a used column of the wrong type); the message names the
@@ -136,233 +50,11 @@ public final class ParquetLogReader implements BatchSource {
    * @throws IOException if the file cannot be read
    */
   public static ParquetLogReader open(Path path, LogReadOptions options) throws IOException {
-    String source = path.toString();
-    PlainParquetConfiguration configuration = new PlainParquetConfiguration();
-    ParquetReadOptions readOptions = ParquetReadOptions.builder(configuration)
-        .usePageChecksumVerification(true)
-        .withCodecFactory(new ExactPageCodecFactory(configuration))
-        .build();
-    ParquetFileReader file;
-    try {
-      file = ParquetFileReader.open(new LocalInputFile(path), readOptions);
-    } catch (NoSuchFileException | AccessDeniedException notReadable) {
-      throw notReadable;
-    } catch (IOException | RuntimeException notParquet) {
-      throw new InvalidDataException(source, -1, null, "not a readable Parquet file ("
-          + ParquetFailures.reason(notParquet) + ")", notParquet);
-    }
-    try {
-      return new ParquetLogReader(source, options, file);
-    } catch (RuntimeException failure) {
-      RuntimeException reported = failure instanceof InvalidDataException
-          || !ParquetFailures.thrownByLibrary(failure) ? failure
-          : ParquetFailures.corrupt(source, "footer", null, failure);
-      try {
-        file.close();
-      } catch (IOException suppressed) {
-        reported.addSuppressed(suppressed);
-      }
-      throw reported;
-    }
+    return new ParquetLogReader(ParquetTable.open(path, path.toString(), null), options);
   }
 
-  private PrimitiveTypeName checkType(int column, Type field) {
-    if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
-      throw columns.typeError(column, ParquetFailures.describeType(field));
-    }
-    PrimitiveTypeName type = field.asPrimitiveType().getPrimitiveTypeName();
-    boolean integer = type == PrimitiveTypeName.INT32 || type == PrimitiveTypeName.INT64;
-    boolean number = integer || type == PrimitiveTypeName.DOUBLE || type == PrimitiveTypeName.FLOAT;
-    if (columns.isIntegerColumn(column) ? !integer : !number) {
-      throw columns.typeError(column, ParquetFailures.describeType(field));
-    }
-    return type;
+  /** Rows in the file (or all part files), from the footers. */
+  public long rowCount() throws IOException {
+    return table.rowCount();
   }
-
-  @Override
-  public String name() {
-    return source;
-  }
-
-  @Override
-  public LogLayout layout() {
-    return columns.layout();
-  }
-
-  /** The options this reader was opened with. */
-  public LogReadOptions options() {
-    return options;
-  }
-
-  /** The schema's top-level column names, in file order. */
-  public List<String> header() {
-    return columns.header();
-  }
-
-  /** A new batch for this reader, with {@link LogReadOptions#batchCapacity()} rows. */
-  public BanditBatch newBatch() {
-    return new BanditBatch(layout(), options.batchCapacity());
-  }
-
-  /** Rows in the file, from its footer. */
-  public long rowCount() {
-    return file.getRecordCount();
-  }
-
-  /**
-   * Fills {@code batch} with the next rows, up to {@code batch.capacity()} of them.
-   *
-   * @return false when the file is exhausted (the batch is then left with size 0)
-   * @throws InvalidDataException on the first invalid row (the batch content is then
-   *     undefined), on corrupt data, and on the first call if the file has no rows
-   * @throws IllegalArgumentException if the batch was made for another layout
-   * @throws IllegalStateException if the reader is closed
-   */
-  @Override
-  public boolean next(BanditBatch batch) throws IOException {
-    if (closed) {
-      throw new IllegalStateException("reader of " + source + " is closed");
-    }
-    if (!batch.layout().equals(layout())) {
-      throw new IllegalArgumentException(
-          "batch layout " + batch.layout() + " differs from the reader's " + layout());
-    }
-    int capacity = batch.capacity();
-    ensureBuffers(capacity);
-    int size = 0;
-    try {
-      while (size < capacity && (rowGroupRemaining > 0 || nextRowGroup())) {
-        int stretch = (int) Math.min(capacity - size, rowGroupRemaining);
-        for (int u = 0; u < used.length; u++) {
-          decode(u, stretch);
-        }
-        for (int r = 0; r < stretch; r++) {
-          currentRow = r;
-          for (int u = 0; u < used.length; u++) {
-            values[used[u]] = decoded[u][r];
-          }
-          assembler.assemble(values, batch, size + r, rowsRead + size + r + 1);
-        }
-        size += stretch;
-        rowGroupRemaining -= stretch;
-      }
-    } catch (InvalidDataException invalid) {
-      throw invalid;
-    } catch (IOException | RuntimeException damaged) {
-      if (!ParquetFailures.thrownByLibrary(damaged)) {
-        throw damaged; // our own bug: exit 1, not "bad input"
-      }
-      throw damage(damaged);
-    }
-    batch.setRows(rowsRead, size);
-    rowsRead += size;
-    if (rowsRead == 0) {
-      throw new InvalidDataException(source, -1, null, "no data rows");
-    }
-    return size > 0;
-  }
-
-  private void ensureBuffers(int capacity) {
-    if (decoded.length == used.length && decoded.length > 0 && decoded[0].length >= capacity) {
-      return;
-    }
-    decoded = new double[used.length][capacity];
-    nulls = new boolean[used.length][capacity];
-  }
-
-  private boolean nextRowGroup() throws IOException {
-    decoding = -1;
-    rowGroupStart += rowGroupRows;
-    rowGroupRows = 0;
-    if (rowGroup == file.getRowGroups().size()) {
-      return false;
-    }
-    rowGroup++; // before reading, so that a damaged page header is reported in its group
-    rowGroupRows = file.getRowGroups().get(rowGroup - 1).getRowCount();
-    PageReadStore pages = file.readNextRowGroup();
-    if (pages == null) {
-      return false;
-    }
-    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, IGNORED, projection, createdBy);
-    readers = new ColumnReader[used.length];
-    for (int u = 0; u < used.length; u++) {
-      decoding = u; // the first page is read here
-      readers[u] = store.getColumnReader(descriptors[u]);
-    }
-    rowGroupRows = pages.getRowCount(); // the library skips empty row groups
-    rowGroupRemaining = rowGroupRows;
-    return true;
-  }
-
-  /** Decodes the next {@code count} values of projected column {@code u}; nulls become NaN. */
-  private void decode(int u, int count) {
-    decoding = u;
-    ColumnReader reader = readers[u];
-    double[] out = decoded[u];
-    boolean[] isNull = nulls[u];
-    int defined = descriptors[u].getMaxDefinitionLevel();
-    PrimitiveTypeName type = types[u];
-    for (int r = 0; r < count; r++) {
-      boolean missing = reader.getCurrentDefinitionLevel() != defined;
-      isNull[r] = missing;
-      if (missing) {
-        out[r] = Double.NaN;
-      } else {
-        out[r] = switch (type) {
-          case INT32 -> reader.getInteger();
-          case INT64 -> reader.getLong();
-          case FLOAT -> reader.getFloat();
-          default -> reader.getDouble();
-        };
-      }
-      reader.consume();
-    }
-  }
-
-  /** The error for a failure of the Parquet library in the current row group. */
-  private InvalidDataException damage(Exception failure) {
-    String where = "row group " + rowGroup + " (rows " + (rowGroupStart + 1) + "-"
-        + (rowGroupStart + rowGroupRows) + ")";
-    String column = decoding >= 0 ? columns.header().get(used[decoding]) : null;
-    return ParquetFailures.corrupt(source, where, column, failure);
-  }
-
-  /** The current row's value of header column {@code column}, for messages. */
-  private String describe(int column) {
-    for (int u = 0; u < used.length; u++) {
-      if (used[u] == column) {
-        if (nulls[u][currentRow]) {
-          return "null";
-        }
-        double value = decoded[u][currentRow];
-        boolean integer = types[u] == PrimitiveTypeName.INT32 || types[u] == PrimitiveTypeName.INT64;
-        return integer ? Long.toString((long) value) : Double.toString(value);
-      }
-    }
-    throw new IllegalStateException("column " + column + " is not read");
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (!closed) {
-      closed = true;
-      file.close();
-    }
-  }
-
-  /** Column readers insist on a converter tree; values are read with the typed getters. */
-  private static final GroupConverter IGNORED = new GroupConverter() {
-    private final PrimitiveConverter primitive = new PrimitiveConverter() {};
-
-    @Override
-    public Converter getConverter(int fieldIndex) {
-      return primitive;
-    }
-
-    @Override
-    public void start() {}
-
-    @Override
-    public void end() {}
-  };
 }

@@ -169,9 +169,9 @@ class CsvLogReaderBadInputTest {
                 + "columns pi_bts_0.. and the narrow model column q; add it, or give wide "
                 + "columns for both the policy and the model"),
         arguments("header line empty", "\naction,reward,pscore,pi\n", "header: the header line is empty"),
-        arguments("header only", "action,reward,pscore,pi\n", ": no data rows (only a header)"),
+        arguments("header only", "action,reward,pscore,pi\n", ": no data rows"),
         arguments("header and blank lines only", "action,reward,pscore,pi\n\n\n",
-            ": no data rows (only a header)"),
+            ": no data rows"),
         arguments("empty file", "", ": empty file (no header line)"));
   }
 

@@ -156,12 +156,12 @@ class ObdLoaderTest {
       "pscore text     | 0,t1,0,1,0,abc,a,b,0     | row 1, propensity_score | 'abc'",
       "click NaN       | 0,t1,0,1,NaN,0.5,a,b,0   | row 1, click            | finite",
       "item negative   | 0,t1,-1,1,0,0.5,a,b,0    | row 1, item_id          | -1",
-      "item fraction   | 0,t1,1.5,1,0,0.5,a,b,0   | row 1, item_id          | '1.5'",
+      "item fraction   | 0,t1,1.5,1,0,0.5,a,b,0   | row 1, item_id          | got 1.5",
       "item unknown    | 0,t1,7,1,0,0.5,a,b,0     | row 1, item_id          | item 7",
       "position text   | 0,t1,0,left,0,0.5,a,b,0  | row 1, position         | 'left'",
-      "too few fields  | 0,t1,0,1,0,0.5,a,b       | row 1                   | 8 fields",
+      "too few fields  | 0,t1,0,1,0,0.5,a,b       | row 1                   | got 8",
       "no timestamp    | 0,,0,1,0,0.5,a,b,0       | row 1, timestamp        | empty",
-      "quoted          | 0,\"t1\",0,1,0,0.5,a,b,0 | row 1                   | quoted"})
+      "item text       | 0,t1,x,1,0,0.5,a,b,0     | row 1, item_id          | 'x'"})
   void badRows_nameFileRowAndColumn(String name, String row, String where, String what) throws IOException {
     Path log = write("bad.csv", HEADER + row.trim() + "\n");
     Path items = write("items.csv", ITEMS);
@@ -176,7 +176,7 @@ class ObdLoaderTest {
     Path noClick = write("noclick.csv", ",timestamp,item_id,position,propensity_score\n0,t,0,1,0.5\n");
     assertThatThrownBy(() -> ObdLoader.load(noClick, items)).hasMessageContaining("header, click: missing column");
     Path empty = write("empty.csv", "");
-    assertThatThrownBy(() -> ObdLoader.load(empty, items)).hasMessageContaining("file is empty");
+    assertThatThrownBy(() -> ObdLoader.load(empty, items)).hasMessageContaining("empty file");
     Path headerOnly = write("header.csv", HEADER);
     assertThatThrownBy(() -> ObdLoader.load(headerOnly, items)).hasMessageContaining("no data rows");
     Path log = write("log.csv", HEADER + "0,t,0,1,0,0.5,a,b,0\n");

@@ -6,6 +6,9 @@ import static io.ope4j.io.ParquetFiles.Column.int64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.engine.EvaluationConfig;
@@ -100,11 +103,11 @@ class ParquetLogReaderTest {
     EvaluationResult fromParquet;
     EvaluationResult fromCsv;
     try (BatchSource reader = LogReaders.open(parquet, LogReadOptions.defaults())) {
-      assertThat(reader).isInstanceOf(ParquetLogReader.class);
+      assertThat(((BanditLogReader) reader).format()).isEqualTo(InputFormat.PARQUET);
       fromParquet = new Evaluator(config).evaluate(reader);
     }
     try (BatchSource reader = LogReaders.open(csv, LogReadOptions.defaults())) {
-      assertThat(reader).isInstanceOf(CsvLogReader.class);
+      assertThat(((BanditLogReader) reader).format()).isEqualTo(InputFormat.CSV);
       fromCsv = new Evaluator(config).evaluate(reader);
     }
     assertThat(fromParquet).isEqualTo(fromCsv);
@@ -210,7 +213,7 @@ class ParquetLogReaderTest {
   void notParquet_isReadAsCsv_andATruncatedParquetFileIsAnError() throws IOException {
     Path csv = Files.writeString(dir.resolve("x.parquet"), "action,reward,pscore,pi\n0,0,0.5,0.5\n");
     try (BatchSource reader = LogReaders.open(csv, LogReadOptions.defaults())) {
-      assertThat(reader).isInstanceOf(CsvLogReader.class);
+      assertThat(((BanditLogReader) reader).format()).isEqualTo(InputFormat.CSV);
     }
     Path whole = ParquetFiles.write(dir.resolve("whole.parquet"), NARROW,
         List.<Object[]>of(new Object[] {0L, 0.0, 0.5, 0.5}));
@@ -222,10 +225,41 @@ class ParquetLogReaderTest {
   }
 
   @Test
-  void directory_isRejectedWithAHint() {
-    assertThatThrownBy(() -> LogReaders.open(dir, LogReadOptions.defaults()))
+  void directory_isReadAsItsPartFilesInNameOrder_sameBatchesAsOneFile() throws IOException {
+    List<Object[]> rows = wideRows(9_000, 11);
+    Path whole = ParquetFiles.write(dir.resolve("whole.parquet"), WIDE, rows, 64 << 10);
+    Path parts = Files.createDirectories(dir.resolve("parts"));
+    // written out of name order; "_SUCCESS" and ".crc" files are not part files
+    ParquetFiles.write(parts.resolve("part-00001.parquet"), WIDE, rows.subList(5_000, 9_000));
+    ParquetFiles.write(parts.resolve("part-00000.parquet"), WIDE, rows.subList(0, 5_000));
+    Files.writeString(parts.resolve("_SUCCESS"), "");
+    Files.writeString(parts.resolve(".part-00000.parquet.crc"), "x");
+
+    EvaluationConfig config = EvaluationConfig.of(Estimators.parseList("ipw,dr"));
+    try (BatchSource fromParts = LogReaders.open(parts, LogReadOptions.defaults());
+        BatchSource fromWhole = LogReaders.open(whole, LogReadOptions.defaults())) {
+      assertThat(new Evaluator(config).evaluate(fromParts))
+          .isEqualTo(new Evaluator(config).evaluate(fromWhole));
+    }
+  }
+
+  @Test
+  void directory_withoutPartFiles_orWithDifferentColumns_isAnError() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertThatThrownBy(() -> LogReaders.open(empty, LogReadOptions.defaults()))
         .isInstanceOf(InvalidDataException.class)
-        .hasMessageContaining("is a directory")
-        .hasMessageContaining("--engine spark");
+        .hasMessage(empty + ": is a directory without part files (files not starting with '.' or '_')");
+    Path parts = Files.createDirectories(dir.resolve("mixed"));
+    ParquetFiles.write(parts.resolve("a.parquet"), NARROW, List.<Object[]>of(new Object[] {0L, 0.0, 0.5, 0.5}));
+    ParquetFiles.write(parts.resolve("b.parquet"), WIDE, wideRows(3, 1));
+    InvalidDataException error = assertThrows(InvalidDataException.class, () -> {
+      try (BatchSource reader = LogReaders.open(parts, LogReadOptions.defaults())) {
+        BanditBatch batch = ((BanditLogReader) reader).newBatch();
+        while (reader.next(batch)) {
+          // read to the end
+        }
+      }
+    });
+    assertThat(error.getMessage()).startsWith(parts.resolve("b.parquet") + " header: columns [");
   }
 }

@@ -1,0 +1,60 @@
+package io.ope4j.cli;
+
+import io.ope4j.io.InputFormat;
+import io.ope4j.io.LogConverter;
+import io.ope4j.io.LogInput;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ope4j convert}: writes a log in another format with the same columns (e.g. CSV to
+ * Parquet), so that every format can be made from any other.
+ */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Write a log (CSV, Parquet file or directory, JSON Lines; plain or gzip; - for standard input)"
+        + " in another format with the same columns. Numbers keep their exact values.")
+final class ConvertCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "The log to convert; - for standard input.")
+  String data;
+
+  @Option(names = "--input-format", defaultValue = "auto", paramLabel = "FORMAT",
+      description = "Format of the input: auto (told by content), csv, parquet or jsonl (default: ${DEFAULT-VALUE}).")
+  String inputFormat;
+
+  @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "Output format: csv, parquet or jsonl.")
+  String to;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+      description = "The file to write (replaced if it exists); CSV and JSON Lines are gzip-compressed if it ends with .gz.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    InputFormat target = outputFormat(to);
+    try (LogInput input = LogInput.of(data, InputFormat.parse(inputFormat)).reopenable()) {
+      long rows = LogConverter.convert(input, output, target);
+      spec.commandLine().getErr().println("ope4j: wrote " + rows + " rows to " + output);
+    }
+    return Ope4j.OK;
+  }
+
+  /** The format named by {@code --to}: any input format but {@code auto}. */
+  private static InputFormat outputFormat(String name) {
+    for (InputFormat format : InputFormat.values()) {
+      if (format != InputFormat.AUTO && format.name().equalsIgnoreCase(name)) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("--to must be csv, parquet or jsonl, got '" + name + "'");
+  }
+}

@@ -1,0 +1,261 @@
+package io.ope4j.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.ope4j.data.InvalidDataException;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type.Repetition;
+import org.apache.parquet.schema.Types;
+
+/**
+ * Writes any log (any {@link TableReader} format) in another format with the same columns, in
+ * the same order, row for row: CSV, Parquet or JSON Lines; CSV and JSON Lines are gzip-compressed
+ * when the output name ends with {@code .gz}, Parquet is compressed inside (snappy).
+ *
+ * <p>The input is read twice: once to give each column a type, once to write. A column whose
+ * every value is an integer (as the CSV reader reads integers) becomes a 64-bit integer column,
+ * else one whose every value is a number a double column, else a string column. Numbers keep
+ * their exact value, so every reader reads the converted log as it read the original, and the
+ * estimates are the same to the bit.
+ */
+public final class LogConverter {
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private LogConverter() {}
+
+  /**
+   * Converts {@code input} to {@code output} in format {@code to}.
+   *
+   * @param input a reopenable input (see {@link LogInput#reopenable()})
+   * @return the number of data rows written
+   * @throws IllegalArgumentException if {@code to} is {@link InputFormat#AUTO}, or Parquet with
+   *     a {@code .gz} name
+   * @throws InvalidDataException if the input cannot be read as its format
+   * @throws IOException on a read or write failure
+   */
+  public static long convert(LogInput input, Path output, InputFormat to) throws IOException {
+    boolean gzip = output.getFileName() != null
+        && output.getFileName().toString().endsWith(".gz");
+    if (to == InputFormat.AUTO) {
+      throw new IllegalArgumentException("give the output format: csv, parquet or jsonl");
+    }
+    if (to == InputFormat.PARQUET && gzip) {
+      throw new IllegalArgumentException("Parquet is compressed inside: name the output "
+          + output.getFileName().toString().replaceFirst("\\.gz$", "") + " (without .gz)");
+    }
+    TableReader.Kind[] kinds = columnKinds(input);
+    try (TableReader table = openAllColumns(input, TableReader.Kind.TEXT);
+        RowWriter writer = RowWriter.open(to, output, gzip, table.header(), kinds)) {
+      long rows = 0;
+      while (table.nextRow()) {
+        for (int c = 0; c < kinds.length; c++) {
+          writer.write(c, table.text(c));
+        }
+        writer.endRow();
+        rows++;
+      }
+      return rows;
+    }
+  }
+
+  /** The narrowest kind that holds every value of each column. */
+  private static TableReader.Kind[] columnKinds(LogInput input) throws IOException {
+    try (TableReader table = openAllColumns(input, TableReader.Kind.TEXT)) {
+      TableReader.Kind[] kinds = new TableReader.Kind[table.header().size()];
+      Arrays.fill(kinds, TableReader.Kind.INTEGER);
+      while (table.nextRow()) {
+        for (int c = 0; c < kinds.length; c++) {
+          if (kinds[c] != TableReader.Kind.TEXT) {
+            kinds[c] = widen(kinds[c], table.text(c));
+          }
+        }
+      }
+      return kinds;
+    }
+  }
+
+  private static TableReader.Kind widen(TableReader.Kind kind, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (kind == TableReader.Kind.INTEGER
+        && NumberParser.parseInteger(bytes, 0, bytes.length) != NumberParser.NOT_AN_INTEGER) {
+      return kind;
+    }
+    try {
+      NumberParser.parseDouble(bytes, 0, bytes.length);
+      return TableReader.Kind.NUMBER;
+    } catch (NumberFormatException notANumber) {
+      return TableReader.Kind.TEXT;
+    }
+  }
+
+  private static TableReader openAllColumns(LogInput input, TableReader.Kind kind)
+      throws IOException {
+    TableReader table = input.openTable();
+    int[] all = new int[table.header().size()];
+    TableReader.Kind[] kinds = new TableReader.Kind[all.length];
+    for (int c = 0; c < all.length; c++) {
+      all[c] = c;
+      kinds[c] = kind;
+    }
+    table.select(all, kinds);
+    return table;
+  }
+
+  /** One output format: cells by column index, as text of their column's kind. */
+  private interface RowWriter extends Closeable {
+    void write(int column, String text) throws IOException;
+
+    void endRow() throws IOException;
+
+    static RowWriter open(InputFormat to, Path output, boolean gzip, List<String> header,
+        TableReader.Kind[] kinds) throws IOException {
+      return switch (to) {
+        case CSV -> new CsvRows(CsvLogWriter.open(output, header));
+        case JSONL -> new JsonRows(output, gzip, header, kinds);
+        case PARQUET -> new ParquetRows(output, header, kinds);
+        case AUTO -> throw new IllegalArgumentException("no output format");
+      };
+    }
+  }
+
+  private static long parseLong(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return NumberParser.parseInteger(bytes, 0, bytes.length);
+  }
+
+  private static double parseDouble(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return NumberParser.parseDouble(bytes, 0, bytes.length);
+  }
+
+  /** CSV: every cell's text as read (numbers keep their digits). */
+  private record CsvRows(CsvLogWriter out) implements RowWriter {
+    @Override
+    public void write(int column, String text) throws IOException {
+      out.writeText(text);
+    }
+
+    @Override
+    public void endRow() throws IOException {
+      out.endRow();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+
+  /** JSON Lines: one object per row, numbers as JSON numbers, text as strings. */
+  private static final class JsonRows implements RowWriter {
+    private final JsonGenerator json;
+    private final List<String> header;
+    private final TableReader.Kind[] kinds;
+
+    JsonRows(Path output, boolean gzip, List<String> header, TableReader.Kind[] kinds)
+        throws IOException {
+      OutputStream file = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
+      this.json = JSON.createGenerator(gzip ? new GZIPOutputStream(file, 1 << 16) : file);
+      this.json.setRootValueSeparator(null);
+      this.header = header;
+      this.kinds = kinds;
+    }
+
+    @Override
+    public void write(int column, String text) throws IOException {
+      if (column == 0) {
+        json.writeStartObject();
+      }
+      json.writeFieldName(header.get(column));
+      switch (kinds[column]) {
+        case INTEGER -> json.writeNumber(parseLong(text));
+        case NUMBER -> json.writeNumber(parseDouble(text));
+        default -> json.writeString(text);
+      }
+    }
+
+    @Override
+    public void endRow() throws IOException {
+      json.writeEndObject();
+      json.writeRaw('\n');
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.close();
+    }
+  }
+
+  /** Parquet: one required column per input column, INT64, DOUBLE or UTF-8 string. */
+  private static final class ParquetRows implements RowWriter {
+    private final ParquetWriter<Group> writer;
+    private final SimpleGroupFactory groups;
+    private final TableReader.Kind[] kinds;
+    private Group row;
+
+    ParquetRows(Path output, List<String> header, TableReader.Kind[] kinds) throws IOException {
+      Types.MessageTypeBuilder schema = Types.buildMessage();
+      for (int c = 0; c < kinds.length; c++) {
+        switch (kinds[c]) {
+          case INTEGER -> schema.primitive(PrimitiveTypeName.INT64, Repetition.REQUIRED)
+              .named(header.get(c));
+          case NUMBER -> schema.primitive(PrimitiveTypeName.DOUBLE, Repetition.REQUIRED)
+              .named(header.get(c));
+          default -> schema.required(PrimitiveTypeName.BINARY)
+              .as(LogicalTypeAnnotation.stringType()).named(header.get(c));
+        }
+      }
+      MessageType type = schema.named("log");
+      Files.deleteIfExists(output);
+      this.groups = new SimpleGroupFactory(type);
+      this.kinds = kinds;
+      this.writer = ExampleParquetWriter.builder(new LocalOutputFile(output))
+          .withConf(new PlainParquetConfiguration())
+          .withType(type)
+          .withCompressionCodec(CompressionCodecName.SNAPPY)
+          .build();
+    }
+
+    @Override
+    public void write(int column, String text) {
+      if (column == 0) {
+        row = groups.newGroup();
+      }
+      switch (kinds[column]) {
+        case INTEGER -> row.add(column, parseLong(text));
+        case NUMBER -> row.add(column, parseDouble(text));
+        default -> row.add(column, text);
+      }
+    }
+
+    @Override
+    public void endRow() throws IOException {
+      writer.write(row);
+    }
+
+    @Override
+    public void close() throws IOException {
+      writer.close();
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package io.ope4j.io;
+
+import io.ope4j.data.InvalidDataException;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.zip.ZipException;
+
+/**
+ * Where a log comes from: a file, a directory of Parquet part files, or standard input ({@code
+ * -}), and its {@link InputFormat}. The one entry point of every reader: {@link #openTable()}
+ * gives the format's {@link TableReader}, {@link #open(LogReadOptions)} the bandit log on top of
+ * it. A value: a file input can be opened any number of times; standard input can be read once,
+ * unless {@link #reopenable()} first copies it to a temporary file.
+ *
+ * <pre>{@code
+ * try (BanditLogReader log = LogInput.of("logs.parquet").open(LogReadOptions.defaults())) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class LogInput implements AutoCloseable {
+
+  /** How messages name standard input. */
+  public static final String STDIN_NAME = "<stdin>";
+
+  /** Bytes looked at to tell the format: blank lines before the first JSON object fit. */
+  private static final int SNIFF_LIMIT = 1 << 16;
+
+  /** The file, or null for standard input. */
+  private final Path path;
+  private final String name;
+  private final InputFormat format;
+  /** Whether {@link #path} is a copy of standard input that {@link #close()} deletes. */
+  private final boolean spooled;
+
+  private LogInput(Path path, String name, InputFormat format, boolean spooled) {
+    this.path = path;
+    this.name = name;
+    this.format = Objects.requireNonNull(format, "format");
+    this.spooled = spooled;
+  }
+
+  /** {@code pathOrDash} ({@code -} for standard input), its format told by content. */
+  public static LogInput of(String pathOrDash) {
+    return of(pathOrDash, InputFormat.AUTO);
+  }
+
+  /** {@code pathOrDash} ({@code -} for standard input) in the given format. */
+  public static LogInput of(String pathOrDash, InputFormat format) {
+    return pathOrDash.equals("-")
+        ? new LogInput(null, STDIN_NAME, format, false)
+        : of(Path.of(pathOrDash), format);
+  }
+
+  /** A file or a directory of Parquet part files in the given format. */
+  public static LogInput of(Path path, InputFormat format) {
+    return new LogInput(path, path.toString(), format, false);
+  }
+
+  /** How messages name the input: the path as given, or {@code <stdin>}. */
+  public String name() {
+    return name;
+  }
+
+  /** The format asked for ({@link InputFormat#AUTO} when told by content). */
+  public InputFormat format() {
+    return format;
+  }
+
+  /** Whether this is standard input, which can be opened only once. */
+  public boolean isStdin() {
+    return path == null;
+  }
+
+  /**
+   * This input, readable any number of times: standard input is copied to a temporary file
+   * (deleted by {@link #close()} of the returned input); a file input is returned as it is.
+   */
+  public LogInput reopenable() throws IOException {
+    if (path != null) {
+      return this;
+    }
+    return new LogInput(spool(System.in), STDIN_NAME, format, true);
+  }
+
+  /**
+   * Opens the bandit log: the format's table, resolved and validated as formats.md says.
+   *
+   * @throws InvalidDataException if the input cannot be read as its format, or its header does
+   *     not fit {@code options}
+   * @throws IOException if the input cannot be read
+   */
+  public BanditLogReader open(LogReadOptions options) throws IOException {
+    return BanditLogReader.over(openTable(), options);
+  }
+
+  /**
+   * Opens the format's table: its header read, no row yet.
+   *
+   * @throws InvalidDataException if the input is empty or not of its format
+   * @throws IOException if the input cannot be read
+   */
+  public TableReader openTable() throws IOException {
+    if (path != null && Files.isDirectory(path)) {
+      if (format != InputFormat.AUTO && format != InputFormat.PARQUET) {
+        throw new InvalidDataException(name, -1, null, "is a directory; only Parquet part "
+            + "files are read from a directory (--input-format parquet)");
+      }
+      return ParquetTable.open(path, name, null);
+    }
+    InputStream raw = path != null ? Files.newInputStream(path) : System.in;
+    try {
+      return openStream(new BufferedInputStream(raw, 1 << 16));
+    } catch (IOException | RuntimeException failure) {
+      Closing.closeAfter(failure, raw);
+      throw failure;
+    }
+  }
+
+  private TableReader openStream(BufferedInputStream in) throws IOException {
+    InputFormat chosen = format;
+    if (chosen == InputFormat.AUTO) {
+      chosen = ParquetTable.isParquet(peek(in, 4), 4) ? InputFormat.PARQUET : null;
+    }
+    if (chosen == InputFormat.PARQUET) {
+      return openParquet(in);
+    }
+    InputStream text = Gzip.decompressIfGzip(in, name);
+    BufferedInputStream buffered = new BufferedInputStream(text, 1 << 16);
+    if (chosen == null) {
+      chosen = firstNonBlank(buffered) == '{' ? InputFormat.JSONL : InputFormat.CSV;
+    }
+    return chosen == InputFormat.JSONL
+        ? JsonLinesTable.open(buffered, name)
+        : CsvTable.open(buffered, name, CsvRecordScanner.DEFAULT_BUFFER_SIZE);
+  }
+
+  /** Parquet needs random access: a stream (standard input) is copied to a file first. */
+  private TableReader openParquet(InputStream in) throws IOException {
+    if (path != null) {
+      in.close();
+      return ParquetTable.open(path, name, null);
+    }
+    Path copy = spool(in);
+    try {
+      return ParquetTable.open(copy, name, () -> deleteQuietly(copy));
+    } catch (IOException | RuntimeException failure) {
+      deleteQuietly(copy);
+      throw failure;
+    }
+  }
+
+  private static byte[] peek(BufferedInputStream in, int count) throws IOException {
+    in.mark(count);
+    byte[] head = new byte[count];
+    int got = in.readNBytes(head, 0, count);
+    in.reset();
+    return got == count ? head : new byte[count];
+  }
+
+  /**
+   * The first byte that is not white space or a byte order mark, or -1, also when the gzip
+   * stream is damaged that early: the CSV reader then reports the damage (Gzip rethrows it).
+   */
+  private static int firstNonBlank(BufferedInputStream in) throws IOException {
+    in.mark(SNIFF_LIMIT);
+    try {
+      for (int i = 0; i < SNIFF_LIMIT; i++) {
+        int b = in.read();
+        boolean blank = b == ' ' || b == '\t' || b == '\r' || b == '\n'
+            || b == 0xEF || b == 0xBB || b == 0xBF;
+        if (!blank) {
+          return b;
+        }
+      }
+      return -1;
+    } catch (EOFException | ZipException damagedGzip) {
+      return -1;
+    } finally {
+      in.reset();
+    }
+  }
+
+  private static Path spool(InputStream in) throws IOException {
+    Path copy = Files.createTempFile("ope4j-stdin-", ".spool");
+    copy.toFile().deleteOnExit();
+    try {
+      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException failure) {
+      deleteQuietly(copy);
+      throw failure;
+    }
+    return copy;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a temporary file; deleteOnExit tries again
+    }
+  }
+
+  /** Deletes the copy of standard input made by {@link #reopenable()}, if this is one. */
+  @Override
+  public void close() {
+    if (spooled) {
+      deleteQuietly(path);
+    }
+  }
+}

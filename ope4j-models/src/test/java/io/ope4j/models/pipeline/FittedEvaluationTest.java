@@ -1,0 +1,162 @@
+package io.ope4j.models.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ope4j.data.BatchSource;
+import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.engine.EvaluationResult;
+import io.ope4j.engine.Evaluator;
+import io.ope4j.estimator.Estimators;
+import io.ope4j.io.BatchContent;
+import io.ope4j.io.CsvLogReader;
+import io.ope4j.io.LogReadOptions;
+import io.ope4j.model.CrossFittedModel;
+import io.ope4j.model.CrossFitting;
+import io.ope4j.model.FitWeighting;
+import io.ope4j.model.ModelledLog;
+import io.ope4j.model.RewardData;
+import io.ope4j.models.LogisticRegression;
+import io.ope4j.models.SoftmaxRegression;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fit, then evaluate, over a log read twice: the same numbers as the in-memory ModelledLog. */
+class FittedEvaluationTest {
+
+  static final int N = 6_000;
+  static final int K = 3;
+  static final int DIM = 2;
+  static final double[] X = new double[N * DIM];
+  static final int[] ACTIONS = new int[N];
+  static final double[] REWARDS = new double[N];
+  static final double[] PSCORE = new double[N];
+  static final double[][] PI = new double[2][N * K];
+  static final EvaluationConfig CONFIG = EvaluationConfig.of(Estimators.parseList("dm,ipw,dr,sndr")).withThreads(2);
+  static final LogReadOptions OPTIONS = LogReadOptions.defaults().withContent(BatchContent.ESTIMATOR_COLUMNS
+      .withContexts().withWideColumns().withModelSupplied()).withPscoreOptional(true);
+
+  @TempDir static Path dir;
+  static Path log;
+
+  @BeforeAll
+  static void writeLog() throws IOException {
+    SplittableRandom random = new SplittableRandom(8);
+    StringBuilder text = new StringBuilder("action,reward,pscore,x_0,x_1,pi_a_0,pi_a_1,pi_a_2,pi_b_0,pi_b_1,pi_b_2\n");
+    for (int i = 0; i < N; i++) {
+      X[i * DIM] = random.nextGaussian();
+      X[i * DIM + 1] = random.nextDouble();
+      ACTIONS[i] = random.nextInt(K);
+      PSCORE[i] = 1.0 / K;
+      REWARDS[i] = random.nextDouble() < 0.2 + 0.2 * ACTIONS[i] * X[i * DIM + 1] ? 1 : 0;
+      int greedy = X[i * DIM] > 0 ? 2 : 0;
+      for (int a = 0; a < K; a++) {
+        PI[0][i * K + a] = a == greedy ? 1 : 0;
+        PI[1][i * K + a] = a == 1 ? 0.5 : 0.25;
+      }
+      text.append(ACTIONS[i]).append(',').append(REWARDS[i]).append(',').append(PSCORE[i]).append(',')
+          .append(X[i * DIM]).append(',').append(X[i * DIM + 1]);
+      for (double[] pi : PI) {
+        for (int a = 0; a < K; a++) {
+          text.append(',').append(pi[i * K + a]);
+        }
+      }
+      text.append('\n');
+    }
+    log = Files.writeString(dir.resolve("log.csv"), text);
+  }
+
+  /** Opens the log and counts how often it was opened. */
+  private static LogSupplier counting(AtomicInteger opens) {
+    return () -> {
+      opens.incrementAndGet();
+      return CsvLogReader.open(log, OPTIONS);
+    };
+  }
+
+  private static ModelledLog.Builder inMemory(double[] pscore) {
+    return ModelledLog.builder(X, DIM, ACTIONS, null, REWARDS, pscore).policy("a", PI[0]).policy("b", PI[1]);
+  }
+
+  @Test
+  void plainFit_readsTwiceAndEqualsTheInMemoryLog() throws IOException {
+    LogisticRegression fitter = LogisticRegression.withC(1).threads(1);
+    CrossFitting folds = CrossFitting.folds(3, 5);
+    AtomicInteger opens = new AtomicInteger();
+    FittedEvaluation.Outcome outcome = FittedEvaluation.of(fitter, folds, FitWeighting.PLAIN)
+        .evaluate(counting(opens), CONFIG);
+    assertThat(opens).hasValue(2);
+
+    CrossFittedModel model = CrossFittedModel.fit(fitter, new RewardData(X, DIM, ACTIONS, null, REWARDS, null, K),
+        folds);
+    EvaluationResult reference = new Evaluator(CONFIG).evaluate(inMemory(PSCORE).model(model).build().source());
+    assertThat(outcome.result().estimates()).isEqualTo(reference.estimates());
+    assertThat(outcome.description()).containsExactly(
+        "reward model: logistic(C=1), cross-fitted (3 folds, seed 5), weights plain", "propensities: logged");
+  }
+
+  @Test
+  void policyWeightedFit_readsOncePerPolicyMore() throws IOException {
+    AtomicInteger opens = new AtomicInteger();
+    FittedEvaluation.Outcome outcome = FittedEvaluation
+        .of(LogisticRegression.withC(1).threads(1), CrossFitting.folds(2, 5), FitWeighting.MRDR)
+        .evaluate(counting(opens), CONFIG);
+    assertThat(opens).hasValue(3);
+    assertThat(outcome.description()).anyMatch(line -> line.startsWith("[b] reward model:")
+        && line.endsWith("weights mrdr for policy b"));
+    assertThat(outcome.result().estimates()).extracting(e -> e.policy()).containsExactly("a", "a", "a", "a",
+        "b", "b", "b", "b");
+  }
+
+  @Test
+  void estimatedPropensities_replaceThePscoreColumnAndAreSaid() throws IOException {
+    AtomicInteger opens = new AtomicInteger();
+    SoftmaxRegression propensities = SoftmaxRegression.withC(1).threads(1);
+    FittedEvaluation.Outcome outcome = FittedEvaluation.of(null, CrossFitting.folds(3, 1), FitWeighting.PLAIN)
+        .withPropensities(propensities)
+        .evaluate(counting(opens), EvaluationConfig.of(Estimators.parseList("ipw")));
+    assertThat(opens).hasValue(2);
+    assertThat(outcome.description().get(0)).isEqualTo("note: the pscore column of " + log + " is ignored (estimated"
+        + " propensities)");
+    assertThat(outcome.result().warnings().get(0)).startsWith("estimated propensities");
+    double[] estimated = io.ope4j.models.PropensityEstimator.crossFitted(propensities, X, DIM, ACTIONS, K,
+        CrossFitting.folds(3, 1)).pscore();
+    EvaluationResult reference = new Evaluator(EvaluationConfig.of(Estimators.parseList("ipw")))
+        .evaluate(inMemory(estimated).build().source());
+    assertThat(outcome.result().estimates()).isEqualTo(reference.estimates());
+  }
+
+  @Test
+  void badFitData_isNamedWithTheLog() {
+    io.ope4j.model.RewardModelFitter picky = new io.ope4j.model.RewardModelFitter() {
+      @Override
+      public io.ope4j.model.RewardModel fit(RewardData data) {
+        throw new AssertionError("validate refuses first");
+      }
+
+      @Override
+      public String describe() {
+        return "picky";
+      }
+
+      @Override
+      public void validate(RewardData data) {
+        throw new IllegalArgumentException("row " + data.rows() + " is not to my taste");
+      }
+    };
+    assertThatThrownBy(() -> FittedEvaluation.of(picky, CrossFitting.folds(2, 1), FitWeighting.PLAIN)
+        .evaluate(() -> CsvLogReader.open(log, OPTIONS), CONFIG))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(log + ": row " + N + " is not to my taste");
+    LogReadOptions narrow = LogReadOptions.defaults().withContent(BatchContent.ESTIMATOR_COLUMNS.withContexts()
+        .withModelSupplied());
+    assertThatThrownBy(() -> FittedEvaluation.of(LogisticRegression.withC(1), CrossFitting.folds(2, 1),
+        FitWeighting.PLAIN).evaluate(() -> (BatchSource) CsvLogReader.open(log, narrow), CONFIG))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(log + ": a fitted reward model needs");
+  }
+}
