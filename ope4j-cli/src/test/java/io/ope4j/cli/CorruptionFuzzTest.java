@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorruptionFuzzTest {
 
-  static final int DEFAULT_CASES = 150;
+  static final int DEFAULT_CASES = 100;
   private static final int CASES = Integer.getInteger("ope4j.fuzz.cases", DEFAULT_CASES);
   private static final long SEED = Long.getLong("ope4j.fuzz.seed", 20261202L);
   private static final int ROWS = 60;

@@ -156,7 +156,7 @@ class ObdLoaderTest {
       "pscore text     | 0,t1,0,1,0,abc,a,b,0     | row 1, propensity_score | 'abc'",
       "click NaN       | 0,t1,0,1,NaN,0.5,a,b,0   | row 1, click            | finite",
       "item negative   | 0,t1,-1,1,0,0.5,a,b,0    | row 1, item_id          | -1",
-      "item fraction   | 0,t1,1.5,1,0,0.5,a,b,0   | row 1, item_id          | got 1.5",
+      "item fraction   | 0,t1,1.5,1,0,0.5,a,b,0   | row 1, item_id          | got '1.5'",
       "item unknown    | 0,t1,7,1,0,0.5,a,b,0     | row 1, item_id          | item 7",
       "position text   | 0,t1,0,left,0,0.5,a,b,0  | row 1, position         | 'left'",
       "too few fields  | 0,t1,0,1,0,0.5,a,b       | row 1                   | got 8",
