@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,7 +153,6 @@ class ObpParityIssue17Test {
 
   // --- item 4: ids are ASCII integers ---
 
-  @Disabled("integer ids: enabled when the strict number grammar lands")
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "action,reward,pscore,pi_0,pi_1 | 1,1,0.5,0.5,0.5;0.0,1,0.5,0.5,0.5        | row 2, action   | 0.0",
