@@ -1,0 +1,104 @@
+package io.ope4j.sequential;
+
+import io.ope4j.interval.IntervalMethod;
+import io.ope4j.interval.Intervals;
+import io.ope4j.selection.ScopeRlCompatibility;
+import java.util.List;
+
+/**
+ * How to evaluate trajectories.
+ *
+ * @param estimators the estimators, in output order
+ * @param gamma discount in [0, 1]
+ * @param horizonCap steps of each episode used (later steps ignored), or 0 for all
+ * @param clip largest cumulative step weight used, {@code +Infinity} for none; clipped weights
+ *     are counted in the result
+ * @param method interval method
+ * @param level confidence level in (0, 1)
+ * @param replicates bootstrap replicates (used by the bootstrap only)
+ * @param seed bootstrap seed
+ * @param rangeLower for Hoeffding and Bernstein, the given lower end of the per-trajectory values,
+ *     or NaN to use the observed range
+ * @param rangeUpper likewise, the upper end
+ * @param compatibility {@link ScopeRlCompatibility#NONE}, or SCOPE-RL's coded intervals
+ */
+public record SequentialConfig(
+    List<SequentialEstimator> estimators,
+    double gamma,
+    int horizonCap,
+    double clip,
+    IntervalMethod method,
+    double level,
+    int replicates,
+    long seed,
+    double rangeLower,
+    double rangeUpper,
+    ScopeRlCompatibility compatibility) {
+
+  public SequentialConfig {
+    estimators = List.copyOf(estimators);
+    if (estimators.isEmpty()) {
+      throw new IllegalArgumentException("no trajectory estimator given");
+    }
+    if (!(gamma >= 0 && gamma <= 1)) {
+      throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
+    }
+    if (horizonCap < 0) {
+      throw new IllegalArgumentException("horizon cap must be >= 0, got " + horizonCap);
+    }
+    if (!(clip > 0)) {
+      throw new IllegalArgumentException("clip must be > 0, got " + clip);
+    }
+    Intervals.checkLevel(level);
+    if (method == IntervalMethod.BOOTSTRAP && replicates < 2) {
+      throw new IllegalArgumentException("bootstrap needs >= 2 replicates, got " + replicates);
+    }
+    if (Double.isNaN(rangeLower) != Double.isNaN(rangeUpper) || rangeLower > rangeUpper) {
+      throw new IllegalArgumentException(
+          "range must be given as lower <= upper, got [" + rangeLower + ", " + rangeUpper + "]");
+    }
+  }
+
+  /** Defaults: no cap, no clip, 95% t intervals, 200 replicates, seed 0, observed ranges. */
+  public static SequentialConfig of(List<SequentialEstimator> estimators, double gamma) {
+    return new SequentialConfig(estimators, gamma, 0, Double.POSITIVE_INFINITY, IntervalMethod.T,
+        0.95, 200, 0L, Double.NaN, Double.NaN, ScopeRlCompatibility.NONE);
+  }
+
+  /** This configuration with another interval method. */
+  public SequentialConfig withInterval(IntervalMethod newMethod, int newReplicates, long newSeed) {
+    return new SequentialConfig(estimators, gamma, horizonCap, clip, newMethod, level,
+        newReplicates, newSeed, rangeLower, rangeUpper, compatibility);
+  }
+
+  /** This configuration with another level. */
+  public SequentialConfig withLevel(double newLevel) {
+    return new SequentialConfig(estimators, gamma, horizonCap, clip, method, newLevel,
+        replicates, seed, rangeLower, rangeUpper, compatibility);
+  }
+
+  /** This configuration with a cap and a clip. */
+  public SequentialConfig withLimits(int newHorizonCap, double newClip) {
+    return new SequentialConfig(estimators, gamma, newHorizonCap, newClip, method, level,
+        replicates, seed, rangeLower, rangeUpper, compatibility);
+  }
+
+  /** This configuration with SCOPE-RL's coded intervals, or without. */
+  public SequentialConfig withCompatibility(ScopeRlCompatibility newCompatibility) {
+    return new SequentialConfig(estimators, gamma, horizonCap, clip, method, level,
+        replicates, seed, rangeLower, rangeUpper, newCompatibility);
+  }
+
+  boolean scopeRl() {
+    return compatibility != ScopeRlCompatibility.NONE;
+  }
+
+  boolean anySelfNormalized() {
+    for (SequentialEstimator estimator : estimators) {
+      if (estimator.selfNormalized()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

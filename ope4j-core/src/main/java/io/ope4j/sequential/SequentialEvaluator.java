@@ -1,0 +1,149 @@
+package io.ope4j.sequential;
+
+import io.ope4j.data.InvalidDataException;
+import io.ope4j.interval.Interval;
+import io.ope4j.interval.IntervalMethod;
+import io.ope4j.interval.Intervals;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates policies on episodes. Without a self-normalised estimator one streamed pass
+ * suffices. With one, a first pass sums the weights per step ({@link StepWeights}) and a second
+ * computes every per-trajectory value: the self-normalised estimate itself is a function of
+ * per-step sums, but its per-trajectory values (which its t, Hoeffding, Bernstein and
+ * SCOPE-RL-style intervals need, through their sum of squares and maximum) depend on the
+ * normaliser of the whole log, so they cannot be folded before it is known (docs/sequential.md).
+ */
+public final class SequentialEvaluator {
+
+  private SequentialEvaluator() {}
+
+  /**
+   * Evaluates the episodes {@code opener} gives (opened once, or twice with a self-normalised
+   * estimator).
+   *
+   * @throws InvalidDataException on bad input, or if an estimator needs model columns the source
+   *     lacks, or if there is no episode
+   */
+  public static SequentialResult evaluate(EpisodeSource.Opener opener, SequentialConfig config)
+      throws IOException {
+    double[][] normalisers = null;
+    if (config.anySelfNormalized()) {
+      SequentialState first = run(opener, config, null, false);
+      normalisers = new double[first.policies()][];
+      for (int p = 0; p < normalisers.length; p++) {
+        normalisers[p] = first.stepWeights(p).meanWeights();
+      }
+    }
+    List<String> names;
+    SequentialState state;
+    try (EpisodeSource source = opener.open()) {
+      names = source.policyNames();
+      state = fold(source, config, normalisers, true);
+    }
+    return finish(state, names, config);
+  }
+
+  private static SequentialState run(EpisodeSource.Opener opener, SequentialConfig config,
+      double[][] normalisers, boolean valuesPass) throws IOException {
+    try (EpisodeSource source = opener.open()) {
+      return fold(source, config, normalisers, valuesPass);
+    }
+  }
+
+  /** Folds every episode of {@code source} into a new state. */
+  public static SequentialState fold(EpisodeSource source, SequentialConfig config,
+      double[][] normalisers, boolean valuesPass) throws IOException {
+    for (SequentialEstimator estimator : config.estimators()) {
+      if (estimator.usesModel() && !source.hasModel()) {
+        throw new InvalidDataException(source.name(), -1, null, "estimator " + estimator.id()
+            + " needs Q-hat and V-hat (q_* columns with a wide policy, or q and v); the log has"
+            + " none");
+      }
+    }
+    int policies = source.policyNames().size();
+    SequentialState state = new SequentialState(config, policies, normalisers, valuesPass);
+    EpisodeSteps episode = new EpisodeSteps(policies);
+    while (source.next(episode)) {
+      if (config.horizonCap() > 0) {
+        episode.truncate(config.horizonCap());
+      }
+      state.add(episode);
+    }
+    if (state.stepWeights(0).episodes() == 0) {
+      throw new InvalidDataException(source.name(), -1, null, "no episodes");
+    }
+    return state;
+  }
+
+  /** The estimates and diagnostics of a values-pass state. */
+  public static SequentialResult finish(SequentialState state, List<String> policyNames,
+      SequentialConfig config) {
+    List<SequentialEstimate> estimates = new ArrayList<>();
+    List<StepDiagnostics> diagnostics = new ArrayList<>();
+    List<SequentialEstimator> estimators = config.estimators();
+    for (int p = 0; p < policyNames.size(); p++) {
+      String policy = policyNames.get(p);
+      for (int e = 0; e < estimators.size(); e++) {
+        TrajectorySample sample = state.sample(p, e);
+        long n = sample.count();
+        double mean = sample.mean();
+        double stderr = n < 2 ? Double.NaN : Math.sqrt(sample.variance(1) / n);
+        Interval interval = interval(state, sample, mean, stderr, config,
+            policy + " " + estimators.get(e).id());
+        estimates.add(new SequentialEstimate(policy, estimators.get(e), mean, stderr, interval, n));
+      }
+      diagnostics.add(StepDiagnostics.of(policy, state.stepWeights(p)));
+    }
+    return new SequentialResult(state.stepWeights(0).episodes(), estimates, diagnostics);
+  }
+
+  private static Interval interval(SequentialState state, TrajectorySample sample, double mean,
+      double stderr, SequentialConfig config, String label) {
+    IntervalMethod method = config.method();
+    double level = config.level();
+    if (config.scopeRl()) {
+      double[] values = method == IntervalMethod.BOOTSTRAP ? sample.values() : null;
+      long n = sample.count();
+      return ScopeRlIntervals.of(method, values, n, mean, sample.variance(0), sample.variance(1),
+          sample.max(), level, config.replicates(), config.seed());
+    }
+    return switch (method) {
+      case T -> Intervals.studentT(mean, stderr, sample.count(), level);
+      case BOOTSTRAP -> Intervals.bootstrapPercentile(
+          sample.replicateMeans(state.totalMultiplicity()), level);
+      case HOEFFDING, BERNSTEIN -> concentration(sample, mean, config, label);
+    };
+  }
+
+  /**
+   * Hoeffding (1963, Thm 2) or empirical Bernstein (Maurer &amp; Pontil 2009, Thm 4) around the
+   * mean of values in a range given by the user or, if none, the observed one (then the bound is
+   * not a guarantee; the result says which).
+   */
+  private static Interval concentration(TrajectorySample sample, double mean,
+      SequentialConfig config, String label) {
+    double lo = sample.min();
+    double hi = sample.max();
+    String source = "observed";
+    if (!Double.isNaN(config.rangeLower())) {
+      if (lo < config.rangeLower() || hi > config.rangeUpper()) {
+        throw new IllegalArgumentException(String.format(
+            "%s has per-trajectory values in [%s, %s], outside the given range [%s, %s]",
+            label, lo, hi, config.rangeLower(), config.rangeUpper()));
+      }
+      lo = config.rangeLower();
+      hi = config.rangeUpper();
+      source = "given";
+    }
+    double alpha = 1 - config.level();
+    long n = sample.count();
+    double half = config.method() == IntervalMethod.HOEFFDING
+        ? Intervals.hoeffdingHalfWidth(hi - lo, n, alpha)
+        : Intervals.bernsteinHalfWidth(sample.variance(1), hi - lo, n, alpha);
+    return new Interval(Math.max(lo, mean - half), Math.min(hi, mean + half), config.level(),
+        config.method(), lo, hi, source, 0);
+  }
+}

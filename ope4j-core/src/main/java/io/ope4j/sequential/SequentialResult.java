@@ -1,0 +1,23 @@
+package io.ope4j.sequential;
+
+import java.util.List;
+
+/** The estimates of every (policy, estimator) pair, policy-major, and each policy's diagnostics. */
+public record SequentialResult(
+    long episodes, List<SequentialEstimate> estimates, List<StepDiagnostics> diagnostics) {
+
+  public SequentialResult {
+    estimates = List.copyOf(estimates);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** The estimate of {@code estimator} for {@code policy}. */
+  public SequentialEstimate get(String policy, SequentialEstimator estimator) {
+    for (SequentialEstimate estimate : estimates) {
+      if (estimate.policy().equals(policy) && estimate.estimator() == estimator) {
+        return estimate;
+      }
+    }
+    throw new IllegalArgumentException("no estimate of " + estimator.id() + " for " + policy);
+  }
+}

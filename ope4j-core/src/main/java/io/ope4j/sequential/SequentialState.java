@@ -1,0 +1,107 @@
+package io.ope4j.sequential;
+
+import io.ope4j.stats.PoissonMultiplicities;
+
+/**
+ * The mergeable state of one pass over episodes: for each policy its {@link StepWeights} and,
+ * in the pass that computes values, one {@link TrajectorySample} per estimator. Bootstrap
+ * multiplicities are keyed by (seed, episode id), so any split of the episodes, merged in any
+ * order, gives the same replicate sums up to rounding. Mutable, one thread.
+ */
+public final class SequentialState {
+
+  private final SequentialConfig config;
+  private final SequentialEstimator[] estimators;
+  /** Per policy, the mean weight per step, or null (the first pass, or no SN estimator). */
+  private final double[][] normalisers;
+  private final boolean valuesPass;
+  private final StepWeights[] weights;
+  private final TrajectorySample[][] samples;
+  private final TrajectoryValues values;
+  private final double[] psi;
+  private final double[] multiplicities;
+  private final double[] totalMultiplicity;
+  private final PoissonMultiplicities.RowDrawer drawer;
+
+  /**
+   * @param policies number of evaluation policies
+   * @param normalisers per policy, the mean weight per step from a first pass (see {@link
+   *     StepWeights#meanWeights}), or null when no estimator is self-normalised
+   * @param valuesPass false for a first pass that only sums weights
+   */
+  public SequentialState(SequentialConfig config, int policies, double[][] normalisers,
+      boolean valuesPass) {
+    this.config = config;
+    this.estimators = config.estimators().toArray(new SequentialEstimator[0]);
+    this.normalisers = normalisers;
+    this.valuesPass = valuesPass;
+    this.weights = new StepWeights[policies];
+    boolean bootstrap = config.method() == io.ope4j.interval.IntervalMethod.BOOTSTRAP;
+    int replicates = bootstrap && !config.scopeRl() ? config.replicates() : 0;
+    boolean keep = bootstrap && config.scopeRl();
+    this.samples = new TrajectorySample[policies][valuesPass ? estimators.length : 0];
+    for (int p = 0; p < policies; p++) {
+      weights[p] = new StepWeights();
+      for (int e = 0; e < samples[p].length; e++) {
+        samples[p][e] = new TrajectorySample(replicates, keep);
+      }
+    }
+    this.values = new TrajectoryValues(config.gamma(), config.clip());
+    this.psi = new double[estimators.length];
+    this.multiplicities = new double[replicates];
+    this.totalMultiplicity = new double[replicates];
+    this.drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
+  }
+
+  /** Folds in one episode (already cut at the horizon cap). */
+  public void add(EpisodeSteps episode) {
+    if (drawer != null && valuesPass) {
+      drawer.fill(config.seed(), episode.id(), multiplicities);
+      for (int b = 0; b < multiplicities.length; b++) {
+        totalMultiplicity[b] += multiplicities[b];
+      }
+    }
+    for (int p = 0; p < weights.length; p++) {
+      values.weigh(episode, p);
+      weights[p].add(values.weights(), episode.length(), values.clipped(),
+          values.zeroProbability());
+      if (valuesPass) {
+        values.values(episode, p, estimators, normalisers == null ? null : normalisers[p], psi);
+        for (int e = 0; e < estimators.length; e++) {
+          samples[p][e].add(psi[e], multiplicities);
+        }
+      }
+    }
+  }
+
+  /** Adds {@code other}'s episodes; with SCOPE-RL's bootstrap, merge in log order. */
+  public void merge(SequentialState other) {
+    for (int b = 0; b < totalMultiplicity.length; b++) {
+      totalMultiplicity[b] += other.totalMultiplicity[b];
+    }
+    for (int p = 0; p < weights.length; p++) {
+      weights[p].merge(other.weights[p]);
+      for (int e = 0; e < samples[p].length; e++) {
+        samples[p][e].merge(other.samples[p][e]);
+      }
+    }
+  }
+
+  /** Number of evaluation policies. */
+  public int policies() {
+    return weights.length;
+  }
+
+  /** Policy {@code p}'s step weights. */
+  public StepWeights stepWeights(int p) {
+    return weights[p];
+  }
+
+  TrajectorySample sample(int p, int e) {
+    return samples[p][e];
+  }
+
+  double[] totalMultiplicity() {
+    return totalMultiplicity;
+  }
+}

@@ -1,0 +1,133 @@
+package io.ope4j.sequential;
+
+import java.util.Arrays;
+
+/**
+ * Computes one episode's per-trajectory values {@code psi_i} of every estimator for one policy,
+ * the samples whose mean is the estimate. Definitions (SCOPE-RL's, docs/sequential.md), with
+ * {@code d_t = gamma^t}, {@code w_t = prod_{t' <= t} pi/pi_b} (clipped at {@code clip} when
+ * given), {@code w_{-1} = 1}:
+ *
+ * <ul>
+ *   <li>DM: {@code V(s_0)};
+ *   <li>TIS: {@code W sum_t d_t r_t} with {@code W = w_{L-1}};
+ *   <li>PDIS: {@code sum_t d_t w_t r_t};
+ *   <li>DR: {@code sum_t d_t (w_t (r_t - Q_t) + w_{t-1} V_t)};
+ *   <li>self-normalised: each {@code w_t} divided by {@code mean_t + 1e-10}, the mean weight at
+ *       step t over all episodes ({@link StepWeights#meanWeights}), and {@code w_{-1}} stays 1.
+ * </ul>
+ *
+ * <p>Scratch arrays only, no allocation per episode; one instance per thread.
+ */
+final class TrajectoryValues {
+
+  /** SCOPE-RL adds this to every step's mean weight before dividing by it. */
+  static final double NORMALISER_OFFSET = 1e-10;
+
+  private final double gamma;
+  private final double clip;
+  private double[] weights = new double[16];
+  private int clipped;
+  private boolean zeroProbability;
+
+  /**
+   * @param gamma discount in [0, 1]
+   * @param clip largest step weight used ({@code +Infinity} for none)
+   */
+  TrajectoryValues(double gamma, double clip) {
+    this.gamma = gamma;
+    this.clip = clip;
+  }
+
+  /**
+   * Computes the weights of policy {@code p} on {@code episode}: see {@link #weights()}, {@link
+   * #clipped()} and {@link #zeroProbability()}.
+   */
+  void weigh(EpisodeSteps episode, int p) {
+    int length = episode.length();
+    if (weights.length < length) {
+      weights = Arrays.copyOf(weights, Math.max(length, 2 * weights.length));
+    }
+    double[] pi = episode.pi[p];
+    double[] pscore = episode.pscore;
+    double w = 1.0;
+    int touched = 0;
+    boolean zero = false;
+    for (int t = 0; t < length; t++) {
+      w *= pi[t] / pscore[t];
+      zero |= pi[t] == 0.0;
+      if (w > clip) {
+        weights[t] = clip;
+        touched++;
+      } else {
+        weights[t] = w;
+      }
+    }
+    clipped = touched;
+    zeroProbability = zero;
+  }
+
+  /** The step weights of the last {@link #weigh}, as used. */
+  double[] weights() {
+    return weights;
+  }
+
+  int clipped() {
+    return clipped;
+  }
+
+  boolean zeroProbability() {
+    return zeroProbability;
+  }
+
+  /**
+   * Writes {@code psi} of each estimator into {@code out[e]} (same order as {@code estimators})
+   * for the episode and policy of the last {@link #weigh}.
+   *
+   * @param normalisers the mean weight per step over the whole log, or null when no estimator
+   *     is self-normalised; an episode never reaches past its length
+   */
+  void values(EpisodeSteps episode, int p, SequentialEstimator[] estimators,
+      double[] normalisers, double[] out) {
+    int length = episode.length();
+    double[] reward = episode.reward;
+    double[] q = episode.qLogged;
+    double[] v = episode.vHat[p];
+    double discount = 1.0;
+    double discountedReturn = 0.0;
+    double pdis = 0.0;
+    double dr = 0.0;
+    double snpdis = 0.0;
+    double sndr = 0.0;
+    double previous = 1.0;
+    double previousNormalised = 1.0;
+    for (int t = 0; t < length; t++) {
+      double w = weights[t];
+      double r = reward[t];
+      discountedReturn += discount * r;
+      pdis += discount * w * r;
+      dr += discount * (w * (r - q[t]) + previous * v[t]);
+      if (normalisers != null) {
+        double normalised = w / (normalisers[t] + NORMALISER_OFFSET);
+        snpdis += discount * normalised * r;
+        sndr += discount * (normalised * (r - q[t]) + previousNormalised * v[t]);
+        previousNormalised = normalised;
+      }
+      previous = w;
+      discount *= gamma;
+    }
+    double trajectoryWeight = length == 0 ? 1.0 : weights[length - 1];
+    for (int e = 0; e < estimators.length; e++) {
+      out[e] = switch (estimators[e]) {
+        case DM -> length == 0 ? 0.0 : v[0];
+        case TIS -> trajectoryWeight * discountedReturn;
+        case PDIS -> pdis;
+        case DR -> dr;
+        case SNTIS -> trajectoryWeight
+            / (normalisers[normalisers.length - 1] + NORMALISER_OFFSET) * discountedReturn;
+        case SNPDIS -> snpdis;
+        case SNDR -> sndr;
+      };
+    }
+  }
+}

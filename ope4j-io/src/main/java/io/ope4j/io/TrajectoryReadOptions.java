@@ -1,0 +1,35 @@
+package io.ope4j.io;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How a trajectory log's columns are found (docs/formats.md, "Trajectory log").
+ *
+ * @param policies evaluation policies by name, each the prefix of its wide columns {@code
+ *     prefix0 .. prefix(K-1)}; empty to use {@code pi} (narrow) or {@code pi_*} (wide)
+ * @param modelPrefix prefix of the wide Q-hat columns
+ * @param piSumTolerance how far a wide policy's row may sum from 1
+ */
+public record TrajectoryReadOptions(
+    Map<String, String> policies, String modelPrefix, double piSumTolerance) {
+
+  public TrajectoryReadOptions {
+    policies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+  }
+
+  /** formats.md's defaults. */
+  public static TrajectoryReadOptions defaults() {
+    return new TrajectoryReadOptions(Map.of(), "q_", io.ope4j.data.WideForm.SUM_TOLERANCE);
+  }
+
+  /** These options with the given policies (name to column prefix, in order). */
+  public TrajectoryReadOptions withPolicies(Map<String, String> newPolicies) {
+    return new TrajectoryReadOptions(newPolicies, modelPrefix, piSumTolerance);
+  }
+
+  /** These options with another Q-hat prefix. */
+  public TrajectoryReadOptions withModelPrefix(String prefix) {
+    return new TrajectoryReadOptions(policies, prefix, piSumTolerance);
+  }
+}
