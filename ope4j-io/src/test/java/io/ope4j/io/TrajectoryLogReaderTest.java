@@ -60,6 +60,15 @@ class TrajectoryLogReaderTest {
   }
 
   @Test
+  void integralFloatEpisodeId_isRefused() {
+    // formats.md: ids are ASCII integers; 7.0 is not rounded to 7.
+    assertThatThrownBy(() -> readAll("7.0,0,1,1,1.0,0.5,0.5\n"))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("log.csv row 1, episode:")
+        .hasMessageContaining("7.0");
+  }
+
+  @Test
   void pscoreOutsideUnitInterval_isRefused() {
     assertThatThrownBy(() -> readAll("7,0,1,1,1.0,0.0,0.5\n"))
         .isInstanceOf(InvalidDataException.class)
