@@ -232,6 +232,10 @@ public final class EvaluationState implements Serializable {
       case HOEFFDING, BERNSTEIN -> ConcentrationIntervals.of(
           m, config.interval(), config.level(), config.termRange(), label);
     };
+    if (m.overflowed()) {
+      warnings.add(label + ": the sums of the per-round terms exceed the largest double (about 1.8e308), so the"
+          + " estimate is not a finite double and is reported as " + values[chosen] + "; rescale the rewards");
+    }
     interval = IntervalFloors.apply(interval, values[chosen], estimator, label, bounds, rewards.boundsSource(),
         weightDiagnostics, warnings);
     String selected = count > 1 || slots.get(first) != estimator ? slots.get(first + chosen).spec() : null;
