@@ -44,7 +44,7 @@ class EvaluateCommandTest {
     for (String key : new String[] {"stderr", "ci_lower", "ci_upper", "ci_level"}) {
       assertThat(ipw.get(key).isNumber()).as(key).isTrue();
     }
-    assertThat(ipw.get("ci_method").asText()).isEqualTo("bootstrap");
+    assertThat(ipw.get("ci_method").asText()).isEqualTo("bootstrap+wilson"); // clicks: 0/1 rewards get the Wilson floor
     assertThat(ipw.get("ci_replicates").asInt()).isEqualTo(200);
     JsonNode diagnostics = ipw.get("diagnostics");
     assertThat(diagnostics.get("ess").asDouble()).isBetween(2000.0, 3000.0);
