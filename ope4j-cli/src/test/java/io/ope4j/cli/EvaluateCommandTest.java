@@ -69,9 +69,10 @@ class EvaluateCommandTest {
   void truthFileAddsTheTruthAndErrorsToEveryFormat() throws IOException {
     CliRun table = CliRun.of("evaluate", "--data", simulated.toString(), "--truth", truth.toString());
     assertThat(table.exitCode()).as(table.err()).isZero();
-    assertThat(table.out()).contains("truth").contains("rel. error").contains("softmax").contains("argmax");
+    assertThat(table.out()).contains("truth").contains("rel. error").contains("covers").contains("softmax")
+        .contains("argmax").contains("model-conditional");
     CliRun csv = CliRun.of("evaluate", "--data", simulated.toString(), "--truth", truth.toString(), "--format", "csv");
-    assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith("true_value,relative_error");
+    assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith("true_value,relative_error,covers_truth");
     // 4 policies x 5 default estimators (the log has model columns) + header.
     assertThat(csv.out().lines().count()).isEqualTo(21);
   }
