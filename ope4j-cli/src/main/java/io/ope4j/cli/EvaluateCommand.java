@@ -164,6 +164,11 @@ final class EvaluateCommand implements Callable<Integer> {
         description = "Known range of every per-round term, for hoeffding/bernstein (default: the observed range, said in the output).")
     String termRange;
 
+    @Option(names = "--reward-range", paramLabel = "LO,HI",
+        description = "Known range of every reward; intervals then keep a Wilson score floor (docs/intervals.md)."
+            + " Default: [0, 1] when every reward is 0 or 1, else none.")
+    String rewardRange;
+
     EvaluationConfig toConfig(List<Estimator> estimators) {
       EvaluationConfig config = EvaluationConfig.of(estimators)
           .withInterval(IntervalMethod.parse(method))
@@ -171,6 +176,9 @@ final class EvaluateCommand implements Callable<Integer> {
           .withBootstrap(replicates, seed);
       if (threads != null) {
         config = config.withThreads(threads);
+      }
+      if (rewardRange != null) {
+        config = config.withRewardRange(TermRange.parse(rewardRange));
       }
       return termRange == null ? config : config.withTermRange(TermRange.parse(termRange));
     }

@@ -44,7 +44,7 @@ class EvaluateCommandTest {
     for (String key : new String[] {"stderr", "ci_lower", "ci_upper", "ci_level"}) {
       assertThat(ipw.get(key).isNumber()).as(key).isTrue();
     }
-    assertThat(ipw.get("ci_method").asText()).isEqualTo("bootstrap");
+    assertThat(ipw.get("ci_method").asText()).isEqualTo("bootstrap+wilson"); // clicks: 0/1 rewards get the Wilson floor
     assertThat(ipw.get("ci_replicates").asInt()).isEqualTo(200);
     JsonNode diagnostics = ipw.get("diagnostics");
     assertThat(diagnostics.get("ess").asDouble()).isBetween(2000.0, 3000.0);
@@ -69,9 +69,10 @@ class EvaluateCommandTest {
   void truthFileAddsTheTruthAndErrorsToEveryFormat() throws IOException {
     CliRun table = CliRun.of("evaluate", "--data", simulated.toString(), "--truth", truth.toString());
     assertThat(table.exitCode()).as(table.err()).isZero();
-    assertThat(table.out()).contains("truth").contains("rel. error").contains("softmax").contains("argmax");
+    assertThat(table.out()).contains("truth").contains("rel. error").contains("covers").contains("softmax")
+        .contains("argmax").contains("model-conditional");
     CliRun csv = CliRun.of("evaluate", "--data", simulated.toString(), "--truth", truth.toString(), "--format", "csv");
-    assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith("true_value,relative_error");
+    assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith("true_value,relative_error,covers_truth");
     // 4 policies x 5 default estimators (the log has model columns) + header.
     assertThat(csv.out().lines().count()).isEqualTo(21);
   }

@@ -18,6 +18,10 @@ import java.util.List;
  * @param threads worker threads; the result is the same to the bit for every value
  * @param termRange for Hoeffding and Bernstein bounds, a range known to hold every per-round term
  *     of the plain estimators, or null to use the observed range (said in the output)
+ * @param rewardRange a range known to hold every reward, or null: then rewards that are all 0 or
+ *     1 are taken as bounded in [0, 1]. With a range, the intervals of weighting estimators are
+ *     joined with a Wilson score floor (see {@code IntervalFloors}); a reward outside it is an
+ *     error
  */
 public record EvaluationConfig(
     List<Estimator> estimators,
@@ -26,7 +30,8 @@ public record EvaluationConfig(
     int bootstrapReplicates,
     long seed,
     int threads,
-    TermRange termRange) implements java.io.Serializable {
+    TermRange termRange,
+    TermRange rewardRange) implements java.io.Serializable {
 
   public static final int DEFAULT_REPLICATES = 1000;
   public static final long DEFAULT_SEED = 12345;
@@ -51,27 +56,31 @@ public record EvaluationConfig(
   /** t intervals at 95%, 1000 bootstrap replicates if switched to the bootstrap, all cores. */
   public static EvaluationConfig of(List<Estimator> estimators) {
     return new EvaluationConfig(estimators, IntervalMethod.T, 0.95, DEFAULT_REPLICATES, DEFAULT_SEED,
-        Runtime.getRuntime().availableProcessors(), null);
+        Runtime.getRuntime().availableProcessors(), null, null);
   }
 
   public EvaluationConfig withInterval(IntervalMethod method) {
-    return new EvaluationConfig(estimators, method, level, bootstrapReplicates, seed, threads, termRange);
+    return new EvaluationConfig(estimators, method, level, bootstrapReplicates, seed, threads, termRange, rewardRange);
   }
 
   public EvaluationConfig withLevel(double newLevel) {
-    return new EvaluationConfig(estimators, interval, newLevel, bootstrapReplicates, seed, threads, termRange);
+    return new EvaluationConfig(estimators, interval, newLevel, bootstrapReplicates, seed, threads, termRange, rewardRange);
   }
 
   public EvaluationConfig withBootstrap(int replicates, long newSeed) {
-    return new EvaluationConfig(estimators, interval, level, replicates, newSeed, threads, termRange);
+    return new EvaluationConfig(estimators, interval, level, replicates, newSeed, threads, termRange, rewardRange);
   }
 
   public EvaluationConfig withThreads(int newThreads) {
-    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, newThreads, termRange);
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, newThreads, termRange, rewardRange);
   }
 
   public EvaluationConfig withTermRange(TermRange range) {
-    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, range);
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, range, rewardRange);
+  }
+
+  public EvaluationConfig withRewardRange(TermRange range) {
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, termRange, range);
   }
 
   /** Replicates to carry in the one pass: B for the bootstrap, none otherwise. */

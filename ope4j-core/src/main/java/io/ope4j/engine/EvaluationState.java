@@ -8,6 +8,7 @@ import io.ope4j.estimator.Estimator;
 import io.ope4j.interval.Interval;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.Intervals;
+import io.ope4j.interval.TermRange;
 import io.ope4j.stats.PoissonMultiplicities;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class EvaluationState implements Serializable {
   private final ReplicateSums[] replicateSums;
   private final double[] totalMultiplicity;
   private final WeightStats[] weights;
+  private final RewardStats rewards;
   private long rows;
 
   private transient Scratch scratch;
@@ -75,6 +77,7 @@ public final class EvaluationState implements Serializable {
     for (int p = 0; p < weights.length; p++) {
       weights[p] = new WeightStats();
     }
+    this.rewards = new RewardStats(config.rewardRange());
   }
 
   /** Term and multiplicity buffers for one block: per state with the bootstrap, else shared. */
@@ -123,6 +126,7 @@ public final class EvaluationState implements Serializable {
     int length = to - from;
     int slotCount = slots.size();
     Scratch s = scratch;
+    rewards.addBlock(batch.reward(), from, to, batch.firstRow());
     for (int p = 0; p < weights.length; p++) {
       if (layout.hasPscore()) {
         weights[p].addBlock(batch, p, from, to);
@@ -175,6 +179,7 @@ public final class EvaluationState implements Serializable {
     for (int p = 0; p < weights.length; p++) {
       weights[p].merge(other.weights[p]);
     }
+    rewards.merge(other.rewards);
   }
 
   /**
@@ -191,6 +196,7 @@ public final class EvaluationState implements Serializable {
     Map<String, WeightDiagnostics> diagnostics = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     List<Estimator> estimators = config.estimators();
+    TermRange bounds = rewards.bounds();
     for (int p = 0; p < weights.length; p++) {
       String policy = layout.policies().get(p);
       WeightDiagnostics weightDiagnostics =
@@ -198,13 +204,14 @@ public final class EvaluationState implements Serializable {
       diagnostics.put(policy, weightDiagnostics);
       warnings.addAll(weightDiagnostics.warnings(policy));
       for (int e = 0; e < estimators.size(); e++) {
-        estimates.add(estimate(p, estimators.get(e), e, weightDiagnostics));
+        estimates.add(estimate(p, estimators.get(e), e, weightDiagnostics, bounds, warnings));
       }
     }
     return new EvaluationResult(rows, estimates, diagnostics, warnings, config);
   }
 
-  private Estimate estimate(int policy, Estimator estimator, int e, WeightDiagnostics weightDiagnostics) {
+  private Estimate estimate(int policy, Estimator estimator, int e, WeightDiagnostics weightDiagnostics,
+      TermRange bounds, List<String> warnings) {
     int first = slotOf[e];
     int count = slotOf[e + 1] - first;
     double[] values = new double[count];
@@ -225,6 +232,12 @@ public final class EvaluationState implements Serializable {
       case HOEFFDING, BERNSTEIN -> ConcentrationIntervals.of(
           m, config.interval(), config.level(), config.termRange(), label);
     };
+    if (m.overflowed()) {
+      warnings.add(label + ": the sums of the per-round terms exceed the largest double (about 1.8e308), so the"
+          + " estimate is not a finite double and is reported as " + values[chosen] + "; rescale the rewards");
+    }
+    interval = IntervalFloors.apply(interval, values[chosen], estimator, label, bounds, rewards.boundsSource(),
+        weightDiagnostics, warnings);
     String selected = count > 1 || slots.get(first) != estimator ? slots.get(first + chosen).spec() : null;
     return new Estimate(layout.policies().get(policy), estimator.spec(), values[chosen], stderrs[chosen],
         interval, m.altered(), weightDiagnostics, selected);

@@ -174,6 +174,20 @@ public final class TermMoments implements java.io.Serializable {
     }
   }
 
+  /**
+   * Whether a sum the estimate needs left the range of a double (e.g. weights near 1e308 times
+   * large rewards): the estimate is then not a finite double even where the true value is.
+   */
+  public boolean overflowed() {
+    int[] used = !selfNormalized ? new int[] {X} : hasModelTerm ? new int[] {X, D, Y} : new int[] {X, D};
+    for (int component : used) {
+      if (!Double.isFinite(sums[component].value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Number of rows folded in. */
   public long count() {
     return count;

@@ -13,6 +13,10 @@ package io.ope4j.interval;
  * @param rangeSource for concentration bounds, {@code "given"} or {@code "observed"}; null
  *     otherwise
  * @param replicates for the bootstrap, the number of replicates; 0 otherwise
+ * @param floor how the method's interval was widened so that it never claims more than the data
+ *     know (see {@link Floor}), or null when it was not
+ * @param modelConditional whether the interval holds only if the reward model is right (the
+ *     direct method's: it reflects the noise of the model's predictions, not the model's bias)
  */
 public record Interval(
     double lower,
@@ -22,9 +26,68 @@ public record Interval(
     double rangeLower,
     double rangeUpper,
     String rangeSource,
-    int replicates) {
+    int replicates,
+    Floor floor,
+    boolean modelConditional) {
+
+  /**
+   * How an interval was widened.
+   *
+   * @param kind {@link #WILSON} (joined with the Wilson score interval on the reward range, then
+   *     cut to it) or {@link #UNBOUNDED} (the terms showed no spread and no reward range is known)
+   * @param rewardLower for {@code wilson}, the lower end of the reward range; NaN otherwise
+   * @param rewardUpper likewise, the upper end
+   * @param rangeSource for {@code wilson}: {@code "given"} (by the user) or {@code "binary"} (every
+   *     reward is 0 or 1); null otherwise
+   */
+  public record Floor(String kind, double rewardLower, double rewardUpper, String rangeSource)
+      implements java.io.Serializable {
+
+    public static final String WILSON = "wilson";
+    public static final String UNBOUNDED = "unbounded";
+
+    /** The Wilson floor on rewards in {@code range}. */
+    public static Floor wilson(TermRange range, String source) {
+      return new Floor(WILSON, range.lower(), range.upper(), source);
+    }
+
+    /** No spread observed, no range known. */
+    public static Floor unbounded() {
+      return new Floor(UNBOUNDED, Double.NaN, Double.NaN, null);
+    }
+  }
+
+  /** An interval as its method computed it. */
+  public Interval(double lower, double upper, double level, IntervalMethod method, double rangeLower,
+      double rangeUpper, String rangeSource, int replicates) {
+    this(lower, upper, level, method, rangeLower, rangeUpper, rangeSource, replicates, null, false);
+  }
 
   static Interval of(double lower, double upper, double level, IntervalMethod method) {
     return new Interval(lower, upper, level, method, Double.NaN, Double.NaN, null, 0);
+  }
+
+  /** This interval with new ends, widened as {@code newFloor} says. */
+  public Interval widened(double newLower, double newUpper, Floor newFloor) {
+    return new Interval(newLower, newUpper, level, method, rangeLower, rangeUpper, rangeSource, replicates,
+        newFloor, modelConditional);
+  }
+
+  /** This interval marked as conditional on the reward model. */
+  public Interval conditionalOnModel() {
+    return new Interval(lower, upper, level, method, rangeLower, rangeUpper, rangeSource, replicates, floor, true);
+  }
+
+  /**
+   * The method as written in reports ({@code ci_method}): the method's id, then {@code +wilson}
+   * or {@code +unbounded} when it was widened, e.g. {@code t+wilson}.
+   */
+  public String label() {
+    return floor == null ? method.id() : method.id() + "+" + floor.kind();
+  }
+
+  /** Whether {@code value} lies in the closed interval. */
+  public boolean covers(double value) {
+    return lower <= value && value <= upper;
   }
 }

@@ -86,6 +86,30 @@ public final class Intervals {
         replicateEstimates.length);
   }
 
+  /**
+   * Wilson score interval for a proportion {@code p} in [0, 1] seen on {@code n} trials, which
+   * may be fractional (e.g. Kish's effective sample size of weighted rows): {@code (p + z^2/2n ±
+   * z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)} (Wilson 1927, JASA 22, p. 210). Unlike {@code p ±
+   * z sqrt(p(1-p)/n)} it keeps a positive width at p = 0 or 1. [0, 1] when n is not positive.
+   */
+  public static double[] wilson(double p, double n, double level) {
+    checkLevel(level);
+    if (!(n > 0)) {
+      return new double[] {0.0, 1.0};
+    }
+    double z = normalQuantile(0.5 + level / 2);
+    double z2n = z * z / n;
+    double centre = (p + z2n / 2) / (1 + z2n);
+    double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
+    return new double[] {Math.max(0.0, centre - half), Math.min(1.0, centre + half)};
+  }
+
+  /** The standard normal quantile at {@code q}. */
+  public static double normalQuantile(double q) {
+    return new org.hipparchus.distribution.continuous.NormalDistribution(0, 1)
+        .inverseCumulativeProbability(q);
+  }
+
   /** Throws unless {@code 0 < level < 1}. */
   public static void checkLevel(double level) {
     if (!(level > 0 && level < 1)) {

@@ -44,7 +44,8 @@ public final class PolicySelector {
    * estimatorSpec}, best first, ties as {@code ties} says, and marks the top {@code topK}.
    *
    * @throws IllegalArgumentException with fewer than two policies, {@code topK} out of range, no
-   *     estimate by {@code estimatorSpec}, or a NaN score (naming the policy)
+   *     estimate by {@code estimatorSpec}, a NaN score (naming the policy), or ranking by the lower
+   *     bound of a model-conditional interval (the direct method's)
    */
   public static Selection select(
       EvaluationResult result, String estimatorSpec, Criterion criterion, int topK, TieBreak ties) {
@@ -55,6 +56,12 @@ public final class PolicySelector {
     double[] scores = new double[policies.size()];
     for (int p = 0; p < policies.size(); p++) {
       estimates[p] = result.estimate(policies.get(p), estimatorSpec);
+      if (criterion == Criterion.LOWER_BOUND && estimates[p].interval().modelConditional()) {
+        // A model-conditional interval omits the model's bias: its narrow lower bound would win unearned.
+        throw new IllegalArgumentException("the " + estimatorSpec + " interval is conditional on the reward model"
+            + " (it omits the model's bias), so its lower bound cannot rank policies; use --criterion estimate or an"
+            + " estimator that weights (e.g. dr)");
+      }
       scores[p] = criterion.score(estimates[p]);
       if (Double.isNaN(scores[p])) {
         throw new IllegalArgumentException(nanMessage(estimates[p], criterion));

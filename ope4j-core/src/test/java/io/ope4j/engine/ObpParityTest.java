@@ -95,7 +95,10 @@ class ObpParityTest {
   void bootstrapIntervalsAreNearOpenBanditPipelines() throws IOException {
     // OBP resamples rows with numpy's MT19937 and normalises SNIPW by the full-sample mean
     // weight; ope4j uses a Poisson bootstrap, so bounds agree only to Monte Carlo error (a few
-    // percent of the width at B = 1000).
+    // percent of the width at B = 1000). The rewards are clicks (0 or 1), so each interval is also
+    // joined with the Wilson score floor (IntervalFloors), which can only widen it: for rare clicks
+    // it raises the upper end (the binomial's right skew), so only the lower end is compared
+    // exactly and the upper one must not be below OBP's.
     EvaluationResult result = new Evaluator(EvaluationConfig.of(Estimators.parseList("ipw,snipw,dr"))
         .withInterval(io.ope4j.interval.IntervalMethod.BOOTSTRAP))
         .evaluate(log.source());
@@ -108,7 +111,8 @@ class ObpParityTest {
       double width = ci.get("upper").asDouble() - ci.get("lower").asDouble();
       var interval = result.estimate("bts", name).interval();
       assertThat(interval.lower()).as(name).isCloseTo(ci.get("lower").asDouble(), within(0.1 * width));
-      assertThat(interval.upper()).as(name).isCloseTo(ci.get("upper").asDouble(), within(0.1 * width));
+      assertThat(interval.upper()).as(name).isGreaterThan(ci.get("upper").asDouble() - 0.1 * width);
+      assertThat(interval.label()).as(name).isEqualTo("bootstrap+wilson");
     }
   }
 }

@@ -109,7 +109,16 @@ public final class ResultReport implements Report {
       Formats.put(node, "ci_lower", interval.lower());
       Formats.put(node, "ci_upper", interval.upper());
       node.put("ci_level", interval.level());
-      node.put("ci_method", interval.method().id());
+      node.put("ci_method", interval.label());
+      if (interval.modelConditional()) {
+        node.put("ci_model_conditional", true);
+      }
+      if (interval.floor() != null && interval.floor().rangeSource() != null) {
+        ArrayNode range = node.putArray("ci_reward_range");
+        range.add(interval.floor().rewardLower());
+        range.add(interval.floor().rewardUpper());
+        node.put("ci_reward_range_source", interval.floor().rangeSource());
+      }
       if (interval.replicates() > 0) {
         node.put("ci_replicates", interval.replicates());
         node.put("ci_seed", config.seed());
@@ -125,6 +134,7 @@ public final class ResultReport implements Report {
       if (truth != null) {
         node.put("true_value", truth);
         Formats.put(node, "relative_error", relativeError(estimate.value(), truth));
+        node.put("covers_truth", interval.covers(truth));
       }
       diagnostics(node.putObject("diagnostics"), estimate.weights());
     }
@@ -151,6 +161,27 @@ public final class ResultReport implements Report {
     return Math.abs(estimate - truth) / Math.abs(truth);
   }
 
+  /** One line per kind of widened or qualified interval in the table (docs/intervals.md). */
+  private void intervalNotes(PrintWriter out) {
+    List<String> notes = new ArrayList<>();
+    result.estimates().stream().map(Estimate::interval).filter(i -> i.floor() != null && i.floor().rangeSource() != null)
+        .findFirst().ifPresent(i -> notes.add(String.format(Locale.ROOT, "+wilson: joined with the Wilson score"
+            + " interval at the weights' effective sample size, rewards in [%s, %s] (%s)", Formats.num(i.floor().rewardLower()),
+            Formats.num(i.floor().rewardUpper()), i.floor().rangeSource())));
+    if (result.estimates().stream().anyMatch(e -> e.interval().floor() != null && e.interval().floor().rangeSource() == null)) {
+      notes.add("+unbounded: the per-round terms showed no spread and no reward range is known (--reward-range)");
+    }
+    if (result.estimates().stream().anyMatch(e -> e.interval().modelConditional())) {
+      notes.add("model-conditional: the interval holds only if the reward model is right; it reflects the noise of"
+          + " the model's predictions, not its bias");
+    }
+    if (!notes.isEmpty()) {
+      out.println();
+      out.println("Intervals:");
+      notes.forEach(note -> out.println("  " + note));
+    }
+  }
+
   @Override
   public void writeCsv(PrintWriter out) {
     List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr", "ci_lower",
@@ -160,18 +191,20 @@ public final class ResultReport implements Report {
     if (withTruth) {
       header.add("true_value");
       header.add("relative_error");
+      header.add("covers_truth");
     }
     out.println(String.join(",", header));
     for (Estimate e : result.estimates()) {
       WeightDiagnostics w = e.weights();
       List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), Formats.csv(e.value()), Formats.csv(e.stderr()),
           Formats.csv(e.interval().lower()), Formats.csv(e.interval().upper()), Formats.csv(e.interval().level()),
-          e.interval().method().id(), e.selected() == null ? "" : e.selected(), Long.toString(e.alteredRows()), Formats.csv(w.effectiveSampleSize()),
+          e.interval().label(), e.selected() == null ? "" : e.selected(), Long.toString(e.alteredRows()), Formats.csv(w.effectiveSampleSize()),
           Formats.csv(w.meanWeight()), Formats.csv(w.minWeight()), Formats.csv(w.maxWeight()), Formats.csv(w.zeroProbabilityShare())));
       if (withTruth) {
         Double truth = truths.get(e.policy());
         row.add(truth == null ? "" : Formats.csv(truth));
         row.add(truth == null ? "" : Formats.csv(relativeError(e.value(), truth)));
+        row.add(truth == null ? "" : Boolean.toString(e.interval().covers(truth)));
       }
       out.println(String.join(",", row));
     }
@@ -180,22 +213,25 @@ public final class ResultReport implements Report {
   @Override
   public void writeTable(PrintWriter out) {
     boolean withTruth = !truths.isEmpty();
-    String ci = String.format(Locale.ROOT, "%s %s CI", Formats.percent(config.level()), config.interval().id());
+    String ci = String.format(Locale.ROOT, "%s CI", Formats.percent(config.level()));
     TextTable table = new TextTable();
-    List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr", ci));
+    List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr", ci, "CI method"));
     if (withTruth) {
       header.add("truth");
       header.add("rel. error");
+      header.add("covers");
     }
     header.add("altered");
     table.header(header);
     for (Estimate e : result.estimates()) {
       List<String> row = new ArrayList<>(List.of(e.policy(), e.estimator(), Formats.num(e.value()), Formats.num(e.stderr()),
-          "[" + Formats.num(e.interval().lower()) + ", " + Formats.num(e.interval().upper()) + "]"));
+          "[" + Formats.num(e.interval().lower()) + ", " + Formats.num(e.interval().upper()) + "]",
+          e.interval().label() + (e.interval().modelConditional() ? " (model-conditional)" : "")));
       if (withTruth) {
         Double truth = truths.get(e.policy());
         row.add(truth == null ? "-" : Formats.num(truth));
         row.add(truth == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * relativeError(e.value(), truth)));
+        row.add(truth == null ? "-" : e.interval().covers(truth) ? "yes" : "MISSES");
       }
       row.add(Long.toString(e.alteredRows()));
       table.row(row);
@@ -230,6 +266,7 @@ public final class ResultReport implements Report {
         out.printf(Locale.ROOT, "  %s / %s: %s%n", e.policy(), e.estimator(), e.selected());
       }
     }
+    intervalNotes(out);
     if (!ranged.isEmpty()) {
       out.println();
       out.println("Concentration bounds use per-round term ranges:");

@@ -238,7 +238,7 @@ public final class SelectionReport implements Report {
       List<String> row = new ArrayList<>(List.of(Integer.toString(candidate.rank()), candidate.policy(),
           Boolean.toString(candidate.selected()), Formats.csv(e.value()), Formats.csv(e.stderr()),
           Formats.csv(e.interval().lower()), Formats.csv(e.interval().upper()),
-          Formats.csv(e.interval().level()), e.interval().method().id(), Formats.csv(candidate.score()),
+          Formats.csv(e.interval().level()), e.interval().label(), Formats.csv(candidate.score()),
           Long.toString(e.alteredRows()), Formats.csv(w.effectiveSampleSize()), Formats.csv(w.meanWeight()),
           Formats.csv(w.maxWeight())));
       if (known != null) {

@@ -61,7 +61,11 @@ class ResultReportTest {
     List<String> estimateKeys = new ArrayList<>();
     ipw.fieldNames().forEachRemaining(estimateKeys::add);
     assertThat(estimateKeys).containsExactly("policy", "estimator", "value", "stderr", "ci_lower", "ci_upper",
-        "ci_level", "ci_method", "ci_replicates", "ci_seed", "altered_rows", "diagnostics");
+        "ci_level", "ci_method", "ci_reward_range", "ci_reward_range_source", "ci_replicates", "ci_seed",
+        "altered_rows", "diagnostics");
+    // The log's rewards are all 0 or 1: the bootstrap interval carries the Wilson floor.
+    assertThat(ipw.get("ci_method").asText()).isEqualTo("bootstrap+wilson");
+    assertThat(ipw.get("ci_reward_range_source").asText()).isEqualTo("binary");
     assertThat(ipw.get("ci_seed").asLong()).isEqualTo(7);
     assertThat(ipw.get("ci_replicates").asInt()).isEqualTo(50);
     assertThat(ipw.get("value").asDouble()).isEqualTo(result.estimate("greedy", "ipw").value());
@@ -73,6 +77,8 @@ class ResultReportTest {
     JsonNode ipw = new ObjectMapper().readTree(ResultJson.toString(result, Map.of("greedy", truth)))
         .get("estimates").get(0);
     assertThat(ipw.get("true_value").asDouble()).isEqualTo(truth);
+    var interval = result.estimate("greedy", "ipw").interval();
+    assertThat(ipw.get("covers_truth").asBoolean()).isEqualTo(interval.covers(truth));
     assertThat(ipw.get("relative_error").asDouble())
         .isEqualTo(Math.abs(result.estimate("greedy", "ipw").value() - truth) / truth);
   }

@@ -1,0 +1,82 @@
+package io.ope4j.engine;
+
+import io.ope4j.interval.TermRange;
+
+/**
+ * What the intervals need to know of the rewards, in one mergeable pass: their extremes, how
+ * many are neither 0 nor 1 (none: binary rewards, bounded in [0, 1]), and the first row outside
+ * a given reward range. Mutable, for one thread; {@link #merge} is order-independent.
+ */
+final class RewardStats implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final TermRange given;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+  private long nonBinary;
+  private long firstOutside = -1;
+
+  /** @param given the reward range the user gave, or null */
+  RewardStats(TermRange given) {
+    this.given = given;
+  }
+
+  /** Folds in rewards {@code [from, to)}, the first of which is row {@code firstRow + from}. */
+  void addBlock(double[] reward, int from, int to, long firstRow) {
+    double lo = min;
+    double hi = max;
+    long other = 0;
+    for (int i = from; i < to; i++) {
+      double r = reward[i];
+      lo = Math.min(lo, r);
+      hi = Math.max(hi, r);
+      if (r != 0.0 && r != 1.0) {
+        other++;
+      }
+    }
+    min = lo;
+    max = hi;
+    nonBinary += other;
+    if (given != null && firstOutside < 0 && (lo < given.lower() || hi > given.upper())) {
+      for (int i = from; i < to; i++) {
+        if (reward[i] < given.lower() || reward[i] > given.upper()) {
+          firstOutside = firstRow + i;
+          break;
+        }
+      }
+    }
+  }
+
+  void merge(RewardStats other) {
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
+    nonBinary += other.nonBinary;
+    if (other.firstOutside >= 0 && (firstOutside < 0 || other.firstOutside < firstOutside)) {
+      firstOutside = other.firstOutside;
+    }
+  }
+
+  /**
+   * The range every reward is known to lie in: the given one, else [0, 1] when every reward is 0
+   * or 1, else null.
+   *
+   * @throws IllegalArgumentException naming the first row whose reward is outside the given range
+   */
+  TermRange bounds() {
+    if (given != null) {
+      if (firstOutside >= 0) {
+        throw new IllegalArgumentException(String.format(
+            "data row %d, column reward: rewards are observed in [%s, %s], outside the given reward range [%s, %s]",
+            firstOutside + 1, min, max, given.lower(), given.upper()));
+      }
+      return given;
+    }
+    return nonBinary == 0 && min <= max ? new TermRange(0.0, 1.0) : null;
+  }
+
+  /** Where {@link #bounds()} comes from: {@code "given"} or {@code "binary"}. */
+  String boundsSource() {
+    return given != null ? "given" : "binary";
+  }
+}
