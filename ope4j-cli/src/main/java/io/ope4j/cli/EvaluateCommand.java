@@ -169,6 +169,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + " Default: [0, 1] when every reward is 0 or 1, else none.")
     String rewardRange;
 
+    @Option(names = "--no-interval-floor", negatable = false,
+        description = "Report each method's raw interval: no Wilson floor for bounded rewards and no widening of"
+            + " zero-width intervals (docs/intervals.md). For comparisons with peers that have neither.")
+    boolean noIntervalFloor;
+
     EvaluationConfig toConfig(List<Estimator> estimators) {
       EvaluationConfig config = EvaluationConfig.of(estimators)
           .withInterval(IntervalMethod.parse(method))
@@ -176,6 +181,9 @@ final class EvaluateCommand implements Callable<Integer> {
           .withBootstrap(replicates, seed);
       if (threads != null) {
         config = config.withThreads(threads);
+      }
+      if (noIntervalFloor) {
+        config = config.withoutIntervalFloors();
       }
       if (rewardRange != null) {
         config = config.withRewardRange(TermRange.parse(rewardRange));

@@ -56,6 +56,21 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void noIntervalFloorGivesTheRawIntervalWithTheSameEstimate() throws IOException {
+    String[] common = {"evaluate", "--data", OBP.toString(), "--estimators", "ipw", "--format", "json"};
+    JsonNode floored = new ObjectMapper().readTree(CliRun.of(common).out()).get("estimates").get(0);
+    CliRun run = CliRun.of(concat(common, "--no-interval-floor"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode raw = new ObjectMapper().readTree(run.out()).get("estimates").get(0);
+    assertThat(raw.get("ci_method").asText()).isEqualTo("t");
+    assertThat(floored.get("ci_method").asText()).isEqualTo("t+wilson");
+    assertThat(raw.get("value").asDouble()).isEqualTo(floored.get("value").asDouble());
+    // The floor only widens: the raw interval lies inside the floored one.
+    assertThat(raw.get("ci_lower").asDouble()).isGreaterThanOrEqualTo(floored.get("ci_lower").asDouble());
+    assertThat(raw.get("ci_upper").asDouble()).isLessThan(floored.get("ci_upper").asDouble());
+  }
+
+  @Test
   void outputIsIdenticalOnOneAndTwoThreads() {
     String[] common = {"evaluate", "--data", simulated.toString(), "--ci", "bootstrap", "--bootstrap", "100",
         "--estimators", "dm,ipw,snipw,dr,sndr,switch-dr:lambda=slope", "--format", "json"};

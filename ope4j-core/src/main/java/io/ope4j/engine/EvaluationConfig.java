@@ -22,6 +22,9 @@ import java.util.List;
  *     1 are taken as bounded in [0, 1]. With a range, the intervals of weighting estimators are
  *     joined with a Wilson score floor (see {@code IntervalFloors}); a reward outside it is an
  *     error
+ * @param intervalFloors whether intervals of bounded rewards are joined with the Wilson floor and
+ *     zero-width intervals of unbounded ones widened (true by default); false gives the raw
+ *     interval of the chosen method, e.g. to compare with a peer that has no floor
  */
 public record EvaluationConfig(
     List<Estimator> estimators,
@@ -31,7 +34,8 @@ public record EvaluationConfig(
     long seed,
     int threads,
     TermRange termRange,
-    TermRange rewardRange) implements java.io.Serializable {
+    TermRange rewardRange,
+    boolean intervalFloors) implements java.io.Serializable {
 
   public static final int DEFAULT_REPLICATES = 1000;
   public static final long DEFAULT_SEED = 12345;
@@ -56,35 +60,45 @@ public record EvaluationConfig(
   /** t intervals at 95%, 1000 bootstrap replicates if switched to the bootstrap, all cores. */
   public static EvaluationConfig of(List<Estimator> estimators) {
     return new EvaluationConfig(estimators, IntervalMethod.T, 0.95, DEFAULT_REPLICATES, DEFAULT_SEED,
-        Runtime.getRuntime().availableProcessors(), null, null);
+        Runtime.getRuntime().availableProcessors(), null, null, true);
   }
 
   public EvaluationConfig withInterval(IntervalMethod method) {
-    return new EvaluationConfig(estimators, method, level, bootstrapReplicates, seed, threads, termRange, rewardRange);
+    return new EvaluationConfig(estimators, method, level, bootstrapReplicates, seed, threads, termRange, rewardRange, intervalFloors);
   }
 
   public EvaluationConfig withLevel(double newLevel) {
-    return new EvaluationConfig(estimators, interval, newLevel, bootstrapReplicates, seed, threads, termRange, rewardRange);
+    return new EvaluationConfig(estimators, interval, newLevel, bootstrapReplicates, seed, threads, termRange, rewardRange, intervalFloors);
   }
 
   public EvaluationConfig withBootstrap(int replicates, long newSeed) {
-    return new EvaluationConfig(estimators, interval, level, replicates, newSeed, threads, termRange, rewardRange);
+    return new EvaluationConfig(estimators, interval, level, replicates, newSeed, threads, termRange, rewardRange, intervalFloors);
   }
 
   public EvaluationConfig withThreads(int newThreads) {
-    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, newThreads, termRange, rewardRange);
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, newThreads, termRange, rewardRange, intervalFloors);
   }
 
   public EvaluationConfig withTermRange(TermRange range) {
-    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, range, rewardRange);
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, range, rewardRange, intervalFloors);
   }
 
   public EvaluationConfig withRewardRange(TermRange range) {
-    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, termRange, range);
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, termRange, range, intervalFloors);
   }
 
   /** Replicates to carry in the one pass: B for the bootstrap, none otherwise. */
   int replicatesToCarry() {
     return interval == IntervalMethod.BOOTSTRAP ? bootstrapReplicates : 0;
+  }
+
+  /**
+   * The raw intervals of the chosen method, without the Wilson floor or the widening of
+   * zero-width intervals (for comparisons with peers that have neither); DM stays labelled
+   * model-conditional.
+   */
+  public EvaluationConfig withoutIntervalFloors() {
+    return new EvaluationConfig(estimators, interval, level, bootstrapReplicates, seed, threads, termRange, rewardRange,
+        false);
   }
 }

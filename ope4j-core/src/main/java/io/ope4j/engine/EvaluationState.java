@@ -236,8 +236,10 @@ public final class EvaluationState implements Serializable {
       warnings.add(label + ": the sums of the per-round terms exceed the largest double (about 1.8e308), so the"
           + " estimate is not a finite double and is reported as " + values[chosen] + "; rescale the rewards");
     }
-    interval = IntervalFloors.apply(interval, values[chosen], estimator, label, bounds, rewards.boundsSource(),
-        weightDiagnostics, warnings);
+    interval = config.intervalFloors()
+        ? IntervalFloors.apply(interval, values[chosen], estimator, label, bounds, rewards.boundsSource(),
+            weightDiagnostics, warnings)
+        : IntervalFloors.raw(interval, estimator);
     String selected = count > 1 || slots.get(first) != estimator ? slots.get(first + chosen).spec() : null;
     return new Estimate(layout.policies().get(policy), estimator.spec(), values[chosen], stderrs[chosen],
         interval, m.altered(), weightDiagnostics, selected);

@@ -37,10 +37,15 @@ final class IntervalFloors {
    * @param weights the policy's weight diagnostics (Kish's effective sample size, mean weight)
    * @param warnings where to add a warning for people
    */
+  /** The interval as its method gave it; only DM's is labelled conditional on the model. */
+  static Interval raw(Interval interval, Estimator estimator) {
+    return estimator.needsPscore() ? interval : interval.conditionalOnModel();
+  }
+
   static Interval apply(Interval interval, double value, Estimator estimator, String label, TermRange bounds,
       String boundsSource, WeightDiagnostics weights, List<String> warnings) {
     if (!estimator.needsPscore()) {
-      return interval.conditionalOnModel();
+      return raw(interval, estimator);
     }
     if (Double.isNaN(value) || Double.isNaN(interval.lower()) || Double.isNaN(interval.upper())) {
       return interval;
