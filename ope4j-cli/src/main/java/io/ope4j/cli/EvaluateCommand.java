@@ -9,6 +9,7 @@ import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.TermRange;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
+import io.ope4j.io.InputFormat;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.TruthFile;
@@ -119,7 +120,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private EvaluationResult evaluateWith(LogEngine logEngine) throws Exception {
     Map<String, String> settings = master == null ? Map.of() : Map.of("master", master);
-    return logEngine.evaluate(new LogEngine.Job(data, readOptions(), this::configFor, settings));
+    return logEngine.evaluate(new LogEngine.Job(data, InputFormat.parse(columns.inputFormat), readOptions(),
+        this::configFor, settings));
   }
 
   /**

@@ -1,11 +1,7 @@
 package io.ope4j.cli;
 
 import io.ope4j.experiments.obd.ObdExperiment;
-import io.ope4j.io.ObdLog;
-import io.ope4j.model.RewardData;
-import io.ope4j.model.RewardModelFitter;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,24 +19,6 @@ import picocli.CommandLine.Spec;
     description = "Open Bandit Dataset: estimate the value of the Bernoulli Thompson sampling policy from the log"
         + " of the uniform random policy and compare it with its on-policy value (men 0.0069, women 0.0046).")
 final class ObdCommand implements Callable<Integer> {
-
-  /** The reward models of {@code --reward-model}, from {@link RewardModels}. */
-  static final ObdExperiment.Models MODELS = new ObdExperiment.Models() {
-    @Override
-    public List<String> names() {
-      return RewardModels.NAMES.stream().filter(name -> !name.equals(ObdExperiment.NO_MODEL)).toList();
-    }
-
-    @Override
-    public RewardModelFitter fitter(String name, ObdLog log) {
-      return RewardModels.fitter(name, log);
-    }
-
-    @Override
-    public double[] crossFit(RewardModelFitter fitter, RewardData data, int folds, long seed) {
-      return RewardModels.crossFitter().predict(fitter, data, folds, seed);
-    }
-  };
 
   @Spec CommandSpec spec;
 
@@ -63,7 +41,7 @@ final class ObdCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
-    ObdExperiment.Outcome outcome = ObdExperiment.run(obd.settings(threads), intervals::toConfig, MODELS);
+    ObdExperiment.Outcome outcome = ObdExperiment.run(obd.settings(threads), intervals::toConfig);
     for (String warning : outcome.result().warnings()) {
       err.println("ope4j: warning: " + warning);
     }

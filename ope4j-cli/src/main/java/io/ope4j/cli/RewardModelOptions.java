@@ -2,11 +2,9 @@ package io.ope4j.cli;
 
 import io.ope4j.model.CrossFitting;
 import io.ope4j.model.FitWeighting;
-import io.ope4j.model.RewardModelFitter;
 import io.ope4j.models.RewardFeatures;
-import io.ope4j.models.RewardModelSpec;
+import io.ope4j.models.RewardModelFit;
 import io.ope4j.models.SoftmaxRegression;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate} options that fit a reward model (and propensities) from the log's x_* columns. */
@@ -66,24 +64,14 @@ final class RewardModelOptions {
     return SoftmaxRegression.withC(propensityC).threads(threads);
   }
 
-  RewardFeatures rewardFeatures() {
-    RewardFeatures chosen = switch (features.trim().toLowerCase(Locale.ROOT)) {
-      case "additive" -> RewardFeatures.defaults();
-      case "per-action" -> RewardFeatures.defaults().perActionModels();
-      default -> throw new IllegalArgumentException("--model-features must be additive or per-action, got '" + features
-          + "'");
-    };
-    return chosen.withPositions(RewardFeatures.Positions.parse(positions));
-  }
-
-  /** The fitter of {@link #spec} ({@link RewardModelSpec}'s grammar), or null without one. */
-  RewardModelFitter fitter(int threads) {
+  /** The model of {@link #spec} ({@link RewardModelFit}) on the chosen features, or null without one. */
+  RewardModelFit fit(int threads) {
     if (spec == null) {
       return null;
     }
-    RewardFeatures chosen = rewardFeatures();
+    RewardFeatures chosen = RewardFeatures.parse(features, positions);
     try {
-      return RewardModelSpec.parse(spec, chosen, threads);
+      return RewardModelFit.of(spec).features(chosen).crossFitting(crossFitting()).threads(threads);
     } catch (IllegalArgumentException e) {
       // the library names the spec "reward model '<spec>'"; here it is the option
       throw new IllegalArgumentException("--reward-model" + e.getMessage().substring("reward model".length()), e);

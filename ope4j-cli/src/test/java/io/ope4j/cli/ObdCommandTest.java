@@ -144,23 +144,6 @@ class ObdCommandTest {
         return "mean-per-action";
       }
     };
-    CrossFitter twoHalves = (fitter, data, folds, seed) -> {
-      int k = data.nActions();
-      double[] q = new double[data.rows() * k];
-      for (int fold = 0; fold < folds; fold++) {
-        int f = fold;
-        int[] train = java.util.stream.IntStream.range(0, data.rows()).filter(i -> i % folds != f).toArray();
-        RewardData part = new RewardData(new double[0], 0, pick(data.actions(), train), null,
-            java.util.Arrays.stream(train).mapToDouble(i -> data.rewards()[i]).toArray(), null, k);
-        double[] row = new double[k];
-        RewardModel model = fitter.fit(part);
-        model.predict(new double[0], 0, null, 1, row);
-        for (int i = f; i < data.rows(); i += folds) {
-          System.arraycopy(row, 0, q, i * k, k);
-        }
-      }
-      return q;
-    };
     ObdExperiment.Models models = new ObdExperiment.Models() {
       @Override
       public List<String> names() {
@@ -174,7 +157,7 @@ class ObdCommandTest {
 
       @Override
       public double[] crossFit(RewardModelFitter fitter, RewardData data, int folds, long seed) {
-        return twoHalves.predict(fitter, data, folds, seed);
+        return twoHalves(fitter, data, folds);
       }
     };
     ObdExperiment.Settings settings = new ObdExperiment.Settings(Path.of(DATA), "men", null, "logistic", 2, 1L,
@@ -193,6 +176,25 @@ class ObdCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("policy,estimator").contains("true_value");
     assertThat(dir.resolve("log.csv.gz")).exists();
+  }
+
+  /** Predicts fold f's rows (i mod folds = f) by the mean reward per action of the other rows. */
+  private static double[] twoHalves(RewardModelFitter fitter, RewardData data, int folds) {
+    int k = data.nActions();
+    double[] q = new double[data.rows() * k];
+    for (int fold = 0; fold < folds; fold++) {
+      int f = fold;
+      int[] train = java.util.stream.IntStream.range(0, data.rows()).filter(i -> i % folds != f).toArray();
+      RewardData part = new RewardData(new double[0], 0, pick(data.actions(), train), null,
+          java.util.Arrays.stream(train).mapToDouble(i -> data.rewards()[i]).toArray(), null, k);
+      double[] row = new double[k];
+      RewardModel model = fitter.fit(part);
+      model.predict(new double[0], 0, null, 1, row);
+      for (int i = f; i < data.rows(); i += folds) {
+        System.arraycopy(row, 0, q, i * k, k);
+      }
+    }
+    return q;
   }
 
   private static int[] pick(int[] values, int[] rows) {

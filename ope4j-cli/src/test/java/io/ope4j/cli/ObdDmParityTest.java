@@ -27,8 +27,7 @@ class ObdDmParityTest {
   void dm_withCrossFittedLogisticRegression_isWithinFivePercentOfOpenBanditPipeline() throws IOException {
     ObdExperiment.Settings settings = new ObdExperiment.Settings(Path.of(ObdCommandTest.DATA), "men",
         "dm,dr", "logistic", 3, 12345L, 1_000_000, 12345L, 2, List.of());
-    EvaluationResult result = ObdExperiment.run(settings, e -> EvaluationConfig.of(e).withThreads(2),
-        ObdCommand.MODELS).result();
+    EvaluationResult result = ObdExperiment.run(settings, e -> EvaluationConfig.of(e).withThreads(2)).result();
     double dm = result.estimate("bts", "dm").value();
     assertThat(dm).isCloseTo(OBP_DM, within(0.05 * OBP_DM));
     // DR's correction term absorbs most of the model difference.

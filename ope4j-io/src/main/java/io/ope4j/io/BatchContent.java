@@ -29,6 +29,28 @@ public record BatchContent(boolean contexts, boolean wideColumns, boolean polici
   /** The estimator columns only, all read from the file. */
   public static final BatchContent ESTIMATOR_COLUMNS = new BatchContent(false, false, false, false);
 
+  /**
+   * What a fit-then-evaluate run ({@code io.ope4j.models.pipeline.FittedEvaluation}) reads: the
+   * contexts; every policy's wide probabilities when a reward model is fitted; no policy columns
+   * when the policies are computed from the contexts; no model columns when a model is fitted
+   * or the propensities are estimated (the fitted model, or none, replaces them).
+   *
+   * @param policiesComputed whether the policies are {@code Policy} objects, not columns
+   * @param rewardModel whether a reward model is fitted on the contexts
+   * @param propensitiesEstimated whether the propensities are estimated from the contexts
+   */
+  public static BatchContent forFitting(boolean policiesComputed, boolean rewardModel,
+      boolean propensitiesEstimated) {
+    BatchContent content = ESTIMATOR_COLUMNS.withContexts();
+    if (policiesComputed) {
+      content = content.withPoliciesSupplied().withWideColumns();
+    }
+    if (rewardModel || propensitiesEstimated) {
+      content = content.withModelSupplied();
+    }
+    return rewardModel ? content.withWideColumns() : content;
+  }
+
   public BatchContent withContexts() {
     return new BatchContent(true, wideColumns, policiesSupplied, modelSupplied);
   }

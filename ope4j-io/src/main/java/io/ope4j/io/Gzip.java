@@ -29,6 +29,14 @@ public final class Gzip {
 
   private Gzip() {}
 
+  /** Whether {@code file} starts with gzip's magic bytes 0x1f 0x8b. */
+  public static boolean isGzip(java.nio.file.Path file) throws IOException {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      byte[] magic = in.readNBytes(2);
+      return magic.length == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b;
+    }
+  }
+
   /**
    * {@code in}, decompressed if it starts with gzip's magic bytes 0x1f 0x8b (so a misnamed
    * file still works), else as it is. Reading the decompressed stream throws {@link

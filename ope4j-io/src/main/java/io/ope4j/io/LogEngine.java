@@ -34,19 +34,29 @@ public interface LogEngine {
    * One evaluation.
    *
    * @param data where the log is: a file, a directory of part files, or any URI the engine reads
+   * @param format the format of {@code data}; {@link InputFormat#AUTO} tells a local file by
+   *     content as {@link LogInput} does (an engine that cannot read a format refuses it with an
+   *     {@link IllegalArgumentException})
    * @param columns how the log's columns are named
    * @param config what to compute, given the log's layout (e.g. default estimators depend on
    *     whether it has reward-model columns); called once, on the calling thread
    * @param settings engine-specific settings, e.g. {@code master} for Spark; may be empty
    */
-  record Job(String data, LogReadOptions columns, Function<LogLayout, EvaluationConfig> config,
-      Map<String, String> settings) {
+  record Job(String data, InputFormat format, LogReadOptions columns,
+      Function<LogLayout, EvaluationConfig> config, Map<String, String> settings) {
 
     public Job {
       Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(format, "format");
       Objects.requireNonNull(columns, "columns");
       Objects.requireNonNull(config, "config");
       settings = Map.copyOf(settings);
+    }
+
+    /** A job whose format is told by content ({@link InputFormat#AUTO}). */
+    public Job(String data, LogReadOptions columns, Function<LogLayout, EvaluationConfig> config,
+        Map<String, String> settings) {
+      this(data, InputFormat.AUTO, columns, config, settings);
     }
   }
 

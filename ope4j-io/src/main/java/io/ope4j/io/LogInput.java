@@ -73,6 +73,32 @@ public final class LogInput implements AutoCloseable {
     return format;
   }
 
+  /**
+   * The format this input is read as: the one asked for, else told by content as {@link
+   * InputFormat#AUTO} says (a directory is Parquet). Reads only the first bytes of a file.
+   *
+   * @throws IllegalStateException for standard input, whose bytes can be read only once
+   * @throws IOException if the file cannot be read
+   */
+  public InputFormat resolveFormat() throws IOException {
+    if (format != InputFormat.AUTO) {
+      return format;
+    }
+    if (path == null) {
+      throw new IllegalStateException("the format of standard input is told only while it is read");
+    }
+    if (Files.isDirectory(path)) {
+      return InputFormat.PARQUET;
+    }
+    try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      if (ParquetTable.isParquet(peek(in, 4), 4)) {
+        return InputFormat.PARQUET;
+      }
+      BufferedInputStream text = new BufferedInputStream(Gzip.decompressIfGzip(in, name), 1 << 16);
+      return firstNonBlank(text) == '{' ? InputFormat.JSONL : InputFormat.CSV;
+    }
+  }
+
   /** Whether this is standard input, which can be opened only once. */
   public boolean isStdin() {
     return path == null;

@@ -75,6 +75,23 @@ public final class RewardFeatures {
   }
 
   /**
+   * The features named by {@code kind} ({@code additive}: one model on context and one-hot
+   * action, as OBP; {@code per-action}: {@link #perActionModels()}) with positions handled as
+   * {@code positions} says ({@link Positions#parse}).
+   *
+   * @throws IllegalArgumentException for any other kind or position handling
+   */
+  public static RewardFeatures parse(String kind, String positions) {
+    RewardFeatures chosen = switch (kind.trim().toLowerCase(Locale.ROOT)) {
+      case "additive" -> DEFAULTS;
+      case "per-action" -> DEFAULTS.perActionModels();
+      default -> throw new IllegalArgumentException("model features must be additive or per-action, got '" + kind
+          + "'");
+    };
+    return chosen.withPositions(Positions.parse(positions));
+  }
+
+  /**
    * Appends the row {@code table[a * m .. a * m + m)} of a {@code K x m} action-context table to
    * the features of action {@code a}.
    *

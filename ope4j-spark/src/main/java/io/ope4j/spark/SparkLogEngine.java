@@ -3,20 +3,29 @@ package io.ope4j.spark;
 import io.ope4j.data.LogLayout;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
+import io.ope4j.io.Gzip;
+import io.ope4j.io.InputFormat;
 import io.ope4j.io.LogEngine;
+import io.ope4j.io.LogInput;
+import io.ope4j.io.TableReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
- * The {@code spark} engine of {@code ope4j evaluate --engine spark}: reads the log with Spark
- * (Parquet files or directories; CSV with a header when the name ends in {@code .csv} or {@code
- * .csv.gz}) and evaluates it with {@link SparkEvaluator}.
+ * The {@code spark} engine of {@code ope4j evaluate --engine spark}: reads the log with Spark's
+ * own readers (Parquet files or directories, CSV with a header, JSON Lines; the format as asked,
+ * or told as {@link #read} says) and evaluates it with {@link SparkEvaluator}. Standard input is
+ * refused: Spark reads from storage.
  *
  * <p>Setting {@code master}: the Spark master, e.g. {@code local[2]}. Without it, the master
  * comes from {@code spark-submit} (the {@code spark.master} property) or is {@code local[*]}.
@@ -35,9 +44,9 @@ public final class SparkLogEngine implements LogEngine {
     checkLocalPath(job.data());
     boolean existed = SparkSession.getActiveSession().isDefined()
         || SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = session(job.settings().get("master"));
+    SparkSession spark = existed ? SparkSession.active() : session(job.settings().get("master"));
     try {
-      Dataset<Row> log = read(spark, job.data());
+      Dataset<Row> log = read(spark, job.data(), job.format());
       LogLayout layout = SparkEvaluator.layout(log, job.columns(), job.data());
       EvaluationConfig config = job.config().apply(layout);
       return new SparkEvaluator(config, job.columns()).evaluate(log, job.data());
@@ -62,25 +71,91 @@ public final class SparkLogEngine implements LogEngine {
     return builder.getOrCreate();
   }
 
-  private static Dataset<Row> read(SparkSession spark, String data) {
-    String name = data.toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
-      return spark.read().option("header", "true").option("inferSchema", "true").csv(data);
+  /**
+   * The log as a Dataset, read by Spark's own reader for its format: the one asked for, else,
+   * for a local file, the one its content tells (as {@link LogInput} does), else by name ({@code
+   * .csv}, {@code .jsonl}, {@code .json}, each optionally {@code .gz}; anything else is
+   * Parquet). JSON Lines columns keep the order of the first object (Spark sorts them) when the
+   * file is local.
+   */
+  static Dataset<Row> read(SparkSession spark, String data, InputFormat asked) throws IOException {
+    Path local = localPath(data);
+    InputFormat format = asked;
+    if (local != null && Files.isRegularFile(local)) {
+      format = LogInput.of(local, asked).resolveFormat();
+      if (format != InputFormat.PARQUET) {
+        checkCompression(local, data);
+      }
+    } else if (format == InputFormat.AUTO) {
+      format = byName(data);
     }
-    return spark.read().parquet(data);
+    return switch (format) {
+      case CSV -> spark.read().option("header", "true").option("inferSchema", "true").csv(data);
+      case JSONL -> inFileOrder(spark.read().json(data), local, data);
+      default -> spark.read().parquet(data);
+    };
   }
 
-  /** A plain local path that does not exist is the usual "no such file" (exit 2). */
-  private static void checkLocalPath(String data) throws NoSuchFileException {
+  private static InputFormat byName(String data) {
+    String name = data.toLowerCase(Locale.ROOT);
+    name = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+    if (name.endsWith(".csv")) {
+      return InputFormat.CSV;
+    }
+    return name.endsWith(".jsonl") || name.endsWith(".json") ? InputFormat.JSONL : InputFormat.PARQUET;
+  }
+
+  /** Spark takes a text file for gzip by its name alone: name and content must agree. */
+  private static void checkCompression(Path file, String data) throws IOException {
+    boolean named = data.toLowerCase(Locale.ROOT).endsWith(".gz");
+    if (Gzip.isGzip(file) != named) {
+      throw new IllegalArgumentException(data + ": " + (named ? "is named .gz but is not gzip" : "is gzip but its"
+          + " name does not end in .gz") + "; Spark tells gzip by the name only: rename it, or use --engine"
+          + " local");
+    }
+  }
+
+  /** The columns in the order of the file's first object, as the local reader has them. */
+  private static Dataset<Row> inFileOrder(Dataset<Row> log, Path local, String data) throws IOException {
+    if (local == null || !Files.isRegularFile(local)) {
+      return log;
+    }
+    List<String> header;
+    try (TableReader table = LogInput.of(local, InputFormat.JSONL).openTable()) {
+      header = table.header();
+    }
+    Column[] columns = new Column[header.size()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = functions.col("`" + header.get(c).replace("`", "``") + "`");
+    }
+    return log.select(columns);
+  }
+
+  /** The local file or directory {@code data} names, or null for a URI of another scheme. */
+  private static Path localPath(String data) {
     URI uri;
     try {
       uri = URI.create(data);
     } catch (IllegalArgumentException notAUri) {
-      uri = null;
+      return Path.of(data);
     }
-    boolean local = uri == null || uri.getScheme() == null || "file".equals(uri.getScheme());
-    Path path = uri != null && "file".equals(uri.getScheme()) ? Path.of(uri) : Path.of(data);
-    if (local && !Files.exists(path)) {
+    if (uri.getScheme() == null) {
+      return Path.of(data);
+    }
+    return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
+  }
+
+  /**
+   * Standard input is refused (Spark reads each partition from storage); a plain local path
+   * that does not exist is the usual "no such file" (exit 2).
+   */
+  private static void checkLocalPath(String data) throws NoSuchFileException {
+    if (data.equals("-")) {
+      throw new IllegalArgumentException("--engine spark reads files, directories and URIs, not standard input"
+          + " (--data -); use --engine local, or give the file");
+    }
+    Path path = localPath(data);
+    if (path != null && !Files.exists(path)) {
       throw new NoSuchFileException(data);
     }
   }

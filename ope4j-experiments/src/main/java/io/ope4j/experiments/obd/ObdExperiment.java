@@ -34,8 +34,8 @@ import java.util.function.Function;
  * compare with its on-policy value, the mean click of its own log. Extra policies from JSON specs
  * are evaluated in the same pass.
  *
- * <p>The reward model comes from {@link Models}, so that the experiment runs with any model
- * library; the {@code ope4j obd} command passes the {@code ope4j-models} ones.
+ * <p>The reward models are those of {@code ope4j-models} ({@link ObdRewardModels}); {@link
+ * Models} lets the experiment run with any other model library.
  */
 public final class ObdExperiment {
 
@@ -115,7 +115,20 @@ public final class ObdExperiment {
   private ObdExperiment() {}
 
   /**
-   * Runs the experiment.
+   * Runs the experiment with the reward models of {@code ope4j-models} ({@link
+   * ObdRewardModels#LIBRARY}).
+   *
+   * @param configFor the evaluation config (intervals, threads) for the chosen estimators
+   * @throws IllegalArgumentException on bad settings or specs
+   * @throws io.ope4j.data.InvalidDataException on a bad data file
+   */
+  public static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor)
+      throws IOException {
+    return run(settings, configFor, ObdRewardModels.LIBRARY);
+  }
+
+  /**
+   * Runs the experiment with the reward models of {@code models}.
    *
    * @param configFor the evaluation config (intervals, threads) for the chosen estimators
    * @throws IllegalArgumentException on bad settings or specs

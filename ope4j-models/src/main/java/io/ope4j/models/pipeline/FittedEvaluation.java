@@ -15,6 +15,7 @@ import io.ope4j.model.FittedModelSource;
 import io.ope4j.model.ModelledLog;
 import io.ope4j.model.RewardModelFitter;
 import io.ope4j.models.PropensityEstimator;
+import io.ope4j.models.RewardModelFit;
 import io.ope4j.models.SoftmaxRegression;
 import io.ope4j.policy.Policy;
 import io.ope4j.policy.PolicySource;
@@ -32,11 +33,11 @@ import java.util.function.LongConsumer;
  * computed from the contexts ({@link #withPolicies}).
  *
  * <pre>{@code
- * LogReadOptions options = LogReadOptions.defaults().withContent(BatchContent.ESTIMATOR_COLUMNS
- *     .withContexts().withWideColumns().withModelSupplied());
- * FittedEvaluation.Outcome outcome = FittedEvaluation
- *     .of(LogisticRegression.withC(1), CrossFitting.folds(3, 12345), FitWeighting.PLAIN)
- *     .evaluate(() -> LogReaders.open(Path.of("log.csv"), options), config);
+ * LogReadOptions options = LogReadOptions.defaults()
+ *     .withContent(BatchContent.forFitting(false, true, false));
+ * LogInput log = LogInput.of("log.csv");  // CSV, gzip, Parquet or JSON Lines
+ * FittedEvaluation.Outcome outcome = FittedEvaluation.of("logistic:C=1")
+ *     .evaluate(() -> log.open(options), config);
  * outcome.description();  // "reward model: logistic(C=1), cross-fitted (3 folds, seed 12345), weights plain", ...
  * }</pre>
  *
@@ -51,7 +52,8 @@ import java.util.function.LongConsumer;
  * nor propensities to fit, the log is read once.
  *
  * <p>The supplier's sources must carry the context block and, with a reward model, every
- * policy's wide probabilities (read options {@code withContexts().withWideColumns()}); with
+ * policy's wide probabilities (read options {@code withContexts().withWideColumns()}, as {@code
+ * BatchContent.forFitting} of {@code ope4j-io} gives); with
  * {@link #withPolicies} they read no policy columns ({@code withPoliciesSupplied()}) and K must
  * be the policies'; when propensities are estimated the pscore column may be absent ({@code
  * withPscoreOptional(true)}). Messages name the log by the source's {@link BatchSource#name()}.
@@ -93,6 +95,25 @@ public final class FittedEvaluation {
    */
   public static FittedEvaluation of(RewardModelFitter fitter, CrossFitting crossFitting, FitWeighting weighting) {
     return new FittedEvaluation(fitter, crossFitting, weighting, null, Map.of(), rows -> {});
+  }
+
+  /**
+   * An evaluation with the reward model of {@code fit} (its features, cross-fitting and threads),
+   * rows weighted by {@code weighting}.
+   */
+  public static FittedEvaluation of(RewardModelFit fit, FitWeighting weighting) {
+    return of(fit.fitter(), fit.crossFitting(), weighting);
+  }
+
+  /**
+   * An evaluation with the reward model of {@code spec} ({@link io.ope4j.models.RewardModelSpec}'s
+   * grammar, e.g. {@code logistic:C=100}) on the default features, cross-fitted as {@link
+   * RewardModelFit#DEFAULT_CROSS_FITTING}, rows unweighted.
+   *
+   * @throws IllegalArgumentException if the spec is not of the grammar
+   */
+  public static FittedEvaluation of(String spec) {
+    return of(RewardModelFit.of(spec), FitWeighting.PLAIN);
   }
 
   /** Also estimates the propensities with {@code model} ({@link PropensityEstimator}), replacing any pscore column. */

@@ -102,6 +102,37 @@ class FittedEvaluationTest {
   }
 
   @Test
+  void aSpec_fitsItsModelWithTheDefaultCrossFitting() throws IOException {
+    FittedEvaluation.Outcome outcome = FittedEvaluation.of("logistic:C=1")
+        .evaluate(counting(new AtomicInteger()), CONFIG);
+    FittedEvaluation.Outcome byHand = FittedEvaluation.of(LogisticRegression.withC(1),
+        CrossFitting.folds(3, 12345), FitWeighting.PLAIN).evaluate(counting(new AtomicInteger()), CONFIG);
+    assertThat(outcome.result().estimates()).isEqualTo(byHand.result().estimates());
+    assertThat(outcome.description()).startsWith(
+        "reward model: logistic(C=1), cross-fitted (3 folds, seed 12345), weights plain");
+  }
+
+  /** Issue 17: DM reads no pscore, so a log without one is evaluated by DM with a fitted model. */
+  @Test
+  void dm_needsNoPscoreColumn_butDrDoes() throws IOException {
+    String text = Files.readString(log).replaceAll("(?m)^([^,]*,[^,]*),[^,]*", "$1");
+    Path noPscore = Files.writeString(dir.resolve("no-pscore.csv"), text);
+    LogSupplier source = () -> CsvLogReader.open(noPscore, OPTIONS);
+    EvaluationConfig dm = EvaluationConfig.of(Estimators.parseList("dm")).withThreads(2);
+    FittedEvaluation.Outcome outcome = FittedEvaluation.of("logistic:C=1").evaluate(source, dm);
+    FittedEvaluation.Outcome withPscore = FittedEvaluation.of("logistic:C=1")
+        .evaluate(counting(new AtomicInteger()), dm);
+    // the same DM; only the weight diagnostics, undefined without pscore, differ
+    assertThat(outcome.result().estimates()).extracting(e -> e.policy() + " " + e.value() + " " + e.interval())
+        .isEqualTo(withPscore.result().estimates().stream()
+            .map(e -> e.policy() + " " + e.value() + " " + e.interval()).toList());
+    assertThatThrownBy(() -> FittedEvaluation.of("logistic:C=1").evaluate(source, CONFIG))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(noPscore + ": estimator ipw needs the pscore column (behaviour policy's probability of the"
+            + " logged action); the log has none");
+  }
+
+  @Test
   void policyWeightedFit_readsOncePerPolicyMore() throws IOException {
     AtomicInteger opens = new AtomicInteger();
     FittedEvaluation.Outcome outcome = FittedEvaluation
