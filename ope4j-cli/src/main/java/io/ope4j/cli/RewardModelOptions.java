@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.model.CrossFitting;
 import io.ope4j.model.FitWeighting;
 import io.ope4j.model.RewardModelFitter;
@@ -7,7 +8,9 @@ import io.ope4j.models.RewardFeatures;
 import io.ope4j.models.RewardModelSpec;
 import io.ope4j.models.SoftmaxRegression;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code evaluate} options that fit a reward model (and propensities) from the log's x_* columns. */
 final class RewardModelOptions {
@@ -31,8 +34,11 @@ final class RewardModelOptions {
   @Option(names = "--folds", defaultValue = "3", description = "Cross-fitting folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
-  @Option(names = "--fold-seed", defaultValue = "12345", description = "Seed of the fold assignment (default: ${DEFAULT-VALUE}).")
-  long foldSeed;
+  /** The command this is mixed into, for its {@code --seed}. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  @Option(names = "--fold-seed", paramLabel = "SEED", description = "Seed of the fold assignment (default: --seed).")
+  Long foldSeed;
 
   @Option(names = "--in-sample", description = "Fit on the evaluation rows themselves, without cross-fitting (said in the output).")
   boolean inSample;
@@ -55,7 +61,7 @@ final class RewardModelOptions {
   }
 
   CrossFitting crossFitting() {
-    return inSample ? CrossFitting.inSample() : CrossFitting.folds(folds, foldSeed);
+    return inSample ? CrossFitting.inSample() : CrossFitting.folds(folds, SeedOption.orCommandSeed(foldSeed, mixee));
   }
 
   FitWeighting weighting() {
@@ -70,7 +76,7 @@ final class RewardModelOptions {
     RewardFeatures chosen = switch (features.trim().toLowerCase(Locale.ROOT)) {
       case "additive" -> RewardFeatures.defaults();
       case "per-action" -> RewardFeatures.defaults().perActionModels();
-      default -> throw new IllegalArgumentException("--model-features must be additive or per-action, got '" + features
+      default -> throw new UsageException("--model-features must be additive or per-action, got '" + features
           + "'");
     };
     return chosen.withPositions(RewardFeatures.Positions.parse(positions));
@@ -86,7 +92,7 @@ final class RewardModelOptions {
       return RewardModelSpec.parse(spec, chosen, threads);
     } catch (IllegalArgumentException e) {
       // the library names the spec "reward model '<spec>'"; here it is the option
-      throw new IllegalArgumentException("--reward-model" + e.getMessage().substring("reward model".length()), e);
+      throw new UsageException("--reward-model" + e.getMessage().substring("reward model".length()), e);
     }
   }
 }

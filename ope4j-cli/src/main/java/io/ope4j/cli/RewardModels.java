@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.io.ObdLog;
 import io.ope4j.model.CrossFittedModel;
 import io.ope4j.model.CrossFitting;
@@ -38,7 +39,7 @@ final class RewardModels {
     return switch (name) {
       case "logistic" -> LogisticRegression.withC(LOGISTIC_C).features(features);
       case "xgboost" -> GradientBoostedTrees.binary().features(features);
-      default -> throw new IllegalArgumentException("--reward-model must be one of " + String.join(", ", NAMES)
+      default -> throw new UsageException("--reward-model must be one of " + String.join(", ", NAMES)
           + ", got '" + name + "'");
     };
   }

@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,15 +27,18 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Write a synthetic bandit log (formats.md wide CSV) and the exact true value of every"
         + " evaluation policy in a sidecar JSON; or, with --from-classification, a log made from a labelled"
         + " classification file.")
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Spec CommandSpec spec;
 
   @Option(names = "--rows", defaultValue = "10000", description = "Logged rounds to write (default: ${DEFAULT-VALUE}).")
   long rows;
 
-  @Option(names = {"--output", "-o"}, required = true, paramLabel = "FILE", description = "The log to write; gzip if it ends in .gz.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+      description = "The simulated log to write (replaced if it exists); gzip if it ends in .gz.")
   Path output;
+
+  @Mixin SeedOption seed = new SeedOption(SeedOption.SIMULATION_DEFAULT);
 
   @Option(names = "--truth", paramLabel = "FILE", description = "Where to write the true values (default: the log's name with .truth.json).")
   Path truth;
@@ -44,15 +48,21 @@ final class SimulateCommand implements Callable<Integer> {
   @Mixin ClassificationOptions classification;
 
   @Override
+  public void check() {
+    OutputFile.check("--output", output);
+    OutputFile.check("--truth", truth);
+  }
+
+  @Override
   public Integer call() throws IOException {
     if (classification.file != null) {
       Path truthPath = truth != null ? truth : truthPathFor(output);
-      String summary = classification.run(bandit.seed, output, truthPath, spec.commandLine().getParseResult());
+      String summary = classification.run(seed.seed, output, truthPath, spec.commandLine().getParseResult());
       spec.commandLine().getErr().println(summary);
       return Ope4j.OK;
     }
     if (rows < 1) {
-      throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
+      throw new UsageException("--rows must be at least 1, got " + rows);
     }
     SyntheticBandit generator = SyntheticBandit.of(bandit.toConfig());
     Path truthPath = truth != null ? truth : truthPathFor(output);
@@ -98,7 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
       policies.put(truth.policies().get(p), truth.value(p));
       modelValues.put(truth.policies().get(p), truth.modelValue(p));
     }
-    root.put("behaviour_value", truth.behaviourValue());
+    root.put("behavior_value", truth.behaviourValue());
     root.put("rows", rows);
     SyntheticConfig config = generator.config();
     ObjectNode settings = root.putObject("config");

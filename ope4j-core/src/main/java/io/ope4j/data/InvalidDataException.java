@@ -6,7 +6,7 @@ package io.ope4j.data;
  * 1], got 0.0}. Row is 0 for problems with the header and -1 for the file as a whole (empty,
  * truncated); column is {@code null} for problems with a whole row or file.
  */
-public final class InvalidDataException extends RuntimeException {
+public final class InvalidDataException extends UserInputException {
 
   private final String source;
   private final long row;

@@ -31,8 +31,8 @@ public final class RequiredColumns {
     }
   }
 
-  private static IllegalArgumentException missing(String source, Estimator estimator, String what) {
-    return new IllegalArgumentException(
-        source + ": estimator " + estimator.spec() + " needs " + what + "; the log has none");
+  private static InvalidDataException missing(String source, Estimator estimator, String what) {
+    return new InvalidDataException(source, -1, null,
+        "estimator " + estimator.spec() + " needs " + what + "; the log has none");
   }
 }

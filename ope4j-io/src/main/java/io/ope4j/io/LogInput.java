@@ -61,6 +61,14 @@ public final class LogInput implements AutoCloseable {
     return new LogInput(path, path.toString(), format, false);
   }
 
+  /**
+   * The file or directory read, or {@code null} for standard input; after {@link #reopenable()}
+   * standard input is a temporary file too.
+   */
+  public Path file() {
+    return path;
+  }
+
   /** How messages name the input: the path as given, or {@code <stdin>}. */
   public String name() {
     return name;

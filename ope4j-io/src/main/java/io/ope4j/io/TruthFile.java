@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * True policy values, as {@code simulate} writes them beside a log: {@code {"policies": {"name":
- * value, ...}, "behaviour_value": value, "safety_threshold": value}}. Only {@code policies} is
- * required; other keys ({@code config}, {@code note}, ...) are ignored.
+ * value, ...}, "behavior_value": value, "safety_threshold": value}}. Only {@code policies} is
+ * required; other keys ({@code config}, {@code note}, ...) are ignored. Files written before the
+ * key was spelled {@code behavior_value} say {@code behaviour_value}, which is read too.
  *
  * @param source the file, as named in messages
  * @param policies each policy's true value, in the file's order
@@ -28,6 +29,9 @@ import java.util.Map;
  *     the behaviour value
  */
 public record TruthFile(String source, Map<String, Double> policies, double behaviourValue, double safetyThreshold) {
+
+  /** The key of the behaviour policy's value. */
+  public static final String BEHAVIOR_VALUE = "behavior_value";
 
   public TruthFile {
     policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
@@ -60,7 +64,7 @@ public record TruthFile(String source, Map<String, Double> policies, double beha
       Map.Entry<String, JsonNode> entry = it.next();
       values.put(entry.getKey(), number(source, "true value of " + entry.getKey(), entry.getValue()));
     }
-    double behaviour = optional(source, root, "behaviour_value");
+    double behaviour = optional(source, root, root.has(BEHAVIOR_VALUE) ? BEHAVIOR_VALUE : "behaviour_value");
     double threshold = root.has("safety_threshold") ? optional(source, root, "safety_threshold") : behaviour;
     return new TruthFile(source, values, behaviour, threshold);
   }

@@ -46,7 +46,7 @@ public final class RewardFeatures {
         case "one-hot", "onehot" -> ONE_HOT;
         case "per-position" -> PER_POSITION;
         case "ignore", "none" -> IGNORE;
-        default -> throw new IllegalArgumentException("positions must be one-hot, per-position or ignore, got '"
+        default -> throw new io.ope4j.data.UsageException("positions must be one-hot, per-position or ignore, got '"
             + text + "'");
       };
     }

@@ -99,7 +99,7 @@ public final class ClassificationSimulation {
     for (String name : bandit.policyNames()) {
       policies.put(name, bandit.truth(name));
     }
-    root.put("behaviour_value", bandit.behaviourValue());
+    root.put("behavior_value", bandit.behaviourValue());
     root.put("rows", bandit.rows());
     ObjectNode config = root.putObject("config");
     config.put("from_classification", options.file().toString());

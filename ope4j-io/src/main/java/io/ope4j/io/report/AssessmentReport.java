@@ -132,7 +132,7 @@ public final class AssessmentReport implements Report {
       node.put("behaviour_temperature", point.behaviourTemperature());
       node.put("reward_noise", point.rewardNoise());
       node.put("pool", point.pool());
-      Formats.put(node, "behaviour_value", result.truth().behaviourValue());
+      Formats.put(node, "behavior_value", result.truth().behaviourValue());
       ObjectNode truths = node.putObject("true_values");
       for (int p = 0; p < result.truth().size(); p++) {
         truths.put(result.truth().candidates().get(p), result.truth().trueValue(p));
