@@ -173,7 +173,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public void check() {
       IntervalMethod.parse(method);
       if (!(level > 0 && level < 1)) {
-        throw new UsageException("--level must be in (0, 1), got " + level);
+        throw new UsageException("--level: the confidence level must be in (0, 1), got " + level);
       }
       if (replicates < 2) {
         throw new UsageException("--bootstrap needs at least 2 replicates, got " + replicates);

@@ -1,5 +1,6 @@
 package io.ope4j.engine;
 
+import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
 import io.ope4j.estimator.Estimator;
 import java.util.List;
