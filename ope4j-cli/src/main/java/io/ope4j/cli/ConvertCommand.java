@@ -28,9 +28,7 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
 
   @Mixin DataOption log;
 
-  @Option(names = "--input-format", defaultValue = "auto", paramLabel = "FORMAT",
-      description = "Format of the input: auto (told by content), csv, parquet or jsonl (default: ${DEFAULT-VALUE}).")
-  String inputFormat;
+  @Mixin InputFormatOptions inputFormat;
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "Output format: csv, parquet or jsonl.")
   String to;
@@ -49,7 +47,7 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
   @Override
   public Integer call() throws Exception {
     InputFormat target = outputFormat(to);
-    try (LogInput input = LogInput.of(log.data, InputFormat.parse(inputFormat)).reopenable()) {
+    try (LogInput input = inputFormat.input(log.data).reopenable()) {
       long rows = LogConverter.convert(input, output, target);
       spec.commandLine().getErr().println("ope4j: wrote " + rows + " rows to " + output);
     }

@@ -73,12 +73,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    TruthFile truths = truth == null ? null : TruthFile.read(truth); // a bad file fails before the log is read
     if (!engine.equals("local") && (!policySpecs.isEmpty() || models.active())) {
       throw new UsageException("--policy-spec and fitted reward models run with --engine local only;"
           + " with Spark give the policies and model predictions as columns");
     }
     if (!policySpecs.isEmpty() || models.active()) {
-      return write(ModelledEvaluation.run(log.data, columns, models, policySpecs, estimators, intervals,
+      return write(truths, ModelledEvaluation.run(log.data, columns, models, policySpecs, estimators, intervals,
           spec.commandLine().getErr()));
     }
     EvaluationResult result = switch (engine) {
@@ -86,12 +87,12 @@ final class EvaluateCommand implements Callable<Integer> {
       case "spark" -> evaluateWith(findEngine("spark"));
       default -> throw new UsageException("--engine must be local or spark, got '" + engine + "'");
     };
-    return write(result);
+    return write(truths, result);
   }
 
   /** Prints the warnings and writes the result (with the truths, if given). */
-  private int write(EvaluationResult result) throws java.io.IOException {
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
+  private int write(TruthFile truthFile, EvaluationResult result) throws java.io.IOException {
+    Map<String, Double> truths = truthFile == null ? Map.of() : truthFile.valuesOf(result.diagnostics().keySet());
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }

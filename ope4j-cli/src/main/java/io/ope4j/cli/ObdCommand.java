@@ -1,9 +1,12 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.experiments.obd.ObdExperiment;
 import io.ope4j.io.ObdLog;
 import io.ope4j.model.RewardData;
 import io.ope4j.model.RewardModelFitter;
+import io.ope4j.models.RewardFeatures;
+import io.ope4j.models.RewardModelSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +27,11 @@ import picocli.CommandLine.Spec;
         + " of the uniform random policy and compare it with its on-policy value (men 0.0069, women 0.0046).")
 final class ObdCommand implements Callable<Integer> {
 
-  /** The reward models of {@code --reward-model}, from {@link RewardModels}. */
+  /**
+   * The reward models of {@code --reward-model}: a bare name keeps the settings of OBP's example
+   * ({@link RewardModels}: logistic with C=100); any other text is a {@link RewardModelSpec}, the
+   * grammar of {@code evaluate --reward-model}, on the same features.
+   */
   static final ObdExperiment.Models MODELS = new ObdExperiment.Models() {
     @Override
     public List<String> names() {
@@ -32,8 +39,28 @@ final class ObdCommand implements Callable<Integer> {
     }
 
     @Override
-    public RewardModelFitter fitter(String name, ObdLog log) {
-      return RewardModels.fitter(name, log);
+    public void check(String spec) {
+      if (!names().contains(spec)) {
+        try {
+          RewardModelSpec.parse(spec, RewardFeatures.defaults(), 1);
+        } catch (UsageException e) {
+          throw new UsageException("--reward-model must be one of none, " + String.join(", ", names())
+              + " or a spec such as logistic:C=1, ridge:alpha=1, xgboost:rounds=50: " + e.getMessage(), e);
+        }
+      }
+    }
+
+    @Override
+    public RewardModelFitter fitter(String spec, ObdLog log) {
+      if (names().contains(spec)) {
+        return RewardModels.fitter(spec, log);
+      }
+      // OBP's RegressionModel features with an action context, as RewardModels' fitters
+      RewardFeatures features = RewardFeatures.defaults()
+          .withActionContext(log.actionContext(), log.actionContextDim())
+          .withoutActionOneHot()
+          .withPositions(RewardFeatures.Positions.PER_POSITION);
+      return RewardModelSpec.parse(spec, features, Runtime.getRuntime().availableProcessors());
     }
 
     @Override

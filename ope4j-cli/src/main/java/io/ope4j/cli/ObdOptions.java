@@ -25,7 +25,8 @@ final class ObdOptions {
   String estimators;
 
   @Option(names = "--reward-model", defaultValue = "logistic", paramLabel = "MODEL",
-      description = "logistic (C=100, as OBP's example), xgboost or none; cross-fitted (default: ${DEFAULT-VALUE}).")
+      description = "none, logistic (C=100, as OBP's example), xgboost, or a spec of evaluate --reward-model's"
+          + " grammar (logistic:C=1, ridge:alpha=1, xgboost:rounds=50...); cross-fitted (default: ${DEFAULT-VALUE}).")
   String rewardModel;
 
   @Option(names = "--folds", defaultValue = "3", paramLabel = "K",

@@ -3,9 +3,11 @@ package io.ope4j.cli;
 import io.ope4j.data.UsageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ope4j.io.CsvLogWriter;
 import io.ope4j.synthetic.GroundTruth;
+import io.ope4j.synthetic.PolicySpec;
 import io.ope4j.synthetic.SyntheticBandit;
 import io.ope4j.synthetic.SyntheticConfig;
 import io.ope4j.synthetic.WideColumns;
@@ -98,6 +100,18 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     writeTruth(generator, rows, truthPath);
   }
 
+  /** One evaluation policy as {@code --eval-policy} spells it: name, kind and its parameter. */
+  private static void policySpec(ObjectNode node, PolicySpec policy) {
+    node.put("name", policy.name());
+    if (policy instanceof PolicySpec.Softmax softmax) {
+      node.put("kind", "softmax").put("temperature", softmax.temperature());
+    } else if (policy instanceof PolicySpec.EpsilonGreedy greedy) {
+      node.put("kind", "epsilon-greedy").put("epsilon", greedy.epsilon());
+    } else {
+      node.put("kind", policy instanceof PolicySpec.Argmax ? "argmax" : "uniform");
+    }
+  }
+
   private static void writeTruth(SyntheticBandit generator, long rows, Path path) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
@@ -121,7 +135,10 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     settings.put("behaviour_temperature", config.behaviourTemperature());
     settings.put("model_noise", config.modelNoise());
     settings.put("seed", config.seed());
-    settings.put("eval_policies", config.policies().toString());
+    ArrayNode policySpecs = settings.putArray("eval_policies");
+    for (PolicySpec policy : config.policies()) {
+      policySpec(policySpecs.addObject(), policy);
+    }
     root.put("note", "policies: exact values over the finite context pool; model_values: the q_* columns' value"
         + " under each policy, i.e. what the direct method converges to");
     mapper.writeValue(path.toFile(), root);

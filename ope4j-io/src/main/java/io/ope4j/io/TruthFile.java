@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -67,6 +68,26 @@ public record TruthFile(String source, Map<String, Double> policies, double beha
     double behaviour = optional(source, root, root.has(BEHAVIOR_VALUE) ? BEHAVIOR_VALUE : "behaviour_value");
     double threshold = root.has("safety_threshold") ? optional(source, root, "safety_threshold") : behaviour;
     return new TruthFile(source, values, behaviour, threshold);
+  }
+
+  /**
+   * The true values of those of {@code logPolicies} the file names, to show beside estimates.
+   *
+   * @throws InvalidDataException naming the file and the log's policies when it names none of
+   *     them (the truth of another log)
+   */
+  public Map<String, Double> valuesOf(Collection<String> logPolicies) {
+    Map<String, Double> named = new LinkedHashMap<>();
+    for (String policy : logPolicies) {
+      if (policies.containsKey(policy)) {
+        named.put(policy, policies.get(policy));
+      }
+    }
+    if (named.isEmpty()) {
+      throw invalid(source, "names none of the log's policies " + logPolicies + " (it names " + policies.keySet()
+          + "): is it the truth of another log?");
+    }
+    return named;
   }
 
   /**

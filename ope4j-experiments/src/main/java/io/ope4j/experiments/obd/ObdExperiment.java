@@ -87,6 +87,18 @@ public final class ObdExperiment {
     RewardModelFitter fitter(String name, ObdLog log);
 
     /**
+     * Checks {@code name} before any data is read.
+     *
+     * @throws UsageException unless {@link #fitter} knows it
+     */
+    default void check(String name) {
+      if (!names().contains(name)) {
+        throw new UsageException("--reward-model must be one of " + NO_MODEL + ", " + String.join(", ", names())
+            + ", got '" + name + "'");
+      }
+    }
+
+    /**
      * Cross-fitted predictions: fit {@code fitter} once per fold on the other folds' rows and
      * predict every action for that fold's rows at their logged position (Chernozhukov et al.
      * 2018, Definition 3.1).
@@ -179,9 +191,8 @@ public final class ObdExperiment {
       throw new UsageException("--n-sim must be at least 1, got " + settings.simulations());
     }
     boolean withModel = !settings.rewardModel().equals(NO_MODEL);
-    if (withModel && !models.names().contains(settings.rewardModel())) {
-      throw new UsageException("--reward-model must be one of " + NO_MODEL + ", "
-          + String.join(", ", models.names()) + ", got '" + settings.rewardModel() + "'");
+    if (withModel) {
+      models.check(settings.rewardModel());
     }
     if (withModel && settings.folds() < 2) {
       throw new UsageException("--folds must be at least 2, got " + settings.folds());
