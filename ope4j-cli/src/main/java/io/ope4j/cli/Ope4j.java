@@ -62,10 +62,10 @@ public final class Ope4j implements Runnable {
     CommandLine commandLine = new CommandLine(new Ope4j());
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExitCodeExceptionMapper(Ope4j::exitCode);
+    commandLine.setExitCodeExceptionMapper(Ope4j::exitCodeOf);
     commandLine.setExecutionStrategy(Preflight::execute);
     commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-      int code = exitCode(exception);
+      int code = exitCodeOf(exception);
       PrintWriter errors = command.getErr();
       if (code == BAD_INPUT) {
         errors.println("ope4j: error: " + message(exception));
@@ -92,7 +92,8 @@ public final class Ope4j implements Runnable {
     return commandLine.execute(args);
   }
 
-  private static int exitCode(Throwable exception) {
+  /** {@value #BAD_INPUT} for the user's errors, {@value #INTERNAL} for anything else: a bug. */
+  static int exitCodeOf(Throwable exception) {
     if (exception instanceof UserInputException
         || exception instanceof NoSuchFileException
         || exception instanceof AccessDeniedException
