@@ -132,7 +132,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     settings.put("reward_function", config.rewardFunction().name().toLowerCase(java.util.Locale.ROOT));
     settings.put("reward_type", config.rewardType().name().toLowerCase(java.util.Locale.ROOT));
     settings.put("reward_noise", config.rewardNoise());
-    settings.put("behaviour_temperature", config.behaviourTemperature());
+    settings.put("behavior_temperature", config.behaviourTemperature());
     settings.put("model_noise", config.modelNoise());
     settings.put("seed", config.seed());
     ArrayNode policySpecs = settings.putArray("eval_policies");

@@ -129,7 +129,7 @@ public final class AssessmentReport implements Report {
       GridPoint point = result.point();
       node.put("rows", point.rows());
       node.put("actions", point.nActions());
-      node.put("behaviour_temperature", point.behaviourTemperature());
+      node.put("behavior_temperature", point.behaviourTemperature());
       node.put("reward_noise", point.rewardNoise());
       node.put("pool", point.pool());
       Formats.put(node, "behavior_value", result.truth().behaviourValue());
