@@ -69,7 +69,17 @@ final class AssessCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<Estimator> chosen = Estimators.parseList(estimators);
     ScopeRlCompatibility mode = parseCompatibility(compatibility);
-    SyntheticGrid syntheticGrid = grid.toGrid();
+    SyntheticGrid syntheticGrid;
+    try {
+      syntheticGrid = grid.toGrid();
+      for (GridPoint point : syntheticGrid.points()) {
+        syntheticGrid.config(point); // checks every setting before the first replication runs
+      }
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw SyntheticOptions.asOptionError(e);
+    }
     int smallestPool = Integer.MAX_VALUE;
     for (var pool : syntheticGrid.pools().entrySet()) {
       smallestPool = Math.min(smallestPool, pool.getValue().size());
@@ -82,9 +92,6 @@ final class AssessCommand implements Callable<Integer> {
     int workers = threads.count();
     AssessmentRunner runner = new AssessmentRunner(chosen, replications, workers, TieBreak.FIRST_LISTED, mode);
     List<GridPoint> points = syntheticGrid.points();
-    for (GridPoint point : points) {
-      syntheticGrid.config(point); // checks every setting before the first replication runs
-    }
     PrintWriter err = spec.commandLine().getErr();
     List<AssessmentReport.PointResult> results = new ArrayList<>();
     try (Progress progress = Progress.onTerminal(err, "replications of " + points.size() * (long) replications)) {

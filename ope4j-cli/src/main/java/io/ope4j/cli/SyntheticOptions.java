@@ -8,6 +8,7 @@ import io.ope4j.synthetic.SyntheticConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,35 @@ final class SyntheticOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   SyntheticConfig toConfig() {
+    try {
+      return buildConfig();
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw asOptionError(e);
+    }
+  }
+
+  /** The library's names of the simulation's settings, and the options that give them. */
+  private static final Map<String, String> OPTION_OF = Map.of("nActions", "--actions", "contextDim", "--context-dim",
+      "poolSize", "--contexts", "rewardNoise", "--reward-noise", "behaviourTemperature", "--behaviour-temperature",
+      "modelNoise", "--model-noise");
+
+  /**
+   * A setting the simulation refused (an {@link IllegalArgumentException} of {@link
+   * SyntheticConfig} or {@link PolicySpec}) as a usage error that names the option.
+   */
+  static UsageException asOptionError(IllegalArgumentException e) {
+    String message = e.getMessage();
+    for (Map.Entry<String, String> entry : OPTION_OF.entrySet()) {
+      if (message.startsWith(entry.getKey() + " ")) {
+        return new UsageException(entry.getValue() + message.substring(entry.getKey().length()), e);
+      }
+    }
+    return new UsageException("the simulation's settings: " + message, e);
+  }
+
+  private SyntheticConfig buildConfig() {
     SyntheticConfig config = SyntheticConfig.defaults(SeedOption.of(mixee))
         .withActions(actions)
         .withContextDim(contextDim)

@@ -116,6 +116,16 @@ class CliSurfaceTest {
   }
 
   @Test
+  void aSimulationSettingTheLibraryRefuses_isAUsageErrorNamingTheOption() {
+    CliRun actions = CliRun.of("simulate", "--rows", "10", "--actions", "1", "-o", dir.resolve("s.csv").toString());
+    assertThat(actions.exitCode()).isEqualTo(2);
+    assertThat(actions.err()).startsWith("ope4j: error: --actions must be at least 2, got 1");
+    CliRun softmax = CliRun.of("assess", "--replications", "2", "--pool", "a=softmax:-1+b=argmax");
+    assertThat(softmax.exitCode()).as(softmax.err()).isEqualTo(2);
+    assertThat(softmax.err()).contains("temperature must be finite and positive");
+  }
+
+  @Test
   void obdTakesTheRewardModelSpecGrammarOfEvaluate() {
     CliRun run = CliRun.of("obd", "--data-dir", ObdCommandTest.DATA, "--n-sim", "1000", "--estimators", "dm",
         "--reward-model", "logistic:C=1", "--format", "json");
