@@ -1,7 +1,6 @@
 package io.ope4j.assess;
 
 import io.ope4j.data.UsageException;
-
 import io.ope4j.synthetic.PolicySpec;
 import io.ope4j.synthetic.SyntheticConfig;
 import java.util.ArrayList;

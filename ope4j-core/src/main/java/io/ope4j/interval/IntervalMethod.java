@@ -1,7 +1,6 @@
 package io.ope4j.interval;
 
 import io.ope4j.data.UsageException;
-
 import java.util.Locale;
 
 /** How a confidence interval is computed. */

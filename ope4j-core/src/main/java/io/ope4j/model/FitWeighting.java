@@ -1,7 +1,6 @@
 package io.ope4j.model;
 
 import io.ope4j.data.UsageException;
-
 import io.ope4j.policy.Policy;
 import java.util.Locale;
 

@@ -1,7 +1,6 @@
 package io.ope4j.selection;
 
 import io.ope4j.data.UsageException;
-
 import io.ope4j.engine.Estimate;
 import io.ope4j.engine.EvaluationResult;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.ope4j.ct;
 
 import io.ope4j.data.UsageException;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.ope4j.io;
 
 import io.ope4j.data.UsageException;
-
 import java.util.Locale;
 
 /** The file formats a log can be read from; {@link #AUTO} tells them apart by content. */

@@ -1,7 +1,6 @@
 package io.ope4j.io;
 
 import io.ope4j.data.UsageException;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ope4j.data.InvalidDataException;

@@ -1,7 +1,6 @@
 package io.ope4j.io;
 
 import io.ope4j.data.UsageException;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.ope4j.io;
 
 import io.ope4j.data.UsageException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,6 @@
 package io.ope4j.models;
 
 import io.ope4j.data.UsageException;
-
 import io.ope4j.model.RewardModelFitter;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package io.ope4j.ct.quadrature;
 
 import io.ope4j.data.UsageException;
-
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;

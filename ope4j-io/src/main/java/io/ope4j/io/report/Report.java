@@ -1,7 +1,6 @@
 package io.ope4j.io.report;
 
 import io.ope4j.data.UsageException;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
