@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.assess.AssessmentRunner;
 import io.ope4j.assess.EstimatorSummary;
 import io.ope4j.assess.GridPoint;
@@ -53,8 +54,9 @@ final class AssessCommand implements Callable<Integer> {
           + " JSON and CSV hold every k.")
   Integer topK;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). The output does not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
+
+  @Mixin SeedOption seed = new SeedOption(SeedOption.SIMULATION_DEFAULT);
 
   @Option(names = "--scope-rl-compat", defaultValue = "none", paramLabel = "MODE",
       description = "none (documented definitions), scope-rl or scope-rl-clipped-sharpe (SCOPE-RL's code, for"
@@ -67,22 +69,29 @@ final class AssessCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<Estimator> chosen = Estimators.parseList(estimators);
     ScopeRlCompatibility mode = parseCompatibility(compatibility);
-    SyntheticGrid syntheticGrid = grid.toGrid();
+    SyntheticGrid syntheticGrid;
+    try {
+      syntheticGrid = grid.toGrid();
+      for (GridPoint point : syntheticGrid.points()) {
+        syntheticGrid.config(point); // checks every setting before the first replication runs
+      }
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw SyntheticOptions.asOptionError(e);
+    }
     int smallestPool = Integer.MAX_VALUE;
     for (var pool : syntheticGrid.pools().entrySet()) {
       smallestPool = Math.min(smallestPool, pool.getValue().size());
       if (topK != null && (topK < 1 || topK > pool.getValue().size())) {
-        throw new IllegalArgumentException("--top-k must be between 1 and the number of candidates ("
+        throw new UsageException("--top-k must be between 1 and the number of candidates ("
             + pool.getValue().size() + " in pool " + pool.getKey() + "), got " + topK);
       }
     }
     int k = topK != null ? topK : Math.min(3, smallestPool);
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    int workers = threads.count();
     AssessmentRunner runner = new AssessmentRunner(chosen, replications, workers, TieBreak.FIRST_LISTED, mode);
     List<GridPoint> points = syntheticGrid.points();
-    for (GridPoint point : points) {
-      syntheticGrid.config(point); // checks every setting before the first replication runs
-    }
     PrintWriter err = spec.commandLine().getErr();
     List<AssessmentReport.PointResult> results = new ArrayList<>();
     try (Progress progress = Progress.onTerminal(err, "replications of " + points.size() * (long) replications)) {
@@ -103,7 +112,7 @@ final class AssessCommand implements Callable<Integer> {
         return mode;
       }
     }
-    throw new IllegalArgumentException(
+    throw new UsageException(
         "--scope-rl-compat must be none, scope-rl or scope-rl-clipped-sharpe, got '" + text + "'");
   }
 }

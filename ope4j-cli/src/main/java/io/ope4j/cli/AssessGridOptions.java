@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.assess.CandidatePools;
 import io.ope4j.assess.SyntheticGrid;
 import io.ope4j.synthetic.PolicySpec;
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The grid of synthetic settings that {@code ope4j assess} runs over. */
 final class AssessGridOptions {
@@ -55,11 +58,11 @@ final class AssessGridOptions {
       description = "Error sd of the reward model, in units of the spread of expected rewards (default: ${DEFAULT-VALUE}).")
   double modelNoise;
 
-  @Option(names = "--sim-seed", defaultValue = "1", description = "Seed of the simulated bandits (default: ${DEFAULT-VALUE}).")
-  long seed;
+  /** The command this is mixed into: its {@code --seed} seeds the simulation. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   SyntheticGrid toGrid() {
-    SyntheticConfig base = SyntheticConfig.defaults(seed)
+    SyntheticConfig base = SyntheticConfig.defaults(SeedOption.of(mixee))
         .withContextDim(contextDim)
         .withPoolSize(contexts)
         .withRewardFunction(parseEnum(RewardFunction.class, "--reward-function", rewardFunction))
@@ -68,7 +71,7 @@ final class AssessGridOptions {
     Map<String, List<PolicySpec>> parsed = new LinkedHashMap<>();
     for (String pool : pools.isEmpty() ? List.of("default") : pools) {
       if (parsed.put(pool.trim(), parsePool(pool.trim())) != null) {
-        throw new IllegalArgumentException("--pool " + pool + " is given twice");
+        throw new UsageException("--pool " + pool + " is given twice");
       }
     }
     return new SyntheticGrid(base, rows, actions, temperatures, noises, parsed);
@@ -91,7 +94,7 @@ final class AssessGridOptions {
       case "softmax" -> CandidatePools.softmaxLadder(needSize(spec, size));
       case "egreedy" -> CandidatePools.epsilonGreedyLadder(needSize(spec, size));
       case "mixed" -> CandidatePools.mixed(needSize(spec, size));
-      default -> throw new IllegalArgumentException("--pool " + spec
+      default -> throw new UsageException("--pool " + spec
           + ": unknown pool; known: default, softmax:N, egreedy:N, mixed:N, or NAME=KIND[:P]+NAME=KIND[:P]+...");
     };
   }
@@ -100,13 +103,13 @@ final class AssessGridOptions {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--pool " + spec + ": '" + text + "' is not a number of policies");
+      throw new UsageException("--pool " + spec + ": '" + text + "' is not a number of policies");
     }
   }
 
   private static int needSize(String spec, int size) {
     if (size < 2) {
-      throw new IllegalArgumentException("--pool " + spec + ": a pool needs a size of at least 2, e.g. softmax:10");
+      throw new UsageException("--pool " + spec + ": a pool needs a size of at least 2, e.g. softmax:10");
     }
     return size;
   }
@@ -121,6 +124,6 @@ final class AssessGridOptions {
     for (E value : type.getEnumConstants()) {
       names.add(value.name().toLowerCase(Locale.ROOT));
     }
-    throw new IllegalArgumentException(option + " must be one of " + names + ", got '" + text + "'");
+    throw new UsageException(option + " must be one of " + names + ", got '" + text + "'");
   }
 }

@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.experiments.classification.ClassificationSimulation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,25 +35,20 @@ final class ClassificationOptions {
       description = "With --from-classification: exploration of the egreedy evaluation policy (default: ${DEFAULT-VALUE}).")
   double epsilon;
 
-  @Option(names = "--seed", paramLabel = "SEED",
-      description = "With --from-classification: seed of the classifier's training subset and the logged actions"
-          + " (default: the --sim-seed value).")
-  Long seed;
-
   /**
    * Writes the log and its truth; returns a one-line summary for stderr.
    *
    * @throws IllegalArgumentException if an option of the synthetic simulation was given too
    */
-  String run(long simSeed, Path log, Path truthPath, ParseResult parsed) throws IOException {
+  String run(long seed, Path log, Path truthPath, ParseResult parsed) throws IOException {
     for (String name : SYNTHETIC_ONLY) {
       if (parsed.hasMatchedOption(name)) {
-        throw new IllegalArgumentException(name + " does not apply with --from-classification (the log has one row"
+        throw new UsageException(name + " does not apply with --from-classification (the log has one row"
             + " per row of " + file + ")");
       }
     }
     ClassificationSimulation.Options options = new ClassificationSimulation.Options(file, mix, trainFraction, epsilon,
-        seed != null ? seed : simSeed);
+        seed);
     return ClassificationSimulation.run(options, log, truthPath);
   }
 }

@@ -1,11 +1,13 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.io.InputFormat;
 import io.ope4j.io.LogConverter;
 import io.ope4j.io.LogInput;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,28 +22,32 @@ import picocli.CommandLine.Model.CommandSpec;
     versionProvider = VersionProvider.class,
     description = "Write a log (CSV, Parquet file or directory, JSON Lines; plain or gzip; - for standard input)"
         + " in another format with the same columns. Numbers keep their exact values.")
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand implements Callable<Integer>, Preflight {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "The log to convert; - for standard input.")
-  String data;
+  @Mixin DataOption log;
 
-  @Option(names = "--input-format", defaultValue = "auto", paramLabel = "FORMAT",
-      description = "Format of the input: auto (told by content), csv, parquet or jsonl (default: ${DEFAULT-VALUE}).")
-  String inputFormat;
+  @Mixin InputFormatOptions inputFormat;
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "Output format: csv, parquet or jsonl.")
   String to;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-      description = "The file to write (replaced if it exists); CSV and JSON Lines are gzip-compressed if it ends with .gz.")
+      description = "The converted log to write (replaced if it exists); CSV and JSON Lines are gzip-compressed if it"
+          + " ends with .gz.")
   Path output;
+
+  @Override
+  public void check() {
+    outputFormat(to);
+    OutputFile.check("--output", output);
+  }
 
   @Override
   public Integer call() throws Exception {
     InputFormat target = outputFormat(to);
-    try (LogInput input = LogInput.of(data, InputFormat.parse(inputFormat)).reopenable()) {
+    try (LogInput input = inputFormat.input(log.data).reopenable()) {
       long rows = LogConverter.convert(input, output, target);
       spec.commandLine().getErr().println("ope4j: wrote " + rows + " rows to " + output);
     }
@@ -55,6 +61,6 @@ final class ConvertCommand implements Callable<Integer> {
         return format;
       }
     }
-    throw new IllegalArgumentException("--to must be csv, parquet or jsonl, got '" + name + "'");
+    throw new UsageException("--to must be csv, parquet or jsonl, got '" + name + "'");
   }
 }

@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.ct.Bases;
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.Features;
@@ -16,6 +17,7 @@ import io.ope4j.ct.Setting;
 import io.ope4j.ct.io.PathCsvReader;
 import io.ope4j.ct.quadrature.QuadratureRule;
 import io.ope4j.data.InvalidDataException;
+import io.ope4j.io.LogInput;
 import io.ope4j.io.report.Formats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,8 +43,10 @@ final class CtEvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "PATHS.csv", description = "Paths: path,t,x_*,r[,payoff]; plain or gzip.")
-  Path data;
+  @Mixin DataOption log;
+
+  /** The file of {@code --data}: standard input is copied to a temporary file, as it is read several times. */
+  private Path data;
 
   @Option(names = "--setting", required = true, description = "finite, discounted or ergodic.")
   String setting;
@@ -95,20 +99,29 @@ final class CtEvaluateCommand implements Callable<Integer> {
   @Option(names = "--eval-at", paramLabel = "POINTS.csv", description = "Points (t, x_*) at which to report J.")
   Path evalAt;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores). The output does not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Mixin OutputOptions output;
 
+  /** How messages name {@code --data}: its path, or {@code <stdin>}. */
+  private String dataName;
+
   @Override
   public Integer call() throws Exception {
-    output.checkedFormat();
+    try (LogInput input = LogInput.of(log.data).reopenable()) {
+      data = input.file();
+      dataName = input.name();
+      return evaluate();
+    }
+  }
+
+  private int evaluate() throws Exception {
     Setting chosen = Setting.parse(setting);
     String methodId = method.trim().toLowerCase(Locale.ROOT);
     boolean online = List.of("td0", "tdlambda", "gtd2").contains(methodId);
     boolean gradient = List.of("gradient-ml", "gradient-td0").contains(methodId);
     if (!online && !gradient && !List.of("ml", "lstd", "mstde").contains(methodId)) {
-      throw new IllegalArgumentException("--method must be ml, lstd, mstde, td0, tdlambda, gtd2, gradient-ml or"
+      throw new UsageException("--method must be ml, lstd, mstde, td0, tdlambda, gtd2, gradient-ml or"
           + " gradient-td0, got '" + method + "'");
     }
     boolean finite = chosen == Setting.FINITE;
@@ -128,12 +141,12 @@ final class CtEvaluateCommand implements Callable<Integer> {
     Features features = Bases.parse(basis, stateNames);
     QuadratureRule rule = QuadratureRule.parse(quadrature);
     RewardRule rewards = new RewardRule(rule, window != null ? window : rule.isSingleStep() || rule.id().equals("bq-wiener") ? 1 : 2);
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    int workers = threads.count();
     CtEvalPoints points = evalAt == null ? null : CtEvalPoints.read(evalAt, stateNames, finite);
     CtReport report = new CtReport();
     report.setting = chosen.id();
     report.stateNames = stateNames;
-    report.diagnostics.put("data", data.toString());
+    report.diagnostics.put("data", dataName);
     report.diagnostics.put("quadrature", rewards.rule().id() + (rewards.window() > 1 ? " over " + rewards.window() + " steps" : ""));
     if (chosen != Setting.ERGODIC) {
       report.diagnostics.put("beta", problem.beta());
@@ -200,7 +213,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
     } catch (InvalidDataException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(data + ": " + e.getMessage(), e);
+      throw new UsageException(dataName + ": " + e.getMessage(), e);
     }
     report.method = fit.method() + (linear == LinearMethod.MSTDE ? " (BIASED BASELINE: minimises the mean-square TD"
         + " error, which flattens J; see docs/continuous_time.md)" : "");
@@ -272,13 +285,13 @@ final class CtEvaluateCommand implements Callable<Integer> {
   private Evaluation gradient(CtProblem problem, Features features, RewardRule rewards, String methodId,
       CtReport report) throws IOException {
     if (iterations < 1) {
-      throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
+      throw new UsageException("--iterations must be at least 1, got " + iterations);
     }
     if (!(alpha > 0) || !(tolerance >= 0)) {
-      throw new IllegalArgumentException("--alpha must be > 0 and --tolerance >= 0, got " + alpha + " and " + tolerance);
+      throw new UsageException("--alpha must be > 0 and --tolerance >= 0, got " + alpha + " and " + tolerance);
     }
     if (problem.setting() == Setting.ERGODIC) {
-      throw new IllegalArgumentException("the ergodic setting supports --method lstd or td0 (ergodic TD), got " + methodId);
+      throw new UsageException("the ergodic setting supports --method lstd or td0 (ergodic TD), got " + methodId);
     }
     GradientEvaluator evaluator = new GradientEvaluator(problem, ParametricValue.linear(features), rewards);
     InMemoryPaths paths = readAll(problem);
@@ -288,7 +301,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
     try {
       result = evaluator.fit(paths.block(), objective, new double[features.size()], alpha, iterations, tolerance);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(data + ": the " + e.getMessage() + "; reduce --alpha or rescale the features", e);
+      throw new UsageException(dataName + ": the " + e.getMessage() + "; reduce --alpha or rescale the features", e);
     }
     report.method = (objective == GradientEvaluator.Objective.MARTINGALE_LOSS ? "martingale loss" : "TD(0)")
         + " by offline gradient iterations (alpha " + alpha + ")";
@@ -323,7 +336,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
     }
     int passes = epochs != null ? epochs : (int) Math.min(10_000, Math.max(1, Math.ceil(300 / meanSpan)));
     if (passes < 1) {
-      throw new IllegalArgumentException("--epochs must be at least 1, got " + passes);
+      throw new UsageException("--epochs must be at least 1, got " + passes);
     }
     long totalSteps = (long) passes * (longest - 1);
     double aux = algorithm == OnlineTd.Algorithm.ERGODIC && spec.commandLine().getParseResult().matchedOption("--alpha-aux") == null
@@ -333,7 +346,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
     LockstepDriver.run(block, problem, rewards, passes, List.of(learner));
     for (double v : learner.theta()) {
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException(data + ": the online iterations diverged (theta is not finite after "
+        throw new UsageException(dataName + ": the online iterations diverged (theta is not finite after "
             + learner.steps() + " steps); reduce --alpha or rescale the features");
       }
     }
@@ -360,7 +373,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
 
   private static OnlineTd.Algorithm ergodicAlgorithm(String methodId) {
     if (!methodId.equals("td0")) {
-      throw new IllegalArgumentException("the ergodic setting supports --method lstd or td0 (ergodic TD), got " + methodId);
+      throw new UsageException("the ergodic setting supports --method lstd or td0 (ergodic TD), got " + methodId);
     }
     return OnlineTd.Algorithm.ERGODIC;
   }

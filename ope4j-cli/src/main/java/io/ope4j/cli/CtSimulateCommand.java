@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.ct.ClosedForms;
 import io.ope4j.ct.PathBlock;
 import io.ope4j.ct.PathSimulator;
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Write sampled paths (formats.md continuous-time paths: path,t,x_*,r[,payoff]) of a built-in"
         + " process, seeded: ou, bm, gbm, lq, linear3, sin. The known value function is printed on stderr.")
-final class CtSimulateCommand implements Callable<Integer> {
+final class CtSimulateCommand implements Callable<Integer>, Preflight {
 
   @Spec CommandSpec spec;
 
@@ -50,10 +52,10 @@ final class CtSimulateCommand implements Callable<Integer> {
   @Option(names = "--horizon", defaultValue = "1", paramLabel = "T", description = "Length of each path (default: ${DEFAULT-VALUE}).")
   double horizon;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed = new SeedOption(SeedOption.SIMULATION_DEFAULT);
 
-  @Option(names = {"--output", "-o"}, required = true, paramLabel = "FILE", description = "CSV to write; gzip if it ends in .gz.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+      description = "The simulated paths, a CSV to write (replaced if it exists); gzip if it ends in .gz.")
   Path output;
 
   @Option(names = "--kappa", defaultValue = "1", description = "ou: mean reversion (default: ${DEFAULT-VALUE}).")
@@ -98,13 +100,18 @@ final class CtSimulateCommand implements Callable<Integer> {
   String gain;
 
   @Override
+  public void check() {
+    OutputFile.check("--output", output);
+  }
+
+  @Override
   public Integer call() throws IOException {
     if (paths < 1) {
-      throw new IllegalArgumentException("--paths must be at least 1, got " + paths);
+      throw new UsageException("--paths must be at least 1, got " + paths);
     }
     int steps = (int) Math.round(horizon / dt);
     if (!(dt > 0) || steps < 1 || Math.abs(steps * dt - horizon) > 1e-9 * horizon) {
-      throw new IllegalArgumentException("--horizon must be a positive multiple of --dt, got " + horizon + " and " + dt);
+      throw new UsageException("--horizon must be a positive multiple of --dt, got " + horizon + " and " + dt);
     }
     PathSimulator simulator = simulator(steps);
     write(simulator);
@@ -120,18 +127,18 @@ final class CtSimulateCommand implements Callable<Integer> {
 
   private PathSimulator simulator(int steps) {
     return switch (process.toLowerCase(Locale.ROOT)) {
-      case "ou" -> new OrnsteinUhlenbeck(kappa, sigma, beta, dt, steps, x0 == null ? Double.NaN : x0, seed);
-      case "bm" -> new BrownianMotion(sigma, startSpread, dt, steps, seed);
-      case "gbm" -> new GeometricBrownianMotion(rate, vol, strike, !put, s0, startSpread, dt, steps, seed);
+      case "ou" -> new OrnsteinUhlenbeck(kappa, sigma, beta, dt, steps, x0 == null ? Double.NaN : x0, seed.seed);
+      case "bm" -> new BrownianMotion(sigma, startSpread, dt, steps, seed.seed);
+      case "gbm" -> new GeometricBrownianMotion(rate, vol, strike, !put, s0, startSpread, dt, steps, seed.seed);
       case "lq" -> {
         double[] p = numbers(policy, 3, "--policy");
-        yield new LinearQuadraticGaussian(p[0], p[1], p[2], gamma, x0 == null ? 0 : x0, dt, steps, seed);
+        yield new LinearQuadraticGaussian(p[0], p[1], p[2], gamma, x0 == null ? 0 : x0, dt, steps, seed.seed);
       }
       case "linear3" -> {
         LinearControlSystem system = LinearControlSystem.example1();
         double[] k = gain == null ? system.optimalGain() : numbers(gain, 3, "--gain");
         yield new ControlledSystemPaths(system, x -> -(k[0] * x[0] + k[1] * x[1] + k[2] * x[2]),
-            new double[] {2, -2, 3}, startSpread, dt, steps, 20, seed);
+            new double[] {2, -2, 3}, startSpread, dt, steps, 20, seed.seed);
       }
       case "sin" -> {
         double[] w = gain == null ? new double[] {0.5, 0, 1} : numbers(gain, 3, "--gain");
@@ -140,9 +147,9 @@ final class CtSimulateCommand implements Callable<Integer> {
           double[] gradient = new double[2];
           basis.valueGradient(w, x, gradient);
           return -0.5 * Math.sin(x[0]) * gradient[1]; // u = -½R⁻¹g(x)ᵀ∇V, Cao & Pan 2024 eq. 6
-        }, new double[] {1, 1}, startSpread, dt, steps, 20, seed);
+        }, new double[] {1, 1}, startSpread, dt, steps, 20, seed.seed);
       }
-      default -> throw new IllegalArgumentException("--process must be ou, bm, gbm, lq, linear3 or sin, got '" + process + "'");
+      default -> throw new UsageException("--process must be ou, bm, gbm, lq, linear3 or sin, got '" + process + "'");
     };
   }
 
@@ -169,14 +176,14 @@ final class CtSimulateCommand implements Callable<Integer> {
   private static double[] numbers(String text, int count, String option) {
     String[] parts = text.split(",");
     if (parts.length != count) {
-      throw new IllegalArgumentException(option + " needs " + count + " comma-separated numbers, got '" + text + "'");
+      throw new UsageException(option + " needs " + count + " comma-separated numbers, got '" + text + "'");
     }
     double[] values = new double[count];
     for (int i = 0; i < count; i++) {
       try {
         values[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException bad) {
-        throw new IllegalArgumentException(option + ": '" + parts[i] + "' is not a number");
+        throw new UsageException(option + ": '" + parts[i] + "' is not a number");
       }
     }
     return values;

@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
@@ -29,18 +30,18 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Estimate the value of evaluation policies from a logged bandit file (CSV, plain or gzip).")
+    description = "Estimate the value of evaluation policies from a logged bandit file.")
 final class EvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "The log (formats.md bandit log): CSV (plain or gzip; - reads standard input) or Parquet;"
-          + " with --engine spark also a directory or URI Spark reads.")
-  String data;
+  @Mixin DataOption log;
+
+  @Mixin SeedOption seed = new SeedOption(SeedOption.EVALUATION_DEFAULT);
 
   @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
-      description = "local (this JVM, all cores) or spark (a Spark session; the same numbers). Default: ${DEFAULT-VALUE}.")
+      description = "local (this JVM, all cores) or spark (a Spark session; the same numbers; --data may then be"
+          + " any directory or URI Spark reads). Default: ${DEFAULT-VALUE}.")
   String engine;
 
   @Option(names = "--master", paramLabel = "URL",
@@ -73,25 +74,26 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    TruthFile truths = truth == null ? null : TruthFile.read(truth); // a bad file fails before the log is read
     if (!engine.equals("local") && (!policySpecs.isEmpty() || models.active())) {
-      throw new IllegalArgumentException("--policy-spec and fitted reward models run with --engine local only;"
+      throw new UsageException("--policy-spec and fitted reward models run with --engine local only;"
           + " with Spark give the policies and model predictions as columns");
     }
     if (!policySpecs.isEmpty() || models.active()) {
-      return write(ModelledEvaluation.run(data, columns, models, policySpecs, estimators, intervals,
+      return write(truths, ModelledEvaluation.run(log.data, columns, models, policySpecs, estimators, intervals,
           spec.commandLine().getErr()));
     }
     EvaluationResult result = switch (engine) {
       case "local" -> evaluateLocally();
       case "spark" -> evaluateWith(findEngine("spark"));
-      default -> throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
+      default -> throw new UsageException("--engine must be local or spark, got '" + engine + "'");
     };
-    return write(result);
+    return write(truths, result);
   }
 
   /** Prints the warnings and writes the result (with the truths, if given). */
-  private int write(EvaluationResult result) throws java.io.IOException {
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
+  private int write(TruthFile truthFile, EvaluationResult result) throws java.io.IOException {
+    Map<String, Double> truths = truthFile == null ? Map.of() : truthFile.valuesOf(result.diagnostics().keySet());
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
@@ -110,9 +112,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private EvaluationResult evaluateLocally() throws Exception {
     if (master != null) {
-      throw new IllegalArgumentException("--master is for --engine spark");
+      throw new UsageException("--master is for --engine spark");
     }
-    try (BatchSource reader = columns.input(data).open(readOptions());
+    try (BatchSource reader = columns.input(log.data).open(readOptions());
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
       return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
     }
@@ -120,8 +122,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private EvaluationResult evaluateWith(LogEngine logEngine) throws Exception {
     Map<String, String> settings = master == null ? Map.of() : Map.of("master", master);
-    return logEngine.evaluate(new LogEngine.Job(data, InputFormat.parse(columns.inputFormat), readOptions(),
-        this::configFor, settings));
+    return logEngine.evaluate(new LogEngine.Job(log.data, InputFormat.parse(columns.format.inputFormat),
+        readOptions(), this::configFor, settings));
   }
 
   /**
@@ -136,15 +138,19 @@ final class EvaluateCommand implements Callable<Integer> {
   private static LogEngine findEngine(String name) {
     LogEngine found = LogEngine.find(name);
     if (found == null) {
-      throw new IllegalArgumentException("--engine " + name + " needs ope4j-spark and Spark on the class path:"
+      throw new UsageException("--engine " + name + " needs ope4j-spark and Spark on the class path:"
           + " run it with the ./ope4j launcher (which adds them for --engine spark), or with spark-submit"
           + " --class io.ope4j.cli.Ope4j --jars ope4j-spark.jar ope4j.jar evaluate ... (see docs/spark.md)");
     }
     return found;
   }
 
-  /** Interval choices, shared with quickstart. */
-  static final class IntervalOptions {
+  /** Interval choices, shared with select, obd and quickstart. */
+  static final class IntervalOptions implements Preflight {
+
+    /** The command this is mixed into, for its {@code --seed}. */
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
     @Option(names = "--ci", defaultValue = "t", paramLabel = "METHOD",
         description = "Interval: t, bootstrap, hoeffding or bernstein (default: ${DEFAULT-VALUE}).")
     String method;
@@ -156,11 +162,10 @@ final class EvaluateCommand implements Callable<Integer> {
         description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
     int replicates;
 
-    @Option(names = "--seed", defaultValue = "12345", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--bootstrap-seed", paramLabel = "SEED", description = "Seed of the bootstrap (default: --seed).")
+    Long bootstrapSeed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). The output does not depend on it.")
-    Integer threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--term-range", paramLabel = "LO,HI",
         description = "Known range of every per-round term, for hoeffding/bernstein (default: the observed range, said in the output).")
@@ -176,14 +181,30 @@ final class EvaluateCommand implements Callable<Integer> {
             + " zero-width intervals (docs/intervals.md). For comparisons with peers that have neither.")
     boolean noIntervalFloor;
 
+    /** Every value, checked before the log is read. */
+    @Override
+    public void check() {
+      IntervalMethod.parse(method);
+      if (!(level > 0 && level < 1)) {
+        throw new UsageException("--level: the confidence level must be in (0, 1), got " + level);
+      }
+      if (replicates < 2) {
+        throw new UsageException("--bootstrap needs at least 2 replicates, got " + replicates);
+      }
+      if (termRange != null) {
+        TermRange.parse(termRange);
+      }
+      if (rewardRange != null) {
+        TermRange.parse(rewardRange);
+      }
+    }
+
     EvaluationConfig toConfig(List<Estimator> estimators) {
       EvaluationConfig config = EvaluationConfig.of(estimators)
           .withInterval(IntervalMethod.parse(method))
           .withLevel(level)
-          .withBootstrap(replicates, seed);
-      if (threads != null) {
-        config = config.withThreads(threads);
-      }
+          .withBootstrap(replicates, SeedOption.orCommandSeed(bootstrapSeed, mixee))
+          .withThreads(threads.count());
       if (noIntervalFloor) {
         config = config.withoutIntervalFloors();
       }

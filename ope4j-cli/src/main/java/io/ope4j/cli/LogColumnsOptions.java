@@ -1,11 +1,11 @@
 package io.ope4j.cli;
 
-import io.ope4j.io.InputFormat;
 import io.ope4j.io.LogInput;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReadOptions.PolicyColumns;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Column-name options of formats.md, shared by commands that read bandit logs. */
@@ -44,13 +44,11 @@ final class LogColumnsOptions {
           + " Repeat for several policies. Default: pi_0.. or pi, else every pi_<name>_0.. prefix.")
   List<String> policies = new ArrayList<>();
 
-  @Option(names = "--input-format", defaultValue = "auto", paramLabel = "FORMAT",
-      description = "Format of the log: auto (told by content), csv, parquet or jsonl (default: ${DEFAULT-VALUE}).")
-  String inputFormat;
+  @Mixin InputFormatOptions format;
 
   /** The log named by {@code --data} ({@code -} for standard input) in the chosen format. */
   LogInput input(String data) {
-    return LogInput.of(data, InputFormat.parse(inputFormat));
+    return format.input(data);
   }
 
   LogReadOptions toReadOptions() {

@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
 import io.ope4j.engine.EvaluationConfig;
@@ -31,10 +32,10 @@ final class ModelledEvaluation {
   static EvaluationResult run(String data, LogColumnsOptions columns, RewardModelOptions models, List<Path> policySpecs,
       String estimatorSpecs, EvaluateCommand.IntervalOptions intervals, PrintWriter err) throws IOException {
     if (!policySpecs.isEmpty() && !columns.policies.isEmpty()) {
-      throw new IllegalArgumentException("--policy reads policies from pi columns and --policy-spec computes them from"
+      throw new UsageException("--policy reads policies from pi columns and --policy-spec computes them from"
           + " the context columns; give one of the two");
     }
-    int threads = intervals.threads != null ? intervals.threads : Runtime.getRuntime().availableProcessors();
+    int threads = intervals.threads.count();
     RewardModelFit fit = models.fit(threads);
     // A missing pscore is read as absent: estimated, or refused before any row for the estimators that weight.
     LogReadOptions options = columns.toReadOptions().withPscoreOptional(true).withContent(

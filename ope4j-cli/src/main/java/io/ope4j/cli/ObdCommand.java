@@ -24,6 +24,8 @@ final class ObdCommand implements Callable<Integer> {
 
   @Mixin ObdOptions obd;
 
+  @Mixin SeedOption seed = new SeedOption(SeedOption.EVALUATION_DEFAULT);
+
   @Mixin EvaluateCommand.IntervalOptions intervals;
 
   @Mixin OutputOptions output;
@@ -37,11 +39,7 @@ final class ObdCommand implements Callable<Integer> {
   static int run(CommandSpec spec, ObdOptions obd, EvaluateCommand.IntervalOptions intervals, OutputOptions output)
       throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    int threads = intervals.threads != null ? intervals.threads : Runtime.getRuntime().availableProcessors();
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-    }
-    ObdExperiment.Outcome outcome = ObdExperiment.run(obd.settings(threads), intervals::toConfig);
+    ObdExperiment.Outcome outcome = ObdExperiment.run(obd.settings(intervals.threads.count()), intervals::toConfig);
     for (String warning : outcome.result().warnings()) {
       err.println("ope4j: warning: " + warning);
     }

@@ -1,6 +1,6 @@
 package io.ope4j.cli;
 
-import io.ope4j.data.InvalidDataException;
+import io.ope4j.data.UserInputException;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code ope4j} command. Results go to stdout, progress and messages to stderr. Exit codes:
- * {@value #OK} success, {@value #BAD_INPUT} bad usage or bad input, {@value #INTERNAL} an
- * internal failure.
+ * {@value #OK} success, {@value #BAD_INPUT} bad usage or bad input (a {@link UserInputException},
+ * a command-line parse error, or an input file that is missing or unreadable), {@value #INTERNAL}
+ * anything else: a bug, reported as an internal error with its stack trace.
  */
 @Command(
     name = "ope4j",
@@ -61,9 +62,10 @@ public final class Ope4j implements Runnable {
     CommandLine commandLine = new CommandLine(new Ope4j());
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExitCodeExceptionMapper(Ope4j::exitCode);
+    commandLine.setExitCodeExceptionMapper(Ope4j::exitCodeOf);
+    commandLine.setExecutionStrategy(Preflight::execute);
     commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-      int code = exitCode(exception);
+      int code = exitCodeOf(exception);
       PrintWriter errors = command.getErr();
       if (code == BAD_INPUT) {
         errors.println("ope4j: error: " + message(exception));
@@ -77,6 +79,9 @@ public final class Ope4j implements Runnable {
     commandLine.setParameterExceptionHandler((exception, args1) -> {
       PrintWriter errors = exception.getCommandLine().getErr();
       errors.println("ope4j: error: " + exception.getMessage());
+      if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        Suggestions.print(unmatched, errors);
+      }
       // A value that does not convert is named with its option already: one line says it all.
       if (!(exception.getCause() instanceof CommandLine.TypeConversionException)) {
         errors.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -87,9 +92,9 @@ public final class Ope4j implements Runnable {
     return commandLine.execute(args);
   }
 
-  private static int exitCode(Throwable exception) {
-    if (exception instanceof InvalidDataException
-        || exception instanceof IllegalArgumentException
+  /** {@value #BAD_INPUT} for the user's errors, {@value #INTERNAL} for anything else: a bug. */
+  static int exitCodeOf(Throwable exception) {
+    if (exception instanceof UserInputException
         || exception instanceof NoSuchFileException
         || exception instanceof AccessDeniedException
         || exception instanceof FileNotFoundException

@@ -9,15 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --format} and {@code --output}: where and how results are written. */
-final class OutputOptions {
+/**
+ * {@code --format} and {@code -o/--output}: where and how a command's results are written. In
+ * every command {@code -o/--output} names what the command produces: the results here, the log
+ * in {@code simulate}, {@code ct-simulate} and {@code convert}.
+ */
+final class OutputOptions implements Preflight {
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
       description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the results to FILE (replaced if it exists) instead of stdout.")
   Path output;
+
+  /** The format and the output file, checked before any work. */
+  @Override
+  public void check() {
+    checkedFormat();
+    OutputFile.check("--output", output);
+  }
 
   /** The chosen format, checked, so that a typo fails before any work is done. */
   String checkedFormat() {

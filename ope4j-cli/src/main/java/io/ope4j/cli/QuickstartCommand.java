@@ -25,6 +25,8 @@ final class QuickstartCommand implements Callable<Integer> {
 
   @Mixin ObdOptions obd;
 
+  @Mixin SeedOption seed = new SeedOption(SeedOption.EVALUATION_DEFAULT);
+
   @Mixin EvaluateCommand.IntervalOptions intervals;
 
   @Mixin OutputOptions output;

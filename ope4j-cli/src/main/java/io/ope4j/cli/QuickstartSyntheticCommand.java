@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
@@ -45,6 +46,8 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
   @Option(names = "--rows", defaultValue = "100000", description = "Logged rounds to simulate (default: ${DEFAULT-VALUE}).")
   long rows;
 
+  @Mixin SeedOption seed = new SeedOption(SeedOption.SIMULATION_DEFAULT);
+
   @Mixin SyntheticOptions bandit;
 
   @Mixin EvaluateCommand.IntervalOptions intervals;
@@ -54,7 +57,7 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (rows < 2) {
-      throw new IllegalArgumentException("--rows must be at least 2, got " + rows);
+      throw new UsageException("--rows must be at least 2, got " + rows);
     }
     PrintWriter err = spec.commandLine().getErr();
     Files.createDirectories(dir);

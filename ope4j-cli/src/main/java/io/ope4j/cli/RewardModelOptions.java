@@ -1,11 +1,14 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.model.CrossFitting;
 import io.ope4j.model.FitWeighting;
 import io.ope4j.models.RewardFeatures;
 import io.ope4j.models.RewardModelFit;
 import io.ope4j.models.SoftmaxRegression;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code evaluate} options that fit a reward model (and propensities) from the log's x_* columns. */
 final class RewardModelOptions {
@@ -29,8 +32,11 @@ final class RewardModelOptions {
   @Option(names = "--folds", defaultValue = "3", description = "Cross-fitting folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
-  @Option(names = "--fold-seed", defaultValue = "12345", description = "Seed of the fold assignment (default: ${DEFAULT-VALUE}).")
-  long foldSeed;
+  /** The command this is mixed into, for its {@code --seed}. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  @Option(names = "--fold-seed", paramLabel = "SEED", description = "Seed of the fold assignment (default: --seed).")
+  Long foldSeed;
 
   @Option(names = "--in-sample", description = "Fit on the evaluation rows themselves, without cross-fitting (said in the output).")
   boolean inSample;
@@ -53,7 +59,7 @@ final class RewardModelOptions {
   }
 
   CrossFitting crossFitting() {
-    return inSample ? CrossFitting.inSample() : CrossFitting.folds(folds, foldSeed);
+    return inSample ? CrossFitting.inSample() : CrossFitting.folds(folds, SeedOption.orCommandSeed(foldSeed, mixee));
   }
 
   FitWeighting weighting() {
@@ -74,7 +80,7 @@ final class RewardModelOptions {
       return RewardModelFit.of(spec).features(chosen).crossFitting(crossFitting()).threads(threads);
     } catch (IllegalArgumentException e) {
       // the library names the spec "reward model '<spec>'"; here it is the option
-      throw new IllegalArgumentException("--reward-model" + e.getMessage().substring("reward model".length()), e);
+      throw new UsageException("--reward-model" + e.getMessage().substring("reward model".length()), e);
     }
   }
 }

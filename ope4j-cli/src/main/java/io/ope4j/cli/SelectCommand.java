@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
@@ -39,13 +40,20 @@ final class SelectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "The log (formats.md bandit log): CSV, Parquet file or directory, JSON Lines; - for standard input.")
-  String data;
+  @Mixin DataOption log;
 
-  @Option(names = "--estimator", paramLabel = "SPEC",
-      description = "One estimator spec, e.g. dr, snipw, switch-dr:lambda=5 (default: dr with reward-model columns, else snipw).")
-  String estimator;
+  @Mixin SeedOption seed = new SeedOption(SeedOption.EVALUATION_DEFAULT);
+
+  @Option(names = "--estimators", paramLabel = "SPEC",
+      description = "The one estimator that ranks, e.g. dr, snipw, switch-dr:lambda=5 (default: dr with reward-model"
+          + " columns, else snipw).")
+  String estimators;
+
+  /** The spelling of {@code --estimators} before 0.2, still read. */
+  @Option(names = "--estimator", hidden = true, paramLabel = "SPEC")
+  void deprecatedEstimator(String spec) {
+    estimators = spec;
+  }
 
   @Option(names = "--criterion", defaultValue = "estimate", paramLabel = "CRITERION",
       description = "estimate (rank by the point estimate) or lower-bound (by the lower end of the interval:"
@@ -57,7 +65,7 @@ final class SelectCommand implements Callable<Integer> {
   Integer topK;
 
   @Option(names = "--truth", paramLabel = "FILE",
-      description = "True values (the JSON written by simulate; \"behaviour_value\" optional): judge the selection"
+      description = "True values (the JSON written by simulate; \"behavior_value\" optional): judge the selection"
           + " (regret@k, SharpeRatio@k, ...). It must name every candidate.")
   Path truth;
 
@@ -70,13 +78,16 @@ final class SelectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Criterion chosenCriterion = Criterion.parse(criterion);
-    try (BanditLogReader reader = columns.input(data).open(columns.toReadOptions())) {
+    if (estimators != null && estimators.contains(",")) {
+      throw new UsageException("--estimators: select ranks by one estimator, got '" + estimators + "'");
+    }
+    try (BanditLogReader reader = columns.input(log.data).open(columns.toReadOptions())) {
       List<String> candidates = reader.layout().policies();
       PolicySelector.checkCandidates(candidates);
       int k = topK != null ? topK : Math.min(DEFAULT_TOP_K, candidates.size());
       PolicySelector.checkTopK(k, candidates.size());
       Estimator chosen = Estimators.parse(
-          estimator != null ? estimator : reader.layout().hasModel() ? "dr" : "snipw");
+          estimators != null ? estimators : reader.layout().hasModel() ? "dr" : "snipw");
       KnownValues known = truth == null ? null : TruthFile.read(truth).knownValues(candidates);
       EvaluationConfig config = intervals.toConfig(List.of(chosen));
       EvaluationResult result;

@@ -1,10 +1,13 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ope4j.io.CsvLogWriter;
 import io.ope4j.synthetic.GroundTruth;
+import io.ope4j.synthetic.PolicySpec;
 import io.ope4j.synthetic.SyntheticBandit;
 import io.ope4j.synthetic.SyntheticConfig;
 import io.ope4j.synthetic.WideColumns;
@@ -26,15 +29,18 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Write a synthetic bandit log (formats.md wide CSV) and the exact true value of every"
         + " evaluation policy in a sidecar JSON; or, with --from-classification, a log made from a labelled"
         + " classification file.")
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Spec CommandSpec spec;
 
   @Option(names = "--rows", defaultValue = "10000", description = "Logged rounds to write (default: ${DEFAULT-VALUE}).")
   long rows;
 
-  @Option(names = {"--output", "-o"}, required = true, paramLabel = "FILE", description = "The log to write; gzip if it ends in .gz.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+      description = "The simulated log to write (replaced if it exists); gzip if it ends in .gz.")
   Path output;
+
+  @Mixin SeedOption seed = new SeedOption(SeedOption.SIMULATION_DEFAULT);
 
   @Option(names = "--truth", paramLabel = "FILE", description = "Where to write the true values (default: the log's name with .truth.json).")
   Path truth;
@@ -44,15 +50,21 @@ final class SimulateCommand implements Callable<Integer> {
   @Mixin ClassificationOptions classification;
 
   @Override
+  public void check() {
+    OutputFile.check("--output", output);
+    OutputFile.check("--truth", truth);
+  }
+
+  @Override
   public Integer call() throws IOException {
     if (classification.file != null) {
       Path truthPath = truth != null ? truth : truthPathFor(output);
-      String summary = classification.run(bandit.seed, output, truthPath, spec.commandLine().getParseResult());
+      String summary = classification.run(seed.seed, output, truthPath, spec.commandLine().getParseResult());
       spec.commandLine().getErr().println(summary);
       return Ope4j.OK;
     }
     if (rows < 1) {
-      throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
+      throw new UsageException("--rows must be at least 1, got " + rows);
     }
     SyntheticBandit generator = SyntheticBandit.of(bandit.toConfig());
     Path truthPath = truth != null ? truth : truthPathFor(output);
@@ -88,6 +100,18 @@ final class SimulateCommand implements Callable<Integer> {
     writeTruth(generator, rows, truthPath);
   }
 
+  /** One evaluation policy as {@code --eval-policy} spells it: name, kind and its parameter. */
+  private static void policySpec(ObjectNode node, PolicySpec policy) {
+    node.put("name", policy.name());
+    if (policy instanceof PolicySpec.Softmax softmax) {
+      node.put("kind", "softmax").put("temperature", softmax.temperature());
+    } else if (policy instanceof PolicySpec.EpsilonGreedy greedy) {
+      node.put("kind", "epsilon-greedy").put("epsilon", greedy.epsilon());
+    } else {
+      node.put("kind", policy instanceof PolicySpec.Argmax ? "argmax" : "uniform");
+    }
+  }
+
   private static void writeTruth(SyntheticBandit generator, long rows, Path path) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
@@ -98,7 +122,7 @@ final class SimulateCommand implements Callable<Integer> {
       policies.put(truth.policies().get(p), truth.value(p));
       modelValues.put(truth.policies().get(p), truth.modelValue(p));
     }
-    root.put("behaviour_value", truth.behaviourValue());
+    root.put("behavior_value", truth.behaviourValue());
     root.put("rows", rows);
     SyntheticConfig config = generator.config();
     ObjectNode settings = root.putObject("config");
@@ -108,10 +132,13 @@ final class SimulateCommand implements Callable<Integer> {
     settings.put("reward_function", config.rewardFunction().name().toLowerCase(java.util.Locale.ROOT));
     settings.put("reward_type", config.rewardType().name().toLowerCase(java.util.Locale.ROOT));
     settings.put("reward_noise", config.rewardNoise());
-    settings.put("behaviour_temperature", config.behaviourTemperature());
+    settings.put("behavior_temperature", config.behaviourTemperature());
     settings.put("model_noise", config.modelNoise());
     settings.put("seed", config.seed());
-    settings.put("eval_policies", config.policies().toString());
+    ArrayNode policySpecs = settings.putArray("eval_policies");
+    for (PolicySpec policy : config.policies()) {
+      policySpec(policySpecs.addObject(), policy);
+    }
     root.put("note", "policies: exact values over the finite context pool; model_values: the q_* columns' value"
         + " under each policy, i.e. what the direct method converges to");
     mapper.writeValue(path.toFile(), root);

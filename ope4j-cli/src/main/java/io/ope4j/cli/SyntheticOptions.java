@@ -1,5 +1,6 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.synthetic.PolicySpec;
 import io.ope4j.synthetic.RewardFunction;
 import io.ope4j.synthetic.RewardType;
@@ -7,7 +8,10 @@ import io.ope4j.synthetic.SyntheticConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options that define a synthetic bandit, shared by simulate and quickstart. */
 final class SyntheticOptions {
@@ -41,11 +45,40 @@ final class SyntheticOptions {
           + " Repeatable. Default: softmax=softmax:0.5, egreedy=epsilon-greedy:0.1, argmax=argmax, uniform=uniform.")
   List<String> policies = new ArrayList<>();
 
-  @Option(names = "--sim-seed", defaultValue = "1", description = "Seed of the simulated bandit and its rows (default: ${DEFAULT-VALUE}).")
-  long seed;
+  /** The command this is mixed into: its {@code --seed} seeds the simulation. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   SyntheticConfig toConfig() {
-    SyntheticConfig config = SyntheticConfig.defaults(seed)
+    try {
+      return buildConfig();
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw asOptionError(e);
+    }
+  }
+
+  /** The library's names of the simulation's settings, and the options that give them. */
+  private static final Map<String, String> OPTION_OF = Map.of("nActions", "--actions", "contextDim", "--context-dim",
+      "poolSize", "--contexts", "rewardNoise", "--reward-noise", "behaviourTemperature", "--behaviour-temperature",
+      "modelNoise", "--model-noise");
+
+  /**
+   * A setting the simulation refused (an {@link IllegalArgumentException} of {@link
+   * SyntheticConfig} or {@link PolicySpec}) as a usage error that names the option.
+   */
+  static UsageException asOptionError(IllegalArgumentException e) {
+    String message = e.getMessage();
+    for (Map.Entry<String, String> entry : OPTION_OF.entrySet()) {
+      if (message.startsWith(entry.getKey() + " ")) {
+        return new UsageException(entry.getValue() + message.substring(entry.getKey().length()), e);
+      }
+    }
+    return new UsageException("the simulation's settings: " + message, e);
+  }
+
+  private SyntheticConfig buildConfig() {
+    SyntheticConfig config = SyntheticConfig.defaults(SeedOption.of(mixee))
         .withActions(actions)
         .withContextDim(contextDim)
         .withPoolSize(contexts)
@@ -67,7 +100,7 @@ final class SyntheticOptions {
   static PolicySpec parsePolicy(String text) {
     String[] nameAndKind = text.split("=", 2);
     if (nameAndKind.length != 2 || nameAndKind[0].isBlank()) {
-      throw new IllegalArgumentException("--eval-policy is written NAME=KIND, got '" + text + "'");
+      throw new UsageException("--eval-policy is written NAME=KIND, got '" + text + "'");
     }
     String name = nameAndKind[0].trim();
     String[] kindAndParam = nameAndKind[1].trim().split(":", 2);
@@ -77,20 +110,20 @@ final class SyntheticOptions {
       case "epsilon-greedy" -> PolicySpec.epsilonGreedy(name, parameter(text, kindAndParam));
       case "argmax" -> PolicySpec.argmax(name);
       case "uniform" -> PolicySpec.uniform(name);
-      default -> throw new IllegalArgumentException(
+      default -> throw new UsageException(
           "--eval-policy " + text + ": unknown kind '" + kindAndParam[0] + "'; known: softmax, epsilon-greedy, argmax, uniform");
     };
   }
 
   private static double parameter(String text, String[] kindAndParam) {
     if (kindAndParam.length != 2) {
-      throw new IllegalArgumentException("--eval-policy " + text + ": " + kindAndParam[0] + " needs a parameter, e.g. "
+      throw new UsageException("--eval-policy " + text + ": " + kindAndParam[0] + " needs a parameter, e.g. "
           + kindAndParam[0] + ":0.5");
     }
     try {
       return Double.parseDouble(kindAndParam[1]);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--eval-policy " + text + ": '" + kindAndParam[1] + "' is not a number");
+      throw new UsageException("--eval-policy " + text + ": '" + kindAndParam[1] + "' is not a number");
     }
   }
 
@@ -100,7 +133,7 @@ final class SyntheticOptions {
         return value;
       }
     }
-    throw new IllegalArgumentException(option + " must be one of "
+    throw new UsageException(option + " must be one of "
         + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()
         + ", got '" + text + "'");
   }

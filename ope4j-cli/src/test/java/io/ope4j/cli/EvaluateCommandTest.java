@@ -50,8 +50,10 @@ class EvaluateCommandTest {
     assertThat(diagnostics.get("ess").asDouble()).isBetween(2000.0, 3000.0);
     assertThat(diagnostics.get("mean_weight").asDouble()).isCloseTo(0.9846474154000018, within(1e-12));
     assertThat(diagnostics.get("max_weight").asDouble()).isCloseTo(10.68331000000002, within(1e-12));
-    assertThat(diagnostics.get("weight_quantiles").get("p50").isNumber()).isTrue();
-    assertThat(diagnostics.get("zero_probability_share").asDouble()).isZero();
+    JsonNode policy = root.get("policies").get("pi").get("diagnostics");
+    assertThat(policy.get("max_weight")).isEqualTo(diagnostics.get("max_weight"));
+    assertThat(policy.get("weight_quantiles").get("p50").isNumber()).isTrue();
+    assertThat(policy.get("zero_probability_share").asDouble()).isZero();
     assertThat(root.get("warnings")).isEmpty();
   }
 

@@ -41,7 +41,7 @@ class SelectCommandTest {
   @Test
   void json_withTruth_judgesTheSelection() throws IOException {
     SelectCliRun run = SelectCliRun.of("select", "--data", log.toString(), "--truth", truth.toString(),
-        "--criterion", "lower-bound", "--estimator", "ipw", "--format", "json");
+        "--criterion", "lower-bound", "--estimators", "ipw", "--format", "json");
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode root = new ObjectMapper().readTree(run.out());
     assertThat(root.get("criterion").asText()).isEqualTo("lower-bound");
@@ -62,8 +62,8 @@ class SelectCommandTest {
     assertThat(quality.get("regret_at_k").asDouble()).isGreaterThanOrEqualTo(0.0);
     assertThat(quality.get("top_k_curve").get("sharpe_ratio")).hasSize(5);
     assertThat(quality.get("top_k_curve").get("sharpe_ratio").get(0).isNull()).isTrue(); // undefined at k = 1
-    assertThat(quality.get("behaviour_value").asDouble())
-        .isEqualTo(new ObjectMapper().readTree(truth.toFile()).get("behaviour_value").asDouble());
+    assertThat(quality.get("behavior_value").asDouble())
+        .isEqualTo(new ObjectMapper().readTree(truth.toFile()).get("behavior_value").asDouble());
   }
 
   @Test
@@ -84,7 +84,7 @@ class SelectCommandTest {
   @Test
   void truthFileMissingACandidate_exit2() throws IOException {
     Path partial = dir.resolve("partial.truth.json");
-    Files.writeString(partial, "{\"policies\": {\"cold\": 1.8, \"warm\": 0.4}, \"behaviour_value\": 1.0}");
+    Files.writeString(partial, "{\"policies\": {\"cold\": 1.8, \"warm\": 0.4}, \"behavior_value\": 1.0}");
     SelectCliRun run = SelectCliRun.of("select", "--data", log.toString(), "--truth", partial.toString());
     assertBadInput(run, "ope4j: error: " + partial + ": no true value for candidates greedy, explore, uniform;"
         + " the file has [cold, warm]. Every candidate needs one");
@@ -110,7 +110,7 @@ class SelectCommandTest {
     Path zeros = dir.resolve("zeros.csv");
     Files.writeString(zeros, "action,reward,pscore,pi_a,pi_b\n0,1,0.5,1,0\n1,0,0.5,0,0\n0,1,0.5,1,0\n");
     SelectCliRun run = SelectCliRun.of("select", "--data", zeros.toString(), "--policy", "a=pi_a", "--policy", "b=pi_b",
-        "--n-actions", "2", "--estimator", "snipw", "--top-k", "1");
+        "--n-actions", "2", "--estimators", "snipw", "--top-k", "1");
     assertBadInput(run, "ope4j: error: policy b: the snipw estimate is NaN");
   }
 

@@ -28,7 +28,7 @@ class SimulateFromClassificationTest {
     Path truth = dir.resolve("iris.truth.json");
     JsonNode root = new ObjectMapper().readTree(truth.toFile());
     assertThat(root.get("policies").fieldNames()).toIterable().containsExactly("softmax", "argmax", "egreedy");
-    assertThat(root.get("config").get("behaviour_accuracy_mix").asDouble()).isEqualTo(0.3);
+    assertThat(root.get("config").get("behavior_accuracy_mix").asDouble()).isEqualTo(0.3);
     assertThat(root.get("config").get("seed").asLong()).isEqualTo(7);
 
     CliRun evaluate = CliRun.of("evaluate", "--data", log.toString(), "--truth", truth.toString(),

@@ -1,5 +1,6 @@
 package io.ope4j.assess;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.data.BatchSource;
 import io.ope4j.engine.Estimate;
 import io.ope4j.engine.EvaluationConfig;
@@ -51,7 +52,7 @@ public final class AssessmentRunner {
       throw new IllegalArgumentException("at least one estimator is needed");
     }
     if (replications < 2) {
-      throw new IllegalArgumentException("replications must be at least 2, got " + replications);
+      throw new UsageException("replications must be at least 2, got " + replications);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -129,8 +130,8 @@ public final class AssessmentRunner {
       try {
         qualities[e] = SelectionQuality.of(log.truth(), estimates[e], ties, compatibility);
       } catch (IllegalArgumentException bad) {
-        throw new IllegalArgumentException("replication " + index + ", estimator "
-            + estimators.get(e).spec() + ": " + bad.getMessage(), bad);
+        throw UsageException.withContext("replication " + index + ", estimator "
+            + estimators.get(e).spec() + ": ", bad);
       }
     }
     return new Replication(log.truth(), estimates, qualities);

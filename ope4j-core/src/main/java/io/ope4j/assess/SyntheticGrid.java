@@ -1,5 +1,6 @@
 package io.ope4j.assess;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.synthetic.PolicySpec;
 import io.ope4j.synthetic.SyntheticConfig;
 import java.util.ArrayList;
@@ -43,16 +44,16 @@ public record SyntheticGrid(
     pools = java.util.Collections.unmodifiableMap(copy);
     if (rows.isEmpty() || actions.isEmpty() || behaviourTemperatures.isEmpty() || rewardNoises.isEmpty()
         || pools.isEmpty()) {
-      throw new IllegalArgumentException("every grid dimension needs at least one value");
+      throw new UsageException("every grid dimension needs at least one value");
     }
     for (long n : rows) {
       if (n < 1) {
-        throw new IllegalArgumentException("sample sizes must be at least 1, got " + n);
+        throw new UsageException("sample sizes must be at least 1, got " + n);
       }
     }
     pools.forEach((name, pool) -> {
       if (pool.size() < 2) {
-        throw new IllegalArgumentException("candidate pool " + name + " needs at least two policies, got " + pool.size());
+        throw new UsageException("candidate pool " + name + " needs at least two policies, got " + pool.size());
       }
     });
   }
@@ -83,7 +84,7 @@ public record SyntheticGrid(
   public SyntheticConfig config(GridPoint point) {
     List<PolicySpec> pool = pools.get(point.pool());
     if (pool == null) {
-      throw new IllegalArgumentException("no candidate pool named " + point.pool() + "; pools: " + pools.keySet());
+      throw new UsageException("no candidate pool named " + point.pool() + "; pools: " + pools.keySet());
     }
     return base.withActions(point.nActions())
         .withBehaviourTemperature(point.behaviourTemperature())

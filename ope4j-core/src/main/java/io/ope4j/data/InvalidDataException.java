@@ -7,7 +7,7 @@ package io.ope4j.data;
  * header and -1 for the file as a whole (empty, truncated); column is {@code null} for problems
  * with a whole row or file.
  */
-public final class InvalidDataException extends RuntimeException {
+public final class InvalidDataException extends UserInputException {
 
   private final String source;
   private final long row;

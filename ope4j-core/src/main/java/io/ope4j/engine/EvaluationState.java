@@ -187,8 +187,19 @@ public final class EvaluationState implements Serializable {
    *
    * @throws IllegalArgumentException when no row was folded in, or a given term range does not
    *     hold the observed terms
+   * @throws io.ope4j.data.InvalidDataException when a reward lies outside the given reward range
+   *     (the log is named "the log": use {@link #finish(String)} to name it)
    */
   public EvaluationResult finish() {
+    return finish("the log");
+  }
+
+  /**
+   * As {@link #finish()}, naming the log {@code source} in data errors.
+   *
+   * @param source how messages name the log, e.g. its file name
+   */
+  public EvaluationResult finish(String source) {
     if (rows == 0) {
       throw new IllegalArgumentException("the log has no rows");
     }
@@ -196,7 +207,7 @@ public final class EvaluationState implements Serializable {
     Map<String, WeightDiagnostics> diagnostics = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     List<Estimator> estimators = config.estimators();
-    TermRange bounds = rewards.bounds();
+    TermRange bounds = rewards.bounds(source);
     for (int p = 0; p < weights.length; p++) {
       String policy = layout.policies().get(p);
       WeightDiagnostics weightDiagnostics =

@@ -56,7 +56,7 @@ public final class Evaluator {
       throw new IllegalArgumentException(source.name() + ": no evaluation policy: give its columns or Policy objects");
     }
     RequiredColumns.check(layout, config.estimators(), source.name());
-    return run(source, layout).finish();
+    return run(source, layout).finish(source.name());
   }
 
   private EvaluationState run(BatchSource source, LogLayout layout) throws IOException {

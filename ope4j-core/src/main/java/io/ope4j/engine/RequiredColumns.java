@@ -1,5 +1,6 @@
 package io.ope4j.engine;
 
+import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
 import io.ope4j.estimator.Estimator;
 import java.util.List;
@@ -31,8 +32,8 @@ public final class RequiredColumns {
     }
   }
 
-  private static IllegalArgumentException missing(String source, Estimator estimator, String what) {
-    return new IllegalArgumentException(
-        source + ": estimator " + estimator.spec() + " needs " + what + "; the log has none");
+  private static InvalidDataException missing(String source, Estimator estimator, String what) {
+    return new InvalidDataException(source, -1, null,
+        "estimator " + estimator.spec() + " needs " + what + "; the log has none");
   }
 }

@@ -1,5 +1,7 @@
 package io.ope4j.engine;
 
+import io.ope4j.data.InvalidDataException;
+
 import io.ope4j.interval.TermRange;
 
 /**
@@ -61,14 +63,15 @@ final class RewardStats implements java.io.Serializable {
    * The range every reward is known to lie in: the given one, else [0, 1] when every reward is 0
    * or 1, else null.
    *
-   * @throws IllegalArgumentException naming the first row whose reward is outside the given range
+   * @param source how the message names the log
+   * @throws InvalidDataException naming the first row whose reward is outside the given range
    */
-  TermRange bounds() {
+  TermRange bounds(String source) {
     if (given != null) {
       if (firstOutside >= 0) {
-        throw new IllegalArgumentException(String.format(
-            "data row %d, column reward: rewards are observed in [%s, %s], outside the given reward range [%s, %s]",
-            firstOutside + 1, min, max, given.lower(), given.upper()));
+        throw new InvalidDataException(source, firstOutside + 1, "reward", String.format(
+            "rewards are observed in [%s, %s], outside the given reward range [%s, %s]",
+            min, max, given.lower(), given.upper()));
       }
       return given;
     }

@@ -1,5 +1,6 @@
 package io.ope4j.estimator;
 
+import io.ope4j.data.UsageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,9 +72,15 @@ public final class Estimators {
     List<Estimator> estimators = new ArrayList<>();
     for (String spec : specs.split(",")) {
       if (spec.isBlank()) {
-        throw new IllegalArgumentException("empty estimator spec in '" + specs + "'");
+        throw new UsageException("empty estimator spec in '" + specs + "'");
       }
-      estimators.add(parse(spec));
+      Estimator estimator = parse(spec);
+      for (Estimator earlier : estimators) {
+        if (earlier.spec().equals(estimator.spec())) {
+          throw new UsageException("estimator '" + estimator.spec() + "' is listed twice in '" + specs + "'");
+        }
+      }
+      estimators.add(estimator);
     }
     return estimators;
   }
@@ -147,7 +154,7 @@ public final class Estimators {
 
   private static double checkedLambda(String id, double lambda, double max) {
     if (!(lambda >= 0 && lambda <= max)) {
-      throw new IllegalArgumentException("estimator '" + id + "': lambda must be in [0, " + Specs.format(max)
+      throw new UsageException("estimator '" + id + "': lambda must be in [0, " + Specs.format(max)
           + "], got " + Specs.format(lambda));
     }
     return lambda;
@@ -284,7 +291,7 @@ public final class Estimators {
     }
   }
 
-  private static IllegalArgumentException bad(String spec, String problem) {
-    return new IllegalArgumentException("estimator '" + spec.trim() + "': " + problem);
+  private static UsageException bad(String spec, String problem) {
+    return new UsageException("estimator '" + spec.trim() + "': " + problem);
   }
 }

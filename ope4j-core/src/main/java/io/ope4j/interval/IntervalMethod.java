@@ -1,5 +1,6 @@
 package io.ope4j.interval;
 
+import io.ope4j.data.UsageException;
 import java.util.Locale;
 
 /** How a confidence interval is computed. */
@@ -32,7 +33,7 @@ public enum IntervalMethod {
         return method;
       }
     }
-    throw new IllegalArgumentException(
+    throw new UsageException(
         "unknown interval method '" + text + "'; known: t, bootstrap, hoeffding, bernstein");
   }
 }

@@ -1,5 +1,6 @@
 package io.ope4j.selection;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.engine.Estimate;
 import java.util.Locale;
 
@@ -39,6 +40,6 @@ public enum Criterion {
         return criterion;
       }
     }
-    throw new IllegalArgumentException("unknown criterion '" + text + "'; known: estimate, lower-bound");
+    throw new UsageException("unknown criterion '" + text + "'; known: estimate, lower-bound");
   }
 }

@@ -24,20 +24,20 @@ public record KnownValues(List<String> candidates, double[] trueValues, double b
     candidates = List.copyOf(candidates);
     trueValues = trueValues.clone();
     if (candidates.size() < 2) {
-      throw new IllegalArgumentException(
+      throw new io.ope4j.data.UsageException(
           "selection needs at least two candidate policies, got " + candidates.size() + " " + candidates);
     }
     if (trueValues.length != candidates.size()) {
-      throw new IllegalArgumentException(
+      throw new io.ope4j.data.UsageException(
           trueValues.length + " true values for " + candidates.size() + " candidates " + candidates);
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < trueValues.length; i++) {
       if (!seen.add(candidates.get(i))) {
-        throw new IllegalArgumentException("candidate " + candidates.get(i) + " is listed twice");
+        throw new io.ope4j.data.UsageException("candidate " + candidates.get(i) + " is listed twice");
       }
       if (!Double.isFinite(trueValues[i])) {
-        throw new IllegalArgumentException(
+        throw new io.ope4j.data.UsageException(
             "true value of candidate " + candidates.get(i) + " must be finite, got " + trueValues[i]);
       }
     }

@@ -1,5 +1,6 @@
 package io.ope4j.selection;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.engine.Estimate;
 import io.ope4j.engine.EvaluationResult;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class PolicySelector {
    */
   public static void checkCandidates(List<String> candidates) {
     if (candidates.size() < 2) {
-      throw new IllegalArgumentException("select needs at least two candidate policies, got "
+      throw new UsageException("select needs at least two candidate policies, got "
           + candidates.size() + " " + candidates + "; name them with --policy NAME=PREFIX");
     }
   }
@@ -34,7 +35,7 @@ public final class PolicySelector {
    */
   public static void checkTopK(int topK, int candidates) {
     if (topK < 1 || topK > candidates) {
-      throw new IllegalArgumentException("top k must be between 1 and the number of candidates ("
+      throw new UsageException("top k must be between 1 and the number of candidates ("
           + candidates + "), got " + topK);
     }
   }
@@ -64,7 +65,7 @@ public final class PolicySelector {
       }
       scores[p] = criterion.score(estimates[p]);
       if (Double.isNaN(scores[p])) {
-        throw new IllegalArgumentException(nanMessage(estimates[p], criterion));
+        throw new UsageException(nanMessage(estimates[p], criterion));
       }
     }
     int[] order = Ranking.descending(scores, ties);

@@ -111,7 +111,7 @@ public record SelectionQuality(
     for (int i = 0; i < values.length; i++) {
       boolean bad = what.equals("score") ? Double.isNaN(values[i]) : !Double.isFinite(values[i]);
       if (bad) {
-        throw new IllegalArgumentException("the " + what + " of candidate " + known.candidates().get(i)
+        throw new io.ope4j.data.UsageException("the " + what + " of candidate " + known.candidates().get(i)
             + " is " + values[i] + "; selection needs a " + (what.equals("score") ? "non-NaN" : "finite")
             + " " + what + " of every candidate");
       }

@@ -74,7 +74,7 @@ class IntervalFloorsTest {
     assertThat(interval.floor().rangeSource()).isEqualTo("given");
     EvaluationConfig tooNarrow = config.withRewardRange(new TermRange(0, 2));
     assertThatThrownBy(() -> new Evaluator(tooNarrow).evaluate(allMatchedRewardsOne(3.0).source()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data row 1, column reward");
+        .isInstanceOf(io.ope4j.data.InvalidDataException.class).hasMessageContaining("row 1, reward: rewards are observed in");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.ope4j.ct;
 
+import io.ope4j.data.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class Bases {
     for (String raw : spec.split(",")) {
       String item = raw.trim();
       if (item.isEmpty()) {
-        throw new IllegalArgumentException("basis '" + spec + "' has an empty item");
+        throw new UsageException("basis '" + spec + "' has an empty item");
       }
       if (item.startsWith("poly:")) {
         int degree = integer(item.substring(5), item);
@@ -44,7 +45,7 @@ public final class Bases {
         flush(exponents, tau, time, names, parts);
         String[] f = item.split(":");
         if (f.length != 5) {
-          throw new IllegalArgumentException("basis item '" + item + "' must be rbf:K:WIDTH:LO:HI");
+          throw new UsageException("basis item '" + item + "' must be rbf:K:WIDTH:LO:HI");
         }
         parts.add(new RbfFeatures(dim, integer(f[1], item), number(f[2], item), number(f[3], item), number(f[4], item)));
       } else {
@@ -54,7 +55,7 @@ public final class Bases {
           String[] base = factor.trim().split("\\^");
           int power = base.length == 2 ? integer(base[1], item) : 1;
           if (base.length > 2 || power < 0) {
-            throw new IllegalArgumentException("basis item '" + item + "': bad factor '" + factor + "'");
+            throw new UsageException("basis item '" + item + "': bad factor '" + factor + "'");
           }
           String name = base[0].trim();
           if (name.equals("1")) {
@@ -70,7 +71,7 @@ public final class Bases {
               index = 0;
             }
             if (index < 0) {
-              throw new IllegalArgumentException("basis item '" + item + "': unknown factor '" + name
+              throw new UsageException("basis item '" + item + "': unknown factor '" + name
                   + "' (state columns: " + stateNames + ", or tau, t, 1)");
             }
             e[index] += power;
@@ -85,7 +86,7 @@ public final class Bases {
     flush(exponents, tau, time, names, parts);
     Features features = parts.size() == 1 ? parts.get(0) : Features.concat(parts);
     if (new java.util.HashSet<>(features.names()).size() != features.size()) {
-      throw new IllegalArgumentException("basis '" + spec + "' repeats a feature: " + features.names());
+      throw new UsageException("basis '" + spec + "' repeats a feature: " + features.names());
     }
     return features;
   }
@@ -93,7 +94,7 @@ public final class Bases {
   private static void addPolynomial(int dim, int degree, List<String> stateNames, List<int[]> exponents,
       List<Integer> tau, List<Integer> time, List<String> names) {
     if (degree < 0 || degree > 12) {
-      throw new IllegalArgumentException("poly degree must be in 0..12, got " + degree);
+      throw new UsageException("poly degree must be in 0..12, got " + degree);
     }
     for (int total = 0; total <= degree; total++) {
       addOfDegree(new int[dim], 0, total, stateNames, exponents, tau, time, names);
@@ -153,7 +154,7 @@ public final class Bases {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException bad) {
-      throw new IllegalArgumentException("basis item '" + item + "': '" + text + "' is not an integer");
+      throw new UsageException("basis item '" + item + "': '" + text + "' is not an integer");
     }
   }
 
@@ -161,7 +162,7 @@ public final class Bases {
     try {
       return Double.parseDouble(text.trim());
     } catch (NumberFormatException bad) {
-      throw new IllegalArgumentException("basis item '" + item + "': '" + text + "' is not a number");
+      throw new UsageException("basis item '" + item + "': '" + text + "' is not a number");
     }
   }
 }

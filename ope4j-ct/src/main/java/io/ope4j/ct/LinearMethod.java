@@ -1,5 +1,6 @@
 package io.ope4j.ct;
 
+import io.ope4j.data.UsageException;
 import java.util.Locale;
 
 /** The batch solvers for a linear family J^θ = θᵀφ (continuous_time.md §4). */
@@ -31,6 +32,6 @@ public enum LinearMethod {
         return m;
       }
     }
-    throw new IllegalArgumentException("linear method must be ml, lstd or mstde, got '" + text + "'");
+    throw new UsageException("linear method must be ml, lstd or mstde, got '" + text + "'");
   }
 }

@@ -45,7 +45,7 @@ public final class OnlineTd {
           return a;
         }
       }
-      throw new IllegalArgumentException("online algorithm must be td0, tdlambda, gtd2, ml-online or ergodic-td, got '"
+      throw new io.ope4j.data.UsageException("online algorithm must be td0, tdlambda, gtd2, ml-online or ergodic-td, got '"
           + text + "'");
     }
   }

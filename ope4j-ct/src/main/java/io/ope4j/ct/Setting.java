@@ -1,5 +1,6 @@
 package io.ope4j.ct;
 
+import io.ope4j.data.UsageException;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,7 @@ public enum Setting {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw new IllegalArgumentException("setting must be finite, discounted or ergodic, got '" + text + "'");
+      throw new UsageException("setting must be finite, discounted or ergodic, got '" + text + "'");
     }
   }
 

@@ -176,7 +176,7 @@ final class ColumnPlan implements java.io.Serializable {
               missing);
       if (!missing.isEmpty()) {
         throw headerError((missing.size() == 1 ? "missing column " : "missing columns ")
-            + String.join(", ", missing));
+            + String.join(", ", missing) + "; " + HeaderHint.describe(header));
       }
       int position = index.getOrDefault(options.positionColumn(), -1);
 

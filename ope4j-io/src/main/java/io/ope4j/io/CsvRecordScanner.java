@@ -89,6 +89,17 @@ public final class CsvRecordScanner implements Closeable {
     this.buffer = new byte[Math.max(MIN_BUFFER_SIZE, bufferSize)];
   }
 
+  /** The field separator: {@code ,} unless {@link #setDelimiter} says otherwise. */
+  private byte delimiter = ',';
+
+  /**
+   * Separates fields by {@code delimiter} (an ASCII character other than a quote or a line end)
+   * instead of a comma; call before the first record.
+   */
+  public void setDelimiter(char delimiter) {
+    this.delimiter = (byte) delimiter;
+  }
+
   /** Header names, used only to name the column in errors about malformed quoting. */
   public void setColumnNames(List<String> names) {
     this.columnNames = List.copyOf(names);
@@ -195,7 +206,7 @@ public final class CsvRecordScanner implements Closeable {
         fieldStart = p;
         while (p < end) {
           byte b = bytes[p];
-          if (b == ',' || b == '\n') {
+          if (b == delimiter || b == '\n') {
             break;
           }
           p++;
@@ -256,7 +267,7 @@ public final class CsvRecordScanner implements Closeable {
         p++;
       }
     }
-    if (p < end && bytes[p] != ',' && bytes[p] != '\n') {
+    if (p < end && bytes[p] != delimiter && bytes[p] != '\n') {
       throw malformed(field, "text after the closing quote of a quoted field");
     }
     return p;

@@ -33,7 +33,13 @@ final class CsvTable extends TableBase {
    * @throws InvalidDataException if the input is empty or its header line is blank
    */
   static CsvTable open(InputStream in, String source, int bufferSize) throws IOException {
+    return open(in, source, bufferSize, ',');
+  }
+
+  /** As {@link #open(InputStream, String, int)}, with fields separated by {@code delimiter}. */
+  static CsvTable open(InputStream in, String source, int bufferSize, char delimiter) throws IOException {
     CsvRecordScanner scanner = new CsvRecordScanner(in, source, bufferSize);
+    scanner.setDelimiter(delimiter);
     try {
       if (!scanner.next()) {
         throw new InvalidDataException(source, -1, null, "empty file (no header line)");

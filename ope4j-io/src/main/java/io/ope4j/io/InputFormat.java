@@ -1,5 +1,6 @@
 package io.ope4j.io;
 
+import io.ope4j.data.UsageException;
 import java.util.Locale;
 
 /** The file formats a log can be read from; {@link #AUTO} tells them apart by content. */
@@ -26,7 +27,7 @@ public enum InputFormat {
     try {
       return valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "unknown input format '" + name + "': use auto, csv, parquet or jsonl");
     }
   }

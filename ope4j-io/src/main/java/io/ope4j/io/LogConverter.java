@@ -1,5 +1,6 @@
 package io.ope4j.io;
 
+import io.ope4j.data.UsageException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ope4j.data.InvalidDataException;
@@ -57,10 +58,10 @@ public final class LogConverter {
     boolean gzip = output.getFileName() != null
         && output.getFileName().toString().endsWith(".gz");
     if (to == InputFormat.AUTO) {
-      throw new IllegalArgumentException("give the output format: csv, parquet or jsonl");
+      throw new UsageException("give the output format: csv, parquet or jsonl");
     }
     if (to == InputFormat.PARQUET && gzip) {
-      throw new IllegalArgumentException("Parquet is compressed inside: name the output "
+      throw new UsageException("Parquet is compressed inside: name the output "
           + output.getFileName().toString().replaceFirst("\\.gz$", "") + " (without .gz)");
     }
     TableReader.Kind[] kinds = columnKinds(input);
@@ -133,7 +134,7 @@ public final class LogConverter {
         case CSV -> new CsvRows(CsvLogWriter.open(output, header));
         case JSONL -> new JsonRows(output, gzip, header, kinds);
         case PARQUET -> new ParquetRows(output, header, kinds);
-        case AUTO -> throw new IllegalArgumentException("no output format");
+        case AUTO -> throw new UsageException("no output format");
       };
     }
   }

@@ -38,12 +38,33 @@ public final class LogInput implements AutoCloseable {
   private final InputFormat format;
   /** Whether {@link #path} is a copy of standard input that {@link #close()} deletes. */
   private final boolean spooled;
+  /** The field separator of CSV input. */
+  private final char delimiter;
 
-  private LogInput(Path path, String name, InputFormat format, boolean spooled) {
+  private LogInput(Path path, String name, InputFormat format, boolean spooled, char delimiter) {
     this.path = path;
     this.name = name;
     this.format = Objects.requireNonNull(format, "format");
     this.spooled = spooled;
+    this.delimiter = delimiter;
+  }
+
+  private LogInput(Path path, String name, InputFormat format, boolean spooled) {
+    this(path, name, format, spooled, ',');
+  }
+
+  /**
+   * This input with CSV fields separated by {@code delimiter} (e.g. {@code ;} or a tab) instead
+   * of a comma; other formats ignore it.
+   *
+   * @throws IllegalArgumentException unless it is one ASCII character other than a quote or a
+   *     line end
+   */
+  public LogInput withDelimiter(char delimiter) {
+    if (delimiter > 127 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException("a delimiter is one ASCII character other than a quote or a line end");
+    }
+    return new LogInput(path, name, format, spooled, delimiter);
   }
 
   /** {@code pathOrDash} ({@code -} for standard input), its format told by content. */
@@ -61,6 +82,14 @@ public final class LogInput implements AutoCloseable {
   /** A file or a directory of Parquet part files in the given format. */
   public static LogInput of(Path path, InputFormat format) {
     return new LogInput(path, path.toString(), format, false);
+  }
+
+  /**
+   * The file or directory read, or {@code null} for standard input; after {@link #reopenable()}
+   * standard input is a temporary file too.
+   */
+  public Path file() {
+    return path;
   }
 
   /** How messages name the input: the path as given, or {@code <stdin>}. */
@@ -112,7 +141,7 @@ public final class LogInput implements AutoCloseable {
     if (path != null) {
       return this;
     }
-    return new LogInput(spool(System.in), STDIN_NAME, format, true);
+    return new LogInput(spool(System.in), STDIN_NAME, format, true, delimiter);
   }
 
   /**
@@ -164,7 +193,7 @@ public final class LogInput implements AutoCloseable {
     }
     return chosen == InputFormat.JSONL
         ? JsonLinesTable.open(buffered, name)
-        : CsvTable.open(buffered, name, CsvRecordScanner.DEFAULT_BUFFER_SIZE);
+        : CsvTable.open(buffered, name, CsvRecordScanner.DEFAULT_BUFFER_SIZE, delimiter);
   }
 
   /** Parquet needs random access: a stream (standard input) is copied to a file first. */

@@ -1,5 +1,6 @@
 package io.ope4j.io;
 
+import io.ope4j.data.UsageException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -106,7 +107,7 @@ public record LogReadOptions(
     public static PolicyColumns parse(String spec) {
       int equals = spec.indexOf('=');
       if (equals <= 0 || equals == spec.length() - 1) {
-        throw new IllegalArgumentException(
+        throw new UsageException(
             "policy must be given as name=prefixOrColumn (e.g. bts=pi_bts_), got '" + spec + "'");
       }
       return new PolicyColumns(spec.substring(0, equals), spec.substring(equals + 1));
@@ -126,21 +127,21 @@ public record LogReadOptions(
     requireName(modelPrefix, "model prefix");
     requireName(modelColumn, "model column");
     if (nActions == 0 || nActions < -1) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "nActions must be positive, or -1 to infer it, got " + nActions);
     }
     policies = List.copyOf(Objects.requireNonNull(policies, "policies"));
     Set<String> names = new HashSet<>();
     for (PolicyColumns policy : policies) {
       if (!names.add(policy.name())) {
-        throw new IllegalArgumentException("policy name '" + policy.name() + "' given twice");
+        throw new UsageException("policy name '" + policy.name() + "' given twice");
       }
     }
     if (batchCapacity <= 0) {
-      throw new IllegalArgumentException("batchCapacity must be positive, got " + batchCapacity);
+      throw new UsageException("batchCapacity must be positive, got " + batchCapacity);
     }
     if (!(piSumTolerance >= 0 && piSumTolerance < 1)) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "the pi-sum tolerance (--pi-sum-tolerance) must be in [0, 1), got " + piSumTolerance);
     }
     Objects.requireNonNull(content, "content");
@@ -247,7 +248,7 @@ public record LogReadOptions(
 
   private static void requireName(String value, String what) {
     if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException(what + " must be a non-empty name, got '" + value + "'");
+      throw new UsageException(what + " must be a non-empty name, got '" + value + "'");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.ope4j.io;
 
+import io.ope4j.data.UsageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,7 +75,7 @@ public final class PolicySpecs {
     for (Path file : files) {
       for (Spec spec : read(file)) {
         if (reserved.contains(spec.name()) || policies.put(spec.name(), build(spec, target)) != null) {
-          throw new IllegalArgumentException(file + ": policy name '" + spec.name() + "' is used twice");
+          throw new UsageException(file + ": policy name '" + spec.name() + "' is used twice");
         }
       }
     }
@@ -99,11 +100,11 @@ public final class PolicySpecs {
     } catch (NoSuchFileException e) {
       throw e;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage()
+      throw new UsageException(file + ": not valid JSON: " + e.getOriginalMessage()
           + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
     }
     if (root == null || root.isMissingNode()) {
-      throw new IllegalArgumentException(file + ": empty policy spec");
+      throw new UsageException(file + ": empty policy spec");
     }
     JsonNode list = root.isObject() && root.has("policies") ? root.get("policies") : root;
     List<Spec> specs = new ArrayList<>();
@@ -115,24 +116,24 @@ public final class PolicySpecs {
       specs.add(spec(list, file, "policy"));
     }
     if (specs.isEmpty()) {
-      throw new IllegalArgumentException(file + ": no policy in the spec");
+      throw new UsageException(file + ": no policy in the spec");
     }
     return specs;
   }
 
   private static Spec spec(JsonNode node, Path file, String where) {
     if (!node.isObject()) {
-      throw new IllegalArgumentException(file + ": " + where + " must be a JSON object, got " + node.getNodeType());
+      throw new UsageException(file + ": " + where + " must be a JSON object, got " + node.getNodeType());
     }
     String fallbackName = file.getFileName().toString().replaceFirst("\\.json$", "");
     String name = node.has("name") ? text(node, "name", file, where) : fallbackName;
     if (!node.has("type")) {
-      throw new IllegalArgumentException(file + ": " + where + " has no \"type\" (one of " + String.join(", ",
+      throw new UsageException(file + ": " + where + " has no \"type\" (one of " + String.join(", ",
           sorted(TYPES)) + ")");
     }
     String type = text(node, "type", file, "policy '" + name + "'").toLowerCase(Locale.ROOT);
     if (!TYPES.contains(type)) {
-      throw new IllegalArgumentException(file + ": policy '" + name + "': unknown type '" + type + "' (one of "
+      throw new UsageException(file + ": policy '" + name + "': unknown type '" + type + "' (one of "
           + String.join(", ", sorted(TYPES)) + ")");
     }
     return new Spec(name, type, node, file);
@@ -141,7 +142,7 @@ public final class PolicySpecs {
   private static String text(JsonNode node, String key, Path file, String where) {
     JsonNode value = node.get(key);
     if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw new IllegalArgumentException(file + ": " + where + ": \"" + key + "\" must be a non-empty string, got "
+      throw new UsageException(file + ": " + where + ": \"" + key + "\" must be a non-empty string, got "
           + value);
     }
     return value.asText();
@@ -283,8 +284,8 @@ public final class PolicySpecs {
       this.json = spec.json();
     }
 
-    IllegalArgumentException error(String problem) {
-      return new IllegalArgumentException(spec.file() + ": policy '" + spec.name() + "' (" + spec.type() + "): "
+    UsageException error(String problem) {
+      return new UsageException(spec.file() + ": policy '" + spec.name() + "' (" + spec.type() + "): "
           + problem);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,8 +19,9 @@ import java.util.Map;
 
 /**
  * True policy values, as {@code simulate} writes them beside a log: {@code {"policies": {"name":
- * value, ...}, "behaviour_value": value, "safety_threshold": value}}. Only {@code policies} is
- * required; other keys ({@code config}, {@code note}, ...) are ignored.
+ * value, ...}, "behavior_value": value, "safety_threshold": value}}. Only {@code policies} is
+ * required; other keys ({@code config}, {@code note}, ...) are ignored. Files written before the
+ * key was spelled {@code behavior_value} say {@code behaviour_value}, which is read too.
  *
  * @param source the file, as named in messages
  * @param policies each policy's true value, in the file's order
@@ -28,6 +30,9 @@ import java.util.Map;
  *     the behaviour value
  */
 public record TruthFile(String source, Map<String, Double> policies, double behaviourValue, double safetyThreshold) {
+
+  /** The key of the behaviour policy's value. */
+  public static final String BEHAVIOR_VALUE = "behavior_value";
 
   public TruthFile {
     policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
@@ -60,9 +65,29 @@ public record TruthFile(String source, Map<String, Double> policies, double beha
       Map.Entry<String, JsonNode> entry = it.next();
       values.put(entry.getKey(), number(source, "true value of " + entry.getKey(), entry.getValue()));
     }
-    double behaviour = optional(source, root, "behaviour_value");
+    double behaviour = optional(source, root, root.has(BEHAVIOR_VALUE) ? BEHAVIOR_VALUE : "behaviour_value");
     double threshold = root.has("safety_threshold") ? optional(source, root, "safety_threshold") : behaviour;
     return new TruthFile(source, values, behaviour, threshold);
+  }
+
+  /**
+   * The true values of those of {@code logPolicies} the file names, to show beside estimates.
+   *
+   * @throws InvalidDataException naming the file and the log's policies when it names none of
+   *     them (the truth of another log)
+   */
+  public Map<String, Double> valuesOf(Collection<String> logPolicies) {
+    Map<String, Double> named = new LinkedHashMap<>();
+    for (String policy : logPolicies) {
+      if (policies.containsKey(policy)) {
+        named.put(policy, policies.get(policy));
+      }
+    }
+    if (named.isEmpty()) {
+      throw invalid(source, "names none of the log's policies " + logPolicies + " (it names " + policies.keySet()
+          + "): is it the truth of another log?");
+    }
+    return named;
   }
 
   /**

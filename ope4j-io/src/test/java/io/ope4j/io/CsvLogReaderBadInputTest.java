@@ -120,10 +120,11 @@ class CsvLogReaderBadInputTest {
     return Stream.of(
         arguments("missing pscore", "action,reward,pi\n0,0,0.5\n",
             "header: missing column pscore (behaviour policy's probability of the logged action;"
-                + " rename with --pscore-col)"),
+                + " rename with --pscore-col); the header as read has 3 columns: [action, reward, pi]"),
         arguments("missing action and reward", "pscore,pi\n0.5,0.5\n",
             "header: missing columns action (the logged action, an integer in [0, K); rename "
-                + "with --action-col), reward (the observed reward; rename with --reward-col)"),
+                + "with --action-col), reward (the observed reward; rename with --reward-col); the header as read"
+                + " has 2 columns: [pscore, pi]"),
         arguments("no policy columns", "action,reward,pscore,q\n0,0,0.5,0.1\n",
             "header: no evaluation policy columns found: name them pi_0..pi_{K-1} (probability"
                 + " of every action), pi (probability of the logged action), or "

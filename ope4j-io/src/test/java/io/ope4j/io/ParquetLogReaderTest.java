@@ -154,7 +154,8 @@ class ParquetLogReaderTest {
         openAndReadExpectingError(columns, List.<Object[]>of(new Object[] {0L, 0.0, 0.5}));
     String file = dir.resolve("logs.parquet").toString();
     assertThat(error).hasMessage(file + " header: missing column pscore (behaviour policy's "
-        + "probability of the logged action; rename with --pscore-col)");
+        + "probability of the logged action; rename with --pscore-col); the header as read has 3 columns:"
+        + " [action, reward, pi]");
   }
 
   @Test

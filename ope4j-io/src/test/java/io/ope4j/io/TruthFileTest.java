@@ -25,7 +25,7 @@ class TruthFileTest {
 
   @Test
   void readsPoliciesInFileOrderAndTheBehaviourValue() throws IOException {
-    Path file = write("{\"policies\": {\"b\": 0.25, \"a\": 1}, \"behaviour_value\": 0.5, \"config\": {\"x\": 1}}");
+    Path file = write("{\"policies\": {\"b\": 0.25, \"a\": 1}, \"behavior_value\": 0.5, \"config\": {\"x\": 1}}");
     TruthFile truth = TruthFile.read(file);
     assertThat(truth.policies()).containsExactly(
         java.util.Map.entry("b", 0.25), java.util.Map.entry("a", 1.0));
@@ -37,11 +37,17 @@ class TruthFileTest {
   @Test
   void knownValuesFollowTheCandidatesOrder_andTheSafetyThresholdOverridesTheBehaviourValue() throws IOException {
     TruthFile truth = TruthFile.read(write(
-        "{\"policies\": {\"b\": 0.25, \"a\": 1}, \"behaviour_value\": 0.5, \"safety_threshold\": 0.3}"));
+        "{\"policies\": {\"b\": 0.25, \"a\": 1}, \"behavior_value\": 0.5, \"safety_threshold\": 0.3}"));
     KnownValues known = truth.knownValues(List.of("a", "b"));
     assertThat(known.trueValues()).containsExactly(1.0, 0.25);
     assertThat(known.behaviourValue()).isEqualTo(0.5);
     assertThat(known.safetyThreshold()).isEqualTo(0.3);
+  }
+
+  @Test
+  void theOldSpellingBehaviourValue_isStillRead() throws IOException {
+    assertThat(TruthFile.read(write("{\"policies\": {\"a\": 1}, \"behaviour_value\": 0.25}")).behaviourValue())
+        .isEqualTo(0.25);
   }
 
   @Test

@@ -66,17 +66,17 @@ public final class ClassificationBandit {
 
     public Settings {
       if (!(behaviourMix >= 0 && behaviourMix <= 1)) {
-        throw new IllegalArgumentException("the behaviour mix must be in [0, 1], got " + behaviourMix);
+        throw new io.ope4j.data.UsageException("the behaviour mix must be in [0, 1], got " + behaviourMix);
       }
       if (!(behaviourTrainFraction > 0 && behaviourTrainFraction <= 1)) {
-        throw new IllegalArgumentException("the behaviour training fraction must be in (0, 1], got "
+        throw new io.ope4j.data.UsageException("the behaviour training fraction must be in (0, 1], got "
             + behaviourTrainFraction);
       }
       if (!(epsilon >= 0 && epsilon <= 1)) {
-        throw new IllegalArgumentException("epsilon must be in [0, 1], got " + epsilon);
+        throw new io.ope4j.data.UsageException("epsilon must be in [0, 1], got " + epsilon);
       }
       if (!(behaviourC > 0) || !(targetC > 0)) {
-        throw new IllegalArgumentException("C must be positive, got " + behaviourC + " and " + targetC);
+        throw new io.ope4j.data.UsageException("C must be positive, got " + behaviourC + " and " + targetC);
       }
     }
 
@@ -120,7 +120,7 @@ public final class ClassificationBandit {
     }
     this.behaviourTrainingRows = kept;
     if (kept == 0) {
-      throw new IllegalArgumentException("the behaviour classifier's training subset is empty; raise the fraction");
+      throw new io.ope4j.data.UsageException("the behaviour classifier's training subset is empty; raise the fraction");
     }
     SoftmaxRegression.Fitted weak = SoftmaxRegression.withC(settings.behaviourC()).threads(threads)
         .fit(subset, dim, subsetLabels, null, classes);

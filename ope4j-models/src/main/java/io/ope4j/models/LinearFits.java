@@ -25,7 +25,7 @@ final class LinearFits {
     for (int i = 0; i < rewards.length; i++) {
       double r = rewards[i];
       if (binary ? !(r == 0.0 || r == 1.0) : !Double.isFinite(r)) {
-        throw new IllegalArgumentException(binary
+        throw new io.ope4j.data.UsageException(binary
             ? "logistic regression needs binary rewards (0 or 1), but row " + (i + 1) + " has reward " + r
                 + "; for continuous rewards use ridge regression (or trees with reg:squarederror)"
             : "row " + (i + 1) + " has a non-finite reward " + r);
@@ -43,7 +43,7 @@ final class LinearFits {
     for (int i = 0; i < n; i++) {
       int a = data.actions()[i];
       if (a < 0 || a >= data.nActions()) {
-        throw new IllegalArgumentException("row " + (i + 1) + ": action " + a + " outside [0, " + data.nActions() + ")");
+        throw new io.ope4j.data.UsageException("row " + (i + 1) + ": action " + a + " outside [0, " + data.nActions() + ")");
       }
     }
     int groups = layout.groups();

@@ -46,7 +46,7 @@ public final class RewardFeatures {
         case "one-hot", "onehot" -> ONE_HOT;
         case "per-position" -> PER_POSITION;
         case "ignore", "none" -> IGNORE;
-        default -> throw new IllegalArgumentException("positions must be one-hot, per-position or ignore, got '"
+        default -> throw new io.ope4j.data.UsageException("positions must be one-hot, per-position or ignore, got '"
             + text + "'");
       };
     }
@@ -85,7 +85,7 @@ public final class RewardFeatures {
     RewardFeatures chosen = switch (kind.trim().toLowerCase(Locale.ROOT)) {
       case "additive" -> DEFAULTS;
       case "per-action" -> DEFAULTS.perActionModels();
-      default -> throw new IllegalArgumentException("model features must be additive or per-action, got '" + kind
+      default -> throw new io.ope4j.data.UsageException("model features must be additive or per-action, got '" + kind
           + "'");
     };
     return chosen.withPositions(Positions.parse(positions));

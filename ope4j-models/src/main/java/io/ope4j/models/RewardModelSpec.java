@@ -1,5 +1,6 @@
 package io.ope4j.models;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.model.RewardModelFitter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -78,7 +79,7 @@ public final class RewardModelSpec {
     }
   }
 
-  private static IllegalArgumentException bad(String spec, String problem) {
-    return new IllegalArgumentException("reward model '" + spec + "': " + problem);
+  private static UsageException bad(String spec, String problem) {
+    return new UsageException("reward model '" + spec + "': " + problem);
   }
 }

@@ -116,7 +116,7 @@ public final class SparkEvaluator {
       if (total == 0) {
         throw new InvalidDataException(source, -1, null, "no data rows");
       }
-      return foldAndMerge(rows, columns, offsets).finish();
+      return foldAndMerge(rows, columns, offsets).finish(source);
     } catch (RuntimeException failure) {
       throw unwrap(failure);
     }

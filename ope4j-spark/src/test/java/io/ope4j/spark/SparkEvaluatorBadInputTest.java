@@ -52,8 +52,8 @@ class SparkEvaluatorBadInputTest {
 
     assertThatThrownBy(() -> IPW.evaluate(log, "logs"))
         .isInstanceOf(InvalidDataException.class)
-        .hasMessage("logs header: missing column pscore (behaviour policy's probability of the "
-            + "logged action; rename with --pscore-col)");
+        .hasMessageStartingWith("logs header: missing column pscore (behaviour policy's probability of the "
+            + "logged action; rename with --pscore-col); the header as read has ");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.ope4j.ct.quadrature;
 
+import io.ope4j.data.UsageException;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -89,7 +90,7 @@ public final class QuadratureRule {
         }
       }
     }
-    throw new IllegalArgumentException("quadrature must be left, trapezoid, simpson, bq-wiener or"
+    throw new UsageException("quadrature must be left, trapezoid, simpson, bq-wiener or"
         + " bq-matern:NU:ELL (NU in 0.5, 1.5, 2.5, 3.5), got '" + spec + "'");
   }
 
@@ -115,10 +116,10 @@ public final class QuadratureRule {
   /** Smallest number of nodes the rule accepts, and whether it needs an odd count. */
   public void checkNodeCount(int n) {
     if (n < 2) {
-      throw new IllegalArgumentException("a quadrature rule needs at least 2 nodes, got " + n);
+      throw new UsageException("a quadrature rule needs at least 2 nodes, got " + n);
     }
     if (kind == Kind.SIMPSON && (n % 2 == 0)) {
-      throw new IllegalArgumentException("Simpson's rule needs an odd number of nodes, got " + n);
+      throw new UsageException("Simpson's rule needs an odd number of nodes, got " + n);
     }
   }
 
@@ -181,7 +182,7 @@ public final class QuadratureRule {
     if (!solver.setA(gram)) {
       solver = LinearSolverFactory_DDRM.lu(n); // numerically semi-definite: LU still solves it
       if (!solver.setA(gram)) {
-        throw new IllegalArgumentException("Bayesian-quadrature kernel matrix is singular: nodes too close"
+        throw new UsageException("Bayesian-quadrature kernel matrix is singular: nodes too close"
             + " for length scale, or repeated nodes");
       }
     }
@@ -197,7 +198,7 @@ public final class QuadratureRule {
   private double kernelMean(double t, double a, double b) {
     if (kind == Kind.BAYES_WIENER) {
       if (!(a > 0)) {
-        throw new IllegalArgumentException("the Wiener kernel min(s, t) needs nodes in t > 0, got a = " + a);
+        throw new UsageException("the Wiener kernel min(s, t) needs nodes in t > 0, got a = " + a);
       }
       return (t * t - a * a) / 2 + t * (b - t); // ∫_a^b min(s, t) ds, continuous_time.md §5
     }

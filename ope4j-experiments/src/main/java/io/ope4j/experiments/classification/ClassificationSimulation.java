@@ -99,7 +99,7 @@ public final class ClassificationSimulation {
     for (String name : bandit.policyNames()) {
       policies.put(name, bandit.truth(name));
     }
-    root.put("behaviour_value", bandit.behaviourValue());
+    root.put("behavior_value", bandit.behaviourValue());
     root.put("rows", bandit.rows());
     ObjectNode config = root.putObject("config");
     config.put("from_classification", options.file().toString());
@@ -107,10 +107,10 @@ public final class ClassificationSimulation {
     config.put("class_names", String.join(",", data.classNames()));
     config.put("features", bandit.dim());
     ClassificationBandit.Settings settings = bandit.settings();
-    config.put("behaviour_accuracy_mix", settings.behaviourMix());
-    config.put("behaviour_train_fraction", settings.behaviourTrainFraction());
-    config.put("behaviour_train_rows", bandit.behaviourTrainingRows());
-    config.put("behaviour_c", settings.behaviourC());
+    config.put("behavior_accuracy_mix", settings.behaviourMix());
+    config.put("behavior_train_fraction", settings.behaviourTrainFraction());
+    config.put("behavior_train_rows", bandit.behaviourTrainingRows());
+    config.put("behavior_c", settings.behaviourC());
     config.put("target_c", settings.targetC());
     config.put("epsilon", settings.epsilon());
     config.put("seed", settings.seed());

@@ -1,5 +1,6 @@
 package io.ope4j.experiments.obd;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.data.ColumnarLog;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
@@ -86,6 +87,18 @@ public final class ObdExperiment {
     RewardModelFitter fitter(String name, ObdLog log);
 
     /**
+     * Checks {@code name} before any data is read.
+     *
+     * @throws UsageException unless {@link #fitter} knows it
+     */
+    default void check(String name) {
+      if (!names().contains(name)) {
+        throw new UsageException("--reward-model must be one of " + NO_MODEL + ", " + String.join(", ", names())
+            + ", got '" + name + "'");
+      }
+    }
+
+    /**
      * Cross-fitted predictions: fit {@code fitter} once per fold on the other folds' rows and
      * predict every action for that fold's rows at their logged position (Chernozhukov et al.
      * 2018, Definition 3.1).
@@ -142,7 +155,7 @@ public final class ObdExperiment {
     ObdLog onPolicy = ObdLoader.loadCampaign(dir, "bts", settings.campaign());
     ObdPrior prior = ObdPrior.read(dir.resolve("prior_bts.yaml"), settings.campaign());
     if (prior.nActions() != log.nActions()) {
-      throw new IllegalArgumentException("the prior of " + settings.campaign() + " has " + prior.nActions()
+      throw new UsageException("the prior of " + settings.campaign() + " has " + prior.nActions()
           + " items, the log " + log.nActions());
     }
     List<Estimator> estimators = Estimators.parseListOrDefault(settings.estimators(), withModel);
@@ -185,18 +198,17 @@ public final class ObdExperiment {
   /** Checks the settings that need no data; returns whether a reward model is asked for. */
   private static boolean validate(Settings settings, Models models) {
     if (!settings.campaign().equals("men") && !settings.campaign().equals("women")) {
-      throw new IllegalArgumentException("--campaign must be men or women, got '" + settings.campaign() + "'");
+      throw new UsageException("--campaign must be men or women, got '" + settings.campaign() + "'");
     }
     if (settings.simulations() < 1) {
-      throw new IllegalArgumentException("--n-sim must be at least 1, got " + settings.simulations());
+      throw new UsageException("--n-sim must be at least 1, got " + settings.simulations());
     }
     boolean withModel = !settings.rewardModel().equals(NO_MODEL);
-    if (withModel && !models.names().contains(settings.rewardModel())) {
-      throw new IllegalArgumentException("--reward-model must be one of " + NO_MODEL + ", "
-          + String.join(", ", models.names()) + ", got '" + settings.rewardModel() + "'");
+    if (withModel) {
+      models.check(settings.rewardModel());
     }
     if (withModel && settings.folds() < 2) {
-      throw new IllegalArgumentException("--folds must be at least 2, got " + settings.folds());
+      throw new UsageException("--folds must be at least 2, got " + settings.folds());
     }
     return withModel;
   }
@@ -221,7 +233,7 @@ public final class ObdExperiment {
         columns = PolicyColumns.compute(entry.getValue(), log.contexts(), log.contextDim(), log.positions(),
             log.actions(), predictions);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("policy '" + entry.getKey() + "': " + e.getMessage(), e);
+        throw UsageException.withContext("policy '" + entry.getKey() + "': ", e);
       }
       if (predictions == null) {
         builder.policy(entry.getKey(), columns.piLogged());

@@ -1,5 +1,8 @@
 package io.ope4j.experiments.obd;
 
+import io.ope4j.data.UsageException;
+import io.ope4j.models.RewardModelSpec;
+
 import io.ope4j.io.ObdLog;
 import io.ope4j.model.CrossFittedModel;
 import io.ope4j.model.CrossFitting;
@@ -12,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reward models of the Open Bandit Dataset experiment, from {@code ope4j-models}: each name
- * stands for a {@link io.ope4j.models.RewardModelSpec} spec, fitted on the features of OBP's
+ * The reward models of the Open Bandit Dataset experiment, from {@code ope4j-models}: a bare name
+ * stands for the spec of OBP's example ({@code logistic} is {@code logistic:C=100}), and any other
+ * text is a {@link io.ope4j.models.RewardModelSpec} spec (the grammar of {@code evaluate
+ * --reward-model}, e.g. {@code logistic:C=1}); every model is fitted on the features of OBP's
  * {@code RegressionModel} given an {@code action_context}: [context, item features of the action]
  * (no one-hot action), one model per slot.
  */
@@ -39,11 +44,21 @@ public final class ObdRewardModels implements ObdExperiment.Models {
   }
 
   @Override
-  public RewardModelFitter fitter(String name, ObdLog log) {
-    String spec = SPECS.get(name);
-    if (spec == null) {
-      throw new IllegalArgumentException("unknown reward model '" + name + "'; known: " + String.join(", ", names()));
+  public void check(String name) {
+    if (!SPECS.containsKey(name)) {
+      try {
+        RewardModelSpec.parse(name, RewardFeatures.defaults(), 1);
+      } catch (UsageException e) {
+        throw new UsageException("--reward-model must be one of " + ObdExperiment.NO_MODEL + ", "
+            + String.join(", ", names()) + " or a spec such as logistic:C=1, ridge:alpha=1, xgboost:rounds=50: "
+            + e.getMessage(), e);
+      }
     }
+  }
+
+  @Override
+  public RewardModelFitter fitter(String name, ObdLog log) {
+    String spec = SPECS.getOrDefault(name, name);
     RewardFeatures features = RewardFeatures.defaults()
         .withActionContext(log.actionContext(), log.actionContextDim())
         .withoutActionOneHot()

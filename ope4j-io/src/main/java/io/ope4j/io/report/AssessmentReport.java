@@ -129,10 +129,10 @@ public final class AssessmentReport implements Report {
       GridPoint point = result.point();
       node.put("rows", point.rows());
       node.put("actions", point.nActions());
-      node.put("behaviour_temperature", point.behaviourTemperature());
+      node.put("behavior_temperature", point.behaviourTemperature());
       node.put("reward_noise", point.rewardNoise());
       node.put("pool", point.pool());
-      Formats.put(node, "behaviour_value", result.truth().behaviourValue());
+      Formats.put(node, "behavior_value", result.truth().behaviourValue());
       ObjectNode truths = node.putObject("true_values");
       for (int p = 0; p < result.truth().size(); p++) {
         truths.put(result.truth().candidates().get(p), result.truth().trueValue(p));

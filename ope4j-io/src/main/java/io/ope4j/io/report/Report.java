@@ -1,5 +1,6 @@
 package io.ope4j.io.report;
 
+import io.ope4j.data.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,7 +56,7 @@ public interface Report {
   static String checkFormat(String format) {
     String chosen = format.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(chosen)) {
-      throw new IllegalArgumentException("--format must be table, json or csv, got '" + format + "'");
+      throw new UsageException("--format must be table, json or csv, got '" + format + "'");
     }
     return chosen;
   }

@@ -136,19 +136,29 @@ public final class ResultReport implements Report {
         Formats.put(node, "relative_error", relativeError(estimate.value(), truth));
         node.put("covers_truth", interval.covers(truth));
       }
-      diagnostics(node.putObject("diagnostics"), estimate.weights());
+      contractDiagnostics(node.putObject("diagnostics"), estimate.weights());
+    }
+    ObjectNode policies = root.putObject("policies");
+    for (Map.Entry<String, WeightDiagnostics> entry : result.diagnostics().entrySet()) {
+      diagnostics(policies.putObject(entry.getKey()).putObject("diagnostics"), entry.getValue());
     }
     ArrayNode warnings = root.putArray("warnings");
     result.warnings().forEach(warnings::add);
     out.println(mapper.writeValueAsString(root));
   }
 
-  private static void diagnostics(ObjectNode node, WeightDiagnostics weights) {
+  /** The three keys formats.md promises in every estimate's {@code diagnostics}. */
+  private static void contractDiagnostics(ObjectNode node, WeightDiagnostics weights) {
     Formats.put(node, "ess", weights.effectiveSampleSize());
     Formats.put(node, "mean_weight", weights.meanWeight());
+    Formats.put(node, "max_weight", weights.maxWeight());
+  }
+
+  /** All of a policy's weight diagnostics, written once in {@code policies.NAME.diagnostics}. */
+  private static void diagnostics(ObjectNode node, WeightDiagnostics weights) {
+    contractDiagnostics(node, weights);
     Formats.put(node, "mean_weight_stderr", weights.meanWeightStderr());
     Formats.put(node, "min_weight", weights.minWeight());
-    Formats.put(node, "max_weight", weights.maxWeight());
     ObjectNode quantiles = node.putObject("weight_quantiles");
     double[] values = weights.weightQuantiles();
     for (int i = 0; i < values.length; i++) {

@@ -203,7 +203,7 @@ public final class SelectionReport implements Report {
 
   private void writeQualityJson(ObjectNode node) {
     int k = selection.topK();
-    Formats.put(node, "behaviour_value", known.behaviourValue());
+    Formats.put(node, "behavior_value", known.behaviourValue());
     Formats.put(node, "safety_threshold", known.safetyThreshold());
     Formats.put(node, "regret_at_k", quality.regretAt(k));
     Formats.put(node, "sharpe_ratio_at_k", quality.topK().sharpeRatioAt(k));

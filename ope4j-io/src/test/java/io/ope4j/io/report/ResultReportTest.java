@@ -56,7 +56,7 @@ class ResultReportTest {
     JsonNode root = new ObjectMapper().readTree(ResultJson.toString(result));
     List<String> keys = new ArrayList<>();
     root.fieldNames().forEachRemaining(keys::add);
-    assertThat(keys).containsExactly("n_rounds", "estimates", "warnings");
+    assertThat(keys).containsExactly("n_rounds", "estimates", "policies", "warnings");
     JsonNode ipw = root.get("estimates").get(0);
     List<String> estimateKeys = new ArrayList<>();
     ipw.fieldNames().forEachRemaining(estimateKeys::add);
@@ -69,6 +69,13 @@ class ResultReportTest {
     assertThat(ipw.get("ci_seed").asLong()).isEqualTo(7);
     assertThat(ipw.get("ci_replicates").asInt()).isEqualTo(50);
     assertThat(ipw.get("value").asDouble()).isEqualTo(result.estimate("greedy", "ipw").value());
+    List<String> contract = new ArrayList<>();
+    ipw.get("diagnostics").fieldNames().forEachRemaining(contract::add);
+    assertThat(contract).containsExactly("ess", "mean_weight", "max_weight");
+    JsonNode policy = root.get("policies").get("greedy").get("diagnostics");
+    assertThat(policy.get("max_weight")).isEqualTo(ipw.get("diagnostics").get("max_weight"));
+    assertThat(policy.has("weight_quantiles") && policy.has("min_weight") && policy.has("zero_probability_share"))
+        .isTrue();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.ope4j.models.pipeline;
 
+import io.ope4j.data.UsageException;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
 import io.ope4j.diagnostics.WeightDiagnostics;
@@ -218,7 +219,7 @@ public final class FittedEvaluation {
     RequiredColumns.check(layout.withPolicies(layout.policies(), fitter != null || layout.hasModel(),
         layout.nActions(), layout.widePolicies(), layout.wideModel()).withPscore(pscore), config.estimators(), name);
     if (!pscore && fitter != null && weighting.dependsOnPolicy()) {
-      throw new IllegalArgumentException(name + ": the fitting weights " + weighting.id() + " need the pscore"
+      throw new UsageException(name + ": the fitting weights " + weighting.id() + " need the pscore"
           + " column (behaviour policy's probability of the logged action); the log has none");
     }
     if (layout.nActions() < 1) {
@@ -239,7 +240,7 @@ public final class FittedEvaluation {
       }
       return CrossFittedModel.fit(fitter, data.rewardData(), crossFitting, weighting, policy, piLogged, pscore);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+      throw UsageException.withContext(name + ": ", e);
     }
   }
 
