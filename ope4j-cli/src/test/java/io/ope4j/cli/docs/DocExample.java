@@ -6,7 +6,7 @@ package io.ope4j.cli.docs;
  * @param doc the document, relative to the repository root (e.g. {@code docs/obd.md})
  * @param line the 1-based line of the command in the document
  * @param text the command as written (continuation lines joined)
- * @param command the parsed command
+ * @param command the parsed command; null for one that is not run
  * @param expectedOutput the standard output a {@code console} block shows after the command, or
  *     null where the document shows none ({@code sh} blocks)
  * @param expectedExit the exit code the block's {@code <!-- exit code: N -->} says, else 0

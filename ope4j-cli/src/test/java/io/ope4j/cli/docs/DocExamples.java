@@ -128,6 +128,14 @@ public final class DocExamples {
 
     private void add(List<DocExample> examples, int index, String text, String output) {
       String where = doc + ":" + (firstLine + index);
+      if (text.isBlank() || text.strip().startsWith("#")) {
+        return;
+      }
+      if (notRunReason != null) {
+        // Not run, so not parsed either: it may use the whole shell (`$(cat cp.txt)`).
+        examples.add(new DocExample(doc, firstLine + index, text.strip(), null, output, expectedExit, notRunReason));
+        return;
+      }
       ShellCommand command;
       try {
         command = ShellCommand.parse(text);
@@ -137,12 +145,11 @@ public final class DocExamples {
       if (command == null) {
         return;
       }
-      if (notRunReason == null && !command.isOpe4j()) {
+      if (!command.isOpe4j()) {
         throw new IllegalArgumentException(where + ": '" + command.program() + "' is not an ope4j command: "
             + "mark the block with <!-- not run: REASON --> on the line before it");
       }
-      examples.add(new DocExample(doc, firstLine + index, text.strip(), command, output, expectedExit,
-          notRunReason));
+      examples.add(new DocExample(doc, firstLine + index, text.strip(), command, output, expectedExit, null));
     }
   }
 }

@@ -3,7 +3,6 @@ package io.ope4j.cli.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +68,9 @@ class DocExamplesTest {
       fail(doc + ": the examples did not finish in " + TIMEOUT_MINUTES + " minutes; scratch copy " + scratch);
     }
     assertThat(process.exitValue()).as(doc + ": the example runner failed:\n" + Files.readString(log)).isZero();
-    List<DocRunner.Result> outcomes = new ObjectMapper().readValue(results.toFile(), new TypeReference<>() {});
+    DocRunner.Report report = new ObjectMapper().readValue(results.toFile(), DocRunner.Report.class);
+    List<DocRunner.Result> outcomes = report.results();
+    System.out.printf("%s: %d commands in %.1f s of CPU%n", doc, outcomes.size(), report.cpuMillis() / 1e3);
     assertThat(outcomes).hasSameSizeAs(runnable);
     SoftAssertions softly = new SoftAssertions();
     for (int i = 0; i < runnable.size(); i++) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ public final class DocRunner {
   /** What one command did. */
   public record Result(int line, int exitCode, String out, String err, long millis) {}
 
+  /** What the commands of a document did, and the CPU time of the whole run. */
+  public record Report(List<Result> results, long cpuMillis) {}
+
   private DocRunner() {}
 
   public static void main(String[] args) throws IOException {
@@ -34,7 +38,9 @@ public final class DocRunner {
         results.add(run(example));
       }
     }
-    new ObjectMapper().writeValue(Path.of(args[2]).toFile(), results);
+    long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+    new ObjectMapper().writeValue(Path.of(args[2]).toFile(), new Report(results, cpuNanos / 1_000_000));
     // A library may leave non-daemon threads behind; the results are written.
     System.exit(0);
   }

@@ -58,27 +58,27 @@ public record ShellCommand(List<String> words, List<String> input, String stdout
    * @throws IllegalArgumentException for syntax outside the subset
    */
   public static ShellCommand parse(String line) {
-    List<String> tokens = tokens(line);
+    List<Token> tokens = tokens(line);
     if (tokens.isEmpty()) {
       return null;
     }
     String redirect = null;
-    int redirectAt = tokens.indexOf(REDIRECT);
+    int redirectAt = tokens.indexOf(Token.REDIRECT);
     if (redirectAt >= 0) {
-      if (redirectAt != tokens.size() - 2 || isOperator(tokens.get(redirectAt + 1))) {
+      if (redirectAt != tokens.size() - 2 || tokens.get(redirectAt + 1).operator()) {
         throw refused(line, "one '> FILE', at the end");
       }
-      redirect = tokens.get(redirectAt + 1);
+      redirect = tokens.get(redirectAt + 1).text();
       tokens = tokens.subList(0, redirectAt);
     }
     List<List<String>> stages = new ArrayList<>();
     List<String> stage = new ArrayList<>();
-    for (String token : tokens) {
-      if (token == PIPE) {
+    for (Token token : tokens) {
+      if (token.equals(Token.PIPE)) {
         stages.add(stage);
         stage = new ArrayList<>();
       } else {
-        stage.add(token);
+        stage.add(token.text());
       }
     }
     stages.add(stage);
@@ -95,12 +95,10 @@ public record ShellCommand(List<String> words, List<String> input, String stdout
     return new ShellCommand(stages.get(stages.size() - 1), input, redirect);
   }
 
-  // Operators are these two instances, told from quoted words "|" and ">" by identity.
-  private static final String PIPE = new String("|");
-  private static final String REDIRECT = new String(">");
-
-  private static boolean isOperator(String token) {
-    return token == PIPE || token == REDIRECT;
+  /** A word, or an unquoted {@code |} or {@code >}. */
+  private record Token(String text, boolean operator) {
+    static final Token PIPE = new Token("|", true);
+    static final Token REDIRECT = new Token(">", true);
   }
 
   private static boolean isInputStage(List<String> stage) {
@@ -109,23 +107,23 @@ public record ShellCommand(List<String> words, List<String> input, String stdout
   }
 
   /** The words and operators of a line, without its comment. */
-  private static List<String> tokens(String line) {
-    List<String> tokens = new ArrayList<>();
+  private static List<Token> tokens(String line) {
+    List<Token> tokens = new ArrayList<>();
     StringBuilder word = null;
     int i = 0;
     while (i < line.length()) {
       char c = line.charAt(i);
       boolean operator = c == '|' || c == '>';
       if (c == ' ' || c == '\t' || operator) {
+        if (operator && word != null && word.toString().matches("[0-9]+")) {
+          throw refused(line, "'N>' redirections of other streams");
+        }
         if (word != null) {
-          tokens.add(word.toString());
+          tokens.add(new Token(word.toString(), false));
           word = null;
         }
         if (operator) {
-          if (c == '>' && i > 0 && Character.isDigit(line.charAt(i - 1)) && tokens.get(tokens.size() - 1).matches("[0-9]+")) {
-            throw refused(line, "'N>' redirections of other streams");
-          }
-          tokens.add(c == '|' ? PIPE : REDIRECT);
+          tokens.add(c == '|' ? Token.PIPE : Token.REDIRECT);
         }
         i++;
       } else if (word == null && c == '#') {
@@ -140,7 +138,7 @@ public record ShellCommand(List<String> words, List<String> input, String stdout
       }
     }
     if (word != null) {
-      tokens.add(word.toString());
+      tokens.add(new Token(word.toString(), false));
     }
     return tokens;
   }
