@@ -7,8 +7,8 @@ package io.ope4j.cli.docs;
  * @param line the 1-based line of the command in the document
  * @param text the command as written (continuation lines joined)
  * @param command the parsed command; null for one that is not run
- * @param expectedOutput the standard output a {@code console} block shows after the command, or
- *     null where the document shows none ({@code sh} blocks)
+ * @param expectedOutput what a {@code console} block shows after the command (standard output,
+ *     or standard error where a non-zero exit code is expected), or null in {@code sh} blocks
  * @param expectedExit the exit code the block's {@code <!-- exit code: N -->} says, else 0
  * @param notRunReason why the command is not run ({@code <!-- not run: REASON -->}), or null
  */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>In a {@code sh}, {@code bash} or {@code shell} block every line is a command; a line
  *       ending in a backslash continues on the next.
  *   <li>In a {@code console} block a line starting with {@code $ } is a command, and the lines
- *       after it, up to the next command, are its standard output as the document shows it.
+ *       after it, up to the next command, are its standard output as the document shows it (its
+ *       standard error, for a block that expects a non-zero exit code).
  *   <li>An HTML comment on the line just before the opening fence applies to the whole block:
  *       {@code <!-- not run: REASON -->} (listed, not run) or {@code <!-- exit code: N -->}.
  *   <li>A command that is not {@code ope4j}/{@code ./ope4j} must be in a "not run" block.

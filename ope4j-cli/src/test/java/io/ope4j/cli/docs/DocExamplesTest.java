@@ -91,9 +91,15 @@ class DocExamplesTest {
     softly.assertThat(outcome.exitCode())
         .as("%s: exit code of `%s`; stderr:%n%s", example.where(), example.text(), outcome.err())
         .isEqualTo(example.expectedExit());
-    if (example.expectedOutput() != null && !SampleOutput.matches(example.expectedOutput(), outcome.out())) {
+    // A failing command prints its message on stderr and nothing on stdout: the document shows the message.
+    boolean failing = example.expectedExit() != 0;
+    if (failing) {
+      softly.assertThat(outcome.out()).as("%s: stdout of a failing command", example.where()).isEmpty();
+    }
+    String printed = failing ? outcome.err() : outcome.out();
+    if (example.expectedOutput() != null && !SampleOutput.matches(example.expectedOutput(), printed)) {
       softly.fail("%s: `%s` printed other than the document shows.%n--- shown:%n%s--- printed:%n%s",
-          example.where(), example.text(), example.expectedOutput(), outcome.out());
+          example.where(), example.text(), example.expectedOutput(), printed);
     }
   }
 
