@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *       after it, up to the next command, are its standard output as the document shows it (its
  *       standard error, for a block that expects a non-zero exit code).
  *   <li>An HTML comment on the line just before the opening fence applies to the whole block:
- *       {@code <!-- not run: REASON -->} (listed, not run) or {@code <!-- exit code: N -->}.
+ *       {@code <!-- not run: REASON -->} (listed, not run; its {@code ope4j} commands are still
+ *       parsed, so their options must exist) or {@code <!-- exit code: N -->}.
  *   <li>A command that is not {@code ope4j}/{@code ./ope4j} must be in a "not run" block.
  *   <li>A block without a language whose first line looks like a command is refused (tag it).
  * </ul>
@@ -84,6 +85,14 @@ public final class DocExamples {
     return code == null ? 0 : Integer.parseInt(code);
   }
 
+  private static ShellCommand parsedOrNull(String text) {
+    try {
+      return ShellCommand.parse(text);
+    } catch (IllegalArgumentException outsideTheSubset) {
+      return null;
+    }
+  }
+
   /** One fenced block: its body and the first body line's number. */
   private record Block(String doc, int firstLine, List<String> body, String notRunReason, int expectedExit) {
 
@@ -133,8 +142,9 @@ public final class DocExamples {
         return;
       }
       if (notRunReason != null) {
-        // Not run, so not parsed either: it may use the whole shell (`$(cat cp.txt)`).
-        examples.add(new DocExample(doc, firstLine + index, text.strip(), null, output, expectedExit, notRunReason));
+        // Not run, so it may use the whole shell (`$(cat cp.txt)`); kept parsed when it can be.
+        examples.add(new DocExample(doc, firstLine + index, text.strip(), parsedOrNull(text), output, expectedExit,
+            notRunReason));
         return;
       }
       ShellCommand command;

@@ -56,6 +56,7 @@ class DocExamplesParseTest {
         .containsExactly("needs a cluster", "needs a cluster", null, null);
     assertThat(examples).extracting(DocExample::expectedExit).containsExactly(0, 0, 2, 0);
     assertThat(examples.get(0).command()).isNull();
+    assertThat(examples.get(1).command().arguments()).containsExactly("evaluate", "--engine", "spark");
   }
 
   @Test

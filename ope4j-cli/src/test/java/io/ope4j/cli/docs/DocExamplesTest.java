@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ope4j.cli.Ope4j;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import picocli.CommandLine;
 
 /**
  * Every shell example of README.md and docs/*.md runs as written, so a renamed option or a
@@ -44,14 +46,34 @@ class DocExamplesTest {
   private static void check(Path root, String doc) throws IOException, InterruptedException {
     List<DocExample> examples = DocExamples.read(root, doc);
     List<DocExample> runnable = examples.stream().filter(DocExample::runs).toList();
-    examples.stream().filter(example -> !example.runs()).forEach(example -> System.out.println(
-        "not run: " + example.where() + " (" + example.notRunReason() + "): " + example.text()));
+    SoftAssertions softly = new SoftAssertions();
+    for (DocExample example : examples) {
+      if (!example.runs()) {
+        System.out.println("not run: " + example.where() + " (" + example.notRunReason() + "): " + example.text());
+        checkOptions(example, softly);
+      }
+    }
     System.out.println(doc + ": " + runnable.size() + " commands run, " + (examples.size() - runnable.size())
         + " not run");
-    if (runnable.isEmpty()) {
-      return;
+    if (!runnable.isEmpty()) {
+      Path scratch = Files.createTempDirectory("ope4j-docs-");
+      List<DocRunner.Result> outcomes = runInScratchCopy(root, doc, scratch);
+      assertThat(outcomes).hasSameSizeAs(runnable);
+      for (int i = 0; i < runnable.size(); i++) {
+        check(runnable.get(i), outcomes.get(i), softly);
+      }
+      if (softly.wasSuccess()) {
+        delete(scratch);
+      } else {
+        System.out.println(doc + ": the files the examples made are kept in " + scratch);
+      }
     }
-    Path scratch = Files.createTempDirectory("ope4j-docs-");
+    softly.assertAll();
+  }
+
+  /** Runs the document's examples in a JVM whose working directory is a copy of the shipped folders. */
+  private static List<DocRunner.Result> runInScratchCopy(Path root, String doc, Path scratch)
+      throws IOException, InterruptedException {
     for (String folder : SHIPPED) {
       copy(root.resolve(folder), scratch.resolve(folder));
     }
@@ -69,21 +91,10 @@ class DocExamplesTest {
     }
     assertThat(process.exitValue()).as(doc + ": the example runner failed:\n" + Files.readString(log)).isZero();
     DocRunner.Report report = new ObjectMapper().readValue(results.toFile(), DocRunner.Report.class);
-    List<DocRunner.Result> outcomes = report.results();
-    System.out.printf("%s: %d commands in %.1f s of CPU%n", doc, outcomes.size(), report.cpuMillis() / 1e3);
-    assertThat(outcomes).hasSameSizeAs(runnable);
-    SoftAssertions softly = new SoftAssertions();
-    for (int i = 0; i < runnable.size(); i++) {
-      check(runnable.get(i), outcomes.get(i), softly);
-    }
+    System.out.printf("%s: %d commands in %.1f s of CPU%n", doc, report.results().size(), report.cpuMillis() / 1e3);
     Files.delete(results);
     Files.delete(log);
-    if (softly.wasSuccess()) {
-      delete(scratch);
-    } else {
-      System.out.println(doc + ": the files the examples made are kept in " + scratch);
-    }
-    softly.assertAll();
+    return report.results();
   }
 
   private static void check(DocExample example, DocRunner.Result outcome, SoftAssertions softly) {
@@ -100,6 +111,18 @@ class DocExamplesTest {
     if (example.expectedOutput() != null && !SampleOutput.matches(example.expectedOutput(), printed)) {
       softly.fail("%s: `%s` printed other than the document shows.%n--- shown:%n%s--- printed:%n%s",
           example.where(), example.text(), example.expectedOutput(), printed);
+    }
+  }
+
+  /** An ope4j command that is not run must still name options and values the command takes. */
+  private static void checkOptions(DocExample example, SoftAssertions softly) {
+    if (example.command() == null || !example.command().isOpe4j()) {
+      return;
+    }
+    try {
+      new CommandLine(new Ope4j()).parseArgs(example.command().arguments().toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      softly.fail("%s: `%s` (not run) does not parse: %s", example.where(), example.text(), e.getMessage());
     }
   }
 
