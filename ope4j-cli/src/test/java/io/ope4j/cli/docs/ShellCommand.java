@@ -42,11 +42,12 @@ public record ShellCommand(List<String> words, List<String> input, String stdout
     return words.subList(1, words.size());
   }
 
-  /** The file the pipe's first stage reads, and whether it is gunzipped. */
+  /** The file the pipe's first stage reads. */
   public String inputFile() {
     return input.get(input.size() - 1);
   }
 
+  /** True when the pipe's first stage is {@code gunzip -c}. */
   public boolean inputGzipped() {
     return !input.isEmpty() && !input.get(0).equals("cat");
   }
