@@ -1,6 +1,7 @@
 package io.ope4j.model;
 
 import io.ope4j.policy.Policy;
+import io.ope4j.policy.PolicyColumns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,8 +75,8 @@ public final class CrossFittedModel {
     if (pscore.length != data.rows()) {
       throw new IllegalArgumentException("pscore has " + pscore.length + " rows, the data " + data.rows());
     }
-    double[] piLogged = PolicyColumns.loggedProbabilities(policy, data.contexts(), data.dim(), data.positions(),
-        data.actions());
+    double[] piLogged = PolicyColumns.compute(policy, data.contexts(), data.dim(), data.positions(),
+        data.actions(), null).piLogged();
     return fit(fitter, data, crossFitting, weighting, policyName, piLogged, pscore);
   }
 

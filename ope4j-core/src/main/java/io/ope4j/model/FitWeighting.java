@@ -1,6 +1,7 @@
 package io.ope4j.model;
 
 import io.ope4j.policy.Policy;
+import io.ope4j.policy.PolicyColumns;
 import java.util.Locale;
 
 /**
@@ -100,7 +101,7 @@ public enum FitWeighting {
     if (this == PLAIN) {
       return null;
     }
-    return sampleWeights(PolicyColumns.loggedProbabilities(policy, contexts, dim, positions, actions), pscore);
+    return sampleWeights(PolicyColumns.compute(policy, contexts, dim, positions, actions, null).piLogged(), pscore);
   }
 
   /**
