@@ -1,7 +1,7 @@
 package io.ope4j.cli;
 
-import io.ope4j.model.RewardData;
-import io.ope4j.model.RewardModelFitter;
+import io.ope4j.rewardmodel.RewardData;
+import io.ope4j.rewardmodel.RewardModelFitter;
 
 /**
  * Cross-fitted reward-model predictions: fit {@code fitter} K times, each time on the rows

@@ -9,7 +9,7 @@ import io.ope4j.io.BatchContent;
 import io.ope4j.io.LogInput;
 import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.PolicySpecs;
-import io.ope4j.model.RewardModelFitter;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import io.ope4j.models.pipeline.FittedEvaluation;
 import io.ope4j.policy.Policy;
 import java.io.IOException;

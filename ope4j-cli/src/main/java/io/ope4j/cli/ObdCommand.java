@@ -2,8 +2,8 @@ package io.ope4j.cli;
 
 import io.ope4j.experiments.obd.ObdExperiment;
 import io.ope4j.io.ObdLog;
-import io.ope4j.model.RewardData;
-import io.ope4j.model.RewardModelFitter;
+import io.ope4j.rewardmodel.RewardData;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

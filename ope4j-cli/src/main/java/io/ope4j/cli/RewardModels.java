@@ -1,9 +1,9 @@
 package io.ope4j.cli;
 
 import io.ope4j.io.ObdLog;
-import io.ope4j.model.CrossFittedModel;
-import io.ope4j.model.CrossFitting;
-import io.ope4j.model.RewardModelFitter;
+import io.ope4j.rewardmodel.CrossFittedModel;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import io.ope4j.models.GradientBoostedTrees;
 import io.ope4j.models.LogisticRegression;
 import io.ope4j.models.RewardFeatures;

@@ -1,7 +1,7 @@
 package io.ope4j.models;
 
 import io.ope4j.internal.spec.KeyValueSpec;
-import io.ope4j.model.RewardModelFitter;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import java.util.Locale;
 
 /**

@@ -1,4 +1,4 @@
-package io.ope4j.model;
+package io.ope4j.rewardmodel;
 
 /** A fitted reward model {@code q(x, a, p)}: the expected reward of each action in a context. */
 public interface RewardModel {

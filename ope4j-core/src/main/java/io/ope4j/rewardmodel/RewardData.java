@@ -1,4 +1,4 @@
-package io.ope4j.model;
+package io.ope4j.rewardmodel;
 
 /**
  * Logged rounds to fit a reward model on, as columns.

@@ -1,4 +1,4 @@
-package io.ope4j.model;
+package io.ope4j.rewardmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

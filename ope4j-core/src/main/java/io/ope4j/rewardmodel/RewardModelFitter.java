@@ -1,4 +1,4 @@
-package io.ope4j.model;
+package io.ope4j.rewardmodel;
 
 /** Fits a {@link RewardModel} (logistic or ridge regression, gradient-boosted trees, ...). */
 public interface RewardModelFitter {

@@ -1,4 +1,4 @@
-package io.ope4j.model;
+package io.ope4j.rewardmodel;
 
 import io.ope4j.policy.Policy;
 import io.ope4j.policy.PolicyColumns;
