@@ -2,8 +2,8 @@ package io.ope4j.cli;
 
 import io.ope4j.io.InputFormat;
 import io.ope4j.io.LogInput;
-import io.ope4j.io.LogReadOptions;
 import io.ope4j.io.LogReadOptions.PolicyColumnSpec;
+import io.ope4j.io.LogReadOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,11 +1,11 @@
 package io.ope4j.cli;
 
-import io.ope4j.rewardmodel.CrossFitting;
-import io.ope4j.rewardmodel.FitWeighting;
-import io.ope4j.rewardmodel.RewardModelFitter;
 import io.ope4j.models.RewardFeatures;
 import io.ope4j.models.RewardModelSpec;
 import io.ope4j.models.SoftmaxRegression;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.FitWeighting;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 

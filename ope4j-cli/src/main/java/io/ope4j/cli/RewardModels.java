@@ -1,12 +1,12 @@
 package io.ope4j.cli;
 
 import io.ope4j.io.ObdLog;
-import io.ope4j.rewardmodel.CrossFittedModel;
-import io.ope4j.rewardmodel.CrossFitting;
-import io.ope4j.rewardmodel.RewardModelFitter;
 import io.ope4j.models.GradientBoostedTrees;
 import io.ope4j.models.LogisticRegression;
 import io.ope4j.models.RewardFeatures;
+import io.ope4j.rewardmodel.CrossFittedModel;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.ope4j.policy;
 
 import io.ope4j.internal.concurrent.OrderedChunks;
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * Bernoulli Thompson sampling over K items shown in L slots, with a Beta(alpha_a, beta_a)

@@ -1,6 +1,6 @@
 package io.ope4j.rewardmodel;
 
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * How reward-model predictions are kept out of sample: {@code K}-fold cross-fitting, where row

@@ -3,8 +3,8 @@ package io.ope4j.rewardmodel;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
-import io.ope4j.data.WideForm;
 import io.ope4j.data.WrappedSource;
+import io.ope4j.internal.data.WideForm;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.ope4j.rewardmodel;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
-import io.ope4j.data.WideForm;
+import io.ope4j.internal.data.WideForm;
 import io.ope4j.policy.Policy;
 import io.ope4j.policy.PolicySource;
 import java.util.ArrayList;

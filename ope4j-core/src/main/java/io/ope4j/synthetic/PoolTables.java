@@ -1,6 +1,6 @@
 package io.ope4j.synthetic;
 
-import io.ope4j.data.WideForm;
+import io.ope4j.internal.data.WideForm;
 import io.ope4j.policy.ActionRule;
 import java.util.List;
 

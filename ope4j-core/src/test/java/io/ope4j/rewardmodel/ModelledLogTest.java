@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ope4j.data.ColumnarLog;
 import io.ope4j.data.InvalidDataException;
-import io.ope4j.data.WideForm;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimators;
+import io.ope4j.internal.data.WideForm;
 import io.ope4j.policy.Policy;
 import java.io.IOException;
 import java.util.SplittableRandom;

@@ -3,6 +3,7 @@ package io.ope4j.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ope4j.data.InvalidDataException;
+import io.ope4j.io.internal.NumberParser;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;

@@ -44,7 +44,7 @@ import java.util.Set;
  *     refused). Its layout then says {@code hasPscore() == false} and its batches hold NaN
  *     pscores, which only estimators that do not weight (e.g. {@code dm}) may be run on.
  * @param piSumTolerance how far from 1 the wide probabilities of one row may sum, in [0, 1);
- *     default {@link io.ope4j.data.WideForm#SUM_TOLERANCE} (1e-6). A policy stored as 32-bit
+ *     default {@link io.ope4j.data.LogValidator#SUM_TOLERANCE} (1e-6). A policy stored as 32-bit
  *     floats over many actions may need about 1e-5.
  * @param content optional blocks to fill and columns the consumer supplies itself; default
  *     {@link BatchContent#ESTIMATOR_COLUMNS}
@@ -168,7 +168,7 @@ public record LogReadOptions(
       String positionColumn, String modelPrefix, String modelColumn, int nActions,
       List<PolicyColumnSpec> policies, int batchCapacity) {
     this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
-        nActions, policies, batchCapacity, false, io.ope4j.data.WideForm.SUM_TOLERANCE);
+        nActions, policies, batchCapacity, false, io.ope4j.data.LogValidator.SUM_TOLERANCE);
   }
 
   /** The formats.md column names, K inferred, policies detected, 4096 rows per batch. */
@@ -176,7 +176,7 @@ public record LogReadOptions(
     return new LogReadOptions(
         "action", "reward", "pscore", "position", "q_", "q", -1, List.of(),
         DEFAULT_BATCH_CAPACITY, false,
-        io.ope4j.data.WideForm.SUM_TOLERANCE);
+        io.ope4j.data.LogValidator.SUM_TOLERANCE);
   }
 
   public LogReadOptions withActionColumn(String column) {

@@ -4,12 +4,12 @@ import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimators;
+import io.ope4j.internal.stats.CounterRng;
+import io.ope4j.policy.Policy;
 import io.ope4j.rewardmodel.CrossFittedModel;
 import io.ope4j.rewardmodel.CrossFitting;
 import io.ope4j.rewardmodel.ModelledLog;
 import io.ope4j.rewardmodel.RewardData;
-import io.ope4j.policy.Policy;
-import io.ope4j.stats.CounterRng;
 import java.io.IOException;
 
 /**

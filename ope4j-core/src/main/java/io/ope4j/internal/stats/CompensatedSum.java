@@ -1,4 +1,4 @@
-package io.ope4j.stats;
+package io.ope4j.internal.stats;
 
 /**
  * A running sum with Neumaier's compensation (an improved Kahan–Babuška summation), so that

@@ -1,4 +1,4 @@
-package io.ope4j.stats;
+package io.ope4j.internal.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

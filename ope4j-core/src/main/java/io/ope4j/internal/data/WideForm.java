@@ -1,10 +1,11 @@
-package io.ope4j.data;
+package io.ope4j.internal.data;
 
-/** Reduction of wide per-action columns to the narrow values estimators use. */
+/**
+ * Reduction of wide per-action columns to the narrow values estimators use.
+ *
+ * <p>Not part of the public API: an implementation detail shared by the ope4j modules.
+ */
 public final class WideForm {
-
-  /** Tolerance on {@code |sum_a pi(a) - 1|} for a valid wide policy row (formats.md). */
-  public static final double SUM_TOLERANCE = 1e-6;
 
   private WideForm() {}
 

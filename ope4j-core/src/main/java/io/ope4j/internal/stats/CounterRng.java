@@ -1,4 +1,4 @@
-package io.ope4j.stats;
+package io.ope4j.internal.stats;
 
 /**
  * A counter-based random number generator: every value is a pure function of a key and a

@@ -1,4 +1,4 @@
-package io.ope4j.io;
+package io.ope4j.io.internal;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.ope4j.io;
+package io.ope4j.io.internal;
 
 import io.ope4j.data.InvalidDataException;
 import java.io.EOFException;

@@ -1,4 +1,4 @@
-package io.ope4j.io;
+package io.ope4j.io.internal;
 
 /**
  * The correctly rounded double nearest {@code w / 10^k} for a decimal significand too long for

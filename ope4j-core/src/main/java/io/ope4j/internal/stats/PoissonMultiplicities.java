@@ -1,4 +1,4 @@
-package io.ope4j.stats;
+package io.ope4j.internal.stats;
 
 /**
  * Poisson(1) bootstrap multiplicities drawn from a counter-based generator keyed by (seed, row,

@@ -1,4 +1,4 @@
-package io.ope4j.io;
+package io.ope4j.io.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
