@@ -1,5 +1,6 @@
 package io.ope4j.synthetic;
 
+import io.ope4j.internal.spec.KeyValueSpec;
 import io.ope4j.policy.ActionRule;
 import java.util.function.Supplier;
 
@@ -33,6 +34,44 @@ public sealed interface PolicySpec
    */
   default void probabilities(double[] score, int scoreFrom, int nActions, double[] out, int outFrom) {
     rule().apply(score, scoreFrom, nActions, out, outFrom, -1);
+  }
+
+  /**
+   * Parses {@code NAME=KIND[:P]}, the spec grammar of the simulator's policies: {@code
+   * softmax:P} (P the temperature), {@code epsilon-greedy:P} (P the epsilon), {@code argmax},
+   * {@code uniform}; P may also be written by name ({@code softmax:temperature=0.5}). E.g.
+   * {@code cold=softmax:0.5}, {@code explore=epsilon-greedy:0.2}, {@code greedy=argmax}.
+   *
+   * @throws IllegalArgumentException naming the spec and what is wrong with it
+   */
+  static PolicySpec parse(String text) {
+    int equals = text.indexOf('=');
+    String name = equals < 0 ? "" : text.substring(0, equals).trim();
+    KeyValueSpec kind = KeyValueSpec.parse(text, equals + 1, "policy", "parameter", id -> switch (id) {
+      case "softmax" -> "temperature";
+      case "epsilon-greedy" -> "epsilon";
+      case "argmax", "uniform" -> null;
+      default -> "p"; // an unknown kind: let the switch below say so
+    });
+    if (name.isEmpty()) {
+      throw kind.error("policies are written NAME=KIND[:P], e.g. cold=softmax:0.5");
+    }
+    PolicySpec spec = switch (kind.id()) {
+      case "softmax" -> softmax(name, required(kind, "temperature"));
+      case "epsilon-greedy" -> epsilonGreedy(name, required(kind, "epsilon"));
+      case "argmax" -> argmax(name);
+      case "uniform" -> uniform(name);
+      default -> throw kind.error("unknown kind '" + kind.id() + "'; known: softmax, epsilon-greedy, argmax, uniform");
+    };
+    kind.requireNoneLeft();
+    return spec;
+  }
+
+  private static double required(KeyValueSpec kind, String parameter) {
+    if (!kind.has(parameter)) {
+      throw kind.error(kind.id() + " needs its " + parameter + ", e.g. " + kind.id() + ":0.5");
+    }
+    return kind.number(parameter, parameter, Double.NaN);
   }
 
   /** Softmax named {@code softmax}. */

@@ -4,10 +4,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The one grammar of ope4j's string specs: an id, then {@code name=value} parameters each after a
- * {@code :} or {@code ;}, e.g. {@code ipw:clip=100} or {@code logistic;C=1}. The id and the names
+ * {@code :} or {@code ;}, e.g. {@code ipw:clip=100} or {@code logistic;C=1}; a spec may let a
+ * bare first value stand for its main parameter ({@code softmax:0.5}). The id and the names
  * are trimmed and lower-cased, values only trimmed. Every problem is reported as {@code <what>
  * '<spec>': <problem>}, by {@link #error}, the one place that picks the exception type.
  *
@@ -41,14 +43,35 @@ public final class KeyValueSpec {
    *     name=value} with both sides non-blank, or a name given twice
    */
   public static KeyValueSpec parse(String spec, String what, String parameterWord) {
+    return parse(spec, 0, what, parameterWord, id -> null);
+  }
+
+  /**
+   * Splits {@code spec}, from index {@code from} on, into its id and parameters; messages show
+   * the whole spec. A first parameter written as a bare value ({@code softmax:0.5}) stands for
+   * the parameter {@code shorthand} names for the id, if it names one.
+   *
+   * @param shorthand the parameter a bare value stands for, by id; null where there is none
+   * @throws IllegalArgumentException (see {@link #error}) as {@link #parse(String, String, String)}
+   */
+  public static KeyValueSpec parse(String spec, int from, String what, String parameterWord,
+      UnaryOperator<String> shorthand) {
     String text = spec.trim();
-    String[] parts = text.split("[:;]", -1);
+    String[] parts = spec.substring(from).trim().split("[:;]", -1);
     String id = parts[0].trim().toLowerCase(Locale.ROOT);
     KeyValueSpec parsed = new KeyValueSpec(what, parameterWord, text, id, new LinkedHashMap<>());
+    String bareName = parts.length > 1 && parts[1].indexOf('=') < 0 ? shorthand.apply(id) : null;
     for (int i = 1; i < parts.length; i++) {
       int equals = parts[i].indexOf('=');
-      String name = equals < 0 ? "" : parts[i].substring(0, equals).trim().toLowerCase(Locale.ROOT);
-      String value = equals < 0 ? "" : parts[i].substring(equals + 1).trim();
+      String name;
+      String value;
+      if (i == 1 && bareName != null) {
+        name = bareName;
+        value = parts[i].trim();
+      } else {
+        name = equals < 0 ? "" : parts[i].substring(0, equals).trim().toLowerCase(Locale.ROOT);
+        value = equals < 0 ? "" : parts[i].substring(equals + 1).trim();
+      }
       if (name.isEmpty() || value.isEmpty()) {
         throw parsed.error(parameterWord + "s are written name=value, got '" + parts[i] + "'");
       }
