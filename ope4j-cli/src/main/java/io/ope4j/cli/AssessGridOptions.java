@@ -84,7 +84,7 @@ final class AssessGridOptions {
     if (spec.contains("=")) {
       List<PolicySpec> pool = new ArrayList<>();
       for (String policy : spec.split("\\+")) {
-        pool.add(SyntheticOptions.parsePolicy(policy.trim()));
+        pool.add(PolicySpec.parse(policy.trim()));
       }
       return pool;
     }

@@ -1,8 +1,8 @@
 package io.ope4j.cli;
 
 import io.ope4j.io.LogInput;
+import io.ope4j.io.LogReadOptions.PolicyColumnSpec;
 import io.ope4j.io.LogReadOptions;
-import io.ope4j.io.LogReadOptions.PolicyColumns;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -52,9 +52,9 @@ final class LogColumnsOptions {
   }
 
   LogReadOptions toReadOptions() {
-    List<PolicyColumns> parsed = new ArrayList<>();
+    List<PolicyColumnSpec> parsed = new ArrayList<>();
     for (String policy : policies) {
-      parsed.add(PolicyColumns.parse(policy));
+      parsed.add(PolicyColumnSpec.parse(policy));
     }
     return LogReadOptions.defaults()
         .withActionColumn(action)

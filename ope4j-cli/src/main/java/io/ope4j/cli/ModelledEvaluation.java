@@ -13,6 +13,7 @@ import io.ope4j.io.PolicySpecs;
 import io.ope4j.models.RewardModelFit;
 import io.ope4j.models.pipeline.FittedEvaluation;
 import io.ope4j.policy.Policy;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.ope4j.cli;
 
 import io.ope4j.data.UsageException;
-import io.ope4j.model.CrossFitting;
-import io.ope4j.model.FitWeighting;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.FitWeighting;
 import io.ope4j.models.RewardFeatures;
 import io.ope4j.models.RewardModelFit;
 import io.ope4j.models.SoftmaxRegression;

@@ -90,41 +90,11 @@ final class SyntheticOptions {
     if (!policies.isEmpty()) {
       List<PolicySpec> specs = new ArrayList<>();
       for (String policy : policies) {
-        specs.add(parsePolicy(policy));
+        specs.add(PolicySpec.parse(policy));
       }
       config = config.withPolicies(specs);
     }
     return config;
-  }
-
-  static PolicySpec parsePolicy(String text) {
-    String[] nameAndKind = text.split("=", 2);
-    if (nameAndKind.length != 2 || nameAndKind[0].isBlank()) {
-      throw new UsageException("--eval-policy is written NAME=KIND, got '" + text + "'");
-    }
-    String name = nameAndKind[0].trim();
-    String[] kindAndParam = nameAndKind[1].trim().split(":", 2);
-    String kind = kindAndParam[0].toLowerCase(Locale.ROOT);
-    return switch (kind) {
-      case "softmax" -> PolicySpec.softmax(name, parameter(text, kindAndParam));
-      case "epsilon-greedy" -> PolicySpec.epsilonGreedy(name, parameter(text, kindAndParam));
-      case "argmax" -> PolicySpec.argmax(name);
-      case "uniform" -> PolicySpec.uniform(name);
-      default -> throw new UsageException(
-          "--eval-policy " + text + ": unknown kind '" + kindAndParam[0] + "'; known: softmax, epsilon-greedy, argmax, uniform");
-    };
-  }
-
-  private static double parameter(String text, String[] kindAndParam) {
-    if (kindAndParam.length != 2) {
-      throw new UsageException("--eval-policy " + text + ": " + kindAndParam[0] + " needs a parameter, e.g. "
-          + kindAndParam[0] + ":0.5");
-    }
-    try {
-      return Double.parseDouble(kindAndParam[1]);
-    } catch (NumberFormatException e) {
-      throw new UsageException("--eval-policy " + text + ": '" + kindAndParam[1] + "' is not a number");
-    }
   }
 
   private static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String text) {

@@ -7,6 +7,7 @@ import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimator;
+import io.ope4j.internal.concurrent.OrderedChunks;
 import io.ope4j.selection.KnownValues;
 import io.ope4j.selection.ScopeRlCompatibility;
 import io.ope4j.selection.SelectionQuality;
@@ -14,10 +15,6 @@ import io.ope4j.selection.TieBreak;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -27,9 +24,9 @@ import java.util.function.IntConsumer;
  * SelectionQuality}; {@link Summaries} then folds the replications into one {@link
  * EstimatorSummary} per estimator.
  *
- * <p>Replications run on a fixed pool of threads, one replication per task and one thread per
- * engine pass. Their results are kept by replication index and folded in index order, so the
- * summaries are the same to the bit on any number of threads.
+ * <p>Replications run as the chunks of an {@link OrderedChunks}, one thread per engine pass. Their
+ * results are kept by replication index and folded in index order, so the summaries are the same
+ * to the bit on any number of threads.
  */
 public final class AssessmentRunner {
 
@@ -81,24 +78,14 @@ public final class AssessmentRunner {
   public List<EstimatorSummary> run(LogFactory factory, IntConsumer progress) throws IOException {
     List<String> candidates = factory.candidates();
     EvaluationConfig config = EvaluationConfig.of(estimators).withThreads(1);
-    ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "ope4j-assess");
-      thread.setDaemon(true);
-      return thread;
-    });
     Replication[] done = new Replication[replications];
-    try {
-      List<Future<Replication>> futures = new ArrayList<>(replications);
-      for (int r = 0; r < replications; r++) {
-        int index = r;
-        futures.add(workers.submit(() -> replicate(factory, index, candidates, config)));
-      }
-      for (int r = 0; r < replications; r++) {
-        done[r] = await(futures.get(r));
-        progress.accept(r + 1);
-      }
-    } finally {
-      workers.shutdownNow();
+    try (OrderedChunks chunks = OrderedChunks.forThreads(threads, "ope4j-assess")) {
+      chunks.<Replication, IOException>run(replications,
+          index -> replicate(factory, index.intValue(), candidates, config),
+          (index, replication) -> {
+            done[index.intValue()] = replication;
+            progress.accept(index.intValue() + 1);
+          });
     }
     return summarise(done);
   }
@@ -153,23 +140,5 @@ public final class AssessmentRunner {
       summaries.add(Summaries.of(estimators.get(e).spec(), estimates, truths, qualities));
     }
     return summaries;
-  }
-
-  private static Replication await(Future<Replication> future) throws IOException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while assessing", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      throw new IllegalStateException("assessment worker failed", cause);
-    }
   }
 }

@@ -6,8 +6,8 @@ package io.ope4j.data;
  * probability of the logged action and the reward model's value under that policy.
  *
  * <p>Wide policy columns ({@code pi_0..pi_{K-1}}) are reduced to this narrow form by the reader
- * with {@link WideForm}. Arrays are live buffers owned by the batch and reused from batch to
- * batch; only the first {@link #size()} entries are meaningful. Readers validate; estimators
+ * (the model value is {@code sum_a pi(a) q(a) / sum_a pi(a)}). Arrays are live buffers owned by
+ * the batch and reused from batch to batch; only the first {@link #size()} entries are meaningful. Readers validate; estimators
  * trust the contents.
  *
  * <p>Optional blocks, present when the {@link LogLayout} says so (a consumer asked the reader

@@ -6,7 +6,7 @@ import java.util.List;
  * The value rules of formats.md, in one place for every way a log enters the library (the CSV,
  * Parquet and JSON Lines readers, the Spark engine and {@link ColumnarLog}): action an integer in
  * [0, K), reward finite, pscore in (0, 1], position an integer >= 0, probabilities in [0, 1] with
- * wide rows summing to 1 within {@link WideForm#SUM_TOLERANCE}, model values finite.
+ * wide rows summing to 1 within {@link #SUM_TOLERANCE}, model values finite.
  *
  * <p>Each check returns the value when it holds and otherwise throws an {@link
  * InvalidDataException} with the one message format of the project: source, 1-based data row,
@@ -19,6 +19,9 @@ import java.util.List;
  * current row number.
  */
 public final class LogValidator {
+
+  /** Tolerance on {@code |sum_a pi(a) - 1|} for a valid wide policy row (formats.md). */
+  public static final double SUM_TOLERANCE = 1e-6;
 
   /** How a reader shows the current row's values in messages. */
   public interface ValueText {
@@ -107,7 +110,7 @@ public final class LogValidator {
 
   /**
    * Checks that one row of a wide policy sums to 1 within {@code tolerance} (formats.md's
-   * default is {@link WideForm#SUM_TOLERANCE}; users may widen it, e.g. for float32 policies).
+   * default is {@link #SUM_TOLERANCE}; users may widen it, e.g. for float32 policies).
    *
    * @param label how messages name the policy's columns as a whole, e.g. {@code pi_0..pi_33}
    * @param policy the policy's name

@@ -1,7 +1,7 @@
 package io.ope4j.diagnostics;
 
 import io.ope4j.data.BanditBatch;
-import io.ope4j.stats.CompensatedSum;
+import io.ope4j.internal.stats.CompensatedSum;
 
 /**
  * One-pass, mergeable statistics of the importance weights {@code w = pi(a_i) / pscore_i} of

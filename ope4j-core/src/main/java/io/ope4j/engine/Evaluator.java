@@ -3,16 +3,11 @@ package io.ope4j.engine;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
+import io.ope4j.internal.concurrent.OrderedChunks;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
@@ -61,53 +56,46 @@ public final class Evaluator {
 
   private EvaluationState run(BatchSource source, LogLayout layout) throws IOException {
     EvaluationState total = newAccumulator(layout);
-    ConcurrentLinkedQueue<BanditBatch> freeBatches = new ConcurrentLinkedQueue<>();
-    Deque<Future<EvaluationState>> inFlight = new ArrayDeque<>();
-    ExecutorService workers = Executors.newFixedThreadPool(config.threads(), runnable -> {
-      Thread thread = new Thread(runnable, "ope4j-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      long rowsRead = 0;
-      boolean more = true;
-      while (more) {
-        List<BanditBatch> chunk = new ArrayList<>(CHUNK_BATCHES);
-        while (chunk.size() < CHUNK_BATCHES) {
-          BanditBatch batch = freeBatches.poll();
-          if (batch == null) {
-            batch = new BanditBatch(layout, BATCH_ROWS);
-          }
-          if (!source.next(batch) || batch.size() == 0) {
-            freeBatches.add(batch);
-            more = false;
-            break;
-          }
-          rowsRead += batch.size();
-          chunk.add(batch);
+    ArrayDeque<BanditBatch> freeBatches = new ArrayDeque<>();
+    long[] rowsRead = {0};
+    boolean[] ended = {false};
+    try (OrderedChunks chunks = new OrderedChunks(config.threads(), "ope4j-worker")) {
+      chunks.<List<BanditBatch>, EvaluationState, IOException>stream(() -> {
+        if (ended[0]) {
+          return null;
         }
-        progress.accept(rowsRead);
-        if (!chunk.isEmpty()) {
-          inFlight.add(workers.submit(() -> {
-            EvaluationState accumulator = newAccumulator(layout);
-            for (BanditBatch batch : chunk) {
-              accumulator.add(batch);
-              freeBatches.add(batch);
-            }
-            return accumulator;
-          }));
+        List<BanditBatch> chunk = readChunk(source, layout, freeBatches, rowsRead, ended);
+        progress.accept(rowsRead[0]);
+        return chunk.isEmpty() ? null : chunk;
+      }, chunk -> {
+        EvaluationState accumulator = newAccumulator(layout);
+        for (BanditBatch batch : chunk) {
+          accumulator.add(batch);
         }
-        while (inFlight.size() > config.threads()) {
-          total.merge(await(inFlight.poll()));
-        }
-      }
-      while (!inFlight.isEmpty()) {
-        total.merge(await(inFlight.poll()));
-      }
-      return total;
-    } finally {
-      workers.shutdownNow();
+        return accumulator;
+      }, (chunk, state) -> {
+        total.merge(state);
+        freeBatches.addAll(chunk);
+      });
     }
+    return total;
+  }
+
+  /** Up to {@value #CHUNK_BATCHES} batches from the source, reusing spare ones; sets ended at its end. */
+  private static List<BanditBatch> readChunk(BatchSource source, LogLayout layout, ArrayDeque<BanditBatch> freeBatches,
+      long[] rowsRead, boolean[] ended) throws IOException {
+    List<BanditBatch> chunk = new ArrayList<>(CHUNK_BATCHES);
+    while (chunk.size() < CHUNK_BATCHES) {
+      BanditBatch batch = freeBatches.isEmpty() ? new BanditBatch(layout, BATCH_ROWS) : freeBatches.poll();
+      if (!source.next(batch) || batch.size() == 0) {
+        freeBatches.add(batch);
+        ended[0] = true;
+        break;
+      }
+      rowsRead[0] += batch.size();
+      chunk.add(batch);
+    }
+    return chunk;
   }
 
   /** Rows per batch the evaluator asks of a source; fixed, so results never depend on threads. */
@@ -116,20 +104,4 @@ public final class Evaluator {
   private EvaluationState newAccumulator(LogLayout layout) {
     return new EvaluationState(layout, config);
   }
-
-  private static EvaluationState await(Future<EvaluationState> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while evaluating", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException("evaluation worker failed", cause);
-    }
-  }
-
 }

@@ -1,6 +1,6 @@
 package io.ope4j.engine;
 
-import io.ope4j.stats.CompensatedSum;
+import io.ope4j.internal.stats.CompensatedSum;
 
 /**
  * The one-pass state of one estimator for one policy: count, sums and cross-products of the

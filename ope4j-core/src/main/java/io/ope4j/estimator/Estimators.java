@@ -1,11 +1,9 @@
 package io.ope4j.estimator;
 
 import io.ope4j.data.UsageException;
+import io.ope4j.internal.spec.KeyValueSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The registry from the estimator ids of formats.md to estimators. A spec is an id optionally
@@ -38,32 +36,19 @@ public final class Estimators {
    *     an unknown or missing hyperparameter, or a value out of range
    */
   public static Estimator parse(String spec) {
-    String trimmed = spec.trim();
-    String[] parts = trimmed.split("[:;]");
-    String id = parts[0].trim().toLowerCase(Locale.ROOT);
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 1; i < parts.length; i++) {
-      String[] pair = parts[i].split("=", 2);
-      if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
-        throw bad(spec, "hyperparameters are written name=value, got '" + parts[i] + "'");
-      }
-      if (params.put(pair[0].trim().toLowerCase(Locale.ROOT), pair[1].trim()) != null) {
-        throw bad(spec, "hyperparameter '" + pair[0].trim() + "' given twice");
-      }
-    }
+    KeyValueSpec parsed = KeyValueSpec.parse(spec, "estimator", "hyperparameter");
+    String id = parsed.id();
     Estimator estimator =
         switch (id) {
           case "dm" -> new Dm();
-          case "ipw" -> new Ipw(clip(spec, params));
+          case "ipw" -> new Ipw(clip(parsed));
           case "snipw" -> new Snipw();
-          case "dr" -> new Dr(clip(spec, params));
+          case "dr" -> new Dr(clip(parsed));
           case "sndr" -> new Sndr();
-          case "switch-dr", "dr-os", "ipw-sg", "dr-sg" -> lambdaFamily(spec, id, params);
-          default -> throw bad(spec, "unknown estimator id '" + id + "'; known: " + String.join(", ", IDS));
+          case "switch-dr", "dr-os", "ipw-sg", "dr-sg" -> lambdaFamily(parsed);
+          default -> throw parsed.error("unknown estimator id '" + id + "'; known: " + String.join(", ", IDS));
         };
-    if (!params.isEmpty()) {
-      throw bad(spec, "unknown hyperparameter '" + params.keySet().iterator().next() + "' for " + id);
-    }
+    parsed.requireNoneLeft();
     return estimator;
   }
 
@@ -179,29 +164,28 @@ public final class Estimators {
    */
   static final double DEFAULT_DELTA = 0.1;
 
-  private static Estimator lambdaFamily(String spec, String id, Map<String, String> params) {
+  private static Estimator lambdaFamily(KeyValueSpec spec) {
+    String id = spec.id();
     boolean subGaussian = id.endsWith("-sg");
     double max = subGaussian ? 1.0 : Double.POSITIVE_INFINITY;
-    if (!"slope".equalsIgnoreCase(params.get("lambda"))) {
+    if (!"slope".equalsIgnoreCase(spec.peek("lambda"))) {
       for (String tuningOnly : List.of("lambdas", "delta")) {
-        if (params.containsKey(tuningOnly)) {
-          throw bad(spec, tuningOnly + " is used only with lambda=slope");
+        if (spec.has(tuningOnly)) {
+          throw spec.error(tuningOnly + " is used only with lambda=slope");
         }
       }
-      return single(id, lambda(spec, params, max));
+      return single(id, lambda(spec, max));
     }
-    params.remove("lambda");
+    spec.take("lambda");
     StringBuilder written = new StringBuilder(id).append(":lambda=slope");
-    boolean defaultLambdas = !params.containsKey("lambdas");
-    boolean defaultDelta = !params.containsKey("delta");
-    double[] lambdas = params.containsKey("lambdas")
-        ? lambdaList(spec, params.remove("lambdas"), max)
+    boolean defaultLambdas = !spec.has("lambdas");
+    boolean defaultDelta = !spec.has("delta");
+    double[] lambdas = spec.has("lambdas")
+        ? lambdaList(spec, spec.take("lambdas"), max)
         : (subGaussian ? DEFAULT_SG_LAMBDAS : DEFAULT_LAMBDAS).clone();
-    double delta = params.containsKey("delta")
-        ? number(spec, "delta", params.remove("delta"))
-        : DEFAULT_DELTA;
+    double delta = spec.number("delta", "delta", DEFAULT_DELTA);
     if (!(delta > 0 && delta < 1)) {
-      throw bad(spec, "delta must be in (0, 1), got " + Specs.format(delta));
+      throw spec.error("delta must be in (0, 1), got " + Specs.format(delta));
     }
     // OBP 0.5.5 obp/ope/estimators_tuning.py, each *Tuning.__post_init__: lambdas.sort(reverse=True)
     // for Switch-DR, lambdas.sort() for DRos and the sub-Gaussian pair.
@@ -235,63 +219,43 @@ public final class Estimators {
     };
   }
 
-  private static double[] lambdaList(String spec, String text, double max) {
+  private static double[] lambdaList(KeyValueSpec spec, String text, double max) {
     // One candidate is allowed, as in OBP (BaseOffPolicyEstimatorTuning._check_lambdas): it is
     // then the choice.
     String[] parts = text.split("\\|", -1);
     double[] lambdas = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      lambdas[i] = number(spec, "lambdas", parts[i].trim());
+      lambdas[i] = spec.toNumber("lambdas", parts[i].trim());
       if (!(lambdas[i] >= 0 && lambdas[i] <= max)) {
-        throw bad(spec, "every lambda must be in [0, " + Specs.format(max) + "], got " + parts[i].trim());
+        throw spec.error("every lambda must be in [0, " + Specs.format(max) + "], got " + parts[i].trim());
       }
     }
     return lambdas;
   }
 
-  private static double clip(String spec, Map<String, String> params) {
-    String text = params.remove("clip");
+  private static double clip(KeyValueSpec spec) {
+    String text = spec.take("clip");
     if (text == null) {
       // no clipping: OBP 0.5.5 obp/ope/estimators.py InverseProbabilityWeighting and
       // DoublyRobust, lambda_ = np.inf
       return Double.POSITIVE_INFINITY;
     }
-    double clip = number(spec, "clip", text);
+    double clip = spec.toNumber("clip", text);
     if (!(clip > 0)) {
-      throw bad(spec, "clip must be > 0, got " + text);
+      throw spec.error("clip must be > 0, got " + text);
     }
     return clip;
   }
 
-  private static double lambda(String spec, Map<String, String> params, double max) {
-    String text = params.remove("lambda");
+  private static double lambda(KeyValueSpec spec, double max) {
+    String text = spec.take("lambda");
     if (text == null) {
-      throw bad(spec, "needs lambda=VALUE (e.g. " + spec.trim() + ":lambda=" + (max == 1.0 ? "0.1" : "100") + ")");
+      throw spec.error("needs lambda=VALUE (e.g. " + spec.text() + ":lambda=" + (max == 1.0 ? "0.1" : "100") + ")");
     }
-    double lambda = number(spec, "lambda", text);
+    double lambda = spec.toNumber("lambda", text);
     if (!(lambda >= 0 && lambda <= max)) {
-      throw bad(spec, "lambda must be in [0, " + Specs.format(max) + "], got " + text);
+      throw spec.error("lambda must be in [0, " + Specs.format(max) + "], got " + text);
     }
     return lambda;
-  }
-
-  private static double number(String spec, String name, String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.equals("inf") || lower.equals("infinity")) {
-      return Double.POSITIVE_INFINITY;
-    }
-    try {
-      double value = Double.parseDouble(text);
-      if (Double.isNaN(value)) {
-        throw bad(spec, name + " must be a number, got " + text);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw bad(spec, name + " must be a number, got '" + text + "'");
-    }
-  }
-
-  private static UsageException bad(String spec, String problem) {
-    return new UsageException("estimator '" + spec.trim() + "': " + problem);
   }
 }

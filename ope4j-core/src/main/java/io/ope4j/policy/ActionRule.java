@@ -2,23 +2,33 @@ package io.ope4j.policy;
 
 /**
  * Turns one row of action scores into action probabilities. Rules are immutable values; {@link
- * #apply} reads K scores and writes K probabilities that sum to 1.
+ * #apply} reads K scores and writes K probabilities that sum to 1. The same rules define the
+ * synthetic bandit's policies ({@link io.ope4j.synthetic.PolicySpec}) and the policies scored by a
+ * model ({@link ScoredPolicy}).
  */
 public sealed interface ActionRule
-    permits ActionRule.Argmax, ActionRule.EpsilonGreedy, ActionRule.Softmax, ActionRule.Probabilities {
+    permits ActionRule.Argmax, ActionRule.EpsilonGreedy, ActionRule.Softmax, ActionRule.Uniform,
+        ActionRule.Probabilities {
 
   /**
    * Writes the probabilities of row {@code row}'s K actions.
    *
-   * @param scores K scores from {@code offset}; not modified
-   * @param offset first score of the row
+   * @param scores K scores from {@code scoreFrom}; not modified (unless it is {@code out})
+   * @param scoreFrom first score of the row
    * @param nActions K
-   * @param out receives K probabilities from {@code offset}; modified (may be {@code scores})
+   * @param out receives K probabilities from {@code outFrom}; modified (may be {@code scores}
+   *     with {@code outFrom == scoreFrom})
+   * @param outFrom first probability of the row
    * @param row the row's index, for error messages
    * @throws IllegalArgumentException if a score is not finite, or (for {@link Probabilities}) the
    *     values are not a probability vector
    */
-  void apply(double[] scores, int offset, int nActions, double[] out, long row);
+  void apply(double[] scores, int scoreFrom, int nActions, double[] out, int outFrom, long row);
+
+  /** {@link #apply(double[], int, int, double[], int, long)} with the probabilities at the scores' offset. */
+  default void apply(double[] scores, int offset, int nActions, double[] out, long row) {
+    apply(scores, offset, nActions, out, offset, row);
+  }
 
   /** A short name for output, e.g. {@code softmax(temperature=0.5)}. */
   String describe();
@@ -38,6 +48,11 @@ public sealed interface ActionRule
     return new Softmax(temperature);
   }
 
+  /** Every action with probability 1 / K, whatever the scores. */
+  static ActionRule uniform() {
+    return new Uniform();
+  }
+
   /** The scores are already probabilities (e.g. a network's softmax output). */
   static ActionRule probabilities() {
     return new Probabilities();
@@ -49,11 +64,11 @@ public sealed interface ActionRule
    */
   record Argmax() implements ActionRule {
     @Override
-    public void apply(double[] scores, int offset, int nActions, double[] out, long row) {
+    public void apply(double[] scores, int scoreFrom, int nActions, double[] out, int outFrom, long row) {
       // Greedy selection A = argmax_a Q(a): Sutton & Barto 2018, eq. 2.2.
-      int best = argmax(scores, offset, nActions, row);
+      int best = argmax(scores, scoreFrom, nActions, row);
       for (int a = 0; a < nActions; a++) {
-        out[offset + a] = a == best ? 1.0 : 0.0;
+        out[outFrom + a] = a == best ? 1.0 : 0.0;
       }
     }
 
@@ -75,12 +90,12 @@ public sealed interface ActionRule
     }
 
     @Override
-    public void apply(double[] scores, int offset, int nActions, double[] out, long row) {
+    public void apply(double[] scores, int scoreFrom, int nActions, double[] out, int outFrom, long row) {
       // Sutton & Barto, Reinforcement Learning: An Introduction, 2nd ed. 2018, sec. 2.2-2.3.
-      int best = argmax(scores, offset, nActions, row);
+      int best = argmax(scores, scoreFrom, nActions, row);
       double explore = epsilon / nActions;
       for (int a = 0; a < nActions; a++) {
-        out[offset + a] = a == best ? explore + (1.0 - epsilon) : explore;
+        out[outFrom + a] = a == best ? explore + (1.0 - epsilon) : explore;
       }
     }
 
@@ -102,24 +117,40 @@ public sealed interface ActionRule
     }
 
     @Override
-    public void apply(double[] scores, int offset, int nActions, double[] out, long row) {
+    public void apply(double[] scores, int scoreFrom, int nActions, double[] out, int outFrom, long row) {
       // Sutton & Barto 2018, eq. 13.2 (soft-max in action preferences) with a temperature.
-      double max = scores[offset + argmax(scores, offset, nActions, row)];
+      double max = scores[scoreFrom + argmax(scores, scoreFrom, nActions, row)];
       double total = 0.0;
       for (int a = 0; a < nActions; a++) {
-        double e = Math.exp((scores[offset + a] - max) / temperature);
-        out[offset + a] = e;
+        // StrictMath: the probabilities (hence a simulator's logged actions) are the same on every platform.
+        double e = StrictMath.exp((scores[scoreFrom + a] - max) / temperature);
+        out[outFrom + a] = e;
         total += e;
       }
-      double scale = 1.0 / total;
       for (int a = 0; a < nActions; a++) {
-        out[offset + a] *= scale;
+        out[outFrom + a] /= total;
       }
     }
 
     @Override
     public String describe() {
       return "softmax(temperature=" + temperature + ")";
+    }
+  }
+
+  /** {@code pi(a) = 1 / K}: the scores are ignored. */
+  record Uniform() implements ActionRule {
+    @Override
+    public void apply(double[] scores, int scoreFrom, int nActions, double[] out, int outFrom, long row) {
+      double probability = 1.0 / nActions;
+      for (int a = 0; a < nActions; a++) {
+        out[outFrom + a] = probability;
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "uniform";
     }
   }
 
@@ -133,10 +164,10 @@ public sealed interface ActionRule
     public static final double TOLERANCE = 1e-4;
 
     @Override
-    public void apply(double[] scores, int offset, int nActions, double[] out, long row) {
+    public void apply(double[] scores, int scoreFrom, int nActions, double[] out, int outFrom, long row) {
       double total = 0.0;
       for (int a = 0; a < nActions; a++) {
-        double p = scores[offset + a];
+        double p = scores[scoreFrom + a];
         if (!(p >= -TOLERANCE && p <= 1.0 + TOLERANCE)) {
           throw new IllegalArgumentException("row " + row + ": the model's output for action " + a
               + " is not a probability: " + p + " (use \"output\": \"scores\" for unnormalised scores)");
@@ -148,7 +179,7 @@ public sealed interface ActionRule
             + ", not 1 (use \"output\": \"scores\" for unnormalised scores)");
       }
       for (int a = 0; a < nActions; a++) {
-        out[offset + a] = Math.max(0.0, scores[offset + a]) / total;
+        out[outFrom + a] = Math.max(0.0, scores[scoreFrom + a]) / total;
       }
     }
 

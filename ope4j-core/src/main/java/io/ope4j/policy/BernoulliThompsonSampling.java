@@ -1,13 +1,7 @@
 package io.ope4j.policy;
 
-import io.ope4j.stats.CounterRng;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import io.ope4j.internal.concurrent.OrderedChunks;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * Bernoulli Thompson sampling over K items shown in L slots, with a Beta(alpha_a, beta_a)
@@ -123,54 +117,30 @@ public final class BernoulliThompsonSampling {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     long chunks = (simulations + CHUNK - 1) / CHUNK;
-    int workers = (int) Math.min(threads, chunks);
-    AtomicLong nextChunk = new AtomicLong();
-    if (workers == 1) {
-      return countChunks(simulations, seed, nextChunk, chunks);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-      Thread thread = new Thread(runnable, "ope4j-bts");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<long[]>> parts = new ArrayList<>(workers);
-      for (int w = 0; w < workers; w++) {
-        parts.add(pool.submit(() -> countChunks(simulations, seed, nextChunk, chunks)));
-      }
-      long[] total = new long[slots * alpha.length];
-      for (Future<long[]> part : parts) {
-        long[] counts = part.get();
+    long[] total = new long[slots * alpha.length];
+    try (OrderedChunks parts = OrderedChunks.forThreads(threads, "ope4j-bts")) {
+      parts.run(chunks, chunk -> countChunk(simulations, seed, chunk), (chunk, counts) -> {
         for (int i = 0; i < total.length; i++) {
           total[i] += counts[i]; // integer sums: exact in any order
         }
-      }
-      return total;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while simulating", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("simulation worker failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
+      });
     }
+    return total;
   }
 
-  /** Runs chunks taken from {@code nextChunk} until none is left; returns this worker's counts. */
-  private long[] countChunks(long simulations, long seed, AtomicLong nextChunk, long chunks) {
+  /** Simulations {@code chunk * CHUNK} onwards, at most {@value #CHUNK}: their slot counts. */
+  private long[] countChunk(long simulations, long seed, long chunk) {
     int k = alpha.length;
     long[] counts = new long[slots * k];
     GammaStream stream = new GammaStream();
     double[] topValue = new double[slots];
     int[] topItem = new int[slots];
-    for (long chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
-      long end = Math.min(simulations, (chunk + 1) * CHUNK);
-      for (long s = chunk * CHUNK; s < end; s++) {
-        stream.reset(CounterRng.key(seed, s));
-        simulateOne(stream, topValue, topItem);
-        for (int p = 0; p < slots; p++) {
-          counts[p * k + topItem[p]]++;
-        }
+    long end = Math.min(simulations, (chunk + 1) * CHUNK);
+    for (long s = chunk * CHUNK; s < end; s++) {
+      stream.reset(CounterRng.key(seed, s));
+      simulateOne(stream, topValue, topItem);
+      for (int p = 0; p < slots; p++) {
+        counts[p * k + topItem[p]]++;
       }
     }
     return counts;

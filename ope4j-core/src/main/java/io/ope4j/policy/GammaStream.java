@@ -1,6 +1,6 @@
 package io.ope4j.policy;
 
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * Gamma and Beta deviates from one stream of {@link CounterRng}: a key and a running counter.

@@ -1,6 +1,7 @@
 package io.ope4j.policy;
 
-import io.ope4j.data.WideForm;
+import io.ope4j.data.LogValidator;
+import io.ope4j.internal.data.WideForm;
 
 /**
  * Applies a {@link Policy} to logged rows and reduces its probabilities to the narrow columns
@@ -84,7 +85,7 @@ public record PolicyColumns(double[] piLogged, double[] modelValue) {
       }
       total += p;
     }
-    if (Math.abs(total - 1.0) > WideForm.SUM_TOLERANCE) {
+    if (Math.abs(total - 1.0) > LogValidator.SUM_TOLERANCE) {
       throw new IllegalArgumentException("row " + row + ": the policy's probabilities sum to " + total);
     }
   }

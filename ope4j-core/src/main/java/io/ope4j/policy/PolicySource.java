@@ -4,8 +4,9 @@ import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
-import io.ope4j.data.WideForm;
+import io.ope4j.data.LogValidator;
 import io.ope4j.data.WrappedSource;
+import io.ope4j.internal.data.WideForm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ import java.util.Map;
  * }</pre>
  *
  * <p>The probabilities a policy returns are checked (each in [0, 1], each row summing to 1
- * within {@link WideForm#SUM_TOLERANCE}); a bad one, or a policy that rejects its input, is an
+ * within {@link LogValidator#SUM_TOLERANCE}); a bad one, or a policy that rejects its input, is an
  * {@link InvalidDataException} naming the log, the row and the policy.
  */
 public final class PolicySource extends WrappedSource {
@@ -121,7 +122,7 @@ public final class PolicySource extends WrappedSource {
       }
       total += value;
     }
-    if (!(Math.abs(total - 1.0) <= WideForm.SUM_TOLERANCE)) {
+    if (!(Math.abs(total - 1.0) <= LogValidator.SUM_TOLERANCE)) {
       throw new InvalidDataException(name(), row, null, "policy '" + names.get(p) + "' probabilities sum to "
           + total);
     }

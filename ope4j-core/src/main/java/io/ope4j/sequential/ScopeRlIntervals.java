@@ -3,7 +3,7 @@ package io.ope4j.sequential;
 import io.ope4j.interval.Interval;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.Intervals;
-import io.ope4j.stats.Mt19937;
+import io.ope4j.internal.stats.Mt19937;
 import java.util.Arrays;
 import org.hipparchus.distribution.continuous.TDistribution;
 

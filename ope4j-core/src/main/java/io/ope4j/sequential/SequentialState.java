@@ -1,6 +1,6 @@
 package io.ope4j.sequential;
 
-import io.ope4j.stats.PoissonMultiplicities;
+import io.ope4j.internal.stats.PoissonMultiplicities;
 
 /**
  * The mergeable state of one pass over episodes: for each policy its {@link StepWeights} and,

@@ -1,6 +1,6 @@
 package io.ope4j.sequential;
 
-import io.ope4j.stats.CompensatedSum;
+import io.ope4j.internal.stats.CompensatedSum;
 import java.util.Arrays;
 
 /**

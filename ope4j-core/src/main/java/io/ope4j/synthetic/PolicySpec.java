@@ -1,10 +1,17 @@
 package io.ope4j.synthetic;
 
+import io.ope4j.internal.spec.KeyValueSpec;
+import io.ope4j.policy.ActionRule;
+import java.util.function.Supplier;
+
 /**
  * A named policy of the synthetic bandit, defined on the standardised expected reward {@code
  * z(x, a) = mu(x, a) / sigma_mu} of each action (see {@link SyntheticConfig} for {@code
  * sigma_mu}). Dividing by {@code sigma_mu} makes a temperature mean the same thing whatever the
  * scale of the rewards: at temperature 1 the logits have about unit spread.
+ *
+ * <p>Each policy is an {@link ActionRule} applied to {@code z}, the same rules a {@link
+ * io.ope4j.policy.ScoredPolicy} applies to a model's scores.
  *
  * <p>The name becomes the column prefix {@code pi_<name>_} of a written log (formats.md), so it
  * is restricted to letters, digits, {@code _} and {@code -}.
@@ -15,14 +22,57 @@ public sealed interface PolicySpec
   /** The policy's name, unique within a configuration. */
   String name();
 
+  /** The rule that turns the standardised expected rewards into probabilities. */
+  ActionRule rule();
+
   /**
    * Writes the policy's probabilities of the {@code nActions} actions of one context.
    *
-   * @param score standardised expected rewards {@code z(x, a)}, {@code nActions} values from
-   *     {@code scoreFrom}; not modified
+   * @param score standardised expected rewards {@code z(x, a)}, {@code nActions} finite values
+   *     from {@code scoreFrom}; not modified
    * @param out receives the probabilities at {@code outFrom..outFrom + nActions - 1}; modified
    */
-  void probabilities(double[] score, int scoreFrom, int nActions, double[] out, int outFrom);
+  default void probabilities(double[] score, int scoreFrom, int nActions, double[] out, int outFrom) {
+    rule().apply(score, scoreFrom, nActions, out, outFrom, -1);
+  }
+
+  /**
+   * Parses {@code NAME=KIND[:P]}, the spec grammar of the simulator's policies: {@code
+   * softmax:P} (P the temperature), {@code epsilon-greedy:P} (P the epsilon), {@code argmax},
+   * {@code uniform}; P may also be written by name ({@code softmax:temperature=0.5}). E.g.
+   * {@code cold=softmax:0.5}, {@code explore=epsilon-greedy:0.2}, {@code greedy=argmax}.
+   *
+   * @throws IllegalArgumentException naming the spec and what is wrong with it
+   */
+  static PolicySpec parse(String text) {
+    int equals = text.indexOf('=');
+    String name = equals < 0 ? "" : text.substring(0, equals).trim();
+    KeyValueSpec kind = KeyValueSpec.parse(text, equals + 1, "policy", "parameter", id -> switch (id) {
+      case "softmax" -> "temperature";
+      case "epsilon-greedy" -> "epsilon";
+      case "argmax", "uniform" -> null;
+      default -> "p"; // an unknown kind: let the switch below say so
+    });
+    if (name.isEmpty()) {
+      throw kind.error("policies are written NAME=KIND[:P], e.g. cold=softmax:0.5");
+    }
+    PolicySpec spec = switch (kind.id()) {
+      case "softmax" -> softmax(name, required(kind, "temperature"));
+      case "epsilon-greedy" -> epsilonGreedy(name, required(kind, "epsilon"));
+      case "argmax" -> argmax(name);
+      case "uniform" -> uniform(name);
+      default -> throw kind.error("unknown kind '" + kind.id() + "'; known: softmax, epsilon-greedy, argmax, uniform");
+    };
+    kind.requireNoneLeft();
+    return spec;
+  }
+
+  private static double required(KeyValueSpec kind, String parameter) {
+    if (!kind.has(parameter)) {
+      throw kind.error(kind.id() + " needs its " + parameter + ", e.g. " + kind.id() + ":0.5");
+    }
+    return kind.number(parameter, parameter, Double.NaN);
+  }
 
   /** Softmax named {@code softmax}. */
   static Softmax softmax(double temperature) {
@@ -70,29 +120,12 @@ public sealed interface PolicySpec
   record Softmax(String name, double temperature) implements PolicySpec {
     public Softmax {
       checkName(name);
-      if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
-        throw new IllegalArgumentException(
-            "policy " + name + ": temperature must be finite and positive, got " + temperature);
-      }
+      checkRule(name, () -> ActionRule.softmax(temperature));
     }
 
     @Override
-    public void probabilities(
-        double[] score, int scoreFrom, int nActions, double[] out, int outFrom) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int a = 0; a < nActions; a++) {
-        max = Math.max(max, score[scoreFrom + a]);
-      }
-      double total = 0.0;
-      for (int a = 0; a < nActions; a++) {
-        // StrictMath: the probabilities, hence the logged actions, are the same on every platform.
-        double weight = StrictMath.exp((score[scoreFrom + a] - max) / temperature);
-        out[outFrom + a] = weight;
-        total += weight;
-      }
-      for (int a = 0; a < nActions; a++) {
-        out[outFrom + a] /= total;
-      }
+    public ActionRule rule() {
+      return ActionRule.softmax(temperature);
     }
   }
 
@@ -105,20 +138,12 @@ public sealed interface PolicySpec
   record EpsilonGreedy(String name, double epsilon) implements PolicySpec {
     public EpsilonGreedy {
       checkName(name);
-      if (!(epsilon >= 0.0 && epsilon <= 1.0)) {
-        throw new IllegalArgumentException(
-            "policy " + name + ": epsilon must be in [0, 1], got " + epsilon);
-      }
+      checkRule(name, () -> ActionRule.epsilonGreedy(epsilon));
     }
 
     @Override
-    public void probabilities(
-        double[] score, int scoreFrom, int nActions, double[] out, int outFrom) {
-      double explore = epsilon / nActions;
-      for (int a = 0; a < nActions; a++) {
-        out[outFrom + a] = explore;
-      }
-      out[outFrom + best(score, scoreFrom, nActions)] += 1.0 - epsilon;
+    public ActionRule rule() {
+      return ActionRule.epsilonGreedy(epsilon);
     }
   }
 
@@ -129,12 +154,8 @@ public sealed interface PolicySpec
     }
 
     @Override
-    public void probabilities(
-        double[] score, int scoreFrom, int nActions, double[] out, int outFrom) {
-      for (int a = 0; a < nActions; a++) {
-        out[outFrom + a] = 0.0;
-      }
-      out[outFrom + best(score, scoreFrom, nActions)] = 1.0;
+    public ActionRule rule() {
+      return ActionRule.argmax();
     }
   }
 
@@ -145,24 +166,18 @@ public sealed interface PolicySpec
     }
 
     @Override
-    public void probabilities(
-        double[] score, int scoreFrom, int nActions, double[] out, int outFrom) {
-      double probability = 1.0 / nActions;
-      for (int a = 0; a < nActions; a++) {
-        out[outFrom + a] = probability;
-      }
+    public ActionRule rule() {
+      return ActionRule.uniform();
     }
   }
 
-  /** Index (from 0) of the first maximum of {@code nActions} scores from {@code scoreFrom}. */
-  private static int best(double[] score, int scoreFrom, int nActions) {
-    int best = 0;
-    for (int a = 1; a < nActions; a++) {
-      if (score[scoreFrom + a] > score[scoreFrom + best]) {
-        best = a;
-      }
+  /** The rule's own check, with the policy's name in the message. */
+  private static void checkRule(String name, Supplier<ActionRule> rule) {
+    try {
+      rule.get();
+    } catch (IllegalArgumentException bad) {
+      throw new IllegalArgumentException("policy " + name + ": " + bad.getMessage(), bad);
     }
-    return best;
   }
 
   private static void checkName(String name) {

@@ -1,6 +1,7 @@
 package io.ope4j.synthetic;
 
-import io.ope4j.data.WideForm;
+import io.ope4j.internal.data.WideForm;
+import io.ope4j.policy.ActionRule;
 import java.util.List;
 
 /**
@@ -47,7 +48,11 @@ final class PoolTables {
 
     int cells = poolSize * nActions;
     int policies = config.policies().size();
-    PolicySpec behaviourSpec = PolicySpec.softmax("behaviour", config.behaviourTemperature());
+    ActionRule behaviourRule = PolicySpec.softmax("behaviour", config.behaviourTemperature()).rule();
+    ActionRule[] rules = new ActionRule[policies];
+    for (int p = 0; p < policies; p++) {
+      rules[p] = config.policies().get(p).rule();
+    }
     behaviour = new double[cells];
     policy = new double[policies][cells];
     double[] standardised = new double[nActions];
@@ -56,9 +61,9 @@ final class PoolTables {
       for (int a = 0; a < nActions; a++) {
         standardised[a] = mu[row + a] / sigmaMu;
       }
-      behaviourSpec.probabilities(standardised, 0, nActions, behaviour, row);
+      behaviourRule.apply(standardised, 0, nActions, behaviour, row, m);
       for (int p = 0; p < policies; p++) {
-        config.policies().get(p).probabilities(standardised, 0, nActions, policy[p], row);
+        rules[p].apply(standardised, 0, nActions, policy[p], row, m);
       }
     }
     behaviourCdf = cumulative(behaviour, poolSize, nActions);

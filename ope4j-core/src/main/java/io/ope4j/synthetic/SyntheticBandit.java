@@ -1,9 +1,9 @@
 package io.ope4j.synthetic;
 
-import io.ope4j.stats.CounterRng;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * A generator of synthetic contextual-bandit logs with exactly known policy values, for tests of

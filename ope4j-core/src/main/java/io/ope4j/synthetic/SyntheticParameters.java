@@ -1,6 +1,6 @@
 package io.ope4j.synthetic;
 
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * The random parameters of a synthetic bandit, as flat row-major arrays; package-private so that

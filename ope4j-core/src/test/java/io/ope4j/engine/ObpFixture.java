@@ -1,7 +1,7 @@
 package io.ope4j.engine;
 
 import io.ope4j.data.ColumnarLog;
-import io.ope4j.data.WideForm;
+import io.ope4j.internal.data.WideForm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

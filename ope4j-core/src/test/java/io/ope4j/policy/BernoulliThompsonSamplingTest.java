@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 import org.junit.jupiter.api.Test;
 
 class BernoulliThompsonSamplingTest {

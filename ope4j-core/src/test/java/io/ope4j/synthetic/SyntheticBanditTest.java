@@ -1,6 +1,5 @@
 package io.ope4j.synthetic;
 
-import io.ope4j.stats.CounterRng;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -9,7 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
-import io.ope4j.data.WideForm;
+import io.ope4j.internal.data.WideForm;
+import io.ope4j.internal.stats.CounterRng;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;

@@ -1,12 +1,7 @@
 package io.ope4j.ct;
 
-import java.util.ArrayList;
+import io.ope4j.internal.concurrent.OrderedChunks;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Feeds the online algorithms: many paths advance in lock step, and each time step becomes one
@@ -44,41 +39,21 @@ public final class LockstepDriver {
     double[][] rs = {new double[width * paths], new double[width * paths]};
     StepBatch batch = new StepBatch(d, paths);
     boolean left = rewards.isLeft();
-    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
-    ExecutorService ahead = threads > 1 ? Executors.newSingleThreadExecutor(daemon()) : null;
-    try {
-      generate(simulator, paths, threads, pool, 0, Math.min(BLOCK_STEPS, steps), state, xs[0], rs[0]);
-      int current = 0;
-      for (int k0 = 0; k0 < steps; k0 += BLOCK_STEPS) {
-        int block = Math.min(BLOCK_STEPS, steps - k0);
-        int nextStart = k0 + BLOCK_STEPS;
-        int spare = 1 - current;
-        Future<?> next = null;
-        if (nextStart < steps) {
-          int nextBlock = Math.min(BLOCK_STEPS, steps - nextStart);
-          Runnable task = () -> generate(simulator, paths, threads, pool, nextStart, nextBlock, state, xs[spare], rs[spare]);
-          if (ahead != null) {
-            next = ahead.submit(task);
-          } else {
-            feed(simulator, batch, xs[current], rs[current], paths, k0, block, dt, g, steps, left, learners);
-            task.run();
-            current = spare;
-            continue;
-          }
-        }
-        feed(simulator, batch, xs[current], rs[current], paths, k0, block, dt, g, steps, left, learners);
-        if (next != null) {
-          await(next);
-        }
-        current = spare;
-      }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-      if (ahead != null) {
-        ahead.shutdownNow();
-      }
+    int blocks = (steps + BLOCK_STEPS - 1) / BLOCK_STEPS;
+    // One worker simulates block b + 1 into the other buffer set while the learners consume block
+    // b: OrderedChunks keeps at most two blocks in flight, and the worker runs them in order.
+    try (OrderedChunks ahead = new OrderedChunks(threads > 1 ? 1 : 0, "ope4j-ct-ahead");
+        OrderedChunks parts = OrderedChunks.forThreads(threads, "ope4j-ct-lockstep")) {
+      ahead.run(blocks, b -> {
+        int k0 = (int) (b * BLOCK_STEPS);
+        int buffer = (int) (b % 2);
+        generate(simulator, paths, threads, parts, k0, Math.min(BLOCK_STEPS, steps - k0), state, xs[buffer], rs[buffer]);
+        return buffer;
+      }, (b, buffer) -> {
+        int k0 = (int) (b * BLOCK_STEPS);
+        feed(simulator, batch, xs[buffer], rs[buffer], paths, k0, Math.min(BLOCK_STEPS, steps - k0), dt, g, steps, left,
+            learners);
+      });
     }
   }
 
@@ -111,57 +86,24 @@ public final class LockstepDriver {
     }
   }
 
-  private static void await(Future<?> future) {
-    try {
-      future.get();
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", interrupted);
-    } catch (ExecutionException failed) {
-      throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
-    }
-  }
-
   /** Fills local steps 0..block of xs/rs from the current states, and leaves the states at step k0 + block. */
-  private static void generate(PathSimulator simulator, int paths, int threads, ExecutorService pool, int k0,
+  private static void generate(PathSimulator simulator, int paths, int threads, OrderedChunks pool, int k0,
       int block, double[] state, double[] xs, double[] rs) {
     int d = simulator.dim();
-    int parts = pool == null ? 1 : threads;
-    List<Callable<Void>> tasks = new ArrayList<>();
-    for (int part = 0; part < parts; part++) {
+    int parts = Math.max(1, threads);
+    pool.forEach(parts, part -> {
       int from = (int) ((long) paths * part / parts);
       int to = (int) ((long) paths * (part + 1) / parts);
-      tasks.add(() -> {
-        for (int i = from; i < to; i++) {
-          int at = i * d;
-          for (int j = 0; j < block; j++) {
-            copy(state, at, xs, (j * paths + i) * d, d);
-            rs[j * paths + i] = simulator.rewardThenAdvance(i, k0 + j, state, at);
-          }
-          copy(state, at, xs, (block * paths + i) * d, d);
-          rs[block * paths + i] = simulator.reward(i, k0 + block, state, at);
+      for (int i = from; i < to; i++) {
+        int at = i * d;
+        for (int j = 0; j < block; j++) {
+          copy(state, at, xs, (j * paths + i) * d, d);
+          rs[j * paths + i] = simulator.rewardThenAdvance(i, k0 + j, state, at);
         }
-        return null;
-      });
-    }
-    if (pool == null) {
-      try {
-        tasks.get(0).call();
-      } catch (Exception e) {
-        throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        copy(state, at, xs, (block * paths + i) * d, d);
+        rs[block * paths + i] = simulator.reward(i, k0 + block, state, at);
       }
-      return;
-    }
-    try {
-      for (Future<Void> future : pool.invokeAll(tasks)) {
-        future.get();
-      }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", interrupted);
-    } catch (ExecutionException failed) {
-      throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
-    }
+    });
   }
 
   /**
@@ -227,13 +169,5 @@ public final class LockstepDriver {
       throw new IllegalArgumentException("online algorithms integrate one step at a time: use left or trapezoid"
           + " rewards, got " + rewards.rule().id() + " over " + rewards.window() + " steps");
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "ope4j-ct-lockstep");
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * Monomials x₁^{a₁}…x_d^{a_d} τ^b t^c: polynomial features in the state, the time-to-go and the
  * time, e.g. G2's basis {x², x²τ, τ, τ², 1} (continuous_time.md §6). Immutable.
  */
-public final class MonomialFeatures implements Features {
+final class MonomialFeatures implements Features {
 
   private final int dim;
   private final int[][] stateExponents;

@@ -1,6 +1,6 @@
 package io.ope4j.ct;
 
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 import java.util.List;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Gaussian radial basis functions exp(-‖x - c‖²/(2w²)) of the state, with centres on a regular
  * grid of {@code perAxis} points per coordinate over [lo, hi] (perAxis^d features). Immutable.
  */
-public final class RbfFeatures implements Features {
+final class RbfFeatures implements Features {
 
   private final int dim;
   private final double[] centres;

@@ -2,7 +2,7 @@ package io.ope4j.io;
 
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
-import io.ope4j.io.LogReadOptions.PolicyColumns;
+import io.ope4j.io.LogReadOptions.PolicyColumnSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -181,7 +181,7 @@ final class ColumnPlan implements java.io.Serializable {
       int position = index.getOrDefault(options.positionColumn(), -1);
 
       BatchContent content = options.content();
-      List<PolicyColumns> specs = content.policiesSupplied() ? List.of()
+      List<PolicyColumnSpec> specs = content.policiesSupplied() ? List.of()
           : options.policies().isEmpty() ? detectPolicies() : options.policies();
       String modelPrefix = options.modelPrefix();
       int[] modelWide = content.modelSupplied() ? null : wideColumns(modelPrefix);
@@ -234,7 +234,7 @@ final class ColumnPlan implements java.io.Serializable {
       return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private PolicyPlan resolvePolicy(PolicyColumns spec, int[] modelWide, boolean hasModel) {
+    private PolicyPlan resolvePolicy(PolicyColumnSpec spec, int[] modelWide, boolean hasModel) {
       String prefix = spec.prefixOrColumn();
       int[] wide = wideColumns(prefix);
       int narrow = wide == null ? index.getOrDefault(prefix, -1) : -1;
@@ -265,20 +265,20 @@ final class ColumnPlan implements java.io.Serializable {
     }
 
     /** The formats.md defaults: {@code pi_0..}, else {@code pi}, else {@code pi_<name>_0..}. */
-    private List<PolicyColumns> detectPolicies() {
+    private List<PolicyColumnSpec> detectPolicies() {
       if (index.containsKey("pi_0")) {
-        return List.of(PolicyColumns.of("pi", "pi_"));
+        return List.of(PolicyColumnSpec.of("pi", "pi_"));
       }
       if (index.containsKey("pi")) {
-        return List.of(PolicyColumns.of("pi", "pi"));
+        return List.of(PolicyColumnSpec.of("pi", "pi"));
       }
-      List<PolicyColumns> found = new ArrayList<>();
+      List<PolicyColumnSpec> found = new ArrayList<>();
       for (String column : header) {
         // "pi_" + name + "_0" with a non-empty name
         if (column.length() > "pi__0".length() && column.startsWith("pi_")
             && column.endsWith("_0")) {
           String name = column.substring(3, column.length() - 2);
-          found.add(PolicyColumns.of(name, "pi_" + name + "_"));
+          found.add(PolicyColumnSpec.of(name, "pi_" + name + "_"));
         }
       }
       if (found.isEmpty()) {
@@ -341,7 +341,7 @@ final class ColumnPlan implements java.io.Serializable {
       return inferred;
     }
 
-    private String missingPolicyMessage(PolicyColumns spec) {
+    private String missingPolicyMessage(PolicyColumnSpec spec) {
       String prefix = spec.prefixOrColumn();
       String message = "missing columns of evaluation policy '" + spec.name() + "': neither "
           + prefix + "0, " + prefix + "1, ... (probability of every action) nor " + prefix
@@ -353,7 +353,7 @@ final class ColumnPlan implements java.io.Serializable {
     }
 
     private String missingModelValueMessage(
-        PolicyColumns spec, boolean widePolicy, int[] modelWide, String column) {
+        PolicyColumnSpec spec, boolean widePolicy, int[] modelWide, String column) {
       String model = modelWide != null
           ? "wide model columns " + rangeLabel(options.modelPrefix(), modelWide.length)
           : "the narrow model column " + options.modelColumn();

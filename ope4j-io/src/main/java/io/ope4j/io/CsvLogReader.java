@@ -1,6 +1,9 @@
 package io.ope4j.io;
 
 import io.ope4j.data.InvalidDataException;
+import io.ope4j.io.internal.CsvRecordScanner;
+import io.ope4j.io.internal.Gzip;
+import io.ope4j.io.internal.NumberParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.ope4j.io;
 
+import io.ope4j.io.internal.Gzip;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;

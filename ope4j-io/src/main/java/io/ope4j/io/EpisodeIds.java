@@ -16,7 +16,7 @@ final class EpisodeIds {
       rehash();
     }
     int mask = slots.length - 1;
-    int i = (int) io.ope4j.stats.CounterRng.mix64(id) & mask;
+    int i = (int) io.ope4j.internal.stats.CounterRng.mix64(id) & mask;
     while (used[i]) {
       if (slots[i] == id) {
         return false;

@@ -4,6 +4,7 @@ import io.ope4j.data.UsageException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ope4j.data.InvalidDataException;
+import io.ope4j.io.internal.NumberParser;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;

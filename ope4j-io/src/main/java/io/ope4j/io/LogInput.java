@@ -1,6 +1,8 @@
 package io.ope4j.io;
 
 import io.ope4j.data.InvalidDataException;
+import io.ope4j.io.internal.CsvRecordScanner;
+import io.ope4j.io.internal.Gzip;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -45,7 +45,7 @@ import java.util.Set;
  *     refused). Its layout then says {@code hasPscore() == false} and its batches hold NaN
  *     pscores, which only estimators that do not weight (e.g. {@code dm}) may be run on.
  * @param piSumTolerance how far from 1 the wide probabilities of one row may sum, in [0, 1);
- *     default {@link io.ope4j.data.WideForm#SUM_TOLERANCE} (1e-6). A policy stored as 32-bit
+ *     default {@link io.ope4j.data.LogValidator#SUM_TOLERANCE} (1e-6). A policy stored as 32-bit
  *     floats over many actions may need about 1e-5.
  * @param content optional blocks to fill and columns the consumer supplies itself; default
  *     {@link BatchContent#ESTIMATOR_COLUMNS}
@@ -58,7 +58,7 @@ public record LogReadOptions(
     String modelPrefix,
     String modelColumn,
     int nActions,
-    List<PolicyColumns> policies,
+    List<PolicyColumnSpec> policies,
     int batchCapacity,
     boolean pscoreOptional,
     double piSumTolerance,
@@ -78,14 +78,14 @@ public record LogReadOptions(
    * @param prefixOrColumn wide column prefix (e.g. {@code pi_bts_}) or narrow column name (e.g.
    *     {@code pi}), non-empty
    */
-  public record PolicyColumns(String name, String prefixOrColumn) {
+  public record PolicyColumnSpec(String name, String prefixOrColumn) {
 
     /**
      * Checks both components.
      *
      * @throws IllegalArgumentException if either component is null or empty
      */
-    public PolicyColumns {
+    public PolicyColumnSpec {
       requireName(name, "policy name");
       requireName(prefixOrColumn, "policy column prefix");
     }
@@ -95,8 +95,8 @@ public record LogReadOptions(
      *
      * @throws IllegalArgumentException if either argument is null or empty
      */
-    public static PolicyColumns of(String name, String prefixOrColumn) {
-      return new PolicyColumns(name, prefixOrColumn);
+    public static PolicyColumnSpec of(String name, String prefixOrColumn) {
+      return new PolicyColumnSpec(name, prefixOrColumn);
     }
 
     /**
@@ -104,13 +104,13 @@ public record LogReadOptions(
      *
      * @throws IllegalArgumentException if there is no {@code =} or either side is empty
      */
-    public static PolicyColumns parse(String spec) {
+    public static PolicyColumnSpec parse(String spec) {
       int equals = spec.indexOf('=');
       if (equals <= 0 || equals == spec.length() - 1) {
         throw new UsageException(
             "policy must be given as name=prefixOrColumn (e.g. bts=pi_bts_), got '" + spec + "'");
       }
-      return new PolicyColumns(spec.substring(0, equals), spec.substring(equals + 1));
+      return new PolicyColumnSpec(spec.substring(0, equals), spec.substring(equals + 1));
     }
   }
 
@@ -132,7 +132,7 @@ public record LogReadOptions(
     }
     policies = List.copyOf(Objects.requireNonNull(policies, "policies"));
     Set<String> names = new HashSet<>();
-    for (PolicyColumns policy : policies) {
+    for (PolicyColumnSpec policy : policies) {
       if (!names.add(policy.name())) {
         throw new UsageException("policy name '" + policy.name() + "' given twice");
       }
@@ -150,7 +150,7 @@ public record LogReadOptions(
   /** Options that read the estimator columns only ({@link BatchContent#ESTIMATOR_COLUMNS}). */
   public LogReadOptions(String actionColumn, String rewardColumn, String pscoreColumn,
       String positionColumn, String modelPrefix, String modelColumn, int nActions,
-      List<PolicyColumns> policies, int batchCapacity, boolean pscoreOptional,
+      List<PolicyColumnSpec> policies, int batchCapacity, boolean pscoreOptional,
       double piSumTolerance) {
     this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
         nActions, policies, batchCapacity, pscoreOptional, piSumTolerance,
@@ -167,9 +167,9 @@ public record LogReadOptions(
   /** The options with pscore required and the default pi-sum tolerance. */
   public LogReadOptions(String actionColumn, String rewardColumn, String pscoreColumn,
       String positionColumn, String modelPrefix, String modelColumn, int nActions,
-      List<PolicyColumns> policies, int batchCapacity) {
+      List<PolicyColumnSpec> policies, int batchCapacity) {
     this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
-        nActions, policies, batchCapacity, false, io.ope4j.data.WideForm.SUM_TOLERANCE);
+        nActions, policies, batchCapacity, false, io.ope4j.data.LogValidator.SUM_TOLERANCE);
   }
 
   /** The formats.md column names, K inferred, policies detected, 4096 rows per batch. */
@@ -177,7 +177,7 @@ public record LogReadOptions(
     return new LogReadOptions(
         "action", "reward", "pscore", "position", "q_", "q", -1, List.of(),
         DEFAULT_BATCH_CAPACITY, false,
-        io.ope4j.data.WideForm.SUM_TOLERANCE);
+        io.ope4j.data.LogValidator.SUM_TOLERANCE);
   }
 
   public LogReadOptions withActionColumn(String column) {
@@ -217,15 +217,15 @@ public record LogReadOptions(
   }
 
   /** Replaces the evaluation policies; an empty list means "detect them from the header". */
-  public LogReadOptions withPolicies(List<PolicyColumns> list) {
+  public LogReadOptions withPolicies(List<PolicyColumnSpec> list) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
         modelPrefix, modelColumn, nActions, list, batchCapacity, pscoreOptional, piSumTolerance, content);
   }
 
   /** Adds one evaluation policy after those already given. */
   public LogReadOptions withPolicy(String name, String prefixOrColumn) {
-    List<PolicyColumns> list = new ArrayList<>(policies);
-    list.add(PolicyColumns.of(name, prefixOrColumn));
+    List<PolicyColumnSpec> list = new ArrayList<>(policies);
+    list.add(PolicyColumnSpec.of(name, prefixOrColumn));
     return withPolicies(list);
   }
 

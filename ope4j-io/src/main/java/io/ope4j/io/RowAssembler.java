@@ -3,7 +3,7 @@ package io.ope4j.io;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogValidator;
-import io.ope4j.data.WideForm;
+import io.ope4j.internal.data.WideForm;
 
 /**
  * Turns the values of one logged row into one row of a {@link BanditBatch}, each value checked

@@ -2,7 +2,7 @@ package io.ope4j.io;
 
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogValidator;
-import io.ope4j.data.WideForm;
+import io.ope4j.internal.data.WideForm;
 import io.ope4j.sequential.EpisodeSource;
 import io.ope4j.sequential.EpisodeSteps;
 import java.io.IOException;

@@ -20,7 +20,7 @@ public record TrajectoryReadOptions(
 
   /** formats.md's defaults. */
   public static TrajectoryReadOptions defaults() {
-    return new TrajectoryReadOptions(Map.of(), "q_", io.ope4j.data.WideForm.SUM_TOLERANCE);
+    return new TrajectoryReadOptions(Map.of(), "q_", io.ope4j.data.LogValidator.SUM_TOLERANCE);
   }
 
   /** These options with the given policies (name to column prefix, in order). */

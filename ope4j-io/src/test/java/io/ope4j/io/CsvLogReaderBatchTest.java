@@ -2,6 +2,7 @@ package io.ope4j.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ope4j.io.internal.CsvRecordScanner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.LogLayout;
-import io.ope4j.data.WideForm;
+import io.ope4j.internal.data.WideForm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,7 +3,7 @@ package io.ope4j.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ope4j.io.LogReadOptions.PolicyColumns;
+import io.ope4j.io.LogReadOptions.PolicyColumnSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class LogReadOptionsTest {
         .withBatchCapacity(7);
 
     assertThat(options).isEqualTo(new LogReadOptions("a", "r", "p", "slot", "m_", "m", 5,
-        List.of(PolicyColumns.of("bts", "pi_bts_"), PolicyColumns.of("g", "pi_g")), 7));
+        List.of(PolicyColumnSpec.of("bts", "pi_bts_"), PolicyColumnSpec.of("g", "pi_g")), 7));
     assertThat(options.withPolicies(List.of()).policies()).isEmpty();
     assertThat(LogReadOptions.defaults()).isEqualTo(LogReadOptions.defaults()); // immutable
   }
@@ -58,10 +58,10 @@ class LogReadOptionsTest {
 
   @Test
   void policyColumns_parseTheCliForm() {
-    assertThat(PolicyColumns.parse("bts=pi_bts_")).isEqualTo(PolicyColumns.of("bts", "pi_bts_"));
-    assertThat(PolicyColumns.parse("a=b=c")).isEqualTo(PolicyColumns.of("a", "b=c"));
+    assertThat(PolicyColumnSpec.parse("bts=pi_bts_")).isEqualTo(PolicyColumnSpec.of("bts", "pi_bts_"));
+    assertThat(PolicyColumnSpec.parse("a=b=c")).isEqualTo(PolicyColumnSpec.of("a", "b=c"));
     for (String bad : new String[] {"bts", "=pi", "bts=", ""}) {
-      assertThatThrownBy(() -> PolicyColumns.parse(bad))
+      assertThatThrownBy(() -> PolicyColumnSpec.parse(bad))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

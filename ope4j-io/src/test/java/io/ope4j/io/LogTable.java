@@ -2,6 +2,7 @@ package io.ope4j.io;
 
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.LogLayout;
+import io.ope4j.io.internal.CsvRecordScanner;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

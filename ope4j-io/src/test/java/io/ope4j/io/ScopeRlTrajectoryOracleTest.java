@@ -108,7 +108,7 @@ class ScopeRlTrajectoryOracleTest {
   @Test
   void mt19937IndexDraws_matchNumpy() throws IOException {
     JsonNode debug = new ObjectMapper().readTree(DIR.resolve("bootstrap_debug.json").toFile());
-    io.ope4j.stats.Mt19937 random = new io.ope4j.stats.Mt19937(12345);
+    io.ope4j.internal.stats.Mt19937 random = new io.ope4j.internal.stats.Mt19937(12345);
     for (JsonNode draw : debug.get("first_two_index_draws")) {
       int[] drawn = new int[200];
       for (int i = 0; i < drawn.length; i++) {

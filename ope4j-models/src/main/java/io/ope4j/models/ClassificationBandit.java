@@ -1,7 +1,7 @@
 package io.ope4j.models;
 
+import io.ope4j.internal.stats.CounterRng;
 import io.ope4j.policy.Policy;
-import io.ope4j.stats.CounterRng;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.ope4j.models;
 
-import io.ope4j.model.RewardData;
+import io.ope4j.rewardmodel.RewardData;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;

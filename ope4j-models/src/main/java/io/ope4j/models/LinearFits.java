@@ -1,6 +1,6 @@
 package io.ope4j.models;
 
-import io.ope4j.model.RewardData;
+import io.ope4j.rewardmodel.RewardData;
 
 /** The fitting procedure shared by {@link LogisticRegression} and {@link RidgeRegression}. */
 final class LinearFits {

@@ -1,6 +1,6 @@
 package io.ope4j.models;
 
-import io.ope4j.model.RewardModel;
+import io.ope4j.rewardmodel.RewardModel;
 
 /**
  * A fitted linear reward model: {@code q = eta} (ridge) or {@code q = sigmoid(eta)} (logistic)

@@ -1,6 +1,6 @@
 package io.ope4j.models;
 
-import io.ope4j.model.CrossFitting;
+import io.ope4j.rewardmodel.CrossFitting;
 
 /**
  * Estimates the behaviour policy's propensities when a log has none: a {@link SoftmaxRegression}
@@ -8,7 +8,7 @@ import io.ope4j.model.CrossFitting;
  * cross-fitted like the reward models, so that each row's
  * estimated {@code pscore} comes from a model that never saw it. Estimates that use these
  * propensities must say so: pass {@link Estimated#description()} to {@link
- * io.ope4j.model.ModelledLog.Builder#estimatedPropensities(String)}.
+ * io.ope4j.rewardmodel.ModelledLog.Builder#estimatedPropensities(String)}.
  *
  * <pre>{@code
  * PropensityEstimator.Estimated estimated = PropensityEstimator.crossFitted(

@@ -1,9 +1,9 @@
 package io.ope4j.models;
 
-import io.ope4j.model.CrossFittedModel;
-import io.ope4j.model.CrossFitting;
-import io.ope4j.model.RewardData;
-import io.ope4j.model.RewardModelFitter;
+import io.ope4j.rewardmodel.CrossFittedModel;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.RewardData;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import java.util.Objects;
 
 /**
@@ -79,7 +79,7 @@ public final class RewardModelFit {
 
   /**
    * Fits one model per fold on {@code data} (no sample weights: see {@link
-   * CrossFittedModel#fit(RewardModelFitter, RewardData, CrossFitting, io.ope4j.model.FitWeighting,
+   * CrossFittedModel#fit(RewardModelFitter, RewardData, CrossFitting, io.ope4j.rewardmodel.FitWeighting,
    * String, double[], double[])} for weighted fits).
    *
    * @throws IllegalArgumentException when the data do not suit the model, naming the row

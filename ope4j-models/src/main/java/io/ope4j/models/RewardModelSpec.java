@@ -1,10 +1,8 @@
 package io.ope4j.models;
 
-import io.ope4j.data.UsageException;
-import io.ope4j.model.RewardModelFitter;
-import java.util.LinkedHashMap;
+import io.ope4j.internal.spec.KeyValueSpec;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The reward-model spec grammar: {@code kind[:name=value]...} (a {@code ;} separates too), e.g.
@@ -29,57 +27,30 @@ public final class RewardModelSpec {
    *     number; the message starts with {@code reward model '<spec>': }
    */
   public static RewardModelFitter parse(String spec, RewardFeatures features, int threads) {
-    String[] parts = spec.trim().split("[:;]");
-    String kind = parts[0].trim().toLowerCase(Locale.ROOT);
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 1; i < parts.length; i++) {
-      String[] pair = parts[i].split("=", 2);
-      if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
-        throw bad(spec, "parameters are written name=value, got '" + parts[i] + "'");
-      }
-      params.put(pair[0].trim().toLowerCase(Locale.ROOT), pair[1].trim());
-    }
-    RewardModelFitter fitter = switch (kind) {
-      case "logistic" -> LogisticRegression.withC(number(spec, params.remove("c"), 1.0, "C")).threads(threads)
+    KeyValueSpec parsed = KeyValueSpec.parse(spec, "reward model", "parameter");
+    RewardModelFitter fitter = switch (parsed.id()) {
+      case "logistic" -> LogisticRegression.withC(parsed.number("c", "C", 1.0)).threads(threads).features(features);
+      case "ridge" -> RidgeRegression.withAlpha(parsed.number("alpha", "alpha", 1.0)).threads(threads)
           .features(features);
-      case "ridge" -> RidgeRegression.withAlpha(number(spec, params.remove("alpha"), 1.0, "alpha")).threads(threads)
-          .features(features);
-      case "xgboost" -> trees(spec, params).features(features);
-      default -> throw bad(spec, "unknown model '" + parts[0] + "'; known: logistic, ridge, xgboost");
+      case "xgboost" -> trees(parsed).features(features);
+      default -> throw parsed.error("unknown model '" + parsed.id() + "'; known: logistic, ridge, xgboost");
     };
-    if (!params.isEmpty()) {
-      throw bad(spec, "unknown parameter '" + params.keySet().iterator().next() + "' for " + kind);
-    }
+    parsed.requireNoneLeft();
     return fitter;
   }
 
-  private static GradientBoostedTrees trees(String spec, Map<String, String> params) {
-    String objective = params.getOrDefault("objective", "binary").toLowerCase(Locale.ROOT);
-    params.remove("objective");
+  private static GradientBoostedTrees trees(KeyValueSpec spec) {
+    String objective = spec.take("objective");
+    objective = objective == null ? "binary" : objective.toLowerCase(Locale.ROOT);
     GradientBoostedTrees trees = switch (objective) {
-      case "binary", "binary:logistic" -> GradientBoostedTrees.binary();
-      case "regression", "reg:squarederror" -> GradientBoostedTrees.regression();
-      default -> throw bad(spec, "objective must be binary or regression, got '" + objective + "'");
+      case "binary" -> GradientBoostedTrees.binary();
+      case "regression" -> GradientBoostedTrees.regression();
+      default -> throw spec.error("objective must be binary or regression, got '" + objective + "'");
     };
-    return trees.rounds((int) number(spec, params.remove("rounds"), 100, "rounds"))
-        .maxDepth((int) number(spec, params.remove("depth"), 6, "depth"))
-        .learningRate(number(spec, params.remove("eta"), 0.1, "eta"))
-        .threads((int) number(spec, params.remove("threads"), 1, "threads"))
-        .seed((long) number(spec, params.remove("seed"), 0, "seed"));
-  }
-
-  private static double number(String spec, String text, double fallback, String name) {
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw bad(spec, name + " must be a number, got '" + text + "'");
-    }
-  }
-
-  private static UsageException bad(String spec, String problem) {
-    return new UsageException("reward model '" + spec + "': " + problem);
+    return trees.rounds((int) spec.number("rounds", "rounds", 100))
+        .maxDepth((int) spec.number("depth", "depth", 6))
+        .learningRate(spec.number("eta", "eta", 0.1))
+        .threads((int) spec.number("threads", "threads", 1))
+        .seed((long) spec.number("seed", "seed", 0));
   }
 }

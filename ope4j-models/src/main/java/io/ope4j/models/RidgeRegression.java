@@ -1,8 +1,8 @@
 package io.ope4j.models;
 
-import io.ope4j.model.RewardData;
-import io.ope4j.model.RewardModel;
-import io.ope4j.model.RewardModelFitter;
+import io.ope4j.rewardmodel.RewardData;
+import io.ope4j.rewardmodel.RewardModel;
+import io.ope4j.rewardmodel.RewardModelFitter;
 
 /**
  * Ridge regression for continuous (or binary) rewards, solved exactly: minimises {@code sum_i

@@ -3,8 +3,8 @@ package io.ope4j.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ope4j.model.RewardData;
-import io.ope4j.model.RewardModel;
+import io.ope4j.rewardmodel.RewardData;
+import io.ope4j.rewardmodel.RewardModel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

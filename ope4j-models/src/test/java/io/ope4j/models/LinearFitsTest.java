@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.ope4j.model.RewardData;
-import io.ope4j.model.RewardModel;
+import io.ope4j.rewardmodel.RewardData;
+import io.ope4j.rewardmodel.RewardModel;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

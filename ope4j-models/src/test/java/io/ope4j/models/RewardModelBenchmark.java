@@ -4,12 +4,12 @@ import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.estimator.Estimators;
-import io.ope4j.model.CrossFittedModel;
-import io.ope4j.model.CrossFitting;
-import io.ope4j.model.ModelledLog;
-import io.ope4j.model.RewardData;
+import io.ope4j.internal.stats.CounterRng;
 import io.ope4j.policy.Policy;
-import io.ope4j.stats.CounterRng;
+import io.ope4j.rewardmodel.CrossFittedModel;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.ModelledLog;
+import io.ope4j.rewardmodel.RewardData;
 import java.io.IOException;
 
 /**

@@ -3,9 +3,9 @@ package io.ope4j.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ope4j.model.CrossFittedModel;
-import io.ope4j.model.CrossFitting;
-import io.ope4j.model.RewardData;
+import io.ope4j.rewardmodel.CrossFittedModel;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.RewardData;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

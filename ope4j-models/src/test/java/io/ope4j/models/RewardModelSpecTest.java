@@ -24,6 +24,8 @@ class RewardModelSpecTest {
       "logistic:C          | reward model 'logistic:C': parameters are written name=value, got 'C'",
       "logistic:C=x        | reward model 'logistic:C=x': C must be a number, got 'x'",
       "ridge:C=1           | reward model 'ridge:C=1': unknown parameter 'c' for ridge",
+      "ridge:alpha=1:alpha=2 | reward model 'ridge:alpha=1:alpha=2': parameter 'alpha' given twice",
+      "logistic:C=NaN      | reward model 'logistic:C=NaN': C must be a number, got 'NaN'",
       "xgboost:objective=poisson | reward model 'xgboost:objective=poisson': objective must be binary or regression"})
   void badSpecs_sayWhatIsWrong(String spec, String message) {
     assertThatThrownBy(() -> RewardModelSpec.parse(spec.trim(), RewardFeatures.defaults(), 1))

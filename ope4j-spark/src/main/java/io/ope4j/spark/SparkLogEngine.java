@@ -3,7 +3,7 @@ package io.ope4j.spark;
 import io.ope4j.data.LogLayout;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
-import io.ope4j.io.Gzip;
+import io.ope4j.io.internal.Gzip;
 import io.ope4j.io.InputFormat;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogInput;

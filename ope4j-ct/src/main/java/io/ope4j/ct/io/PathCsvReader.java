@@ -3,9 +3,9 @@ package io.ope4j.ct.io;
 import io.ope4j.ct.PathBlock;
 import io.ope4j.ct.PathSource;
 import io.ope4j.data.InvalidDataException;
-import io.ope4j.io.CsvRecordScanner;
-import io.ope4j.io.Gzip;
-import io.ope4j.io.NumberParser;
+import io.ope4j.io.internal.CsvRecordScanner;
+import io.ope4j.io.internal.Gzip;
+import io.ope4j.io.internal.NumberParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -312,7 +312,7 @@ public final class PathCsvReader implements PathSource {
         grow();
       }
       int mask = keys.length - 1;
-      int i = (int) io.ope4j.stats.CounterRng.mix64(key) & mask;
+      int i = (int) io.ope4j.internal.stats.CounterRng.mix64(key) & mask;
       while (used[i]) {
         if (keys[i] == key) {
           return false;

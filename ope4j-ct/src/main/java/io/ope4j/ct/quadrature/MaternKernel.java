@@ -14,7 +14,7 @@ package io.ope4j.ct.quadrature;
  *
  * where F(u) = ∫_0^u k(r) dr (continuous_time.md §5 table). Immutable.
  */
-public final class MaternKernel {
+final class MaternKernel {
 
   private final int order;
   private final double lengthScale;

@@ -2,7 +2,7 @@ package io.ope4j.ct.sim;
 
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.ScalarPathSimulator;
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * dX = σ dW with r = h = x², β = 0, horizon T = KΔt, sampled exactly, X_0 ~ N(0, s0²) (s0 = 0:

@@ -3,7 +3,7 @@ package io.ope4j.ct.sim;
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.PathSimulator;
 import io.ope4j.ct.intrl.ControlAffineSystem;
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

@@ -2,7 +2,7 @@ package io.ope4j.ct.sim;
 
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.ScalarPathSimulator;
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * Risk-neutral dS = ρS dt + σS dW, sampled exactly: S' = S exp((ρ - σ²/2)Δt + σ√Δt Z); no

@@ -2,7 +2,7 @@ package io.ope4j.ct.sim;
 
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.ScalarPathSimulator;
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * The ergodic linear–quadratic system of Jia &amp; Zhou (JMLR 2022, §5.3; continuous_time.md §6

@@ -2,7 +2,7 @@ package io.ope4j.ct.sim;
 
 import io.ope4j.ct.CtProblem;
 import io.ope4j.ct.ScalarPathSimulator;
-import io.ope4j.stats.CounterRng;
+import io.ope4j.internal.stats.CounterRng;
 
 /**
  * dX = -κX dt + σ dW with reward rate r = x², sampled exactly: X' = e^{-κΔt}X +

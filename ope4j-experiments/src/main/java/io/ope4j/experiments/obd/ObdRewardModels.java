@@ -4,10 +4,10 @@ import io.ope4j.data.UsageException;
 import io.ope4j.models.RewardModelSpec;
 
 import io.ope4j.io.ObdLog;
-import io.ope4j.model.CrossFittedModel;
-import io.ope4j.model.CrossFitting;
-import io.ope4j.model.RewardData;
-import io.ope4j.model.RewardModelFitter;
+import io.ope4j.rewardmodel.CrossFittedModel;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.RewardData;
+import io.ope4j.rewardmodel.RewardModelFitter;
 import io.ope4j.models.RewardFeatures;
 import io.ope4j.models.RewardModelFit;
 import java.util.LinkedHashMap;

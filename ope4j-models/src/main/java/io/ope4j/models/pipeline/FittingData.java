@@ -3,7 +3,7 @@ package io.ope4j.models.pipeline;
 import io.ope4j.data.BanditBatch;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
-import io.ope4j.model.RewardData;
+import io.ope4j.rewardmodel.RewardData;
 import java.io.IOException;
 import java.util.Arrays;
 

@@ -11,13 +11,13 @@ import io.ope4j.estimator.Estimators;
 import io.ope4j.io.BatchContent;
 import io.ope4j.io.CsvLogReader;
 import io.ope4j.io.LogReadOptions;
-import io.ope4j.model.CrossFittedModel;
-import io.ope4j.model.CrossFitting;
-import io.ope4j.model.FitWeighting;
-import io.ope4j.model.ModelledLog;
-import io.ope4j.model.RewardData;
 import io.ope4j.models.LogisticRegression;
 import io.ope4j.models.SoftmaxRegression;
+import io.ope4j.rewardmodel.CrossFittedModel;
+import io.ope4j.rewardmodel.CrossFitting;
+import io.ope4j.rewardmodel.FitWeighting;
+import io.ope4j.rewardmodel.ModelledLog;
+import io.ope4j.rewardmodel.RewardData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,9 +165,9 @@ class FittedEvaluationTest {
 
   @Test
   void badFitData_isNamedWithTheLog() {
-    io.ope4j.model.RewardModelFitter picky = new io.ope4j.model.RewardModelFitter() {
+    io.ope4j.rewardmodel.RewardModelFitter picky = new io.ope4j.rewardmodel.RewardModelFitter() {
       @Override
-      public io.ope4j.model.RewardModel fit(RewardData data) {
+      public io.ope4j.rewardmodel.RewardModel fit(RewardData data) {
         throw new AssertionError("validate refuses first");
       }
 
