@@ -50,13 +50,16 @@ final class ObdCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
   @Override
   public Integer call() throws Exception {
-    return run(spec, obd, intervals, output);
+    return run(spec, obd, intervals, output, report);
   }
 
   /** Runs the experiment and writes its results; shared with quickstart. */
-  static int run(CommandSpec spec, ObdOptions obd, EvaluateCommand.IntervalOptions intervals, OutputOptions output)
+  static int run(CommandSpec spec, ObdOptions obd, EvaluateCommand.IntervalOptions intervals, OutputOptions output,
+      ReportOptions report)
       throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     int threads = intervals.threads != null ? intervals.threads : Runtime.getRuntime().availableProcessors();
@@ -68,6 +71,7 @@ final class ObdCommand implements Callable<Integer> {
       err.println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), outcome.report());
+    report.write(io.ope4j.report.EvaluationSections.of(outcome.result(), outcome.truths()));
     return Ope4j.OK;
   }
 }

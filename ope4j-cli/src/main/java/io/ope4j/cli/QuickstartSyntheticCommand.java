@@ -14,6 +14,7 @@ import io.ope4j.synthetic.SyntheticBandit;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,8 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
   @Override
   public Integer call() throws Exception {
     if (rows < 2) {
@@ -73,7 +76,9 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(TruthFile.read(truth).policies()));
+    Map<String, Double> truths = TruthFile.read(truth).policies();
+    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
+    report.write(io.ope4j.report.EvaluationSections.of(result, truths));
     err.printf("ope4j: to evaluate this log yourself: ./ope4j evaluate --data %s --truth %s --estimators %s%n",
         log, truth, ESTIMATORS);
     return Ope4j.OK;
