@@ -63,6 +63,8 @@ final class AssessCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
   @Override
   public Integer call() throws Exception {
     List<Estimator> chosen = Estimators.parseList(estimators);
@@ -94,6 +96,7 @@ final class AssessCommand implements Callable<Integer> {
       }
     }
     output.write(spec.commandLine().getOut(), new AssessmentReport(results, replications, k, mode));
+    report.write(io.ope4j.report.AssessmentSections.of(results));
     return Ope4j.OK;
   }
 

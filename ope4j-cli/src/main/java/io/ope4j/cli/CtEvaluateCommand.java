@@ -100,6 +100,8 @@ final class CtEvaluateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions html;
+
   @Override
   public Integer call() throws Exception {
     output.checkedFormat();
@@ -166,6 +168,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
       err.println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), report);
+    html.write(report.sections());
     return Ope4j.OK;
   }
 

@@ -65,8 +65,16 @@ public final class EvaluationSections {
     return section;
   }
 
+  /**
+   * An intervals chart of named values with their lower and upper ends (one row each) and its
+   * table.
+   */
+  public static Chart intervalChart(String title, List<String> names, double[] value, double[] lower, double[] upper,
+      Table table) {
+    return new Chart("intervals", title, intervalData(names, value, lower, upper, null), table);
+  }
+
   static ObjectNode intervalData(List<Estimate> estimates, Double truth) {
-    ObjectNode data = ChartData.axes("estimated value", "");
     int n = estimates.size();
     double[] value = new double[n];
     double[] lower = new double[n];
@@ -79,14 +87,23 @@ public final class EvaluationSections {
       lower[i] = e.interval().lower();
       upper[i] = e.interval().upper();
     }
+    double[] truthRow = null;
+    if (truth != null) {
+      truthRow = new double[n];
+      java.util.Arrays.fill(truthRow, truth);
+    }
+    return intervalData(names, value, lower, upper, truthRow);
+  }
+
+  private static ObjectNode intervalData(List<String> names, double[] value, double[] lower, double[] upper,
+      double[] truth) {
+    ObjectNode data = ChartData.axes("estimated value", "");
     ChartData.strings(data, "categories", names);
     ChartData.numbers(data, "value", value);
     ChartData.numbers(data, "lower", lower);
     ChartData.numbers(data, "upper", upper);
     if (truth != null) {
-      double[] truthRow = new double[n];
-      java.util.Arrays.fill(truthRow, truth);
-      ChartData.numbers(data, "truth", truthRow);
+      ChartData.numbers(data, "truth", truth);
     }
     return data;
   }

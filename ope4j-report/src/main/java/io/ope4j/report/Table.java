@@ -29,6 +29,11 @@ public record Table(String caption, List<String> header, List<List<String>> rows
     return new Table(caption, List.of(header), List.of());
   }
 
+  /** The same rows under another caption. */
+  public Table withCaption(String newCaption) {
+    return new Table(newCaption, header, rows);
+  }
+
   /** This table with one more row. */
   public Table withRow(String... cells) {
     List<List<String>> more = new ArrayList<>(rows);

@@ -121,8 +121,10 @@
     o.tooltip.trigger = 'item';
     o.tooltip.formatter = function (p) {
       var v = p.value.slice(-5);
-      return '<b>' + p.name + '</b> · ' + p.seriesName + '<br>' + (d.boxLabels || ['low', 'q1', 'median', 'q3', 'high'])
-        .map(function (label, i) { return label + ' ' + fmt(v[i]); }).join('<br>');
+      var labels = d.boxLabels || ['low', 'q1', 'median', 'q3', 'high'];
+      return '<b>' + p.name + '</b> · ' + p.seriesName + '<br>' + labels
+        .map(function (label, i) { return i > 0 && label === labels[i - 1] ? null : label + ' ' + fmt(v[i]); })
+        .filter(function (line) { return line; }).join('<br>');
     };
     o.series = d.series.map(function (s) { return { type: 'boxplot', name: s.name, data: s.boxes }; });
     return o;
