@@ -31,13 +31,13 @@ public final class AssessmentSections {
     Table table = Table.of("Table: relative error per grid point", "grid point", "estimator", "mean", "10%", "median", "90%");
     for (int p = 0; p < results.size(); p++) {
       PointResult point = results.get(p);
-      ArrayNode boxes = p < MAX_CHARTED_POINTS ? series.addObject().put("name", point.point().label()).putArray("boxes") : null;
+      ArrayNode boxes = p < MAX_CHARTED_POINTS ? series.addObject().put("name", label(results, point)).putArray("boxes") : null;
       for (EstimatorSummary s : point.summaries()) {
         double[] q = s.relativeErrorQuantiles();
         if (boxes != null) {
           boxes.addArray().add(q[0]).add(q[0]).add(q[1]).add(q[2]).add(q[2]);
         }
-        table = table.withRow(point.point().label(), s.estimator(), ChartData.num(s.relativeErrorMean()),
+        table = table.withRow(label(results, point), s.estimator(), ChartData.num(s.relativeErrorMean()),
             ChartData.num(q[0]), ChartData.num(q[1]), ChartData.num(q[2]));
       }
     }
@@ -59,7 +59,7 @@ public final class AssessmentSections {
         int e = estimators.indexOf(s.estimator());
         bias[e] += s.squaredBias() / results.size();
         variance[e] += s.variance() / results.size();
-        table = table.withRow(point.point().label(), s.estimator(), ChartData.num(s.squaredBias()),
+        table = table.withRow(label(results, point), s.estimator(), ChartData.num(s.squaredBias()),
             ChartData.num(s.variance()), ChartData.num(s.meanSquaredError()));
       }
     }
@@ -93,10 +93,29 @@ public final class AssessmentSections {
         }
         rows.add(row);
       }
-      section = section.withChart(new Chart("lines", "grid point " + point.point().label(), data,
-          new Table("Table: SharpeRatio@k at " + point.point().label(), header, rows)));
+      section = section.withChart(new Chart("lines", "grid point " + label(results, point), data,
+          new Table("Table: SharpeRatio@k at " + label(results, point), header, rows)));
     }
     return section;
+  }
+
+  /**
+   * The grid point's settings that differ between the points (e.g. {@code rows=400}), so that
+   * legends stay short; the full label when only one point.
+   */
+  static String label(List<PointResult> results, PointResult point) {
+    List<String> parts = new ArrayList<>();
+    String[] mine = point.point().label().split(" ");
+    for (int i = 0; i < mine.length; i++) {
+      for (PointResult other : results) {
+        String[] theirs = other.point().label().split(" ");
+        if (theirs.length != mine.length || !theirs[i].equals(mine[i])) {
+          parts.add(mine[i]);
+          break;
+        }
+      }
+    }
+    return parts.isEmpty() ? point.point().label() : String.join(" ", parts);
   }
 
   private static List<String> estimators(List<PointResult> results) {

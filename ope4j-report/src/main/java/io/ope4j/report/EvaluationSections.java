@@ -134,7 +134,7 @@ public final class EvaluationSections {
   }
 
   private static ObjectNode histogramData(WeightDiagnostics w) {
-    ObjectNode data = ChartData.axes("importance weight", "rows");
+    ObjectNode data = ChartData.axes("importance weight (each bar: from its power of two to the next)", "rows");
     WeightHistogram h = w.histogram();
     List<String> labels = new ArrayList<>();
     long zeros = Math.round(w.zeroProbabilityShare() * w.rows());
@@ -147,7 +147,7 @@ public final class EvaluationSections {
       offset = 1;
     }
     for (int i = 0; i < h.bins(); i++) {
-      labels.add(edge(h.lowerEdge(i)) + "–" + edge(h.lowerEdge(i + 1)));
+      labels.add(edge(h.lowerEdge(i)));
       counts[offset + i] = h.counts()[i];
     }
     ChartData.strings(data, "labels", labels);
@@ -177,9 +177,9 @@ public final class EvaluationSections {
     return table;
   }
 
-  /** A power of two, short: 0.25, 4, 1024, 2^-20. */
+  /** A power of two, short: 0.25, 4, 1024, 2⁻²⁰. */
   private static String edge(double powerOfTwo) {
-    if (powerOfTwo >= 1.0 / 64 && powerOfTwo <= 65536) {
+    if (powerOfTwo >= 0.125 && powerOfTwo <= 4096) {
       return new java.math.BigDecimal(powerOfTwo).stripTrailingZeros().toPlainString();
     }
     StringBuilder power = new StringBuilder("2");

@@ -27,7 +27,7 @@
 
   function legend(option) {
     option.legend = { top: 4, type: 'scroll' };
-    option.grid.top = 48;
+    option.grid.top = 64;
     return option;
   }
 
@@ -39,7 +39,8 @@
   function intervals(d) {
     var o = base(d);
     o.grid.top = 16;
-    o.xAxis = { type: 'value', scale: true, name: d.xName || 'estimated value', nameLocation: 'middle', nameGap: 28 };
+    o.xAxis = { type: 'value', scale: true, boundaryGap: ['6%', '6%'], name: d.xName || 'estimated value',
+      nameLocation: 'middle', nameGap: 28 };
     o.yAxis = { type: 'category', data: d.categories, inverse: true, axisTick: { show: false } };
     o.tooltip.trigger = 'item';
     o.tooltip.formatter = function (p) {
@@ -84,9 +85,9 @@
     var o = base(d);
     o.xAxis.type = 'category';
     o.xAxis.data = d.labels;
-    o.xAxis.axisLabel = { rotate: d.labels.length > 12 ? 40 : 0 };
-    o.xAxis.nameGap = d.labels.length > 12 ? 52 : 28;
-    o.grid.bottom = d.labels.length > 12 ? 64 : 40;
+    o.xAxis.axisLabel = { rotate: d.labels.length > 16 ? 40 : 0 };
+    o.xAxis.nameGap = d.labels.length > 16 ? 44 : 28;
+    o.grid.bottom = d.labels.length > 16 ? 56 : 40;
     o.yAxis.type = 'value';
     o.tooltip.trigger = 'axis';
     o.series = [{
