@@ -87,7 +87,7 @@ final class AssessCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<AssessmentReport.PointResult> results = new ArrayList<>();
-    try (Progress progress = Progress.onTerminal(err, "replications of " + points.size() * (long) replications)) {
+    try (Progress progress = Progress.onTerminal(err, "replications", points.size() * (long) replications)) {
       for (int i = 0; i < points.size(); i++) {
         long before = (long) i * replications;
         SyntheticLogFactory factory = syntheticGrid.factory(points.get(i));

@@ -19,6 +19,11 @@ final class OutputOptions {
   @Option(names = "--output", paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
   Path output;
 
+  @Option(names = "--quiet", description = "No progress bar on the terminal.")
+  void setQuiet(boolean quiet) {
+    Progress.setQuiet(quiet);
+  }
+
   /** The chosen format, checked, so that a typo fails before any work is done. */
   String checkedFormat() {
     return Report.checkFormat(format);
