@@ -57,8 +57,8 @@ final class ReportOptions {
     if (file == null) {
       return;
     }
-    HtmlReport.Builder page = HtmlReport.builder().title(command.qualifiedName())
-        .commandLine(commandLine()).version(VersionProvider.version()).started(started);
+    HtmlReport.Builder page = HtmlReport.builder()
+        .header(command.qualifiedName(), commandLine(), VersionProvider.version()).started(started);
     for (OptionSpec option : command.options()) {
       String name = option.longestName();
       Object value = option.getValue();

@@ -22,7 +22,7 @@ import java.util.Map;
  * and makes no network request (its Content-Security-Policy forbids any).
  *
  * <pre>{@code
- * HtmlReport.builder().title("ope4j evaluate").commandLine("ope4j evaluate --data logs.csv")
+ * HtmlReport.builder().header("ope4j evaluate", "ope4j evaluate --data logs.csv", "0.1.0")
  *     .input(InputFile.of("logs.csv")).setting("seed", "12345")
  *     .section(EvaluationSections.estimates(result, truths))
  *     .build().write(Path.of("report.html"));
@@ -97,17 +97,16 @@ public final class HtmlReport {
 
     private Builder() {}
 
-    public Builder title(String pageTitle) {
+    /**
+     * What the page is about and what produced it.
+     *
+     * @param pageTitle e.g. {@code ope4j evaluate}
+     * @param line the command line as typed
+     * @param ope4jVersion the version that ran
+     */
+    public Builder header(String pageTitle, String line, String ope4jVersion) {
       title = pageTitle;
-      return this;
-    }
-
-    public Builder commandLine(String line) {
       commandLine = line;
-      return this;
-    }
-
-    public Builder version(String ope4jVersion) {
       version = ope4jVersion;
       return this;
     }

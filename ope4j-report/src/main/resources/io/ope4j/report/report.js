@@ -99,14 +99,20 @@
     return o;
   }
 
-  function lines(d) {
+  // A chart over named categories with a legend of series; trigger: what the tooltip follows.
+  function categories(d, names, trigger) {
     var o = legend(base(d));
     o.xAxis.type = 'category';
-    o.xAxis.data = d.x;
-    o.xAxis.boundaryGap = false;
+    o.xAxis.data = names;
     o.yAxis.type = 'value';
     o.yAxis.scale = true;
-    o.tooltip.trigger = 'axis';
+    o.tooltip.trigger = trigger;
+    return o;
+  }
+
+  function lines(d) {
+    var o = categories(d, d.x, 'axis');
+    o.xAxis.boundaryGap = false;
     o.series = d.series.map(function (s) {
       return { type: 'line', name: s.name, data: s.values, symbolSize: 6, connectNulls: false };
     });
@@ -114,12 +120,7 @@
   }
 
   function boxplot(d) {
-    var o = legend(base(d));
-    o.xAxis.type = 'category';
-    o.xAxis.data = d.categories;
-    o.yAxis.type = 'value';
-    o.yAxis.scale = true;
-    o.tooltip.trigger = 'item';
+    var o = categories(d, d.categories, 'item');
     o.tooltip.formatter = function (p) {
       var v = p.value.slice(-5);
       var labels = d.boxLabels || ['low', 'q1', 'median', 'q3', 'high'];
@@ -132,11 +133,8 @@
   }
 
   function stacked(d) {
-    var o = legend(base(d));
-    o.xAxis.type = 'category';
-    o.xAxis.data = d.categories;
-    o.yAxis.type = 'value';
-    o.tooltip.trigger = 'axis';
+    var o = categories(d, d.categories, 'axis');
+    o.yAxis.scale = false;
     o.series = d.series.map(function (s) { return { type: 'bar', stack: 'total', name: s.name, data: s.values }; });
     return o;
   }

@@ -29,7 +29,7 @@ class HtmlReportTest {
   }
 
   private static String page(EvaluationResult result) {
-    return HtmlReport.builder().title("ope4j evaluate").commandLine("ope4j evaluate --data logs.csv").version("test")
+    return HtmlReport.builder().header("ope4j evaluate", "ope4j evaluate --data logs.csv", "test")
         .elapsed(Duration.ofMillis(1234)).sections(EvaluationSections.of(result, truths())).build().html();
   }
 
@@ -61,7 +61,7 @@ class HtmlReportTest {
     com.fasterxml.jackson.databind.node.ObjectNode data = ChartData.axes("x", "y");
     ChartData.strings(data, "labels", List.of("</script><script>alert(1)</script>"));
     ChartData.numbers(data, "counts", new double[] {1});
-    String html = HtmlReport.builder().commandLine("ope4j '<x>'")
+    String html = HtmlReport.builder().header("t", "ope4j '<x>'", "test")
         .section(Section.of("s", "h").withChart(new Chart("histogram", "t", data, table))).build().html();
     assertThat(html).doesNotContain("<img src=x").doesNotContain("</script><script>alert")
         .contains("\\u003c/script>").contains("&lt;img src=x");
