@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Opens a page in headless Chromium: the DOM after its scripts ran, every console message, and a
- * screenshot. Absent Chromium, {@link #find} returns null.
+ * Opens a page in headless Chromium, in one run: the DOM after its scripts ran, every console
+ * message, and a screenshot. Absent Chromium, {@link #find} returns null.
  */
 final class HeadlessChromium {
 
@@ -48,9 +48,17 @@ final class HeadlessChromium {
     }
   }
 
-  /** Loads {@code page} and returns the DOM after its scripts ran, with the console's messages. */
-  Visit open(Path page) throws IOException, InterruptedException {
-    ProcessResult run = run(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString()));
+  /**
+   * Loads {@code page}, writes a PNG of it 1280 pixels wide and {@code height} tall, and returns
+   * the DOM after its scripts ran, with the console's messages.
+   */
+  Visit open(Path page, Path png, int height) throws IOException, InterruptedException {
+    Files.deleteIfExists(png);
+    ProcessResult run = run(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", "--hide-scrollbars",
+        "--screenshot=" + png.toAbsolutePath(), "--window-size=1280," + height, page.toUri().toString()));
+    if (!Files.isRegularFile(png)) {
+      throw new IOException("chromium wrote no screenshot " + png + ":\n" + run.err());
+    }
     List<String> console = new ArrayList<>();
     Matcher m = CONSOLE.matcher(run.err());
     while (m.find()) {
@@ -59,20 +67,11 @@ final class HeadlessChromium {
     return new Visit(run.out(), console, run.err());
   }
 
-  /** Writes a PNG of {@code page} at 1280 pixels wide and {@code height} tall. */
-  void screenshot(Path page, Path png, int height) throws IOException, InterruptedException {
-    run(List.of("--hide-scrollbars", "--screenshot=" + png.toAbsolutePath(), "--window-size=1280," + height,
-        page.toUri().toString()));
-    if (!Files.isRegularFile(png)) {
-      throw new IOException("chromium wrote no screenshot " + png);
-    }
-  }
-
   private record ProcessResult(String out, String err) {}
 
   private ProcessResult run(List<String> args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(executable, "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--disable-extensions", "--virtual-time-budget=5000"));
+        "--no-first-run", "--disable-extensions"));
     command.addAll(args);
     Path out = Files.createTempFile("chromium", ".out");
     Path err = Files.createTempFile("chromium", ".err");

@@ -97,8 +97,10 @@ class HtmlReportBrowserTest {
     CliRun run = CliRun.of("evaluate", "--data", log.toString(), "--report", page.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     Files.writeString(page, Files.readString(page).replace("</body>", "<img src=\"http://127.0.0.1:9/x.png\"></body>"));
-    HeadlessChromium.Visit visit = browser.open(page);
+    HeadlessChromium.Visit visit = browser.open(page, OUT.resolve("evaluate-with-request.png"), 800);
     assertThat(visit.rootAttribute("data-problems")).contains("blocked request: http://127.0.0.1:9/x.png");
+    // and the browser's own console says so, which the other tests would catch
+    assertThat(visit.consoleMessages()).anySatisfy(message -> assertThat(message).contains("127.0.0.1:9"));
   }
 
   private static void check(String name, String... command) throws Exception {
@@ -109,7 +111,7 @@ class HtmlReportBrowserTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.size(page)).isLessThan(3 << 20);
 
-    HeadlessChromium.Visit visit = browser.open(page);
+    HeadlessChromium.Visit visit = browser.open(page, OUT.resolve(name + ".png"), 2400);
     assertThat(visit.consoleMessages()).as("console messages of %s", page).isEmpty();
     assertThat(visit.rootAttribute("data-problems")).as("errors and blocked requests of %s", page).isNull();
     int containers = visit.dom().split("data-chart=\"", -1).length - 1;
@@ -123,6 +125,5 @@ class HtmlReportBrowserTest {
     }
     assertThat(charts).as("rendered charts of %s", page).isEqualTo(containers);
     assertThat(visit.dom()).contains("<svg");
-    browser.screenshot(page, OUT.resolve(name + ".png"), 2400);
   }
 }
