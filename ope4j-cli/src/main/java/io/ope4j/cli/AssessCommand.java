@@ -65,6 +65,8 @@ final class AssessCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
   @Override
   public Integer call() throws Exception {
     List<Estimator> chosen = Estimators.parseList(estimators);
@@ -94,7 +96,7 @@ final class AssessCommand implements Callable<Integer> {
     List<GridPoint> points = syntheticGrid.points();
     PrintWriter err = spec.commandLine().getErr();
     List<AssessmentReport.PointResult> results = new ArrayList<>();
-    try (Progress progress = Progress.onTerminal(err, "replications of " + points.size() * (long) replications)) {
+    try (Progress progress = Progress.onTerminal(err, "replications", points.size() * (long) replications)) {
       for (int i = 0; i < points.size(); i++) {
         long before = (long) i * replications;
         SyntheticLogFactory factory = syntheticGrid.factory(points.get(i));
@@ -103,6 +105,7 @@ final class AssessCommand implements Callable<Integer> {
       }
     }
     output.write(spec.commandLine().getOut(), new AssessmentReport(results, replications, k, mode));
+    report.write(io.ope4j.report.AssessmentSections.of(results));
     return Ope4j.OK;
   }
 

@@ -106,6 +106,8 @@ final class CtEvaluateCommand implements Callable<Integer> {
   /** How messages name {@code --data}: its path, or {@code <stdin>}. */
   private String dataName;
 
+  @Mixin ReportOptions html;
+
   @Override
   public Integer call() throws Exception {
     try (LogInput input = LogInput.of(log.data).reopenable()) {
@@ -179,6 +181,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
       err.println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), report);
+    html.write(report.sections());
     return Ope4j.OK;
   }
 

@@ -1,5 +1,10 @@
 package io.ope4j.cli;
 
+import io.ope4j.report.Chart;
+import io.ope4j.report.EvaluationSections;
+import io.ope4j.report.Section;
+import io.ope4j.report.Table;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,6 +26,9 @@ import java.util.Map;
  * a table, JSON or CSV. Non-finite numbers are JSON null and empty CSV fields.
  */
 final class CtReport implements Report {
+
+  /** Normal 97.5% quantile: the HTML report's bars are ±1.96 standard errors. */
+  private static final double Z95 = 1.959963984540054;
 
   record Parameter(String name, double value, double stderr, double averaged) {}
 
@@ -155,5 +163,52 @@ final class CtReport implements Report {
       Object v = e.getValue();
       out.printf(Locale.ROOT, "  %-22s %s%n", e.getKey(), v instanceof Double d ? Formats.num(d) : String.valueOf(v));
     }
+  }
+
+
+  /** The HTML report's sections: the fitted parameters and Ĵ at the requested points, with ±1.96 stderr. */
+  List<Section> sections() {
+    List<Parameter> all = new ArrayList<>(parameters);
+    if (averageReward != null) {
+      all.add(averageReward);
+    }
+    Table table = Table.of("Table: parameters", "parameter", "value", "stderr");
+    for (Parameter p : all) {
+      table = table.withRow(p.name(), Formats.num(p.value()), Formats.num(p.stderr()));
+    }
+    Section fit = Section.of("Fitted value function (" + method + ")",
+        "each dot is a fitted parameter of the value function and the bar ±1.96 standard errors where the method gives"
+            + " them (none for online methods); a bar crossing 0 means the feature's weight is not sure.")
+        .withFact("method", method).withFact("setting", setting).withWarnings(warnings)
+        .withChart(bands("parameters", all.stream().map(Parameter::name).toList(),
+            all.stream().mapToDouble(Parameter::value).toArray(), all.stream().mapToDouble(Parameter::stderr).toArray(),
+            table))
+        .withNote("Not shown: the fit against a closed form, which is not known for a log read from a file.");
+    if (points.isEmpty()) {
+      return List.of(fit);
+    }
+    Table pointTable = Table.of("Table: Ĵ at the requested points", "t", "x", "value", "stderr");
+    List<String> names = new ArrayList<>();
+    for (Point p : points) {
+      names.add("t=" + Formats.num(p.t()) + " x=" + java.util.Arrays.toString(p.x()));
+      pointTable = pointTable.withRow(Formats.num(p.t()), java.util.Arrays.toString(p.x()), Formats.num(p.value()),
+          Formats.num(p.stderr()));
+    }
+    return List.of(fit, Section.of("Value at the requested points",
+        "Ĵ(t, x), the expected discounted reward from state x at time t, with ±1.96 standard errors where known.")
+        .withChart(bands("Ĵ(t, x)", names, points.stream().mapToDouble(Point::value).toArray(),
+            points.stream().mapToDouble(Point::stderr).toArray(), pointTable)));
+  }
+
+  /** Values with bars of ±1.96 standard errors (none where the error is unknown). */
+  private static Chart bands(String title, List<String> names, double[] value, double[] stderr, Table table) {
+    double[] lower = new double[value.length];
+    double[] upper = new double[value.length];
+    for (int i = 0; i < value.length; i++) {
+      double half = Double.isFinite(stderr[i]) ? Z95 * stderr[i] : 0.0;
+      lower[i] = value[i] - half;
+      upper[i] = value[i] + half;
+    }
+    return EvaluationSections.intervalChart(title, names, value, lower, upper, table);
   }
 }

@@ -62,6 +62,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
   @Mixin RewardModelOptions models;
 
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
@@ -98,6 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
+    report.write(io.ope4j.report.EvaluationSections.of(result, truths));
     return Ope4j.OK;
   }
 

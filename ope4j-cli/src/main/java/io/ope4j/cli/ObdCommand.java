@@ -30,13 +30,16 @@ final class ObdCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
   @Override
   public Integer call() throws Exception {
-    return run(spec, obd, intervals, output);
+    return run(spec, obd, intervals, output, report);
   }
 
   /** Runs the experiment and writes its results; shared with quickstart. */
-  static int run(CommandSpec spec, ObdOptions obd, EvaluateCommand.IntervalOptions intervals, OutputOptions output)
+  static int run(CommandSpec spec, ObdOptions obd, EvaluateCommand.IntervalOptions intervals, OutputOptions output,
+      ReportOptions report)
       throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     ObdExperiment.Outcome outcome = ObdExperiment.run(obd.settings(intervals.threads.count()), intervals::toConfig);
@@ -44,6 +47,7 @@ final class ObdCommand implements Callable<Integer> {
       err.println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), outcome.report());
+    report.write(io.ope4j.report.EvaluationSections.of(outcome.result(), outcome.truths()));
     return Ope4j.OK;
   }
 }

@@ -59,6 +59,7 @@ public final class Ope4j implements Runnable {
 
   /** Runs the command line and returns its exit code; never exits the JVM. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    Progress.setQuiet(false);
     CommandLine commandLine = new CommandLine(new Ope4j());
     commandLine.setOut(out);
     commandLine.setErr(err);

@@ -24,6 +24,11 @@ final class OutputOptions implements Preflight {
       description = "Write the results to FILE (replaced if it exists) instead of stdout.")
   Path output;
 
+  @Option(names = "--quiet", description = "No progress bar on the terminal.")
+  void setQuiet(boolean quiet) {
+    Progress.setQuiet(quiet);
+  }
+
   /** The format and the output file, checked before any work. */
   @Override
   public void check() {

@@ -1,48 +1,117 @@
 package io.ope4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.function.LongConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A one-line progress counter on stderr, shown only on an interactive terminal and at most
- * twice a second; silent when output is piped or redirected.
+ * A progress bar on stderr (me.tongfei:progressbar): the count, and with a known total the
+ * percentage and the time left, with the rate. Shown only on an interactive terminal, never under
+ * {@code CI} or {@code --quiet}; it never writes to stdout, and it clears its line when done.
  */
 final class Progress implements LongConsumer, AutoCloseable {
 
-  private final PrintWriter err;
-  private final String unit;
-  private final boolean enabled;
-  private long lastPrint;
-  private boolean printed;
+  private static volatile boolean quiet;
 
-  private Progress(PrintWriter err, String unit, boolean enabled) {
-    this.err = err;
-    this.unit = unit;
-    this.enabled = enabled;
+  private final ProgressBar bar;
+
+  private Progress(ProgressBar bar) {
+    this.bar = bar;
   }
 
+  /** {@code --quiet}: no progress for the rest of this command line. */
+  static void setQuiet(boolean silent) {
+    quiet = silent;
+  }
+
+  /** A counter of {@code unit} without a known total (rate and elapsed time, no time left). */
   static Progress onTerminal(PrintWriter err, String unit) {
-    return new Progress(err, unit, System.console() != null && System.getenv("CI") == null);
+    return onTerminal(err, unit, -1);
+  }
+
+  /** A bar towards {@code total} {@code unit}s: percentage, rate and time left. */
+  static Progress onTerminal(PrintWriter err, String unit, long total) {
+    if (quiet || !stderrIsTerminal() || System.getenv("CI") != null) {
+      return new Progress(null);
+    }
+    ProgressBar bar = new ProgressBarBuilder()
+        .setTaskName("ope4j " + unit)
+        .setInitialMax(total)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(500)
+        .showSpeed()
+        .setSpeedUnit(ChronoUnit.SECONDS)
+        .setConsumer(new LineConsumer(err))
+        .clearDisplayOnFinish()
+        .build();
+    return new Progress(bar);
+  }
+
+  /**
+   * Whether stderr is a terminal, so that {@code ope4j evaluate ... > out.csv} still shows the bar:
+   * on Linux from the file descriptor's link; elsewhere, Java's console (stdin and stdout).
+   */
+  private static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   @Override
   public void accept(long count) {
-    if (!enabled) {
-      return;
-    }
-    long now = System.nanoTime();
-    if (now - lastPrint > 500_000_000L) {
-      err.print(String.format("\r%,d %s", count, unit));
-      err.flush();
-      lastPrint = now;
-      printed = true;
+    if (bar != null) {
+      bar.stepTo(count);
     }
   }
 
   @Override
   public void close() {
-    if (printed) {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+
+  /** Redraws one line of stderr; its width is the terminal's ({@code COLUMNS}) or 100. */
+  private static final class LineConsumer implements ProgressBarConsumer {
+    private final PrintWriter err;
+
+    LineConsumer(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public int getMaxRenderedLength() {
+      try {
+        return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100")) - 1);
+      } catch (NumberFormatException e) {
+        return 99;
+      }
+    }
+
+    @Override
+    public void accept(String rendered) {
+      err.print('\r' + rendered);
+      err.flush();
+    }
+
+    @Override
+    public void clear() {
       err.print("\r\033[K");
+      err.flush();
+    }
+
+    @Override
+    public void close() {
       err.flush();
     }
   }

@@ -31,9 +31,11 @@ final class QuickstartCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
   @Override
   public Integer call() throws Exception {
-    int code = ObdCommand.run(spec, obd, intervals, output);
+    int code = ObdCommand.run(spec, obd, intervals, output, report);
     spec.commandLine().getErr().println("ope4j: the same with options: ./ope4j obd --help;"
         + " the simulated demo with exact truth: ./ope4j quickstart synthetic");
     return code;

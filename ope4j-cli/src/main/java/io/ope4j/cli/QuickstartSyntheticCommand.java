@@ -15,6 +15,7 @@ import io.ope4j.synthetic.SyntheticBandit;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +55,8 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
   @Override
   public Integer call() throws Exception {
     if (rows < 2) {
@@ -76,7 +79,9 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
-    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(TruthFile.read(truth).policies()));
+    Map<String, Double> truths = TruthFile.read(truth).policies();
+    output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
+    report.write(io.ope4j.report.EvaluationSections.of(result, truths));
     err.printf("ope4j: to evaluate this log yourself: ./ope4j evaluate --data %s --truth %s --estimators %s%n",
         log, truth, ESTIMATORS);
     return Ope4j.OK;

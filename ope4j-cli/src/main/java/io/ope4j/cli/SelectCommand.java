@@ -75,6 +75,8 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions html;
+
   @Override
   public Integer call() throws Exception {
     Criterion chosenCriterion = Criterion.parse(criterion);
@@ -101,6 +103,7 @@ final class SelectCommand implements Callable<Integer> {
       }
       SelectionReport report = SelectionReport.of(selection, result);
       output.write(spec.commandLine().getOut(), known == null ? report : report.withTruth(known, truth.toString()));
+      html.write(io.ope4j.report.SelectionSections.of(selection, result, known));
       return Ope4j.OK;
     }
   }

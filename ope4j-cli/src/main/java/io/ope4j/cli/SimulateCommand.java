@@ -84,7 +84,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     WideColumns columns = generator.columns();
     double[] row = new double[columns.count()];
     try (CsvLogWriter writer = CsvLogWriter.open(log, columns.names());
-        Progress progress = Progress.onTerminal(err, "rows written")) {
+        Progress progress = Progress.onTerminal(err, "rows written", rows)) {
       for (long i = 0; i < rows; i++) {
         generator.wideRow(i, row);
         writer.writeInt((int) row[WideColumns.ACTION]);

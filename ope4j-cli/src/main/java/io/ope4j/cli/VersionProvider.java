@@ -10,15 +10,20 @@ final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() throws IOException {
+    return new String[] {
+      "ope4j " + version(),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+    };
+  }
+
+  /** This build's version, or "unknown" when the build wrote none. */
+  static String version() throws IOException {
     Properties properties = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       if (in != null) {
         properties.load(in);
       }
     }
-    return new String[] {
-      "ope4j " + properties.getProperty("version", "unknown"),
-      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
-    };
+    return properties.getProperty("version", "unknown");
   }
 }

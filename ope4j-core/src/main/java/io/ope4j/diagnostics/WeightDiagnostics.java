@@ -19,6 +19,7 @@ import java.util.List;
  *     WeightStats})
  * @param zeroProbabilityShare share of rows where the evaluation policy gives the logged action
  *     probability 0
+ * @param histogram the positive weights counted by power of two, for a log-scale histogram
  */
 public record WeightDiagnostics(
     long rows,
@@ -28,7 +29,8 @@ public record WeightDiagnostics(
     double minWeight,
     double maxWeight,
     double[] weightQuantiles,
-    double zeroProbabilityShare) {
+    double zeroProbabilityShare,
+    WeightHistogram histogram) {
 
   /** Quantile levels of {@link #weightQuantiles()}. */
   public static final double[] QUANTILE_LEVELS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
@@ -41,6 +43,13 @@ public record WeightDiagnostics(
 
   public WeightDiagnostics {
     weightQuantiles = weightQuantiles.clone();
+  }
+
+  /** Diagnostics without a histogram. */
+  public WeightDiagnostics(long rows, double effectiveSampleSize, double meanWeight, double meanWeightStderr,
+      double minWeight, double maxWeight, double[] weightQuantiles, double zeroProbabilityShare) {
+    this(rows, effectiveSampleSize, meanWeight, meanWeightStderr, minWeight, maxWeight, weightQuantiles,
+        zeroProbabilityShare, WeightHistogram.EMPTY);
   }
 
   /** For a log without propensities: no weight is known, every statistic is NaN, no warning. */
@@ -88,7 +97,8 @@ public record WeightDiagnostics(
         && Double.compare(minWeight, other.minWeight) == 0
         && Double.compare(maxWeight, other.maxWeight) == 0
         && Arrays.equals(weightQuantiles, other.weightQuantiles)
-        && Double.compare(zeroProbabilityShare, other.zeroProbabilityShare) == 0;
+        && Double.compare(zeroProbabilityShare, other.zeroProbabilityShare) == 0
+        && histogram.equals(other.histogram);
   }
 
   @Override

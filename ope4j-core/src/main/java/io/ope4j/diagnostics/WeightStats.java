@@ -122,6 +122,32 @@ public final class WeightStats implements java.io.Serializable {
     return max;
   }
 
+  /**
+   * The positive weights counted by power of two, from the lowest to the highest non-empty
+   * power: the fine buckets summed by exponent.
+   */
+  public WeightHistogram histogramByPowerOfTwo() {
+    int perExponent = 1 << MANTISSA_BITS;
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < BUCKETS; i++) {
+      if (histogram[i] != 0) {
+        if (first < 0) {
+          first = i / perExponent;
+        }
+        last = i / perExponent;
+      }
+    }
+    if (first < 0) {
+      return WeightHistogram.EMPTY;
+    }
+    long[] counts = new long[last - first + 1];
+    for (int i = first * perExponent; i < (last + 1) * perExponent; i++) {
+      counts[i / perExponent - first] += histogram[i];
+    }
+    return new WeightHistogram(first + MIN_EXPONENT, counts);
+  }
+
   /** The finished diagnostics. */
   public WeightDiagnostics finish() {
     double n = count;
@@ -141,6 +167,7 @@ public final class WeightStats implements java.io.Serializable {
         count == 0 ? Double.NaN : min,
         count == 0 ? Double.NaN : max,
         quantiles,
-        count == 0 ? Double.NaN : zeros / n);
+        count == 0 ? Double.NaN : zeros / n,
+        histogramByPowerOfTwo());
   }
 }

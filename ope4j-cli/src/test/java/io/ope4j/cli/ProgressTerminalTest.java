@@ -1,0 +1,60 @@
+package io.ope4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The progress bar of a long command: under a pseudo-terminal (util-linux {@code script}) it shows
+ * the total and the time left; with stderr piped it writes no control character.
+ */
+class ProgressTerminalTest {
+
+  private static final String ASSESS = "assess --rows 20000 --replications 40 --estimators dm,ipw,dr --threads 1"
+      + " --format csv";
+
+  @Test
+  void underATerminal_showsTotalPercentageAndTimeLeft() throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " " + ASSESS + " > /dev/null", "/dev/null"));
+    assertThat(shown).contains("ope4j replications").contains("/40 (").contains("%");
+    // "(elapsed / left)": the time left is known once a replication is done
+    assertThat(shown).containsPattern("\\d+/40 \\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\)");
+  }
+
+  @Test
+  void piped_writesNoControlCharacter() throws Exception {
+    List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"),
+        "io.ope4j.cli.Ope4j"));
+    command.addAll(List.of(ASSESS.split(" ")));
+    String stderr = run(command);
+    assertThat(stderr).doesNotContain("\r").doesNotContain("\u001b");
+  }
+
+  private static String java() {
+    return "java -cp '" + System.getProperty("java.class.path") + "' io.ope4j.cli.Ope4j";
+  }
+
+  /** Runs {@code command} without CI in its environment and returns its stderr and stdout. */
+  private static String run(List<String> command) throws Exception {
+    Path out = Files.createTempFile("progress", ".out");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+      builder.environment().remove("CI");
+      Process process = builder.start();
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in 120 s").isTrue();
+      assertThat(process.exitValue()).as(Files.readString(out)).isZero();
+      return Files.readString(out, StandardCharsets.UTF_8);
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+}
