@@ -122,7 +122,7 @@ class CliSurfaceTest {
     assertThat(actions.err()).startsWith("ope4j: error: --actions must be at least 2, got 1");
     CliRun softmax = CliRun.of("assess", "--replications", "2", "--pool", "a=softmax:-1+b=argmax");
     assertThat(softmax.exitCode()).as(softmax.err()).isEqualTo(2);
-    assertThat(softmax.err()).contains("temperature must be finite and positive");
+    assertThat(softmax.err()).contains("temperature must be positive and finite");
   }
 
   @Test

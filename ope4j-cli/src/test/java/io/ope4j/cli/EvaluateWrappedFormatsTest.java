@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code evaluate --policy-spec} and {@code --reward-model} read the log through the same readers
- * as the plain evaluation: CSV, Parquet and standard input give the same JSON to the byte; and
+ * as the plain evaluation: CSV, gzip, Parquet, JSON Lines and standard input give the same JSON
+ * to the byte; and
  * policies from specs combine with a fitted model.
  */
 class EvaluateWrappedFormatsTest {
@@ -25,6 +26,8 @@ class EvaluateWrappedFormatsTest {
   @TempDir static Path dir;
   static Path csv;
   static Path parquet;
+  /** The same log as gzip CSV, JSON Lines and gzip JSON Lines, made by {@code convert}. */
+  static List<Path> converted = new ArrayList<>();
   static Path specs;
 
   @BeforeAll
@@ -34,6 +37,12 @@ class EvaluateWrappedFormatsTest {
         .toString(), "--output", csv.toString(), "--seed", "2");
     assertThat(run.exitCode()).as(run.err()).isZero();
     parquet = ParquetCopy.of(csv, dir.resolve("wine.parquet"));
+    for (String[] target : new String[][] {{"csv", "wine.csv.gz"}, {"jsonl", "wine.jsonl"}, {"jsonl", "wine.jsonl.gz"}}) {
+      Path out = dir.resolve(target[1]);
+      CliRun convert = CliRun.of("convert", "--data", csv.toString(), "--to", target[0], "-o", out.toString());
+      assertThat(convert.exitCode()).as(convert.err()).isZero();
+      converted.add(out);
+    }
     // 13 context columns, 3 actions: uniform, and argmax over a linear score of x_0 (alcohol)
     String weights = "[[1" + ",0".repeat(12) + "], [0" + ",0".repeat(12) + "], [-1" + ",0".repeat(12) + "]]";
     specs = dir.resolve("specs.json");
@@ -41,10 +50,15 @@ class EvaluateWrappedFormatsTest {
         + " {\"name\": \"g\", \"type\": \"argmax\", \"weights\": " + weights + "}]");
   }
 
-  /** The JSON of {@code evaluate} on the CSV log, the Parquet log, and each through standard input. */
+  /**
+   * The JSON of {@code evaluate} on the log as CSV, Parquet, gzip CSV, JSON Lines and gzip JSON
+   * Lines, and each of them through standard input.
+   */
   private static List<String> everyFormat(String... options) throws IOException {
     List<String> outputs = new ArrayList<>();
-    for (Path file : List.of(csv, parquet)) {
+    List<Path> files = new ArrayList<>(List.of(csv, parquet));
+    files.addAll(converted);
+    for (Path file : files) {
       outputs.add(json(file.toString(), null, options));
       outputs.add(json("-", Files.readAllBytes(file), options));
     }
@@ -68,14 +82,14 @@ class EvaluateWrappedFormatsTest {
   }
 
   @Test
-  void rewardModel_sameJsonFromCsvParquetAndStdin() throws IOException {
+  void rewardModel_sameJsonFromEveryFormatAndStdin() throws IOException {
     List<String> outputs = everyFormat("--reward-model", "logistic:C=1", "--fit-weights", "mrdr", "--threads", "1");
     assertThat(outputs.get(0)).contains("\"estimator\" : \"dr\"");
     assertThat(outputs).allSatisfy(out -> assertThat(out).isEqualTo(outputs.get(0)));
   }
 
   @Test
-  void policySpec_sameJsonFromCsvParquetAndStdin() throws IOException {
+  void policySpec_sameJsonFromEveryFormatAndStdin() throws IOException {
     List<String> outputs = everyFormat("--policy-spec", specs.toString(), "--estimators", "ipw,snipw");
     assertThat(new ObjectMapper().readTree(outputs.get(0)).get("estimates")).hasSize(4);
     assertThat(outputs).allSatisfy(out -> assertThat(out).isEqualTo(outputs.get(0)));
