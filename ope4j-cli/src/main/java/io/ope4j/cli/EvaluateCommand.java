@@ -10,7 +10,9 @@ import io.ope4j.interval.TermRange;
 import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
 import io.ope4j.io.LogEngine;
+import io.ope4j.io.LogInput;
 import io.ope4j.io.LogReadOptions;
+import io.ope4j.io.TrajectoryEvaluation;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.ResultReport;
 import java.nio.file.Path;
@@ -62,6 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin RewardModelOptions models;
 
+  @Mixin TrajectoryOptions trajectory;
+
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
   Path truth;
 
@@ -72,6 +76,20 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // ---- trajectory logs (docs/sequential.md): handed over whole to TrajectoryEvaluateRun ----
+    // Standard input is told by --schema only: sniffing it would consume it.
+    if (trajectory.isTrajectory(() -> engine.equals("local") && !data.equals("-")
+        && TrajectoryEvaluation.isTrajectoryLog(columns.input(data)))) {
+      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
+        throw new IllegalArgumentException("trajectory logs are evaluated with --engine local, from"
+            + " their pi and q columns (no --policy-spec or fitted reward models)");
+      }
+      try (LogInput input = columns.input(data).reopenable()) {
+        return new TrajectoryEvaluateRun(intervals, columns, trajectory).run(input, estimators, truth,
+            output, spec.commandLine().getOut(), spec.commandLine().getErr());
+      }
+    }
+    // ---- bandit logs ----
     if (!engine.equals("local") && (!policySpecs.isEmpty() || models.active())) {
       throw new IllegalArgumentException("--policy-spec and fitted reward models run with --engine local only;"
           + " with Spark give the policies and model predictions as columns");
