@@ -43,8 +43,18 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin ClassificationOptions classification;
 
+  @Mixin TabularSimulateOptions environment;
+
   @Override
   public Integer call() throws IOException {
+    // ---- episodes of an environment (docs/sequential.md): handed over to TabularSimulateRun ----
+    if (environment.env != null) {
+      Path truthPath = truth != null ? truth : truthPathFor(output);
+      spec.commandLine().getErr().println(
+          TabularSimulateRun.run(environment, bandit.actions, bandit.seed, output, truthPath));
+      return Ope4j.OK;
+    }
+    // ---- bandit rounds ----
     if (classification.file != null) {
       Path truthPath = truth != null ? truth : truthPathFor(output);
       String summary = classification.run(bandit.seed, output, truthPath, spec.commandLine().getParseResult());
