@@ -130,7 +130,7 @@ public final class TrajectoryReport implements Report {
       table.row(row);
     }
     out.printf(Locale.ROOT, "%,d logged episodes, gamma %s%n%n", result.episodes(),
-        Formats.num(config.gamma()));
+        Double.toString(config.gamma()));
     table.print(out);
     out.println();
     TextTable steps = new TextTable();
