@@ -12,7 +12,9 @@ import io.ope4j.data.BatchSource;
 import io.ope4j.data.LogLayout;
 import io.ope4j.io.InputFormat;
 import io.ope4j.io.LogEngine;
+import io.ope4j.io.LogInput;
 import io.ope4j.io.LogReadOptions;
+import io.ope4j.io.TrajectoryEvaluation;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.ResultReport;
 import java.nio.file.Path;
@@ -66,6 +68,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin RewardModelOptions models;
 
+  @Mixin TrajectoryOptions trajectory;
+
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
   Path truth;
 
@@ -76,6 +80,20 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // ---- trajectory logs (docs/sequential.md): handed over whole to TrajectoryEvaluateRun ----
+    // Standard input is told by --schema only: sniffing it would consume it.
+    if (trajectory.isTrajectory(() -> engine.equals("local") && !log.data.equals("-")
+        && TrajectoryEvaluation.isTrajectoryLog(columns.input(log.data)))) {
+      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("trajectory logs are evaluated with --engine local, from"
+            + " their pi and q columns (no --policy-spec or fitted reward models)");
+      }
+      try (LogInput input = columns.input(log.data).reopenable()) {
+        return new TrajectoryEvaluateRun(intervals, columns, trajectory).run(input, estimators, truth,
+            output, spec.commandLine().getOut(), spec.commandLine().getErr());
+      }
+    }
+    // ---- bandit logs ----
     TruthFile truths = truth == null ? null : TruthFile.read(truth); // a bad file fails before the log is read
     if (!engine.equals("local") && (!policySpecs.isEmpty() || models.active())) {
       throw new UsageException("--policy-spec and fitted reward models run with --engine local only;"
@@ -202,11 +220,16 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
 
+    /** The bootstrap's seed: {@code --bootstrap-seed}, else the command's {@code --seed}. */
+    long bootstrapSeed() {
+      return SeedOption.orCommandSeed(bootstrapSeed, mixee);
+    }
+
     EvaluationConfig toConfig(List<Estimator> estimators) {
       EvaluationConfig config = EvaluationConfig.of(estimators)
           .withInterval(IntervalMethod.parse(method))
           .withLevel(level)
-          .withBootstrap(replicates, SeedOption.orCommandSeed(bootstrapSeed, mixee))
+          .withBootstrap(replicates, bootstrapSeed())
           .withThreads(threads.count());
       if (noIntervalFloor) {
         config = config.withoutIntervalFloors();

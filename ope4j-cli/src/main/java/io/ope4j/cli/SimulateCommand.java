@@ -49,6 +49,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Mixin ClassificationOptions classification;
 
+  @Mixin TabularSimulateOptions environment;
+
   @Override
   public void check() {
     OutputFile.check("--output", output);
@@ -57,6 +59,14 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Override
   public Integer call() throws IOException {
+    // ---- episodes of an environment (docs/sequential.md): handed over to TabularSimulateRun ----
+    if (environment.env != null) {
+      Path truthPath = truth != null ? truth : truthPathFor(output);
+      spec.commandLine().getErr().println(
+          TabularSimulateRun.run(environment, bandit.actions, seed.seed, output, truthPath));
+      return Ope4j.OK;
+    }
+    // ---- bandit rounds ----
     if (classification.file != null) {
       Path truthPath = truth != null ? truth : truthPathFor(output);
       String summary = classification.run(seed.seed, output, truthPath, spec.commandLine().getParseResult());

@@ -29,40 +29,54 @@ public final class SequentialEvaluator {
    */
   public static SequentialResult evaluate(EpisodeSource.Opener opener, SequentialConfig config)
       throws IOException {
+    return evaluate(opener, config,
+        (source, normalisers, valuesPass) -> fold(source, config, normalisers, valuesPass));
+  }
+
+  /**
+   * Evaluates as {@link #evaluate(EpisodeSource.Opener, SequentialConfig)} on {@code threads}
+   * worker threads: chunks of whole episodes, fixed by episode count, are folded in parallel and
+   * merged in order, so the result is the same to the bit for any {@code threads}.
+   */
+  public static SequentialResult evaluate(EpisodeSource.Opener opener, SequentialConfig config,
+      int threads) throws IOException {
+    return evaluate(opener, config, (source, normalisers, valuesPass) -> {
+      checkModel(source, config);
+      SequentialState state =
+          new ChunkedEpisodeFold(config, normalisers, valuesPass, threads).fold(source);
+      return requireEpisodes(source, state);
+    });
+  }
+
+  /** One pass over a source's episodes. */
+  private interface Pass {
+    SequentialState fold(EpisodeSource source, double[][] normalisers, boolean valuesPass)
+        throws IOException;
+  }
+
+  private static SequentialResult evaluate(EpisodeSource.Opener opener, SequentialConfig config,
+      Pass pass) throws IOException {
     double[][] normalisers = null;
     if (config.anySelfNormalized()) {
-      SequentialState first = run(opener, config, null, false);
+      SequentialState first;
+      try (EpisodeSource source = opener.open()) {
+        first = pass.fold(source, null, false);
+      }
       normalisers = new double[first.policies()][];
       for (int p = 0; p < normalisers.length; p++) {
         normalisers[p] = first.stepWeights(p).meanWeights();
       }
     }
-    List<String> names;
-    SequentialState state;
     try (EpisodeSource source = opener.open()) {
-      names = source.policyNames();
-      state = fold(source, config, normalisers, true);
-    }
-    return finish(state, names, config);
-  }
-
-  private static SequentialState run(EpisodeSource.Opener opener, SequentialConfig config,
-      double[][] normalisers, boolean valuesPass) throws IOException {
-    try (EpisodeSource source = opener.open()) {
-      return fold(source, config, normalisers, valuesPass);
+      List<String> names = source.policyNames();
+      return finish(pass.fold(source, normalisers, true), names, config);
     }
   }
 
   /** Folds every episode of {@code source} into a new state. */
   public static SequentialState fold(EpisodeSource source, SequentialConfig config,
       double[][] normalisers, boolean valuesPass) throws IOException {
-    for (SequentialEstimator estimator : config.estimators()) {
-      if (estimator.usesModel() && !source.hasModel()) {
-        throw new InvalidDataException(source.name(), -1, null, "estimator " + estimator.id()
-            + " needs Q-hat and V-hat (q_* columns with a wide policy, or q and v); the log has"
-            + " none");
-      }
-    }
+    checkModel(source, config);
     int policies = source.policyNames().size();
     SequentialState state = new SequentialState(config, policies, normalisers, valuesPass);
     EpisodeSteps episode = new EpisodeSteps(policies);
@@ -72,6 +86,20 @@ public final class SequentialEvaluator {
       }
       state.add(episode);
     }
+    return requireEpisodes(source, state);
+  }
+
+  private static void checkModel(EpisodeSource source, SequentialConfig config) {
+    for (SequentialEstimator estimator : config.estimators()) {
+      if (estimator.usesModel() && !source.hasModel()) {
+        throw new InvalidDataException(source.name(), -1, null, "estimator " + estimator.id()
+            + " needs Q-hat and V-hat (q_* columns with a wide policy, or q and v); the log has"
+            + " none");
+      }
+    }
+  }
+
+  private static SequentialState requireEpisodes(EpisodeSource source, SequentialState state) {
     if (state.stepWeights(0).episodes() == 0) {
       throw new InvalidDataException(source.name(), -1, null, "no episodes");
     }

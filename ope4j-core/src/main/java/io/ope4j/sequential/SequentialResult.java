@@ -11,6 +11,15 @@ public record SequentialResult(
     diagnostics = List.copyOf(diagnostics);
   }
 
+  /** Every policy's {@link StepDiagnostics#warnings}, policy by policy. */
+  public List<String> warnings() {
+    List<String> warnings = new java.util.ArrayList<>();
+    for (StepDiagnostics policy : diagnostics) {
+      warnings.addAll(policy.warnings());
+    }
+    return warnings;
+  }
+
   /** The estimate of {@code estimator} for {@code policy}. */
   public SequentialEstimate get(String policy, SequentialEstimator estimator) {
     for (SequentialEstimate estimate : estimates) {

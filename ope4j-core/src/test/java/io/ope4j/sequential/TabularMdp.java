@@ -45,7 +45,7 @@ final class TabularMdp {
         }
       }
     }
-    this.value = solve(a);
+    this.value = io.ope4j.environment.LinearSolve.solveAugmented(a);
     this.q = new double[STATES][ACTIONS];
     for (int s = 0; s < STATES; s++) {
       for (int act = 0; act < ACTIONS; act++) {
@@ -65,35 +65,6 @@ final class TabularMdp {
       v += INITIAL[s] * value[s];
     }
     return v;
-  }
-
-  /** Gaussian elimination with partial pivoting on an augmented 3x4 matrix. */
-  private static double[] solve(double[][] a) {
-    int n = a.length;
-    for (int c = 0; c < n; c++) {
-      int pivot = c;
-      for (int r = c + 1; r < n; r++) {
-        if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-          pivot = r;
-        }
-      }
-      double[] swap = a[c];
-      a[c] = a[pivot];
-      a[pivot] = swap;
-      for (int r = 0; r < n; r++) {
-        if (r != c) {
-          double f = a[r][c] / a[c][c];
-          for (int k = c; k <= n; k++) {
-            a[r][k] -= f * a[c][k];
-          }
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int r = 0; r < n; r++) {
-      x[r] = a[r][n] / a[r][r];
-    }
-    return x;
   }
 
   /** {@code count} logged episodes with ids {@code firstId, firstId+1, ...}. */
@@ -122,14 +93,7 @@ final class TabularMdp {
   }
 
   private static int draw(SplittableRandom random, double[] probabilities) {
-    double u = random.nextDouble();
-    for (int k = 0; k < probabilities.length - 1; k++) {
-      u -= probabilities[k];
-      if (u < 0) {
-        return k;
-      }
-    }
-    return probabilities.length - 1;
+    return io.ope4j.environment.Draw.index(random, probabilities);
   }
 
   /** Episodes held in memory, delivered in order. */

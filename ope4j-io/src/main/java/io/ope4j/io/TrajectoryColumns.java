@@ -44,7 +44,7 @@ final class TrajectoryColumns {
         policyNames.add("pi");
         policyWide.add(null);
       } else {
-        prefixes = Map.of("pi", "pi_");
+        prefixes = defaultPrefixes(header);
       }
     }
     this.narrowPolicy = narrow;
@@ -115,6 +115,20 @@ final class TrajectoryColumns {
       throw new InvalidDataException(source, 0, name, "required column is missing");
     }
     return index;
+  }
+
+  /** {@code pi_0..} as "pi", else each {@code pi_<name>_0..} by its name (formats.md). */
+  private static Map<String, String> defaultPrefixes(List<String> header) {
+    if (header.contains("pi_0")) {
+      return Map.of("pi", "pi_");
+    }
+    Map<String, String> named = new java.util.LinkedHashMap<>();
+    for (String column : header) {
+      if (column.startsWith("pi_") && column.endsWith("_0") && column.length() > 5) {
+        named.put(column.substring(3, column.length() - 2), column.substring(0, column.length() - 1));
+      }
+    }
+    return named.isEmpty() ? Map.of("pi", "pi_") : named;
   }
 
   /** Indices of {@code prefix0, prefix1, ...} while they exist. */

@@ -106,36 +106,9 @@ public final class ResultReport implements Report {
       }
       Formats.put(node, "value", estimate.value());
       Formats.put(node, "stderr", estimate.stderr());
-      Formats.put(node, "ci_lower", interval.lower());
-      Formats.put(node, "ci_upper", interval.upper());
-      node.put("ci_level", interval.level());
-      node.put("ci_method", interval.label());
-      if (interval.modelConditional()) {
-        node.put("ci_model_conditional", true);
-      }
-      if (interval.floor() != null && interval.floor().rangeSource() != null) {
-        ArrayNode range = node.putArray("ci_reward_range");
-        range.add(interval.floor().rewardLower());
-        range.add(interval.floor().rewardUpper());
-        node.put("ci_reward_range_source", interval.floor().rangeSource());
-      }
-      if (interval.replicates() > 0) {
-        node.put("ci_replicates", interval.replicates());
-        node.put("ci_seed", config.seed());
-      }
-      if (interval.rangeSource() != null) {
-        ArrayNode range = node.putArray("ci_range");
-        range.add(interval.rangeLower());
-        range.add(interval.rangeUpper());
-        node.put("ci_range_source", interval.rangeSource());
-      }
+      putInterval(node, interval, config.seed());
       node.put("altered_rows", estimate.alteredRows());
-      Double truth = truths.get(estimate.policy());
-      if (truth != null) {
-        node.put("true_value", truth);
-        Formats.put(node, "relative_error", relativeError(estimate.value(), truth));
-        node.put("covers_truth", interval.covers(truth));
-      }
+      putTruth(node, truths.get(estimate.policy()), estimate.value(), interval);
       contractDiagnostics(node.putObject("diagnostics"), estimate.weights());
     }
     ObjectNode policies = root.putObject("policies");
@@ -167,7 +140,43 @@ public final class ResultReport implements Report {
     Formats.put(node, "zero_probability_share", weights.zeroProbabilityShare());
   }
 
-  private static double relativeError(double estimate, double truth) {
+  /** The formats.md interval keys: bounds, level, method, replicates and seed, range. */
+  static void putInterval(ObjectNode node, Interval interval, long seed) {
+    Formats.put(node, "ci_lower", interval.lower());
+    Formats.put(node, "ci_upper", interval.upper());
+    node.put("ci_level", interval.level());
+    node.put("ci_method", interval.label());
+    if (interval.modelConditional()) {
+      node.put("ci_model_conditional", true);
+    }
+    if (interval.floor() != null && interval.floor().rangeSource() != null) {
+      ArrayNode range = node.putArray("ci_reward_range");
+      range.add(interval.floor().rewardLower());
+      range.add(interval.floor().rewardUpper());
+      node.put("ci_reward_range_source", interval.floor().rangeSource());
+    }
+    if (interval.replicates() > 0) {
+      node.put("ci_replicates", interval.replicates());
+      node.put("ci_seed", seed);
+    }
+    if (interval.rangeSource() != null) {
+      ArrayNode range = node.putArray("ci_range");
+      range.add(interval.rangeLower());
+      range.add(interval.rangeUpper());
+      node.put("ci_range_source", interval.rangeSource());
+    }
+  }
+
+  /** {@code true_value}, {@code relative_error} and {@code covers_truth}, when a truth is known. */
+  static void putTruth(ObjectNode node, Double truth, double value, Interval interval) {
+    if (truth != null) {
+      node.put("true_value", truth);
+      Formats.put(node, "relative_error", relativeError(value, truth));
+      node.put("covers_truth", interval.covers(truth));
+    }
+  }
+
+  static double relativeError(double estimate, double truth) {
     return Math.abs(estimate - truth) / Math.abs(truth);
   }
 

@@ -1,0 +1,120 @@
+package io.ope4j.cli;
+
+import io.ope4j.interval.IntervalMethod;
+import io.ope4j.interval.TermRange;
+import io.ope4j.io.LogInput;
+import io.ope4j.io.LogReadOptions.PolicyColumnSpec;
+import io.ope4j.io.TrajectoryEvaluation;
+import io.ope4j.io.TrajectoryReadOptions;
+import io.ope4j.io.TruthFile;
+import io.ope4j.io.report.TrajectoryReport;
+import io.ope4j.selection.ScopeRlCompatibility;
+import io.ope4j.sequential.SequentialConfig;
+import io.ope4j.sequential.SequentialEstimator;
+import io.ope4j.sequential.SequentialResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ope4j evaluate} on a trajectory log (docs/sequential.md): the options of {@link
+ * EvaluateCommand} that apply, read into a {@link SequentialConfig}, the log evaluated by {@link
+ * TrajectoryEvaluation} and written by {@link TrajectoryReport}.
+ */
+final class TrajectoryEvaluateRun {
+
+  /** Estimators when none are given: the model-free ones, and dr, sndr with Q-hat columns. */
+  private static final String DEFAULT_ESTIMATORS = "tis,pdis,sntis,snpdis";
+  private static final String DEFAULT_MODEL_ESTIMATORS = "dm,tis,pdis,sntis,snpdis,dr,sndr";
+
+  private final EvaluateCommand.IntervalOptions intervals;
+  private final LogColumnsOptions columns;
+  private final TrajectoryOptions trajectory;
+
+  TrajectoryEvaluateRun(EvaluateCommand.IntervalOptions intervals, LogColumnsOptions columns,
+      TrajectoryOptions trajectory) {
+    this.intervals = intervals;
+    this.columns = columns;
+    this.trajectory = trajectory;
+  }
+
+  /** Evaluates the log {@code input} (readable twice) and writes the report. */
+  int run(LogInput input, String estimators, Path truth, OutputOptions output, PrintWriter out,
+      PrintWriter err) throws Exception {
+    output.checkedFormat();
+    refuseBanditColumns();
+    TrajectoryReadOptions options = TrajectoryReadOptions.defaults()
+        .withPolicies(policies())
+        .withModelPrefix(columns.modelPrefix);
+    options = new TrajectoryReadOptions(options.policies(), options.modelPrefix(),
+        columns.piSumTolerance);
+    SequentialConfig config = config(estimators, input);
+    int threads = intervals.threads.count();
+    SequentialResult result = TrajectoryEvaluation.evaluate(input, options, config, threads);
+    for (String warning : result.warnings()) {
+      err.println("ope4j: warning: " + warning);
+    }
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
+    output.write(out, TrajectoryReport.of(result, config).withTruths(truths));
+    return Ope4j.OK;
+  }
+
+  private SequentialConfig config(String estimators, LogInput input) throws Exception {
+    String ids = estimators != null ? estimators
+        : hasModelColumns(input) ? DEFAULT_MODEL_ESTIMATORS : DEFAULT_ESTIMATORS;
+    List<SequentialEstimator> chosen = new ArrayList<>();
+    for (String id : ids.split(",")) {
+      chosen.add(SequentialEstimator.parse(id));
+    }
+    SequentialConfig config = SequentialConfig.of(chosen, trajectory.gamma)
+        .withInterval(IntervalMethod.parse(intervals.method), intervals.replicates, intervals.bootstrapSeed())
+        .withLevel(intervals.level)
+        .withLimits(trajectory.horizonCap,
+            trajectory.weightClip == null ? Double.POSITIVE_INFINITY : trajectory.weightClip)
+        .withCompatibility(compatibility());
+    if (intervals.termRange != null) {
+      TermRange range = TermRange.parse(intervals.termRange);
+      config = new SequentialConfig(config.estimators(), config.gamma(), config.horizonCap(),
+          config.clip(), config.method(), config.level(), config.replicates(), config.seed(),
+          range.lower(), range.upper(), config.compatibility());
+    }
+    return config;
+  }
+
+  private boolean hasModelColumns(LogInput input) throws Exception {
+    try (var reader = io.ope4j.io.TrajectoryLogReader.open(input, TrajectoryReadOptions.defaults()
+        .withModelPrefix(columns.modelPrefix).withPolicies(policies()))) {
+      return reader.hasModel();
+    }
+  }
+
+  private ScopeRlCompatibility compatibility() {
+    return switch (trajectory.compatibility) {
+      case "none" -> ScopeRlCompatibility.NONE;
+      case "scope-rl" -> ScopeRlCompatibility.SCOPE_RL;
+      default -> throw new io.ope4j.data.UsageException(
+          "--scope-rl-compat must be none or scope-rl, got '" + trajectory.compatibility + "'");
+    };
+  }
+
+  private Map<String, String> policies() {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (String policy : columns.policies) {
+      PolicyColumnSpec parsed = PolicyColumnSpec.parse(policy);
+      byName.put(parsed.name(), parsed.prefixOrColumn());
+    }
+    return byName;
+  }
+
+  /** The trajectory schema's column names are fixed (formats.md); other names are refused. */
+  private void refuseBanditColumns() {
+    if (!columns.action.equals("action") || !columns.reward.equals("reward")
+        || !columns.pscore.equals("pscore") || columns.nActions != -1) {
+      throw new io.ope4j.data.UsageException("--action-col, --reward-col, --pscore-col and --n-actions"
+          + " are for bandit logs; a trajectory log's columns are named as in docs/formats.md");
+    }
+  }
+}

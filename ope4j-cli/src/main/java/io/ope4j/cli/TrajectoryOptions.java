@@ -1,0 +1,41 @@
+package io.ope4j.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options of {@code evaluate} that only trajectory logs use, and the schema choice. */
+final class TrajectoryOptions {
+
+  @Option(names = "--schema", defaultValue = "auto", paramLabel = "SCHEMA",
+      description = "auto (a trajectory log if it has an episode column), bandit or trajectory"
+          + " (default: ${DEFAULT-VALUE}).")
+  String schema;
+
+  @Option(names = "--gamma", defaultValue = "1", paramLabel = "G",
+      description = "Trajectory logs: discount in [0, 1] (default: ${DEFAULT-VALUE}).")
+  double gamma;
+
+  @Option(names = "--horizon-cap", defaultValue = "0", paramLabel = "H",
+      description = "Trajectory logs: use only the first H steps of each episode (default: all).")
+  int horizonCap;
+
+  @Option(names = "--weight-clip", paramLabel = "C",
+      description = "Trajectory logs: use min(w_t, C) for every cumulative step weight; what it"
+          + " lowers is counted in the output (default: no clip).")
+  Double weightClip;
+
+  @Option(names = "--scope-rl-compat", defaultValue = "none", paramLabel = "MODE",
+      description = "Trajectory logs: none (documented intervals) or scope-rl (SCOPE-RL's coded"
+          + " intervals, for comparing numbers with it) (default: ${DEFAULT-VALUE}).")
+  String compatibility;
+
+  /** Whether the log is to be read as trajectories: told, or asked of {@code header}. */
+  boolean isTrajectory(java.util.concurrent.Callable<Boolean> detect) throws Exception {
+    return switch (schema) {
+      case "trajectory" -> true;
+      case "bandit" -> false;
+      case "auto" -> detect.call();
+      default -> throw new io.ope4j.data.UsageException(
+          "--schema must be auto, bandit or trajectory, got '" + schema + "'");
+    };
+  }
+}
