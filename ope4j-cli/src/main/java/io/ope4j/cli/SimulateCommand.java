@@ -14,6 +14,7 @@ import io.ope4j.synthetic.WideColumns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
   public Integer call() throws IOException {
     // ---- episodes of an environment (docs/sequential.md): handed over to TabularSimulateRun ----
     if (environment.env != null) {
+      refuseBanditOptions();
       Path truthPath = truth != null ? truth : truthPathFor(output);
       spec.commandLine().getErr().println(
           TabularSimulateRun.run(environment, bandit.actions, seed.seed, output, truthPath));
@@ -152,5 +154,22 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     root.put("note", "policies: exact values over the finite context pool; model_values: the q_* columns' value"
         + " under each policy, i.e. what the direct method converges to");
     mapper.writeValue(path.toFile(), root);
+  }
+
+  /** With {@code --env}, an option of the bandit simulators would be ignored: refuse it instead. */
+  private void refuseBanditOptions() {
+    List<String> banditOnly = new java.util.ArrayList<>(List.of("--rows"));
+    for (String mixin : List.of("bandit", "classification")) {
+      for (picocli.CommandLine.Model.OptionSpec option : spec.mixins().get(mixin).options()) {
+        banditOnly.add(option.longestName());
+      }
+    }
+    banditOnly.remove("--actions"); // the environment's number of actions too
+    for (String name : banditOnly) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+        throw new UsageException(name + " is an option of the bandit simulators; with --env give"
+            + " the environment's options (--states, --horizon, --episodes, --gamma, --behaviour, --target)");
+      }
+    }
   }
 }

@@ -1,9 +1,10 @@
 package io.ope4j.cli;
 
+import io.ope4j.data.UsageException;
 import picocli.CommandLine.Option;
 
 /** Options of {@code evaluate} that only trajectory logs use, and the schema choice. */
-final class TrajectoryOptions {
+final class TrajectoryOptions implements Preflight {
 
   @Option(names = "--schema", defaultValue = "auto", paramLabel = "SCHEMA",
       description = "auto (a trajectory log if it has an episode column), bandit or trajectory"
@@ -28,14 +29,33 @@ final class TrajectoryOptions {
           + " intervals, for comparing numbers with it) (default: ${DEFAULT-VALUE}).")
   String compatibility;
 
+  /** Every value, checked before the log is read. */
+  @Override
+  public void check() {
+    if (!schema.equals("auto") && !schema.equals("bandit") && !schema.equals("trajectory")) {
+      throw new UsageException("--schema must be auto, bandit or trajectory, got '" + schema + "'");
+    }
+    if (!(gamma >= 0 && gamma <= 1)) {
+      throw new UsageException("--gamma must be in [0, 1], got " + gamma);
+    }
+    if (horizonCap < 0) {
+      throw new UsageException("--horizon-cap must be >= 0, got " + horizonCap);
+    }
+    if (weightClip != null && !(weightClip > 0)) {
+      throw new UsageException("--weight-clip must be > 0, got " + weightClip);
+    }
+    if (!compatibility.equals("none") && !compatibility.equals("scope-rl")) {
+      throw new UsageException("--scope-rl-compat must be none or scope-rl, got '" + compatibility + "'");
+    }
+  }
+
   /** Whether the log is to be read as trajectories: told, or asked of {@code header}. */
   boolean isTrajectory(java.util.concurrent.Callable<Boolean> detect) throws Exception {
     return switch (schema) {
       case "trajectory" -> true;
       case "bandit" -> false;
       case "auto" -> detect.call();
-      default -> throw new io.ope4j.data.UsageException(
-          "--schema must be auto, bandit or trajectory, got '" + schema + "'");
+      default -> throw new UsageException("--schema must be auto, bandit or trajectory, got '" + schema + "'");
     };
   }
 }

@@ -20,7 +20,7 @@ class SimulateTabularTest {
     for (String horizon : new String[] {"0", "4"}) {
       Path log = dir.resolve("tabular" + horizon + ".csv");
       CliRun simulate = CliRun.of("simulate", "--env", "tabular", "--states", "4", "--actions",
-          "3", "--horizon", horizon, "--episodes", "20000", "--gamma", "0.9", "--sim-seed", "5",
+          "3", "--horizon", horizon, "--episodes", "20000", "--gamma", "0.9", "--seed", "5",
           "--target", "uniform=uniform", "--target", "soft=softmax:1", "--output", log.toString());
       assertThat(simulate.exitCode()).as(simulate.err()).isZero();
       Path truth = dir.resolve("tabular" + horizon + ".truth.json");
@@ -62,5 +62,9 @@ class SimulateTabularTest {
         out).exitCode()).isEqualTo(2);
     assertThat(CliRun.of("simulate", "--env", "tabular", "--target", "a b=uniform", "--output",
         out).exitCode()).isEqualTo(2);
+    // a bandit simulator's option would be ignored with --env: refused, not dropped
+    CliRun rows = CliRun.of("simulate", "--env", "tabular", "--rows", "5", "--output", out);
+    assertThat(rows.exitCode()).isEqualTo(2);
+    assertThat(rows.err()).contains("--rows is an option of the bandit simulators");
   }
 }

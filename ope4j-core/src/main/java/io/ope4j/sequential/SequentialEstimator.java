@@ -54,7 +54,7 @@ public enum SequentialEstimator {
     return this != DM;
   }
 
-  /** Parses an id such as {@code pdis}; throws IllegalArgumentException listing the ids. */
+  /** Parses an id such as {@code pdis}; throws a UsageException listing the ids (estimator ids are user text). */
   public static SequentialEstimator parse(String text) {
     String lower = text.trim().toLowerCase(Locale.ROOT);
     for (SequentialEstimator estimator : values()) {
@@ -62,7 +62,7 @@ public enum SequentialEstimator {
         return estimator;
       }
     }
-    throw new IllegalArgumentException("unknown trajectory estimator '" + text
+    throw new io.ope4j.data.UsageException("unknown trajectory estimator '" + text
         + "'; known: dm, tis, pdis, sntis, snpdis, dr, sndr");
   }
 }
