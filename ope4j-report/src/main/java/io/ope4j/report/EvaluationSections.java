@@ -35,6 +35,8 @@ public final class EvaluationSections {
         : Formats.percent(result.config().level()) + " " + result.config().interval().id() + " interval";
     Section section = Section.of("Estimates",
         "each dot is an estimator's estimate of the policy's value and the bar its " + interval
+            + " (its method per estimator is in the table: +wilson marks the floor kept for bounded rewards,"
+            + " model-conditional an interval that holds only if the reward model is right)"
             + (truths.isEmpty() ? "; narrower bars are surer." : "; the green diamond is the true value,"
                 + " and a red bar is an interval that misses it."))
         .withFact("logged rounds", String.format(Locale.ROOT, "%,d", result.rows()));
@@ -44,13 +46,14 @@ public final class EvaluationSections {
       String policy = policies.get(p);
       Double truth = truths.get(policy);
       List<Estimate> rows = result.estimates().stream().filter(e -> e.policy().equals(policy)).toList();
-      Table table = Table.of("Table: estimates of " + policy, "estimator", "value", "stderr", "lower", "upper", "truth",
-          "covers truth");
+      Table table = Table.of("Table: estimates of " + policy, "estimator", "value", "stderr", "lower", "upper",
+          "interval method", "truth", "covers truth");
       for (Estimate e : rows) {
         boolean misses = truth != null && (truth < e.interval().lower() || truth > e.interval().upper());
         missed += misses ? 1 : 0;
         table = table.withRow(e.estimator() + (e.selected() == null ? "" : " → " + e.selected()), ChartData.num(e.value()),
             ChartData.num(e.stderr()), ChartData.num(e.interval().lower()), ChartData.num(e.interval().upper()),
+            e.interval().label() + (e.interval().modelConditional() ? " (model-conditional)" : ""),
             truth == null ? "" : ChartData.num(truth), truth == null ? "" : misses ? "no" : "yes");
       }
       if (p < MAX_POLICY_CHARTS) {
