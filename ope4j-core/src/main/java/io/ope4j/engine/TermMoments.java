@@ -150,15 +150,10 @@ public final class TermMoments implements java.io.Serializable {
     if (scaledTerms == null) {
       scaledTerms = new double[3][];
     }
-    double[] out = scaledTerms[component];
-    if (out == null || out.length < length) {
-      out = new double[Math.max(length, EvaluationState.BLOCK)];
-      scaledTerms[component] = out;
+    if (scaledTerms[component] == null || scaledTerms[component].length < length) {
+      scaledTerms[component] = new double[Math.max(length, EvaluationState.BLOCK)];
     }
-    for (int i = 0; i < length; i++) {
-      out[i] = Math.scalb(terms[i], -e);
-    }
-    return out;
+    return BinaryScale.divide(terms, length, e, scaledTerms[component]);
   }
 
   private void raiseExponent(int component, double[] terms, int length) {

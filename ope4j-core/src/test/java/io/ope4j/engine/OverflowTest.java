@@ -63,7 +63,8 @@ class OverflowTest {
       assertThat(e.value()).isFinite().isEqualTo(r.value());
       assertThat(e.stderr()).isFinite().isEqualTo(r.stderr());
     }
-    assertThat(extreme.estimate("p", "ipw").value()).isEqualTo(Math.scalb(reference.estimate("p", "ipw").value(), 1000));
+    assertThat(extreme.estimate("p", "ipw").value())
+        .isEqualTo(Math.scalb(reference.estimate("p", "ipw").value(), 1000));
     assertThat(extreme.diagnostics().get("p").effectiveSampleSize())
         .isFinite().isEqualTo(reference.diagnostics().get("p").effectiveSampleSize());
     assertThat(extreme.diagnostics().get("p").meanWeight())

@@ -23,6 +23,14 @@ public final class BinaryScale {
     return Math.max(0, Math.getExponent(maxAbs) - TARGET_EXPONENT);
   }
 
+  /** Writes {@code terms[0, length) / 2^exponent} into {@code out} and returns it. */
+  public static double[] divide(double[] terms, int length, int exponent, double[] out) {
+    for (int i = 0; i < length; i++) {
+      out[i] = Math.scalb(terms[i], -exponent);
+    }
+    return out;
+  }
+
   /** Largest absolute value of {@code values[0, length)}. */
   public static double maxAbs(double[] values, int length) {
     double max = 0;
