@@ -1,6 +1,7 @@
 package io.ope4j.diagnostics;
 
 import io.ope4j.data.BanditBatch;
+import io.ope4j.internal.stats.BinaryScale;
 import io.ope4j.internal.stats.CompensatedSum;
 
 /**
@@ -12,6 +13,10 @@ import io.ope4j.internal.stats.CompensatedSum;
  * <p>The histogram buckets a weight by its binary exponent and the top {@value #MANTISSA_BITS}
  * mantissa bits, read straight from its bits (no logarithm in the hot loop); a reported quantile
  * is its bucket's midpoint, within 0.8% of a true order statistic. Counts merge in any order.
+ *
+ * <p>A block whose plain sums overflow (weights near 1e308) is summed again with the weights
+ * divided by a power of two {@code 2^exponent}, kept per state, so the scale-free effective
+ * sample size stays finite and the mean weight is finite whenever it is.
  */
 public final class WeightStats implements java.io.Serializable {
 
@@ -29,6 +34,8 @@ public final class WeightStats implements java.io.Serializable {
   private long zeros;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
+  /** The sums are those of {@code w / 2^exponent} (and its square). */
+  private int exponent;
 
   /** Folds in rows {@code [from, to)} of {@code batch} for evaluation policy {@code policy}. */
   public void addBlock(BanditBatch batch, int policy, int from, int to) {
@@ -55,12 +62,43 @@ public final class WeightStats implements java.io.Serializable {
         histogram[bucket(weight)]++;
       }
     }
-    sum.add(s);
-    sumSquares.add(ss);
+    if (exponent != 0 || !Double.isFinite(s) || !Double.isFinite(ss)) {
+      addScaled(pi, pscore, from, to);
+    } else {
+      sum.add(s);
+      sumSquares.add(ss);
+    }
     min = lo;
     max = hi;
     zeros += zero;
     count += to - from;
+  }
+
+  private void addScaled(double[] pi, double[] pscore, int from, int to) {
+    double blockMax = 0;
+    for (int i = from; i < to; i++) {
+      blockMax = Math.max(blockMax, pi[i] / pscore[i]);
+    }
+    int needed = BinaryScale.exponentFor(blockMax);
+    if (needed > exponent) {
+      rescale(needed);
+    }
+    double s = 0;
+    double ss = 0;
+    for (int i = from; i < to; i++) {
+      double weight = Math.scalb(pi[i] / pscore[i], -exponent);
+      s += weight;
+      ss += weight * weight;
+    }
+    sum.add(s);
+    sumSquares.add(ss);
+  }
+
+  private void rescale(int newExponent) {
+    int shift = newExponent - exponent;
+    sum.scale(-shift);
+    sumSquares.scale(-2 * shift);
+    exponent = newExponent;
   }
 
   static int bucket(double positiveWeight) {
@@ -85,8 +123,17 @@ public final class WeightStats implements java.io.Serializable {
 
   /** Adds {@code other}'s rows. */
   public void merge(WeightStats other) {
-    sum.add(other.sum);
-    sumSquares.add(other.sumSquares);
+    if (other.exponent > exponent) {
+      rescale(other.exponent);
+    }
+    int shift = exponent - other.exponent;
+    if (shift == 0) {
+      sum.add(other.sum);
+      sumSquares.add(other.sumSquares);
+    } else {
+      sum.add(other.sum, -shift);
+      sumSquares.add(other.sumSquares, -2 * shift);
+    }
     for (int i = 0; i < BUCKETS; i++) {
       histogram[i] += other.histogram[i];
     }
@@ -153,7 +200,7 @@ public final class WeightStats implements java.io.Serializable {
     double n = count;
     double s = sum.value();
     double ss = sumSquares.value();
-    double mean = s / n;
+    double mean = Math.scalb(s / n, exponent);
     double variance = count > 1 ? Math.max(0.0, (ss - s * s / n) / (n - 1)) : Double.NaN;
     double[] quantiles = new double[WeightDiagnostics.QUANTILE_LEVELS.length];
     for (int i = 0; i < quantiles.length; i++) {
@@ -163,7 +210,7 @@ public final class WeightStats implements java.io.Serializable {
         count,
         ss > 0 ? s * s / ss : 0.0,
         mean,
-        Math.sqrt(variance / n),
+        Math.scalb(Math.sqrt(variance / n), exponent),
         count == 0 ? Double.NaN : min,
         count == 0 ? Double.NaN : max,
         quantiles,

@@ -245,8 +245,12 @@ public final class EvaluationState implements Serializable {
           m, config.interval(), config.level(), config.termRange(), label);
     };
     if (m.overflowed()) {
-      warnings.add(label + ": the sums of the per-round terms exceed the largest double (about 1.8e308), so the"
-          + " estimate is not a finite double and is reported as " + values[chosen] + "; rescale the rewards");
+      warnings.add(label + ": the estimate, or one of its per-round terms (a weight times a reward), exceeds the"
+          + " largest double (about 1.8e308), so the estimate is not a finite double and is reported as null;"
+          + " rescale the rewards");
+    } else if (m.scaled()) {
+      warnings.add(label + ": the sums of the per-round terms exceed the largest double (about 1.8e308); they"
+          + " were summed divided by an exact power of two, so the estimate is still finite and exact to rounding");
     }
     interval = config.intervalFloors()
         ? IntervalFloors.apply(interval, values[chosen], estimator, label, bounds, rewards.boundsSource(),

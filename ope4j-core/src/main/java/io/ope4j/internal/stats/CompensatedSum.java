@@ -31,6 +31,21 @@ public final class CompensatedSum implements java.io.Serializable {
     add(other.compensation);
   }
 
+  /**
+   * Adds another compensated sum multiplied by {@code 2^exponent}: exact, short of underflow,
+   * so sums kept at different binary scales combine as if kept at one.
+   */
+  public void add(CompensatedSum other, int exponent) {
+    add(Math.scalb(other.sum, exponent));
+    add(Math.scalb(other.compensation, exponent));
+  }
+
+  /** Multiplies the sum by {@code 2^exponent} (exact, short of underflow). */
+  public void scale(int exponent) {
+    sum = Math.scalb(sum, exponent);
+    compensation = Math.scalb(compensation, exponent);
+  }
+
   /** The compensated total. */
   public double value() {
     return sum + compensation;
