@@ -149,7 +149,10 @@ public final class WeightStats implements java.io.Serializable {
 
   /**
    * The weight at quantile {@code q} in [0, 1]: the order statistic of rank {@code max(1,
-   * ceil(q n))}, to the histogram's resolution, clamped to the observed range. NaN when empty.
+   * ceil(q n))}, to the histogram's resolution, clamped to the observed range. NaN when empty,
+   * and NaN when that order statistic lies in an end bucket holding weights outside [2^-40,
+   * 2^40) (about 1e-12 to 1e12), which the histogram does not resolve (unless every weight is
+   * the same): such a quantile is unknown, not the bucket's midpoint.
    */
   public double quantile(double q) {
     if (count == 0) {
@@ -163,6 +166,11 @@ public final class WeightStats implements java.io.Serializable {
     for (int i = 0; i < BUCKETS; i++) {
       seen += histogram[i];
       if (seen >= rank) {
+        boolean unresolved = (i == 0 && min < Math.scalb(1.0, MIN_EXPONENT))
+            || (i == BUCKETS - 1 && max >= Math.scalb(1.0, MAX_EXPONENT + 1));
+        if (unresolved && min != max) {
+          return Double.NaN;
+        }
         return Math.min(max, Math.max(min, bucketMidpoint(i)));
       }
     }

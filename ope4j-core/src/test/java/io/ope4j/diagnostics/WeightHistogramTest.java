@@ -32,6 +32,16 @@ class WeightHistogramTest {
     assertThat(statsOf(0.0, 0.0).histogramByPowerOfTwo()).isEqualTo(WeightHistogram.EMPTY);
   }
 
+  /** Weights beyond 2^40 fall in the top end bucket, which does not resolve them: unknown, not its midpoint. */
+  @Test
+  void quantileAmongUnresolvedWeights_isNaN() {
+    WeightStats stats = statsOf(1.0, 2.0, 1e13, 1e14);
+    assertThat(stats.quantile(0.25)).isCloseTo(1.0, org.assertj.core.data.Percentage.withPercentage(0.8));
+    assertThat(stats.quantile(0.99)).isNaN();
+    // every weight the same: the quantile is known exactly
+    assertThat(statsOf(1e13, 1e13).quantile(0.5)).isEqualTo(1e13);
+  }
+
   /** A one-policy batch whose pscore is 1, so that each weight is the policy's probability. */
   private static WeightStats statsOf(double... weights) {
     BanditBatch batch = new BanditBatch(new LogLayout(List.of("p"), false, false, 2), weights.length);
