@@ -31,6 +31,19 @@ class ProgressTerminalTest {
   }
 
   @Test
+  void ctSimulate_underATerminal_showsThePathsWrittenOfTheTotal() throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    Path paths = Files.createTempFile("paths", ".csv");
+    try {
+      String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " ct-simulate --process ou --paths 4000"
+          + " --dt 0.01 --horizon 5 -o " + paths + " > /dev/null", "/dev/null"));
+      assertThat(shown).contains("ope4j paths written").containsPattern("\\d+/4000 \\(").contains("%");
+    } finally {
+      Files.deleteIfExists(paths);
+    }
+  }
+
+  @Test
   void piped_writesNoControlCharacter() throws Exception {
     List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"),
         "io.ope4j.cli.Ope4j"));
