@@ -44,6 +44,18 @@ class ProgressTerminalTest {
   }
 
   @Test
+  void fittingAModel_underATerminal_showsTheModelsFittedOfTheTotal(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    Path log = dir.resolve("log.csv");
+    CliRun sim = CliRun.of("simulate", "--rows", "100000", "--output", log.toString());
+    assertThat(sim.exitCode()).as(sim.err()).isZero();
+    String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " evaluate --data " + log
+        + " --reward-model ridge --folds 3 > /dev/null", "/dev/null"));
+    assertThat(shown).contains("ope4j models fitted").containsPattern("\\d/3 \\(");
+  }
+
+  @Test
   void piped_writesNoControlCharacter() throws Exception {
     List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"),
         "io.ope4j.cli.Ope4j"));
