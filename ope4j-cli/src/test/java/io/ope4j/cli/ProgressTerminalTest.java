@@ -56,6 +56,14 @@ class ProgressTerminalTest {
   }
 
   @Test
+  void obd_underATerminal_showsTheThompsonSamplingSimulationsOfTheTotal() throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " obd --data-dir " + ObdCommandTest.DATA
+        + " --n-sim 2000000 --threads 1 > /dev/null", "/dev/null"));
+    assertThat(shown).contains("ope4j Thompson-sampling simulations").containsPattern("\\d+/2000000 \\(");
+  }
+
+  @Test
   void piped_writesNoControlCharacter() throws Exception {
     List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"),
         "io.ope4j.cli.Ope4j"));
