@@ -62,10 +62,12 @@ public final class EvaluationSections {
         section = section.withTable(table);
       }
     }
-    if (!truths.isEmpty()) {
-      section = section.withFact("intervals missing the truth", Integer.toString(missed));
-    }
-    return section;
+    return withMissed(section, truths, missed);
+  }
+
+  /** With the truth known, the count of intervals that miss it, as a key figure. */
+  static Section withMissed(Section section, Map<String, Double> truths, int missed) {
+    return truths.isEmpty() ? section : section.withFact("intervals missing the truth", Integer.toString(missed));
   }
 
   /**

@@ -32,7 +32,8 @@ public final class TrajectorySections {
             + (truths.isEmpty() ? "; narrower bars are surer." : "; the green diamond is the true value,"
                 + " and a red bar is an interval that misses it."))
         .withFact("logged episodes", String.format(Locale.ROOT, "%,d", result.episodes()))
-        .withFact("discount γ", new java.math.BigDecimal(Double.toString(config.gamma())).stripTrailingZeros().toPlainString());
+        .withFact("discount γ",
+            new java.math.BigDecimal(Double.toString(config.gamma())).stripTrailingZeros().toPlainString());
     int missed = 0;
     int charted = 0;
     for (String policy : policiesOf(result)) {
@@ -64,18 +65,16 @@ public final class TrajectorySections {
         section = section.withTable(table);
       }
     }
-    if (!truths.isEmpty()) {
-      section = section.withFact("intervals missing the truth", Integer.toString(missed));
-    }
-    return section;
+    return EvaluationSections.withMissed(section, truths, missed);
   }
 
   /** Per policy: ESS against the episodes still running, and the largest weight, by step. */
   public static Section steps(SequentialResult result) {
     Section section = Section.of("Weights by step",
-        "a step's weight is the product of the policy's probability ratios up to that step, so it spreads as episodes"
-            + " go on (both charts use a log scale): where the ESS line falls far below the episodes still running, or the largest weight climbs"
-            + " by orders of magnitude, the later rewards rest on a few episodes and the estimates on them are fragile.")
+        "a step's weight is the product of the policy's probability ratios up to that step, so it spreads"
+            + " as episodes go on (both charts use a log scale): where the ESS line falls far below the episodes"
+            + " still running, or the largest weight climbs by orders of magnitude, the later rewards rest on a few"
+            + " episodes and the estimates on them are fragile.")
         .withWarnings(result.warnings());
     int charted = 0;
     for (StepDiagnostics d : result.diagnostics()) {
