@@ -191,7 +191,8 @@ final class CtSimulateCommand implements Callable<Integer>, Preflight {
 
   private void write(PathSimulator simulator) throws IOException {
     boolean payoff = !Double.isNaN(simulator.payoff(new double[simulator.dim()], 0));
-    try (Writer file = open(output)) {
+    try (Writer file = open(output);
+        Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "paths written", paths)) {
       StringBuilder header = new StringBuilder("path,t");
       for (String name : simulator.stateNames()) {
         header.append(',').append(name);
@@ -225,6 +226,7 @@ final class CtSimulateCommand implements Callable<Integer>, Preflight {
             file.write(line.append('\n').toString());
           }
         }
+        progress.accept(first + block.paths());
       }
     }
   }

@@ -90,7 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       try (LogInput input = columns.input(log.data).reopenable()) {
         return new TrajectoryEvaluateRun(intervals, columns, trajectory).run(input, estimators, truth,
-            output, spec.commandLine().getOut(), spec.commandLine().getErr());
+            output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
     }
     // ---- bandit logs ----

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * {@code evaluate --policy-spec ...} and {@code --reward-model ...} / {@code
@@ -63,8 +64,12 @@ final class ModelledEvaluation {
           fit != null || layout.wideModel()));
       LogReadOptions read = options;
       FittedEvaluation.Outcome outcome;
-      try (Progress progress = Progress.onTerminal(err, "rows read")) {
-        outcome = evaluation.withProgress(progress).evaluate(() -> input.open(read), config);
+      try (Progress.Stages stages = Progress.stages(err)) {
+        outcome = evaluation.withFitProgress(toFit -> {
+          LongConsumer fitted = stages.stage("models fitted", toFit);
+          fitted.accept(0); // the bar shows while the first model is fitted
+          return fitted;
+        }).withProgress(stages.stage("rows read", -1)).evaluate(() -> input.open(read), config);
       }
       for (String line : outcome.description()) {
         err.println("ope4j: " + line);

@@ -1,6 +1,7 @@
 package io.ope4j.cli;
 
 import io.ope4j.experiments.obd.ObdExperiment;
+import io.ope4j.experiments.obd.ObdRewardModels;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +43,11 @@ final class ObdCommand implements Callable<Integer> {
       ReportOptions report)
       throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    ObdExperiment.Outcome outcome = ObdExperiment.run(obd.settings(intervals.threads.count()), intervals::toConfig);
+    ObdExperiment.Settings settings = obd.settings(intervals.threads.count());
+    ObdExperiment.Outcome outcome;
+    try (Progress progress = Progress.onTerminal(err, "Thompson-sampling simulations", settings.simulations())) {
+      outcome = ObdExperiment.run(settings, intervals::toConfig, ObdRewardModels.LIBRARY, progress);
+    }
     for (String warning : outcome.result().warnings()) {
       err.println("ope4j: warning: " + warning);
     }

@@ -81,6 +81,43 @@ final class Progress implements LongConsumer, AutoCloseable {
     }
   }
 
+  /** Bars of a command's stages, one after another on the same line (see {@link Stages}). */
+  static Stages stages(PrintWriter err) {
+    return new Stages(err);
+  }
+
+  /**
+   * Stages shown one at a time (fitting, then reading): a stage's bar appears at its first count
+   * and closes the bar of the stage before, so that two bars never share the line.
+   */
+  static final class Stages implements AutoCloseable {
+    private final PrintWriter err;
+    private Progress current = new Progress(null);
+
+    private Stages(PrintWriter err) {
+      this.err = err;
+    }
+
+    /** The stage of {@code unit}s towards {@code total} (-1 when unknown); call it with the count so far. */
+    LongConsumer stage(String unit, long total) {
+      Progress[] mine = {null};
+      return count -> {
+        synchronized (this) {
+          if (mine[0] == null) {
+            current.close();
+            current = mine[0] = onTerminal(err, unit, total);
+          }
+          mine[0].accept(count);
+        }
+      };
+    }
+
+    @Override
+    public synchronized void close() {
+      current.close();
+    }
+  }
+
   /** Redraws one line of stderr; its width is the terminal's ({@code COLUMNS}) or 100. */
   private static final class LineConsumer implements ProgressBarConsumer {
     private final PrintWriter err;

@@ -54,6 +54,15 @@ final class ReportOptions {
 
   /** Writes the report of {@code sections} when {@code --report} was given; does nothing otherwise. */
   void write(Collection<Section> sections) throws IOException {
+    write(sections, Set.of());
+  }
+
+  /**
+   * Writes the report of {@code sections}, leaving out of its settings the options in {@code
+   * notApplicable} (those of a command that this input does not use, e.g. the bandit columns of
+   * {@code evaluate} on a trajectory log).
+   */
+  void write(Collection<Section> sections, Set<String> notApplicable) throws IOException {
     if (file == null) {
       return;
     }
@@ -62,7 +71,7 @@ final class ReportOptions {
     for (OptionSpec option : command.options()) {
       String name = option.longestName();
       Object value = option.getValue();
-      if (NOT_SETTINGS.contains(name) || value == null || option.usageHelp() || option.versionHelp()) {
+      if (NOT_SETTINGS.contains(name) || notApplicable.contains(name) || value == null || option.usageHelp() || option.versionHelp()) {
         continue;
       }
       List<String> files = existingFiles(value);

@@ -8,6 +8,7 @@ import io.ope4j.io.TrajectoryEvaluation;
 import io.ope4j.io.TrajectoryReadOptions;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.TrajectoryReport;
+import io.ope4j.report.TrajectorySections;
 import io.ope4j.selection.ScopeRlCompatibility;
 import io.ope4j.sequential.SequentialConfig;
 import io.ope4j.sequential.SequentialEstimator;
@@ -18,17 +19,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ope4j evaluate} on a trajectory log (docs/sequential.md): the options of {@link
  * EvaluateCommand} that apply, read into a {@link SequentialConfig}, the log evaluated by {@link
- * TrajectoryEvaluation} and written by {@link TrajectoryReport}.
+ * TrajectoryEvaluation} and written by {@link TrajectoryReport} (and {@link TrajectorySections} for
+ * {@code --report}).
  */
 final class TrajectoryEvaluateRun {
 
   /** Estimators when none are given: the model-free ones, and dr, sndr with Q-hat columns. */
   private static final String DEFAULT_ESTIMATORS = "tis,pdis,sntis,snpdis";
   private static final String DEFAULT_MODEL_ESTIMATORS = "dm,tis,pdis,sntis,snpdis,dr,sndr";
+
+  /** Options of {@code evaluate} that only bandit logs use, left out of the report's settings. */
+  private static final Set<String> BANDIT_ONLY = Set.of("--action-col", "--reward-col", "--pscore-col",
+      "--position-col", "--n-actions", "--model-features", "--model-positions", "--folds", "--in-sample",
+      "--fit-weights", "--estimate-propensities", "--propensity-c", "--no-interval-floor");
 
   private final EvaluateCommand.IntervalOptions intervals;
   private final LogColumnsOptions columns;
@@ -42,8 +50,8 @@ final class TrajectoryEvaluateRun {
   }
 
   /** Evaluates the log {@code input} (readable twice) and writes the report. */
-  int run(LogInput input, String estimators, Path truth, OutputOptions output, PrintWriter out,
-      PrintWriter err) throws Exception {
+  int run(LogInput input, String estimators, Path truth, OutputOptions output, ReportOptions report,
+      PrintWriter out, PrintWriter err) throws Exception {
     output.checkedFormat();
     refuseBanditColumns();
     TrajectoryReadOptions options = TrajectoryReadOptions.defaults()
@@ -59,6 +67,7 @@ final class TrajectoryEvaluateRun {
     }
     Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     output.write(out, TrajectoryReport.of(result, config).withTruths(truths));
+    report.write(TrajectorySections.of(result, config, truths), BANDIT_ONLY);
     return Ope4j.OK;
   }
 

@@ -55,6 +55,15 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void evaluateTrajectories() throws Exception {
+    Path episodes = dir.resolve("episodes.csv");
+    CliRun sim = CliRun.of("simulate", "--env", "tabular", "--episodes", "500", "-o", episodes.toString());
+    assertThat(sim.exitCode()).as(sim.err()).isZero();
+    check("evaluate-trajectories", "evaluate", "--data", episodes.toString(), "--truth",
+        dir.resolve("episodes.truth.json").toString());
+  }
+
+  @Test
   void select() throws Exception {
     check("select", "select", "--data", log.toString(), "--truth", truth.toString(), "--top-k", "2");
   }

@@ -31,6 +31,39 @@ class ProgressTerminalTest {
   }
 
   @Test
+  void ctSimulate_underATerminal_showsThePathsWrittenOfTheTotal() throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    Path paths = Files.createTempFile("paths", ".csv");
+    try {
+      String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " ct-simulate --process ou --paths 4000"
+          + " --dt 0.01 --horizon 5 -o " + paths + " > /dev/null", "/dev/null"));
+      assertThat(shown).contains("ope4j paths written").containsPattern("\\d+/4000 \\(").contains("%");
+    } finally {
+      Files.deleteIfExists(paths);
+    }
+  }
+
+  @Test
+  void fittingAModel_underATerminal_showsTheModelsFittedOfTheTotal(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    Path log = dir.resolve("log.csv");
+    CliRun sim = CliRun.of("simulate", "--rows", "100000", "--output", log.toString());
+    assertThat(sim.exitCode()).as(sim.err()).isZero();
+    String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " evaluate --data " + log
+        + " --reward-model ridge --folds 3 > /dev/null", "/dev/null"));
+    assertThat(shown).contains("ope4j models fitted").containsPattern("\\d/3 \\(");
+  }
+
+  @Test
+  void obd_underATerminal_showsTheThompsonSamplingSimulationsOfTheTotal() throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " obd --data-dir " + ObdCommandTest.DATA
+        + " --n-sim 2000000 --threads 1 > /dev/null", "/dev/null"));
+    assertThat(shown).contains("ope4j Thompson-sampling simulations").containsPattern("\\d+/2000000 \\(");
+  }
+
+  @Test
   void piped_writesNoControlCharacter() throws Exception {
     List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"),
         "io.ope4j.cli.Ope4j"));

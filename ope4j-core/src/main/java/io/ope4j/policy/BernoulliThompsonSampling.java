@@ -2,6 +2,7 @@ package io.ope4j.policy;
 
 import io.ope4j.internal.concurrent.OrderedChunks;
 import io.ope4j.internal.stats.CounterRng;
+import java.util.function.LongConsumer;
 
 /**
  * Bernoulli Thompson sampling over K items shown in L slots, with a Beta(alpha_a, beta_a)
@@ -92,7 +93,15 @@ public final class BernoulliThompsonSampling {
    * @throws IllegalArgumentException if simulations or threads is below 1
    */
   public PositionTablePolicy actionDistribution(long simulations, long seed, int threads) {
-    long[] counts = slotCounts(simulations, seed, threads);
+    return actionDistribution(simulations, seed, threads, done -> {});
+  }
+
+  /**
+   * As {@link #actionDistribution(long, long, int)}, telling {@code simulated} the simulations
+   * done so far after each chunk of {@value #CHUNK} (from the calling thread, in order).
+   */
+  public PositionTablePolicy actionDistribution(long simulations, long seed, int threads, LongConsumer simulated) {
+    long[] counts = slotCounts(simulations, seed, threads, simulated);
     int k = alpha.length;
     double[][] table = new double[slots][k];
     for (int p = 0; p < slots; p++) {
@@ -110,6 +119,11 @@ public final class BernoulliThompsonSampling {
    * @throws IllegalArgumentException if simulations or threads is below 1
    */
   public long[] slotCounts(long simulations, long seed, int threads) {
+    return slotCounts(simulations, seed, threads, done -> {});
+  }
+
+  /** As {@link #slotCounts(long, long, int)}, telling {@code simulated} the simulations done after each chunk. */
+  public long[] slotCounts(long simulations, long seed, int threads, LongConsumer simulated) {
     if (simulations < 1) {
       throw new IllegalArgumentException("simulations must be >= 1, got " + simulations);
     }
@@ -123,6 +137,7 @@ public final class BernoulliThompsonSampling {
         for (int i = 0; i < total.length; i++) {
           total[i] += counts[i]; // integer sums: exact in any order
         }
+        simulated.accept(Math.min((chunk + 1) * CHUNK, simulations));
       });
     }
     return total;

@@ -72,6 +72,17 @@ class BernoulliThompsonSamplingTest {
   }
 
   @Test
+  void progress_isToldTheSimulationsDoneAfterEachChunk_inOrder() {
+    BernoulliThompsonSampling bts = BernoulliThompsonSampling.of(new double[] {3, 4}, new double[] {5, 4}, 2);
+    long simulations = 2L * BernoulliThompsonSampling.CHUNK + 7;
+    java.util.List<Long> done = new java.util.ArrayList<>();
+    long[] counts = bts.slotCounts(simulations, 9L, 3, done::add);
+    assertThat(done).containsExactly((long) BernoulliThompsonSampling.CHUNK, 2L * BernoulliThompsonSampling.CHUNK,
+        simulations);
+    assertThat(counts).containsExactly(bts.slotCounts(simulations, 9L, 1));
+  }
+
+  @Test
   void counts_areTheSameForAnyThreadCount() {
     double[] alpha = {47, 8, 62, 142, 3, 14, 7, 857, 12, 15};
     double[] beta = {3000, 900, 4000, 7000, 400, 1000, 700, 40000, 1000, 1200};

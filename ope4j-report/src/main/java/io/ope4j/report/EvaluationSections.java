@@ -62,10 +62,12 @@ public final class EvaluationSections {
         section = section.withTable(table);
       }
     }
-    if (!truths.isEmpty()) {
-      section = section.withFact("intervals missing the truth", Integer.toString(missed));
-    }
-    return section;
+    return withMissed(section, truths, missed);
+  }
+
+  /** With the truth known, the count of intervals that miss it, as a key figure. */
+  static Section withMissed(Section section, Map<String, Double> truths, int missed) {
+    return truths.isEmpty() ? section : section.withFact("intervals missing the truth", Integer.toString(missed));
   }
 
   /**
@@ -90,23 +92,21 @@ public final class EvaluationSections {
       lower[i] = e.interval().lower();
       upper[i] = e.interval().upper();
     }
-    double[] truthRow = null;
-    if (truth != null) {
-      truthRow = new double[n];
-      java.util.Arrays.fill(truthRow, truth);
-    }
-    return intervalData(names, value, lower, upper, truthRow);
+    return intervalData(names, value, lower, upper, truth);
   }
 
-  private static ObjectNode intervalData(List<String> names, double[] value, double[] lower, double[] upper,
-      double[] truth) {
+  /** The intervals chart's data; {@code truth}, when not null, is marked on every row. */
+  static ObjectNode intervalData(List<String> names, double[] value, double[] lower, double[] upper,
+      Double truth) {
     ObjectNode data = ChartData.axes("estimated value", "");
     ChartData.strings(data, "categories", names);
     ChartData.numbers(data, "value", value);
     ChartData.numbers(data, "lower", lower);
     ChartData.numbers(data, "upper", upper);
     if (truth != null) {
-      ChartData.numbers(data, "truth", truth);
+      double[] truthRow = new double[names.size()];
+      java.util.Arrays.fill(truthRow, truth);
+      ChartData.numbers(data, "truth", truthRow);
     }
     return data;
   }

@@ -113,6 +113,10 @@
   function lines(d) {
     var o = categories(d, d.x, 'axis');
     o.xAxis.boundaryGap = false;
+    if (d.yLog) {
+      o.yAxis.type = 'log';
+      o.yAxis.axisLabel = { formatter: fmt };
+    }
     o.series = d.series.map(function (s) {
       return { type: 'line', name: s.name, data: s.values, symbolSize: 6, connectNulls: false };
     });

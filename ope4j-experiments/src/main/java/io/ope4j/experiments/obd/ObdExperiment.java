@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The standard Open Bandit Dataset experiment (Saito et al. 2021, sec. 5): estimate the value of
@@ -149,6 +150,15 @@ public final class ObdExperiment {
    */
   public static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor, Models models)
       throws IOException {
+    return run(settings, configFor, models, done -> {});
+  }
+
+  /**
+   * As {@link #run(Settings, Function, Models)}, telling {@code simulated} the Thompson-sampling
+   * simulations done so far, chunk by chunk.
+   */
+  public static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor, Models models,
+      LongConsumer simulated) throws IOException {
     boolean withModel = validate(settings, models);
     Path dir = settings.dataDir();
     ObdLog log = ObdLoader.loadCampaign(dir, "random", settings.campaign());
@@ -163,7 +173,7 @@ public final class ObdExperiment {
 
     long start = System.nanoTime();
     PositionTablePolicy bts = BernoulliThompsonSampling.of(prior.alpha(), prior.beta(), log.slots())
-        .actionDistribution(settings.simulations(), settings.simulationSeed(), config.threads());
+        .actionDistribution(settings.simulations(), settings.simulationSeed(), config.threads(), simulated);
     double simulationSeconds = (System.nanoTime() - start) / 1e9;
     Map<String, Policy> policies = policies(settings, log, bts, config.threads());
 

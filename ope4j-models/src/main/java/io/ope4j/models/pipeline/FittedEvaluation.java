@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 /**
  * Fit, then evaluate: cross-fits a reward model (and, if asked, the behaviour propensities) on a
@@ -78,15 +79,18 @@ public final class FittedEvaluation {
   private final SoftmaxRegression propensityModel;
   private final Map<String, Policy> policies;
   private final LongConsumer progress;
+  private final LongFunction<LongConsumer> fitProgress;
 
   private FittedEvaluation(RewardModelFitter fitter, CrossFitting crossFitting, FitWeighting weighting,
-      SoftmaxRegression propensityModel, Map<String, Policy> policies, LongConsumer progress) {
+      SoftmaxRegression propensityModel, Map<String, Policy> policies, LongConsumer progress,
+      LongFunction<LongConsumer> fitProgress) {
     this.fitter = fitter;
     this.crossFitting = crossFitting;
     this.weighting = weighting;
     this.propensityModel = propensityModel;
     this.policies = policies;
     this.progress = progress;
+    this.fitProgress = fitProgress;
   }
 
   /**
@@ -95,7 +99,8 @@ public final class FittedEvaluation {
    * weighting}.
    */
   public static FittedEvaluation of(RewardModelFitter fitter, CrossFitting crossFitting, FitWeighting weighting) {
-    return new FittedEvaluation(fitter, crossFitting, weighting, null, Map.of(), rows -> {});
+    return new FittedEvaluation(fitter, crossFitting, weighting, null, Map.of(), rows -> {},
+        models -> fitted -> {});
   }
 
   /**
@@ -119,18 +124,27 @@ public final class FittedEvaluation {
 
   /** Also estimates the propensities with {@code model} ({@link PropensityEstimator}), replacing any pscore column. */
   public FittedEvaluation withPropensities(SoftmaxRegression model) {
-    return new FittedEvaluation(fitter, crossFitting, weighting, model, policies, progress);
+    return new FittedEvaluation(fitter, crossFitting, weighting, model, policies, progress, fitProgress);
   }
 
   /** Evaluates these policies, computed from the contexts, instead of the log's policy columns. */
   public FittedEvaluation withPolicies(Map<String, ? extends Policy> byName) {
     return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, new LinkedHashMap<>(byName),
-        progress);
+        progress, fitProgress);
   }
 
   /** Called with the rows read so far during the evaluating pass. */
   public FittedEvaluation withProgress(LongConsumer rowsRead) {
-    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, policies, rowsRead);
+    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, policies, rowsRead, fitProgress);
+  }
+
+  /**
+   * Told, once the first pass is read, how many models the fit will make (each fold's reward
+   * model, per policy when the weights depend on it, and the propensity models); what it returns
+   * is then called with the models made so far.
+   */
+  public FittedEvaluation withFitProgress(LongFunction<LongConsumer> modelsToFit) {
+    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, policies, progress, modelsToFit);
   }
 
   /**
@@ -161,6 +175,12 @@ public final class FittedEvaluation {
       check(layout, name, config);
       data = FittingData.collect(weighted ? source : raw, weighted);
     }
+    List<String> names = layout.policies();
+    int folds = crossFitting.folds();
+    LongConsumer fitted = fitProgress.apply((fitter == null ? 0 : (long) folds * (weighted ? names.size() : 1))
+        + (propensityModel == null ? 0 : folds));
+    long[] made = {0};
+    RewardModelFitter counted = fitter == null ? null : counting(fitter, () -> fitted.accept(++made[0]));
     List<String> description = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     double[] pscore = null;
@@ -172,6 +192,8 @@ public final class FittedEvaluation {
       PropensityEstimator.Estimated estimated = PropensityEstimator.crossFitted(propensityModel, data.contexts,
           data.dim, data.actions, layout.nActions(), crossFitting);
       pscore = estimated.pscore();
+      made[0] += folds;
+      fitted.accept(made[0]);
       propensityNote = estimated.description();
       notes.add("estimated propensities (" + propensityNote + "): every estimate uses them; smallest "
           + estimated.smallest());
@@ -180,15 +202,14 @@ public final class FittedEvaluation {
       notes.add("the reward model was fitted on the evaluation rows themselves (--in-sample): no cross-fitting");
     }
     Pass pass = new Pass(log, pscore, config);
-    List<String> names = layout.policies();
     List<EvaluationResult> parts = new ArrayList<>();
     if (!weighted) {
-      CrossFittedModel model = fitter == null ? null : fit(name, data, null, null, null);
+      CrossFittedModel model = fitter == null ? null : fit(counted, name, data, null, null, null);
       description.addAll(ModelledLog.describe(model, propensityNote));
       parts.add(pass.run(model, names));
     } else {
       for (int p = 0; p < names.size(); p++) {
-        CrossFittedModel model = fit(name, data, names.get(p), data.piLogged[p],
+        CrossFittedModel model = fit(counted, name, data, names.get(p), data.piLogged[p],
             pscore == null ? data.pscore : pscore);
         for (String line : ModelledLog.describe(model, propensityNote)) {
           description.add("[" + names.get(p) + "] " + line);
@@ -233,15 +254,38 @@ public final class FittedEvaluation {
   }
 
   /** Fits on all rows; weighted for {@code policy} (its probability of each logged action given) unless null. */
-  private CrossFittedModel fit(String name, FittingData data, String policy, double[] piLogged, double[] pscore) {
+  private CrossFittedModel fit(RewardModelFitter counted, String name, FittingData data, String policy,
+      double[] piLogged, double[] pscore) {
     try {
       if (policy == null) {
-        return CrossFittedModel.fit(fitter, data.rewardData(), crossFitting);
+        return CrossFittedModel.fit(counted, data.rewardData(), crossFitting);
       }
-      return CrossFittedModel.fit(fitter, data.rewardData(), crossFitting, weighting, policy, piLogged, pscore);
+      return CrossFittedModel.fit(counted, data.rewardData(), crossFitting, weighting, policy, piLogged, pscore);
     } catch (IllegalArgumentException e) {
       throw UsageException.withContext(name + ": ", e);
     }
+  }
+
+  /** {@code fitter}, calling {@code afterEach} when it has made a model. */
+  private static RewardModelFitter counting(RewardModelFitter fitter, Runnable afterEach) {
+    return new RewardModelFitter() {
+      @Override
+      public io.ope4j.rewardmodel.RewardModel fit(io.ope4j.rewardmodel.RewardData data) {
+        io.ope4j.rewardmodel.RewardModel model = fitter.fit(data);
+        afterEach.run();
+        return model;
+      }
+
+      @Override
+      public String describe() {
+        return fitter.describe();
+      }
+
+      @Override
+      public void validate(io.ope4j.rewardmodel.RewardData data) {
+        fitter.validate(data);
+      }
+    };
   }
 
   /** Pass 2: the log streamed through the wrappers into the evaluator. */

@@ -101,6 +101,26 @@ class FittedEvaluationTest {
         "reward model: logistic(C=1), cross-fitted (3 folds, seed 5), weights plain", "propensities: logged");
   }
 
+  /** One model per fold, per policy with weights that depend on it, and per fold of the propensities. */
+  @Test
+  void fitProgress_isToldTheModelsToFit_thenEachOneMade() throws IOException {
+    java.util.List<Long> totals = new java.util.ArrayList<>();
+    java.util.List<Long> made = new java.util.ArrayList<>();
+    FittedEvaluation.Outcome outcome = FittedEvaluation.of(LogisticRegression.withC(1).threads(1),
+            CrossFitting.folds(3, 5), FitWeighting.IMPORTANCE)
+        .withPropensities(SoftmaxRegression.withC(1).threads(1))
+        .withFitProgress(total -> {
+          totals.add(total);
+          return made::add;
+        }).evaluate(counting(new AtomicInteger()), CONFIG);
+    assertThat(totals).containsExactly(3L * 2 + 3);
+    assertThat(made).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    FittedEvaluation.Outcome quiet = FittedEvaluation.of(LogisticRegression.withC(1).threads(1),
+            CrossFitting.folds(3, 5), FitWeighting.IMPORTANCE)
+        .withPropensities(SoftmaxRegression.withC(1).threads(1)).evaluate(counting(new AtomicInteger()), CONFIG);
+    assertThat(outcome.result().estimates()).isEqualTo(quiet.result().estimates());
+  }
+
   @Test
   void aSpec_fitsItsModelWithTheDefaultCrossFitting() throws IOException {
     FittedEvaluation.Outcome outcome = FittedEvaluation.of("logistic:C=1")
