@@ -86,7 +86,7 @@ final class TabularSimulateRun {
     for (Map.Entry<String, double[][]> target : targets.entrySet()) {
       values.put(target.getKey(), mdp.value(target.getValue(), options.gamma));
     }
-    root.put("behaviour_value", mdp.value(behaviour, options.gamma));
+    root.put(io.ope4j.io.TruthFile.BEHAVIOR_VALUE, mdp.value(behaviour, options.gamma));
     root.put("episodes", options.episodes);
     ObjectNode config = root.putObject("config");
     config.put("env", "tabular");
@@ -94,7 +94,7 @@ final class TabularSimulateRun {
     config.put("actions", actions);
     config.put("horizon", options.horizon);
     config.put("gamma", options.gamma);
-    config.put("behaviour", options.behaviour);
+    config.put("behavior", options.behaviour);
     config.put("seed", seed);
     root.put("note", "exact expected discounted returns from the initial distribution (linear"
         + " solve, or backward induction with a horizon); evaluate with the same --gamma");

@@ -49,11 +49,30 @@ final class TrajectoryEvaluateRun {
     this.trajectory = trajectory;
   }
 
+  /**
+   * Refuses a truth file whose values are discounted otherwise than {@code --gamma} (its
+   * {@code config.gamma}, as {@code simulate --env} writes it): the comparison would be wrong.
+   */
+  private static void checkDiscount(Path truth, double gamma) throws java.io.IOException {
+    com.fasterxml.jackson.databind.JsonNode written =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(truth.toFile()).path("config").path("gamma");
+    if (written.isNumber() && written.asDouble() != gamma) {
+      throw new io.ope4j.data.UsageException(truth + ": its true values are discounted with gamma "
+          + written.asDouble() + " (config.gamma), but --gamma is " + gamma + "; evaluate with --gamma "
+          + written.asDouble());
+    }
+  }
+
   /** Evaluates the log {@code input} (readable twice) and writes the report. */
   int run(LogInput input, String estimators, Path truth, OutputOptions output, ReportOptions report,
       PrintWriter out, PrintWriter err) throws Exception {
     output.checkedFormat();
     refuseBanditColumns();
+    // a bad or mismatched truth file fails before the log is read
+    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
+    if (truth != null) {
+      checkDiscount(truth, trajectory.gamma);
+    }
     TrajectoryReadOptions options = TrajectoryReadOptions.defaults()
         .withPolicies(policies())
         .withModelPrefix(columns.modelPrefix);
@@ -65,7 +84,6 @@ final class TrajectoryEvaluateRun {
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
-    Map<String, Double> truths = truth == null ? Map.of() : TruthFile.read(truth).policies();
     output.write(out, TrajectoryReport.of(result, config).withTruths(truths));
     report.write(TrajectorySections.of(result, config, truths), BANDIT_ONLY);
     return Ope4j.OK;

@@ -59,7 +59,7 @@ class HtmlReportBrowserTest {
     Path episodes = dir.resolve("episodes.csv");
     CliRun sim = CliRun.of("simulate", "--env", "tabular", "--episodes", "500", "-o", episodes.toString());
     assertThat(sim.exitCode()).as(sim.err()).isZero();
-    check("evaluate-trajectories", "evaluate", "--data", episodes.toString(), "--truth",
+    check("evaluate-trajectories", "evaluate", "--data", episodes.toString(), "--gamma", "0.9", "--truth",
         dir.resolve("episodes.truth.json").toString());
   }
 

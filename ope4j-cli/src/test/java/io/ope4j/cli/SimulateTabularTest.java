@@ -54,6 +54,18 @@ class SimulateTabularTest {
         "episode,step,state,action,reward,pscore,done,pi_uniform_0,");
   }
 
+  /** The truth is discounted with simulate's --gamma: evaluating with another one is refused, not compared. */
+  @Test
+  void truthOfAnotherDiscount_isRefused() {
+    Path log = dir.resolve("g.csv");
+    assertThat(CliRun.of("simulate", "--env", "tabular", "--episodes", "50", "--gamma", "0.9", "--output",
+        log.toString()).exitCode()).isZero();
+    CliRun evaluate = CliRun.of("evaluate", "--data", log.toString(), "--truth", dir.resolve("g.truth.json").toString());
+    assertThat(evaluate.exitCode()).isEqualTo(2);
+    assertThat(evaluate.out()).isEmpty();
+    assertThat(evaluate.err()).contains("discounted with gamma 0.9").contains("evaluate with --gamma 0.9");
+  }
+
   @Test
   void badOptionsExit2() {
     String out = dir.resolve("x.csv").toString();
