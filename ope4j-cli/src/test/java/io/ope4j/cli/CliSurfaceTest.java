@@ -175,4 +175,15 @@ class CliSurfaceTest {
     System.arraycopy(tail, 0, all, head.length, tail.length);
     return all;
   }
+
+  /** A given --term-range the log's terms leave is the user's mistake: exit 2 naming the file. */
+  @Test
+  void aTermRangeTheLogLeaves_exits2NamingTheFile() {
+    String data = java.nio.file.Path.of("..", "testdata", "obp", "obd_random_men_bts.csv.gz").toString();
+    CliRun run = CliRun.of("evaluate", "--data", data, "--ci", "hoeffding", "--term-range", "0,0.001",
+        "--estimators", "ipw");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("ope4j: error: " + data + ": estimator ipw on policy pi has per-round terms")
+        .contains("outside the given term range");
+  }
 }

@@ -96,6 +96,30 @@ class EvaluateTrajectoryTest {
     assertThat(run.err()).contains("bad.csv").contains("row 2").contains("step");
   }
 
+  /** All rewards 0: every trajectory value is 0, so a t interval would have zero width. */
+  @Test
+  void noSpreadGivesAnUnboundedIntervalAndAWarning() throws IOException {
+    Path file = dir.resolve("zeros.csv");
+    Files.writeString(file, "episode,step,action,reward,pscore,pi\n0,0,0,0,0.5,0.5\n0,1,1,0,0.5,0.5\n"
+        + "1,0,1,0,0.5,0.5\n2,0,0,0,0.5,0.5\n");
+    CliRun run = CliRun.of("evaluate", "--data", file.toString(), "--estimators", "tis", "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode tis = new ObjectMapper().readTree(run.out()).get("estimates").get(0);
+    assertThat(tis.get("value").asDouble()).isZero();
+    assertThat(tis.get("ci_method").asText()).isEqualTo("t+unbounded");
+    assertThat(tis.get("ci_lower").isNull()).isTrue();
+    assertThat(run.err()).contains("every trajectory value is equal");
+  }
+
+  @Test
+  void aTermRangeTheValuesLeaveExits2() throws IOException {
+    String data = log().toString();
+    CliRun run = CliRun.of("evaluate", "--data", data, "--estimators", "tis", "--ci", "hoeffding",
+        "--term-range", "0,0.001");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("outside the given term range");
+  }
+
   @Test
   void usageErrorsExit2() throws IOException {
     String data = log().toString();

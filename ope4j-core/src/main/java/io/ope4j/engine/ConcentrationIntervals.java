@@ -24,8 +24,8 @@ final class ConcentrationIntervals {
       String source = "observed";
       if (given != null) {
         if (lo < given.lower() || hi > given.upper()) {
-          throw new IllegalArgumentException(String.format(
-              "%s has per-round terms in [%s, %s], outside the given term range [%s, %s]",
+          throw new io.ope4j.data.UsageException(String.format(
+              "%s has per-round terms in [%s, %s], outside the given term range [%s, %s] (--term-range)",
               label, lo, hi, given.lower(), given.upper()));
         }
         lo = given.lower();

@@ -216,7 +216,11 @@ public final class EvaluationState implements Serializable {
       diagnostics.put(policy, weightDiagnostics);
       warnings.addAll(weightDiagnostics.warnings(policy));
       for (int e = 0; e < estimators.size(); e++) {
-        estimates.add(estimate(p, estimators.get(e), e, weightDiagnostics, bounds, warnings));
+        try {
+          estimates.add(estimate(p, estimators.get(e), e, weightDiagnostics, bounds, warnings));
+        } catch (io.ope4j.data.UsageException userRange) { // a given --term-range the log contradicts
+          throw new io.ope4j.data.UsageException(source + ": " + userRange.getMessage(), userRange);
+        }
       }
     }
     return new EvaluationResult(rows, estimates, diagnostics, warnings, config);

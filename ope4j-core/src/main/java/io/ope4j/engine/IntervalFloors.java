@@ -60,10 +60,10 @@ final class IntervalFloors {
       return interval.widened(Math.max(bounds.lower(), lower), Math.min(bounds.upper(), upper),
           Interval.Floor.wilson(bounds, boundsSource));
     }
-    if (interval.lower() == interval.upper()) {
+    if (interval.degenerate()) {
       warnings.add(label + ": every per-round term is equal, so the log says nothing about their spread; the"
           + " interval is unbounded (give --reward-range LO,HI if the rewards are bounded)");
-      return interval.widened(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Interval.Floor.unbounded());
+      return interval.unbounded();
     }
     return interval;
   }

@@ -73,6 +73,19 @@ public record Interval(
         newFloor, modelConditional);
   }
 
+  /**
+   * Whether the interval has zero width: a sample without spread says nothing about the spread,
+   * so such an interval must not be reported as it is.
+   */
+  public boolean degenerate() {
+    return lower == upper;
+  }
+
+  /** This interval widened to (-inf, +inf), marked {@code +unbounded}: no spread, no range known. */
+  public Interval unbounded() {
+    return widened(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Floor.unbounded());
+  }
+
   /** This interval marked as conditional on the reward model. */
   public Interval conditionalOnModel() {
     return new Interval(lower, upper, level, method, rangeLower, rangeUpper, rangeSource, replicates, floor, true);

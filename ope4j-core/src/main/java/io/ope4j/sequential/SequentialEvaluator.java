@@ -138,12 +138,14 @@ public final class SequentialEvaluator {
       return ScopeRlIntervals.of(method, values, n, mean, sample.variance(0), sample.variance(1),
           sample.max(), level, config.replicates(), config.seed());
     }
-    return switch (method) {
+    Interval interval = switch (method) {
       case T -> Intervals.studentT(mean, stderr, sample.count(), level);
       case BOOTSTRAP -> Intervals.bootstrapPercentile(
           sample.replicateMeans(state.totalMultiplicity()), level);
       case HOEFFDING, BERNSTEIN -> concentration(sample, mean, config, label);
     };
+    // Every trajectory value equal: no spread seen, none known (SequentialResult warns).
+    return interval.degenerate() ? interval.unbounded() : interval;
   }
 
   /**
@@ -158,8 +160,8 @@ public final class SequentialEvaluator {
     String source = "observed";
     if (!Double.isNaN(config.rangeLower())) {
       if (lo < config.rangeLower() || hi > config.rangeUpper()) {
-        throw new IllegalArgumentException(String.format(
-            "%s has per-trajectory values in [%s, %s], outside the given range [%s, %s]",
+        throw new io.ope4j.data.UsageException(String.format(
+            "%s has per-trajectory values in [%s, %s], outside the given term range [%s, %s] (--term-range)",
             label, lo, hi, config.rangeLower(), config.rangeUpper()));
       }
       lo = config.rangeLower();

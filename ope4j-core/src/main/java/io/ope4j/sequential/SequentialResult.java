@@ -11,11 +11,21 @@ public record SequentialResult(
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /** Every policy's {@link StepDiagnostics#warnings}, policy by policy. */
+  /**
+   * Every policy's {@link StepDiagnostics#warnings}, policy by policy, then one line per estimate
+   * whose interval had to be made unbounded.
+   */
   public List<String> warnings() {
     List<String> warnings = new java.util.ArrayList<>();
     for (StepDiagnostics policy : diagnostics) {
       warnings.addAll(policy.warnings());
+    }
+    for (SequentialEstimate estimate : estimates) {
+      if (estimate.interval().floor() != null) {
+        warnings.add("estimator " + estimate.estimator().id() + " on policy " + estimate.policy()
+            + ": every trajectory value is equal, so the log says nothing about their spread; the"
+            + " interval is unbounded");
+      }
     }
     return warnings;
   }
