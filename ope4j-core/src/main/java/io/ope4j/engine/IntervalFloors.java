@@ -30,6 +30,11 @@ final class IntervalFloors {
 
   private IntervalFloors() {}
 
+  /** The interval as its method gave it; only DM's is labelled conditional on the model. */
+  static Interval raw(Interval interval, Estimator estimator) {
+    return estimator.needsPscore() ? interval : interval.conditionalOnModel();
+  }
+
   /**
    * @param value the point estimate the interval is around
    * @param bounds the range every reward is known to lie in, or null
@@ -37,15 +42,17 @@ final class IntervalFloors {
    * @param weights the policy's weight diagnostics (Kish's effective sample size, mean weight)
    * @param warnings where to add a warning for people
    */
-  /** The interval as its method gave it; only DM's is labelled conditional on the model. */
-  static Interval raw(Interval interval, Estimator estimator) {
-    return estimator.needsPscore() ? interval : interval.conditionalOnModel();
-  }
-
   static Interval apply(Interval interval, double value, Estimator estimator, String label, TermRange bounds,
       String boundsSource, WeightDiagnostics weights, List<String> warnings) {
     if (!estimator.needsPscore()) {
-      return raw(interval, estimator);
+      // DM gets no floor (its interval is model-conditional), but no point interval either
+      Interval dm = raw(interval, estimator);
+      if (dm.degenerate()) {
+        warnings.add(label + ": every prediction of the reward model is equal, so the log says nothing about"
+            + " their spread; the model-conditional interval is unbounded");
+        return dm.widened(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
+      }
+      return dm;
     }
     if (Double.isNaN(value) || Double.isNaN(interval.lower()) || Double.isNaN(interval.upper())) {
       return interval;

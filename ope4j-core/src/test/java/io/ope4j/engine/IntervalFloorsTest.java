@@ -87,6 +87,19 @@ class IntervalFloorsTest {
     assertThat(result.warnings()).anyMatch(w -> w.contains("estimator snipw on policy first") && w.contains("--reward-range"));
   }
 
+  /** The model predicts 0.5 everywhere, so DM's terms have no spread: unbounded, still model-conditional. */
+  @Test
+  void aConstantModelGivesDmAnUnboundedIntervalNotAPoint() throws IOException {
+    EvaluationResult result = new Evaluator(EvaluationConfig.of(Estimators.parseList("dm")).withThreads(1))
+        .evaluate(allMatchedRewardsOne(1.0).source());
+    Interval interval = result.estimate("first", "dm").interval();
+    assertThat(result.estimate("first", "dm").value()).isEqualTo(0.5);
+    assertThat(interval.lower()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(interval.upper()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(interval.modelConditional()).isTrue();
+    assertThat(result.warnings()).anyMatch(w -> w.contains("estimator dm on policy first") && w.contains("unbounded"));
+  }
+
   @Test
   void theFloorAppliesToEveryIntervalMethodAndDoesNotMoveEstimates() throws IOException {
     for (IntervalMethod method : IntervalMethod.values()) {
