@@ -2,7 +2,9 @@ package io.ope4j.io;
 
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogValidator;
+import io.ope4j.io.internal.NumberParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -430,7 +432,7 @@ public final class ObdLoader {
     boolean numeric = true;
     for (int r = 0; r < n && numeric; r++) {
       try {
-        numbers[r] = Double.parseDouble(rows.get(r)[column]);
+        numbers[r] = strictDouble(rows.get(r)[column]);
       } catch (NumberFormatException e) {
         numeric = false;
       }
@@ -461,19 +463,26 @@ public final class ObdLoader {
     return index;
   }
 
+  // The log's strict grammar (formats.md): no trimming, no Java suffixes or hex, ASCII digits only.
   private static long parseLong(String text, String source, long row, String column) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    long value = NumberParser.parseInteger(bytes, 0, bytes.length);
+    if (value == NumberParser.NOT_AN_INTEGER) {
       throw new InvalidDataException(source, row, column, "expected an integer, got '" + text + "'");
     }
+    return value;
   }
 
   private static double parseDouble(String text, String source, long row, String column) {
     try {
-      return Double.parseDouble(text);
+      return strictDouble(text);
     } catch (NumberFormatException e) {
       throw new InvalidDataException(source, row, column, "expected a number, got '" + text + "'");
     }
+  }
+
+  private static double strictDouble(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return NumberParser.parseDouble(bytes, 0, bytes.length);
   }
 }

@@ -184,4 +184,19 @@ class ObdLoaderTest {
     assertThatThrownBy(() -> ObdLoader.load(log, twice)).hasMessageContaining("row 2, item_id");
     assertThatThrownBy(() -> ObdLoader.loadCampaign(dir, "random", "men")).hasMessageContaining("no such file");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "java suffix    | 0,0,1.5d   | row 1, item_feature_0 | '1.5d'",
+      "hex float      | 0,0,0x1p-1 | row 1, item_feature_0 | '0x1p-1'",
+      "arabic digit   | 0,٣,1.5    | row 1, item_id        | '٣'",
+      "padded number  | 0,0, 1.5   | row 1, item_feature_0 | ' 1.5'"})
+  void itemContext_readsNumbersByTheLogsStrictGrammar(String name, String row, String where, String what)
+      throws IOException {
+    Path log = write("log.csv", HEADER + "0,t,0,1,0,0.5,a,b,0\n");
+    Path items = write("items.csv", ",item_id,item_feature_0\n" + row + "\n");
+    assertThatThrownBy(() -> ObdLoader.load(log, items)).isInstanceOf(InvalidDataException.class)
+        .hasMessageStartingWith(items.toString())
+        .hasMessageContaining(where.trim()).hasMessageContaining(what.trim());
+  }
 }
