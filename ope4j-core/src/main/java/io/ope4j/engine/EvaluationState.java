@@ -41,6 +41,8 @@ public final class EvaluationState implements Serializable {
   private final int[] slotOf;
   private final int replicates;
   private final TermMoments[] moments;
+  /** Per state of an estimator that alters weights, its rows' weight deficits; else null. */
+  private final TermMoments[] deficits;
   private final ReplicateSums[] replicateSums;
   private final double[] totalMultiplicity;
   private final WeightStats[] weights;
@@ -65,10 +67,14 @@ public final class EvaluationState implements Serializable {
     boolean tracksRanges = config.interval() == IntervalMethod.HOEFFDING
         || config.interval() == IntervalMethod.BERNSTEIN;
     this.moments = new TermMoments[states];
+    this.deficits = new TermMoments[states];
     this.replicateSums = replicates > 0 ? new ReplicateSums[states] : null;
     for (int s = 0; s < states; s++) {
       Estimator slot = slots.get(s % slots.size());
       moments[s] = new TermMoments(slot.selfNormalized(), slot.needsModel(), tracksRanges);
+      if (slot.altersWeights() && layout.hasPscore()) {
+        deficits[s] = WeightDeficitBias.newState();
+      }
       if (replicates > 0) {
         replicateSums[s] = new ReplicateSums(replicates, slot.selfNormalized(), slot.needsModel());
       }
@@ -86,6 +92,7 @@ public final class EvaluationState implements Serializable {
     final double[][] y;
     final double[][] x;
     final double[][] d;
+    final double[][] deficit = new double[3][BLOCK];
     final double[] multiplicities;
     final PoissonMultiplicities.RowDrawer drawer;
 
@@ -137,6 +144,11 @@ public final class EvaluationState implements Serializable {
         int buffer = replicates > 0 ? state : 0;
         int altered = slots.get(slot).terms(batch, p, from, to, s.y[buffer], s.x[buffer], s.d[buffer]);
         moments[state].addBlock(s.y[buffer], s.x[buffer], s.d[buffer], length, altered);
+        if (deficits[state] != null) {
+          double[][] deficit = s.deficit;
+          slots.get(slot).weightDeficits(batch, p, from, to, deficit[0], deficit[1], deficit[2]);
+          deficits[state].addBlock(deficit[0], deficit[1], deficit[2], length, 0);
+        }
       }
     }
     if (replicates > 0) {
@@ -168,6 +180,9 @@ public final class EvaluationState implements Serializable {
     rows += other.rows;
     for (int s = 0; s < moments.length; s++) {
       moments[s].merge(other.moments[s]);
+      if (deficits[s] != null) {
+        deficits[s].merge(other.deficits[s]);
+      }
       if (replicates > 0) {
         replicateSums[s].merge(other.replicateSums[s]);
       }
@@ -256,6 +271,9 @@ public final class EvaluationState implements Serializable {
       warnings.add(label + ": the sums of the per-round terms exceed the largest double (about 1.8e308); they"
           + " were summed divided by an exact power of two, so the estimate is still finite and exact to rounding");
     }
+    if (config.intervalFloors() && deficits[state] != null) {
+      interval = widenByBias(interval, deficits[state], bounds, label, warnings);
+    }
     interval = config.intervalFloors()
         ? IntervalFloors.apply(interval, values[chosen], estimator, label, bounds, rewards.boundsSource(),
             weightDiagnostics, warnings)
@@ -263,5 +281,27 @@ public final class EvaluationState implements Serializable {
     String selected = count > 1 || slots.get(first) != estimator ? slots.get(first + chosen).spec() : null;
     return new Estimate(layout.policies().get(policy), estimator.spec(), values[chosen], stderrs[chosen],
         interval, m.altered(), weightDiagnostics, selected);
+  }
+
+  /** The interval widened by the bias of altered weights, or unchanged with a warning when it cannot be. */
+  private Interval widenByBias(Interval interval, TermMoments deficit, TermRange bounds, String label,
+      List<String> warnings) {
+    if (Double.isNaN(interval.lower()) || Double.isNaN(interval.upper())) {
+      return interval;
+    }
+    if (bounds == null) {
+      if (deficit.mean(TermMoments.Y) != 0.0 || deficit.mean(TermMoments.X) != 0.0) {
+        warnings.add(label + ": the interval does not include the bias of the altered importance weights, which"
+            + " can only be bounded for rewards in a known range (give --reward-range LO,HI)");
+      }
+      return interval;
+    }
+    Interval widened = WeightDeficitBias.widen(interval, deficit, bounds, rewards.boundsSource());
+    if (widened == null) {
+      warnings.add(label + ": the bias of the altered importance weights could not be bounded (weights too"
+          + " large to sum, or fewer than two rows); the interval does not include it");
+      return interval;
+    }
+    return widened;
   }
 }

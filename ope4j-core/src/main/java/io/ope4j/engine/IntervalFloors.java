@@ -64,8 +64,9 @@ final class IntervalFloors {
       double[] wilson = Intervals.wilson(share, weights.effectiveSampleSize(), interval.level());
       double lower = Math.min(interval.lower(), bounds.lower() + width * wilson[0]);
       double upper = Math.max(interval.upper(), bounds.lower() + width * wilson[1]);
+      Interval.Floor wilsonFloor = Interval.Floor.wilson(bounds, boundsSource);
       return interval.widened(Math.max(bounds.lower(), lower), Math.min(bounds.upper(), upper),
-          Interval.Floor.wilson(bounds, boundsSource));
+          interval.floor() == null ? wilsonFloor : interval.floor().then(wilsonFloor));
     }
     if (interval.degenerate()) {
       warnings.add(label + ": every per-round term is equal, so the log says nothing about their spread; the"

@@ -8,7 +8,7 @@ import io.ope4j.data.BanditBatch;
  * code). lambda = inf keeps w (DR); lambda = 0 is taken as its limit, weight 0 (DM), where OBP
  * divides 0/0 for rows with w = 0.
  */
-record DrOs(double lambda) implements Estimator {
+record DrOs(double lambda) implements WeightAltering {
 
   @Override
   public String id() {
@@ -32,13 +32,19 @@ record DrOs(double lambda) implements Estimator {
     double[] reward = batch.reward();
     double[] qLogged = batch.qLogged();
     double[] qExpected = batch.qExpected(policy);
-    boolean infinite = lambda == Double.POSITIVE_INFINITY;
-    boolean zero = lambda == 0.0;
     for (int i = from; i < to; i++) {
-      double weight = pi[i] / pscore[i];
-      double shrunk = infinite ? weight : zero ? 0.0 : lambda * weight / (weight * weight + lambda);
-      x[i - from] = qExpected[i] + shrunk * (reward[i] - qLogged[i]);
+      x[i - from] = qExpected[i] + altered(pi[i] / pscore[i]) * (reward[i] - qLogged[i]);
     }
     return 0;
+  }
+
+  @Override
+  public double altered(double weight) {
+    return lambda == Double.POSITIVE_INFINITY ? weight : lambda == 0.0 ? 0.0 : lambda * weight / (weight * weight + lambda);
+  }
+
+  @Override
+  public boolean altersWeights() {
+    return lambda != Double.POSITIVE_INFINITY;
   }
 }

@@ -6,7 +6,7 @@ import io.ope4j.data.BanditBatch;
  * Sub-Gaussian DR, {@code mean(q(pi) + ws * (r - q(a_i)))} with {@link SubGaussianWeight}
  * (Metelli et al. 2021; OBP {@code SubGaussianDoublyRobust}).
  */
-record DrSg(double lambda) implements Estimator {
+record DrSg(double lambda) implements WeightAltering {
 
   @Override
   public String id() {
@@ -31,9 +31,18 @@ record DrSg(double lambda) implements Estimator {
     double[] qLogged = batch.qLogged();
     double[] qExpected = batch.qExpected(policy);
     for (int i = from; i < to; i++) {
-      double shrunk = SubGaussianWeight.of(pi[i] / pscore[i], lambda);
-      x[i - from] = qExpected[i] + shrunk * (reward[i] - qLogged[i]);
+      x[i - from] = qExpected[i] + altered(pi[i] / pscore[i]) * (reward[i] - qLogged[i]);
     }
     return 0;
+  }
+
+  @Override
+  public double altered(double weight) {
+    return SubGaussianWeight.of(weight, lambda);
+  }
+
+  @Override
+  public boolean altersWeights() {
+    return lambda != 0.0;
   }
 }

@@ -68,6 +68,26 @@ public interface Estimator extends Serializable {
    */
   int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d);
 
+  /**
+   * Whether the estimator replaces some importance weights {@code w} by another value {@code v(w)}
+   * (clipping, switching, shrinking), which biases it; see {@link #weightDeficits}.
+   */
+  default boolean altersWeights() {
+    return false;
+  }
+
+  /**
+   * For an estimator that {@link #altersWeights()}: writes, for rows {@code [from, to)} at index
+   * {@code row - from}, the deficit {@code w - v(w)} split into its positive and negative parts,
+   * and {@code (w - v(w)) * q(a_i)} (0 without a model). The estimator's bias {@code E[(w - v(w))
+   * (r - q(a_i))]} lies between {@code E[lo * positive - hi * negative - model]} and {@code E[hi *
+   * positive - lo * negative - model]} for rewards in {@code [lo, hi]}.
+   */
+  default void weightDeficits(BanditBatch batch, int policy, int from, int to, double[] positive,
+      double[] negative, double[] model) {
+    throw new UnsupportedOperationException(spec() + " keeps the importance weights");
+  }
+
   /** The estimators whose states the engine carries: just this one, unless it is tuned. */
   default List<Estimator> candidates() {
     return List.of(this);

@@ -3,7 +3,7 @@ package io.ope4j.estimator;
 import io.ope4j.data.BanditBatch;
 
 /** Sub-Gaussian IPW, {@code mean(ws * r)} with {@link SubGaussianWeight} (Metelli et al. 2021). */
-record IpwSg(double lambda) implements Estimator {
+record IpwSg(double lambda) implements WeightAltering {
 
   @Override
   public String id() {
@@ -26,8 +26,18 @@ record IpwSg(double lambda) implements Estimator {
     double[] pscore = batch.pscore();
     double[] reward = batch.reward();
     for (int i = from; i < to; i++) {
-      x[i - from] = SubGaussianWeight.of(pi[i] / pscore[i], lambda) * reward[i];
+      x[i - from] = altered(pi[i] / pscore[i]) * reward[i];
     }
     return 0;
+  }
+
+  @Override
+  public double altered(double weight) {
+    return SubGaussianWeight.of(weight, lambda);
+  }
+
+  @Override
+  public boolean altersWeights() {
+    return lambda != 0.0;
   }
 }

@@ -7,7 +7,7 @@ import io.ope4j.data.BanditBatch;
  * 2017; OBP {@code SwitchDoublyRobust}: the test is {@code <=}). Rows above lambda keep only
  * their model term and are counted as altered.
  */
-record SwitchDr(double lambda) implements Estimator {
+record SwitchDr(double lambda) implements WeightAltering {
 
   @Override
   public String id() {
@@ -42,5 +42,15 @@ record SwitchDr(double lambda) implements Estimator {
       }
     }
     return switched;
+  }
+
+  @Override
+  public double altered(double weight) {
+    return weight <= lambda ? weight : 0.0;
+  }
+
+  @Override
+  public boolean altersWeights() {
+    return lambda != Double.POSITIVE_INFINITY;
   }
 }

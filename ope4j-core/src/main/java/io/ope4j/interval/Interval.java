@@ -34,11 +34,13 @@ public record Interval(
    * How an interval was widened.
    *
    * @param kind {@link #WILSON} (joined with the Wilson score interval on the reward range, then
-   *     cut to it) or {@link #UNBOUNDED} (the terms showed no spread and no reward range is known)
-   * @param rewardLower for {@code wilson}, the lower end of the reward range; NaN otherwise
+   *     cut to it), {@code bias} (widened by a bound on the bias of altered importance weights,
+   *     from the reward range), both as {@code bias+wilson}, or {@link #UNBOUNDED} (the terms showed
+   *     no spread and no reward range is known)
+   * @param rewardLower for a floor from the reward range, its lower end; NaN otherwise
    * @param rewardUpper likewise, the upper end
-   * @param rangeSource for {@code wilson}: {@code "given"} (by the user) or {@code "binary"} (every
-   *     reward is 0 or 1); null otherwise
+   * @param rangeSource for a floor from the reward range: {@code "given"} (by the user) or {@code
+   *     "binary"} (every reward is 0 or 1); null otherwise
    */
   public record Floor(String kind, double rewardLower, double rewardUpper, String rangeSource)
       implements java.io.Serializable {
@@ -49,6 +51,11 @@ public record Interval(
     /** The Wilson floor on rewards in {@code range}. */
     public static Floor wilson(TermRange range, String source) {
       return new Floor(WILSON, range.lower(), range.upper(), source);
+    }
+
+    /** This widening followed by {@code next}: both kinds, e.g. {@code bias+wilson}, and next's range. */
+    public Floor then(Floor next) {
+      return new Floor(kind + "+" + next.kind, next.rewardLower, next.rewardUpper, next.rangeSource);
     }
 
     /** No spread observed, no range known. */

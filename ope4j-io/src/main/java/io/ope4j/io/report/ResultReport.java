@@ -183,7 +183,11 @@ public final class ResultReport implements Report {
   /** One line per kind of widened or qualified interval in the table (docs/intervals.md). */
   private void intervalNotes(PrintWriter out) {
     List<String> notes = new ArrayList<>();
-    result.estimates().stream().map(Estimate::interval).filter(i -> i.floor() != null && i.floor().rangeSource() != null)
+    if (result.estimates().stream().anyMatch(e -> e.interval().label().contains("+bias"))) {
+      notes.add("+bias: widened by a bound on the bias of the clipped, switched or shrunk importance weights,"
+          + " from each row's weight deficit and the reward range");
+    }
+    result.estimates().stream().map(Estimate::interval).filter(i -> i.label().contains("+wilson"))
         .findFirst().ifPresent(i -> notes.add(String.format(Locale.ROOT, "+wilson: joined with the Wilson score"
             + " interval at the weights' effective sample size, rewards in [%s, %s] (%s)", Formats.num(i.floor().rewardLower()),
             Formats.num(i.floor().rewardUpper()), i.floor().rangeSource())));
