@@ -258,8 +258,7 @@ public final class EvaluationState implements Serializable {
     String label = "estimator " + estimator.spec() + " on policy " + layout.policies().get(policy);
     Interval interval = switch (config.interval()) {
       case T -> Intervals.studentT(values[chosen], stderrs[chosen], m.count(), config.level());
-      case BOOTSTRAP -> Intervals.bootstrapPercentile(
-          replicateSums[state].estimates(totalMultiplicity), config.level());
+      case BOOTSTRAP -> bootstrap(replicateSums[state].estimates(totalMultiplicity), label, warnings);
       case HOEFFDING, BERNSTEIN -> ConcentrationIntervals.of(
           m, config.interval(), config.level(), config.termRange(), label);
     };
@@ -303,5 +302,15 @@ public final class EvaluationState implements Serializable {
       return interval;
     }
     return widened;
+  }
+
+  /** The percentile interval, with a warning when some replicates had no defined estimate. */
+  private Interval bootstrap(double[] replicateEstimates, String label, List<String> warnings) {
+    int undefined = Intervals.undefinedReplicates(replicateEstimates);
+    if (undefined > 0) {
+      warnings.add(label + ": " + undefined + " of " + replicateEstimates.length + " bootstrap replicates drew"
+          + " no row the estimate needs (too few rows), so they have no estimate; the interval uses the others");
+    }
+    return Intervals.bootstrapPercentile(replicateEstimates, config.level());
   }
 }

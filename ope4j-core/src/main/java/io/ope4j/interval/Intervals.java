@@ -65,13 +65,17 @@ public final class Intervals {
     return t < 0.5 ? lo + (hi - lo) * t : hi - (hi - lo) * (1 - t);
   }
 
-  /** Percentile interval of bootstrap replicate estimates (Efron & Tibshirani 1993, §13.3). */
+  /**
+   * Percentile interval of bootstrap replicate estimates (Efron & Tibshirani 1993, §13.3). A
+   * replicate whose estimate is undefined (NaN: no row drawn, or a zero normaliser) is left out, so
+   * the interval is that of the bootstrap conditional on a defined estimate; callers say how many
+   * were left out ({@link #undefinedReplicates}). NaN ends when none is defined.
+   */
   public static Interval bootstrapPercentile(double[] replicateEstimates, double level) {
     checkLevel(level);
-    double[] sorted = replicateEstimates.clone();
-    Arrays.sort(sorted);
+    double[] sorted = Arrays.stream(replicateEstimates).filter(v -> !Double.isNaN(v)).sorted().toArray();
     double alpha = 1 - level;
-    if (sorted.length == 0 || Double.isNaN(sorted[sorted.length - 1])) {
+    if (sorted.length == 0) {
       return new Interval(Double.NaN, Double.NaN, level, IntervalMethod.BOOTSTRAP, Double.NaN,
           Double.NaN, null, replicateEstimates.length);
     }
@@ -84,6 +88,11 @@ public final class Intervals {
         Double.NaN,
         null,
         replicateEstimates.length);
+  }
+
+  /** How many replicate estimates are undefined (NaN), which {@link #bootstrapPercentile} leaves out. */
+  public static int undefinedReplicates(double[] replicateEstimates) {
+    return (int) Arrays.stream(replicateEstimates).filter(Double::isNaN).count();
   }
 
   /**

@@ -113,4 +113,23 @@ class OverflowTest {
     assertThat(result.warnings()).anyMatch(w -> w.contains("estimator ipw on policy p")
         && w.contains("not a finite double"));
   }
+
+  @Test
+  void bootstrapReplicatesOfTinyPscoresAreScaledLikeThePointEstimates() throws IOException {
+    EvaluationConfig config = EvaluationConfig.of(Estimators.parseList(ESTIMATORS))
+        .withInterval(io.ope4j.interval.IntervalMethod.BOOTSTRAP).withBootstrap(200, 11)
+        .withoutIntervalFloors();
+    EvaluationResult extreme = new Evaluator(config).evaluate(log(Double.MIN_NORMAL, 1.0, false).source(700));
+    EvaluationResult reference = new Evaluator(config).evaluate(log(Math.scalb(1.0, -22), 1.0, false).source(700));
+    for (String estimator : new String[] {"snipw", "sndr"}) {
+      var e = extreme.estimate("p", estimator).interval();
+      var r = reference.estimate("p", estimator).interval();
+      assertThat(e.lower()).as(estimator).isFinite().isEqualTo(r.lower());
+      assertThat(e.upper()).as(estimator).isFinite().isEqualTo(r.upper());
+    }
+    var ipw = extreme.estimate("p", "ipw").interval();
+    var ipwReference = reference.estimate("p", "ipw").interval();
+    assertThat(ipw.lower()).isEqualTo(Math.scalb(ipwReference.lower(), 1000));
+    assertThat(ipw.upper()).isEqualTo(Math.scalb(ipwReference.upper(), 1000));
+  }
 }
