@@ -100,25 +100,29 @@ final class EvaluateCommand implements Callable<Integer> {
           + " with Spark give the policies and model predictions as columns");
     }
     if (!policySpecs.isEmpty() || models.active()) {
-      return write(truths, ModelledEvaluation.run(log.data, columns, models, policySpecs, estimators, intervals,
-          spec.commandLine().getErr()));
+      var outcome = ModelledEvaluation.run(log.data, columns, models, policySpecs, estimators, intervals,
+          spec.commandLine().getErr());
+      return write(truths, outcome.result(), io.ope4j.report.RewardModelSections.of(outcome.calibrations()));
     }
     EvaluationResult result = switch (engine) {
       case "local" -> evaluateLocally();
       case "spark" -> evaluateWith(findEngine("spark"));
       default -> throw new UsageException("--engine must be local or spark, got '" + engine + "'");
     };
-    return write(truths, result);
+    return write(truths, result, List.of());
   }
 
   /** Prints the warnings and writes the result (with the truths, if given). */
-  private int write(TruthFile truthFile, EvaluationResult result) throws java.io.IOException {
+  private int write(TruthFile truthFile, EvaluationResult result, List<io.ope4j.report.Section> modelSections)
+      throws java.io.IOException {
     Map<String, Double> truths = truthFile == null ? Map.of() : truthFile.valuesOf(result.diagnostics().keySet());
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
-    report.write(io.ope4j.report.EvaluationSections.of(result, truths));
+    List<io.ope4j.report.Section> sections = new java.util.ArrayList<>(io.ope4j.report.EvaluationSections.of(result, truths));
+    sections.addAll(modelSections);
+    report.write(sections);
     return Ope4j.OK;
   }
 

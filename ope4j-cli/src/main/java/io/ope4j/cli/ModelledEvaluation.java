@@ -31,7 +31,7 @@ final class ModelledEvaluation {
 
   private ModelledEvaluation() {}
 
-  static EvaluationResult run(String data, LogColumnsOptions columns, RewardModelOptions models, List<Path> policySpecs,
+  static FittedEvaluation.Outcome run(String data, LogColumnsOptions columns, RewardModelOptions models, List<Path> policySpecs,
       String estimatorSpecs, EvaluateCommand.IntervalOptions intervals, PrintWriter err) throws IOException {
     if (!policySpecs.isEmpty() && !columns.policies.isEmpty()) {
       throw new UsageException("--policy reads policies from pi columns and --policy-spec computes them from"
@@ -74,7 +74,7 @@ final class ModelledEvaluation {
       for (String line : outcome.description()) {
         err.println("ope4j: " + line);
       }
-      return outcome.result();
+      return outcome;
     }
   }
 }

@@ -55,6 +55,19 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void evaluateWithAFittedRewardModel() throws Exception {
+    Path digits = dir.resolve("digits.csv.gz");
+    CliRun sim = CliRun.of("simulate", "--from-classification", "../testdata/uci/digits.csv.gz", "--output",
+        digits.toString(), "--seed", "1");
+    assertThat(sim.exitCode()).as(sim.err()).isZero();
+    check("evaluate-reward-model", "evaluate", "--data", digits.toString(), "--truth",
+        dir.resolve("digits.truth.json").toString(), "--reward-model", "logistic:C=1", "--model-features", "per-action",
+        "--estimators", "dm,dr,switch-dr:lambda=slope");
+    String page = Files.readString(OUT.resolve("evaluate-reward-model.html"));
+    assertThat(page).contains("Reward model").contains("calibration").contains("mean squared error per fold");
+  }
+
+  @Test
   void evaluateTrajectories() throws Exception {
     Path episodes = dir.resolve("episodes.csv");
     CliRun sim = CliRun.of("simulate", "--env", "tabular", "--episodes", "500", "-o", episodes.toString());

@@ -20,6 +20,7 @@ import java.util.List;
 public final class FittedModelSource extends WrappedSource {
 
   private final CrossFittedModel.Predictor predictor;
+  private ModelCalibration calibration;
 
   /**
    * @param log a source with the context block the model was fitted on and wide policy
@@ -60,6 +61,12 @@ public final class FittedModelSource extends WrappedSource {
     this(log, model, log.layout().policies());
   }
 
+  /** This source, also folding each batch's predictions at the logged actions into {@code into}. */
+  public FittedModelSource calibrating(ModelCalibration into) {
+    this.calibration = into;
+    return this;
+  }
+
   @Override
   protected void fill(BanditBatch from, BanditBatch batch) {
     int size = batch.size();
@@ -71,6 +78,9 @@ public final class FittedModelSource extends WrappedSource {
     double[] qLogged = batch.qLogged();
     for (int i = 0; i < size; i++) {
       qLogged[i] = q[i * k + action[i]];
+    }
+    if (calibration != null) {
+      calibration.add(batch.firstRow(), qLogged, batch.reward(), size);
     }
     for (int p = 0; p < layout().policyCount(); p++) {
       double[] pi = batch.piWide(p);

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Kinds and their data (all numbers are summaries; a chart never holds one value per logged
  * row): {@code intervals} ({@code categories}, {@code value}, {@code lower}, {@code upper},
  * optional {@code truth}); {@code histogram} ({@code labels}, {@code counts}, optional {@code
- * highlight} index); {@code lines} ({@code x}, {@code series} of {@code name} and {@code
- * values}); {@code boxplot} ({@code categories}, {@code series} of {@code name} and {@code boxes}
+ * highlight} index); {@code lines} ({@code x}, {@code series} of {@code name}, {@code
+ * values} and optional {@code dashed}); {@code boxplot} ({@code categories}, {@code series} of {@code name} and {@code boxes}
  * of [low, q1, median, q3, high]); {@code stacked} ({@code categories}, {@code series}). Each may
  * carry {@code xName} and {@code yName}.
  *

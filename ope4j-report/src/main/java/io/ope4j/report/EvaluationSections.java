@@ -36,7 +36,7 @@ public final class EvaluationSections {
     Section section = Section.of("Estimates",
         "each dot is an estimator's estimate of the policy's value and the bar its " + interval
             + " (its method per estimator is in the table: +wilson marks the floor kept for bounded rewards,"
-            + " model-conditional an interval that holds only if the reward model is right)"
+            + " +bias the bound on the bias of clipped or shrunk weights, model-conditional an interval that holds only if the reward model is right)"
             + (truths.isEmpty() ? "; narrower bars are surer." : "; the green diamond is the true value,"
                 + " and a red bar is an interval that misses it."))
         .withFact("logged rounds", String.format(Locale.ROOT, "%,d", result.rows()));

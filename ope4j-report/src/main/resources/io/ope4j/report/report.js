@@ -118,7 +118,8 @@
       o.yAxis.axisLabel = { formatter: fmt };
     }
     o.series = d.series.map(function (s) {
-      return { type: 'line', name: s.name, data: s.values, symbolSize: 6, connectNulls: false };
+      return { type: 'line', name: s.name, data: s.values, symbolSize: 6, connectNulls: false,
+        lineStyle: s.dashed ? { type: 'dashed' } : undefined };
     });
     return o;
   }

@@ -18,6 +18,7 @@ import io.ope4j.rewardmodel.CrossFittedModel;
 import io.ope4j.rewardmodel.CrossFitting;
 import io.ope4j.rewardmodel.FitWeighting;
 import io.ope4j.rewardmodel.FittedModelSource;
+import io.ope4j.rewardmodel.ModelCalibration;
 import io.ope4j.rewardmodel.ModelledLog;
 import io.ope4j.rewardmodel.RewardModelFitter;
 import java.io.IOException;
@@ -68,10 +69,18 @@ public final class FittedEvaluation {
    *
    * @param result the estimates; in-sample fitting and estimated propensities are among its
    *     warnings, so that they travel with the estimates
+   * @param calibrations per fitted reward model, how its out-of-fold predictions match the logged
+   *     rewards (empty without a fitted model)
    * @param description lines for people: the reward model and how it was fitted, the
    *     propensities, and notes (e.g. a pscore column that was ignored)
    */
-  public record Outcome(EvaluationResult result, List<String> description) {}
+  public record Outcome(EvaluationResult result, List<String> description, List<ModelCalibration> calibrations) {
+
+    /** An outcome without a fitted reward model. */
+    public Outcome(EvaluationResult result, List<String> description) {
+      this(result, description, List.of());
+    }
+  }
 
   private final RewardModelFitter fitter;
   private final CrossFitting crossFitting;
@@ -201,7 +210,7 @@ public final class FittedEvaluation {
     if (crossFitting.isInSample() && fitter != null) {
       notes.add("the reward model was fitted on the evaluation rows themselves (--in-sample): no cross-fitting");
     }
-    Pass pass = new Pass(log, pscore, config);
+    Pass pass = new Pass(log, pscore, config, data.rewardData().rewards());
     List<EvaluationResult> parts = new ArrayList<>();
     if (!weighted) {
       CrossFittedModel model = fitter == null ? null : fit(counted, name, data, null, null, null);
@@ -217,7 +226,7 @@ public final class FittedEvaluation {
         parts.add(pass.run(model, List.of(names.get(p))));
       }
     }
-    return new Outcome(combine(parts, notes), description);
+    return new Outcome(combine(parts, notes), description, pass.calibrations);
   }
 
   /** The log, with the policies computed from its contexts when given as objects. */
@@ -293,11 +302,16 @@ public final class FittedEvaluation {
     private final LogSupplier log;
     private final double[] pscore;
     private final EvaluationConfig config;
+    private final double rewardLo;
+    private final double rewardHi;
+    final List<ModelCalibration> calibrations = new ArrayList<>();
 
-    Pass(LogSupplier log, double[] pscore, EvaluationConfig config) {
+    Pass(LogSupplier log, double[] pscore, EvaluationConfig config, double[] rewards) {
       this.log = log;
       this.pscore = pscore;
       this.config = config;
+      this.rewardLo = java.util.Arrays.stream(rewards).min().orElse(0.0);
+      this.rewardHi = java.util.Arrays.stream(rewards).max().orElse(1.0);
     }
 
     EvaluationResult run(CrossFittedModel model, List<String> served) throws IOException {
@@ -307,7 +321,10 @@ public final class FittedEvaluation {
           source = new EstimatedPscoreSource(source, pscore);
         }
         if (model != null) {
-          source = new FittedModelSource(source, model, served);
+          ModelCalibration calibration = new ModelCalibration(model.weightingPolicy(), rewardLo, rewardHi,
+              crossFitting);
+          calibrations.add(calibration);
+          source = new FittedModelSource(source, model, served).calibrating(calibration);
         }
         return new Evaluator(config, progress).evaluate(source);
       } finally {
