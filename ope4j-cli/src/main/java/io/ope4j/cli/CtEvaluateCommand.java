@@ -96,6 +96,10 @@ final class CtEvaluateCommand implements Callable<Integer> {
       description = "gradient-*: stop when the parameter step is shorter (default: ${DEFAULT-VALUE}).")
   double tolerance;
 
+  @Option(names = "--truth", paramLabel = "FILE",
+      description = "The closed-form value function written by ct-simulate, shown beside the fit.")
+  Path truth;
+
   @Option(names = "--eval-at", paramLabel = "POINTS.csv", description = "Points (t, x_*) at which to report J.")
   Path evalAt;
 
@@ -129,17 +133,28 @@ final class CtEvaluateCommand implements Callable<Integer> {
     boolean finite = chosen == Setting.FINITE;
     List<String> stateNames;
     double firstPathEnd;
+    double[] firstPathRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    CtTruth closedForm = truth == null ? null : CtTruth.read(truth); // a bad file fails before the data is read
     try (PathCsvReader reader = PathCsvReader.open(data, finite)) {
       stateNames = reader.stateNames();
       PathBlock first = new PathBlock(stateNames.size());
       reader.next(first, 1);
       firstPathEnd = first.t()[first.rows() - 1];
+      if (stateNames.size() == 1) {
+        for (int i = 0; i < first.rows(); i++) {
+          firstPathRange[0] = Math.min(firstPathRange[0], first.x()[i]);
+          firstPathRange[1] = Math.max(firstPathRange[1], first.x()[i]);
+        }
+      }
     }
     CtProblem problem = switch (chosen) {
       case FINITE -> CtProblem.finite(beta, horizon != null ? horizon : firstPathEnd);
       case DISCOUNTED -> CtProblem.discounted(beta);
       case ERGODIC -> CtProblem.ergodic();
     };
+    if (closedForm != null) {
+      closedForm.checkMatches(truth, chosen.id(), problem.beta(), problem.horizon());
+    }
     Features features = Bases.parse(basis, stateNames);
     QuadratureRule rule = QuadratureRule.parse(quadrature);
     RewardRule rewards = new RewardRule(rule, window != null ? window : rule.isSingleStep() || rule.id().equals("bq-wiener") ? 1 : 2);
@@ -173,7 +188,15 @@ final class CtEvaluateCommand implements Callable<Integer> {
               + " the value there is an extrapolation", evalAt, points.rows.get(i), Formats.num(t),
               Formats.num(timeRange[0]), Formats.num(timeRange[1])));
         }
-        report.points.add(new CtReport.Point(t, x, evaluation.value(t, x), evaluation.stderr(t, x)));
+        report.points.add(new CtReport.Point(t, x, evaluation.value(t, x), evaluation.stderr(t, x),
+            closedForm == null ? Double.NaN : closedForm.value(stateNames).at(t, problem.timeToGo(t), x)));
+      }
+    }
+    if (closedForm != null) {
+      report.closedForm = closedForm;
+      if (stateNames.size() == 1 && firstPathRange[1] > firstPathRange[0]) {
+        report.curve = CtReport.Curve.of(timeRange[0], problem.timeToGo(timeRange[0]), firstPathRange,
+            evaluation::value, closedForm.value(stateNames));
       }
     }
     PrintWriter err = spec.commandLine().getErr();

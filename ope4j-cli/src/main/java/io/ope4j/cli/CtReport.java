@@ -32,7 +32,31 @@ final class CtReport implements Report {
 
   record Parameter(String name, double value, double stderr, double averaged) {}
 
-  record Point(double t, double[] x, double value, double stderr) {}
+  /** Ĵ at a requested point, and the closed form there (NaN when none is known). */
+  record Point(double t, double[] x, double value, double stderr, double truth) {}
+
+  /** Ĵ and the closed-form J over a grid of a one-dimensional state, at one time. */
+  record Curve(double t, double[] x, double[] fitted, double[] truth) {
+
+    static final int POINTS = 41;
+
+    interface Fitted {
+      double value(double t, double[] x);
+    }
+
+    static Curve of(double t, double tau, double[] range, Fitted fitted, CtTruth.Value truth) {
+      double[] x = new double[POINTS];
+      double[] f = new double[POINTS];
+      double[] j = new double[POINTS];
+      for (int i = 0; i < POINTS; i++) {
+        x[i] = range[0] + (range[1] - range[0]) * i / (POINTS - 1);
+        double[] state = {x[i]};
+        f[i] = fitted.value(t, state);
+        j[i] = truth.at(t, tau, state);
+      }
+      return new Curve(t, x, f, j);
+    }
+  }
 
   String method;
   String setting;
@@ -43,6 +67,8 @@ final class CtReport implements Report {
   final Map<String, Object> diagnostics = new LinkedHashMap<>();
   final List<String> warnings = new ArrayList<>();
   boolean online;
+  CtTruth closedForm;
+  Curve curve;
 
 
   @Override
@@ -68,6 +94,15 @@ final class CtReport implements Report {
       }
       Formats.put(node, "value", p.value());
       Formats.put(node, "stderr", p.stderr());
+      if (closedForm != null) {
+        Formats.put(node, "true_value", p.truth());
+      }
+    }
+    if (closedForm != null) {
+      root.put("truth", closedForm.describe());
+      if (!Double.isNaN(closedForm.averageReward())) {
+        root.put("true_average_reward", closedForm.averageReward());
+      }
     }
     ObjectNode diag = root.putObject("diagnostics");
     for (Map.Entry<String, Object> e : diagnostics.entrySet()) {
@@ -182,26 +217,85 @@ final class CtReport implements Report {
         .withFact("method", method).withFact("setting", setting).withWarnings(warnings)
         .withChart(bands("parameters", all.stream().map(Parameter::name).toList(),
             all.stream().mapToDouble(Parameter::value).toArray(), all.stream().mapToDouble(Parameter::stderr).toArray(),
-            table))
-        .withNote("Not shown: the fit against a closed form, which is not known for a log read from a file.");
-    if (points.isEmpty()) {
-      return List.of(fit);
+            trueParameters(all), table));
+    List<Section> sections = new ArrayList<>(List.of(closedForm == null
+        ? fit.withNote("Not shown: the fit against a closed form; give the truth file of ct-simulate (--truth) to see it.")
+        : fit.withFact("closed form", "J = " + closedForm.describe())));
+    if (curve != null) {
+      sections.add(curveSection());
     }
-    Table pointTable = Table.of("Table: Ĵ at the requested points", "t", "x", "value", "stderr");
+    if (points.isEmpty()) {
+      return sections;
+    }
+    Table pointTable = closedForm == null ? Table.of("Table: Ĵ at the requested points", "t", "x", "value", "stderr")
+        : Table.of("Table: Ĵ at the requested points", "t", "x", "value", "stderr", "closed form");
     List<String> names = new ArrayList<>();
     for (Point p : points) {
       names.add("t=" + Formats.num(p.t()) + " x=" + java.util.Arrays.toString(p.x()));
-      pointTable = pointTable.withRow(Formats.num(p.t()), java.util.Arrays.toString(p.x()), Formats.num(p.value()),
-          Formats.num(p.stderr()));
+      String[] cells = {Formats.num(p.t()), java.util.Arrays.toString(p.x()), Formats.num(p.value()),
+          Formats.num(p.stderr()), Formats.num(p.truth())};
+      pointTable = pointTable.withRow(closedForm == null ? java.util.Arrays.copyOf(cells, 4) : cells);
     }
-    return List.of(fit, Section.of("Value at the requested points",
-        "Ĵ(t, x), the expected discounted reward from state x at time t, with ±1.96 standard errors where known.")
+    double[] truths = closedForm == null ? null : points.stream().mapToDouble(Point::truth).toArray();
+    sections.add(Section.of("Value at the requested points",
+        "Ĵ(t, x), the expected discounted reward from state x at time t, with ±1.96 standard errors where known"
+            + (closedForm == null ? "." : "; the green diamond is the closed form, and a red bar misses it."))
         .withChart(bands("Ĵ(t, x)", names, points.stream().mapToDouble(Point::value).toArray(),
-            points.stream().mapToDouble(Point::stderr).toArray(), pointTable)));
+            points.stream().mapToDouble(Point::stderr).toArray(), truths, pointTable)));
+    return sections;
+  }
+
+  /**
+   * The closed form's coefficient of each fitted parameter (0 for a basis term it lacks, V for the
+   * average reward), or null when the closed form has a term the basis lacks.
+   */
+  private double[] trueParameters(List<Parameter> all) {
+    List<String> names = all.stream().map(Parameter::name).toList();
+    if (closedForm == null || !names.containsAll(closedForm.terms().keySet())) {
+      return null;
+    }
+    double[] truths = new double[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      Parameter p = all.get(i);
+      truths[i] = p == averageReward ? closedForm.averageReward() : closedForm.terms().getOrDefault(p.name(), 0.0);
+    }
+    return truths;
+  }
+
+  /** The fitted value function against the closed form over the states of the first path. */
+  private Section curveSection() {
+    List<String> xs = new ArrayList<>();
+    Table table = Table.of("Table: Ĵ and J at t = " + Formats.num(curve.t()), "x", "fitted Ĵ", "closed form J", "error");
+    double worst = 0;
+    for (int i = 0; i < curve.x().length; i++) {
+      xs.add(Formats.num(curve.x()[i]));
+      double error = curve.fitted()[i] - curve.truth()[i];
+      worst = Math.max(worst, Math.abs(error));
+      table = table.withRow(Formats.num(curve.x()[i]), Formats.num(curve.fitted()[i]), Formats.num(curve.truth()[i]),
+          Formats.num(error));
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode data = new ObjectMapper().createObjectNode()
+        .put("xName", stateNames.get(0)).put("yName", "value at t = " + Formats.num(curve.t()));
+    ArrayNode x = data.putArray("x");
+    xs.forEach(x::add);
+    ArrayNode series = data.putArray("series");
+    Formats.putArray(series.addObject().put("name", "fitted Ĵ"), "values", curve.fitted());
+    Formats.putArray(series.addObject().put("name", "closed form J").put("dashed", true), "values", curve.truth());
+    return Section.of("Fitted against the closed form",
+        "the fitted value function (solid) and the closed form of the simulated process (dashed) over the states"
+            + " the first path visits; the gap is the fit's error, from sampling, the time step and the basis.")
+        .withFact("largest |Ĵ − J| on the grid", Formats.num(worst))
+        .withChart(new Chart("lines", "Ĵ and J at t = " + Formats.num(curve.t()), data, table));
   }
 
   /** Values with bars of ±1.96 standard errors (none where the error is unknown). */
   private static Chart bands(String title, List<String> names, double[] value, double[] stderr, Table table) {
+    return bands(title, names, value, stderr, null, table);
+  }
+
+  /** As above, with the true value of each row marked (null: none). */
+  private static Chart bands(String title, List<String> names, double[] value, double[] stderr, double[] truth,
+      Table table) {
     double[] lower = new double[value.length];
     double[] upper = new double[value.length];
     for (int i = 0; i < value.length; i++) {
@@ -209,6 +303,6 @@ final class CtReport implements Report {
       lower[i] = value[i] - half;
       upper[i] = value[i] + half;
     }
-    return EvaluationSections.intervalChart(title, names, value, lower, upper, table);
+    return EvaluationSections.intervalChart(title, names, value, lower, upper, truth, table);
   }
 }

@@ -20,7 +20,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
@@ -57,6 +59,10 @@ final class CtSimulateCommand implements Callable<Integer>, Preflight {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
       description = "The simulated paths, a CSV to write (replaced if it exists); gzip if it ends in .gz.")
   Path output;
+
+  @Option(names = "--truth", paramLabel = "FILE", description = "Where to write the closed-form value function"
+      + " of ou, bm and lq (default: the output's name with .truth.json).")
+  Path truthFile;
 
   @Option(names = "--kappa", defaultValue = "1", description = "ou: mean reversion (default: ${DEFAULT-VALUE}).")
   double kappa;
@@ -102,6 +108,7 @@ final class CtSimulateCommand implements Callable<Integer>, Preflight {
   @Override
   public void check() {
     OutputFile.check("--output", output);
+    OutputFile.check("--truth", truthFile);
   }
 
   @Override
@@ -122,7 +129,43 @@ final class CtSimulateCommand implements Callable<Integer>, Preflight {
     if (truth != null) {
       err.println("ope4j: truth: " + truth);
     }
+    CtTruth closedForm = closedForm();
+    if (closedForm != null) {
+      Path truthPath = truthFile != null ? truthFile : SimulateCommand.truthPathFor(output);
+      closedForm.write(truthPath);
+      err.println("ope4j: wrote the closed-form value function to " + truthPath + " (ct-evaluate --truth)");
+    }
     return Ope4j.OK;
+  }
+
+  /** The closed form as basis terms, where J is a finite sum of them; null otherwise. */
+  private CtTruth closedForm() {
+    return switch (process.toLowerCase(Locale.ROOT)) {
+      case "ou" -> {
+        double[] c = ClosedForms.ouValue(kappa, sigma, beta);
+        Map<String, Double> terms = new LinkedHashMap<>();
+        terms.put("x^2", c[1]);
+        terms.put("1", c[0]);
+        yield new CtTruth("discounted", beta, Double.NaN, terms, Double.NaN);
+      }
+      case "bm" -> {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        terms.put("x^2", 1.0);
+        terms.put("x^2*tau", 1.0);
+        terms.put("tau", sigma * sigma);
+        terms.put("tau^2", sigma * sigma / 2);
+        yield new CtTruth("finite", 0.0, horizon, terms, Double.NaN);
+      }
+      case "lq" -> {
+        double[] p = numbers(policy, 3, "--policy");
+        double[] t = ClosedForms.ergodicLq(p[0], p[1], p[2], gamma);
+        Map<String, Double> terms = new LinkedHashMap<>();
+        terms.put("x^2", t[0] / 2);
+        terms.put("x", t[1]);
+        yield new CtTruth("ergodic", Double.NaN, Double.NaN, terms, t[2]);
+      }
+      default -> null;
+    };
   }
 
   private PathSimulator simulator(int steps) {

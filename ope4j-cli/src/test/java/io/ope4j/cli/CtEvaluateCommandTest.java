@@ -1,6 +1,7 @@
 package io.ope4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,6 +70,34 @@ class CtEvaluateCommandTest {
     assertThat(json.get("diagnostics").get("paths").asLong()).isEqualTo(400);
     assertThat(json.get("diagnostics").get("transitions").asLong()).isEqualTo(400 * 200);
     assertThat(json.get("diagnostics").get("condition_number").asDouble()).isLessThan(100);
+  }
+
+  @Test
+  void theClosedFormWrittenByCtSimulate_isPutBesideTheFit() throws IOException {
+    Path data = dir.resolve("bm.csv");
+    Run sim = run("ct-simulate", "--process", "bm", "--sigma", "1", "--paths", "200", "--dt", "0.05", "--horizon", "1",
+        "-o", data.toString(), "--seed", "3");
+    assertThat(sim.code()).as(sim.err()).isZero();
+    Path truth = dir.resolve("bm.truth.json");
+    assertThat(truth).exists();
+    Path points = write("bm-points.csv", "t,x_1\n0,0\n0.5,1\n");
+    Run fit = run("ct-evaluate", "--data", data.toString(), "--setting", "finite", "--basis", "x^2,x^2*tau,tau,tau^2,1",
+        "--method", "ml", "--truth", truth.toString(), "--eval-at", points.toString(), "--format", "json");
+    assertThat(fit.code()).as(fit.err()).isZero();
+    JsonNode values = new ObjectMapper().readTree(fit.out()).get("values");
+    // J(t, x) = x^2 (1 + tau) + tau + tau^2 / 2 with tau = 1 - t: 1.5 at (0, 0), 1.5 + 0.5 + 0.125 at (0.5, 1)
+    assertThat(values.get(0).get("true_value").asDouble()).isCloseTo(1.5, within(1e-12));
+    assertThat(values.get(1).get("true_value").asDouble()).isCloseTo(2.125, within(1e-12));
+
+    Run otherSetting = run("ct-evaluate", "--data", data.toString(), "--setting", "discounted", "--beta", "0.5",
+        "--basis", "1,x,x^2", "--truth", truth.toString());
+    assertThat(otherSetting.code()).isEqualTo(2);
+    assertThat(otherSetting.err()).contains("is the truth of the finite setting, not discounted");
+    Path broken = write("broken.truth.json", "{\"setting\": \"finite\", \"value_terms\": {\"x^2\": \"one\"}}");
+    Run bad = run("ct-evaluate", "--data", data.toString(), "--setting", "finite", "--basis", "x^2,1", "--truth",
+        broken.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("broken.truth.json").contains("value_terms.x^2").contains("must be a number");
   }
 
   @Test

@@ -76,7 +76,17 @@ public final class EvaluationSections {
    */
   public static Chart intervalChart(String title, List<String> names, double[] value, double[] lower, double[] upper,
       Table table) {
-    return new Chart("intervals", title, intervalData(names, value, lower, upper, null), table);
+    return intervalChart(title, names, value, lower, upper, null, table);
+  }
+
+  /** As above, with each row's true value marked ({@code truths} null: none known). */
+  public static Chart intervalChart(String title, List<String> names, double[] value, double[] lower, double[] upper,
+      double[] truths, Table table) {
+    ObjectNode data = intervalData(names, value, lower, upper, null);
+    if (truths != null) {
+      ChartData.numbers(data, "truth", truths);
+    }
+    return new Chart("intervals", title, data, table);
   }
 
   static ObjectNode intervalData(List<Estimate> estimates, Double truth) {
