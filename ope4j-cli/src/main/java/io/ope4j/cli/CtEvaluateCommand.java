@@ -12,8 +12,10 @@ import io.ope4j.ct.LockstepDriver;
 import io.ope4j.ct.OnlineTd;
 import io.ope4j.ct.ParametricValue;
 import io.ope4j.ct.PathBlock;
+import io.ope4j.ct.PathSource;
 import io.ope4j.ct.RewardRule;
 import io.ope4j.ct.Setting;
+import io.ope4j.ct.ThinnedPaths;
 import io.ope4j.ct.io.PathCsvReader;
 import io.ope4j.ct.quadrature.QuadratureRule;
 import io.ope4j.data.InvalidDataException;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -99,6 +102,10 @@ final class CtEvaluateCommand implements Callable<Integer> {
   @Option(names = "--truth", paramLabel = "FILE",
       description = "The closed-form value function written by ct-simulate, shown beside the fit.")
   Path truth;
+
+  @Option(names = "--dt-study", description = "With --truth and a batch method: fit again on the paths sampled 2, 4"
+      + " and 8 times more coarsely and chart the error against the closed form by time step (log-log).")
+  boolean dtStudy;
 
   @Option(names = "--eval-at", paramLabel = "POINTS.csv", description = "Points (t, x_*) at which to report J.")
   Path evalAt;
@@ -192,11 +199,17 @@ final class CtEvaluateCommand implements Callable<Integer> {
             closedForm == null ? Double.NaN : closedForm.value(stateNames).at(t, problem.timeToGo(t), x)));
       }
     }
+    if (dtStudy && (closedForm == null || !List.of("ml", "lstd", "mstde").contains(methodId))) {
+      throw new UsageException("--dt-study needs --truth and a batch method (ml, lstd or mstde)");
+    }
     if (closedForm != null) {
       report.closedForm = closedForm;
       if (stateNames.size() == 1 && firstPathRange[1] > firstPathRange[0]) {
         report.curve = CtReport.Curve.of(timeRange[0], problem.timeToGo(timeRange[0]), firstPathRange,
             evaluation::value, closedForm.value(stateNames));
+      }
+      if (stepStudy != null) {
+        report.stepErrors = stepErrors(report, problem, closedForm.value(stateNames));
       }
     }
     PrintWriter err = spec.commandLine().getErr();
@@ -206,6 +219,71 @@ final class CtEvaluateCommand implements Callable<Integer> {
     output.write(spec.commandLine().getOut(), report);
     html.write(report.sections());
     return Ope4j.OK;
+  }
+
+  /**
+   * Per fit of --dt-study, {step, RMS of Ĵ − J}: over the report's curve grid, else over the
+   * requested points.
+   */
+  private List<double[]> stepErrors(CtReport report, CtProblem problem, CtTruth.Value truthValue) {
+    List<double[]> states = new ArrayList<>();
+    List<Double> times = new ArrayList<>();
+    if (report.curve != null) {
+      for (double x : report.curve.x()) {
+        states.add(new double[] {x});
+        times.add(report.curve.t());
+      }
+    } else {
+      for (CtReport.Point p : report.points) {
+        states.add(p.x());
+        times.add(p.t());
+      }
+    }
+    if (states.isEmpty()) {
+      throw new UsageException("--dt-study needs a one-dimensional state or points to compare at (--eval-at)");
+    }
+    List<double[]> errors = new ArrayList<>();
+    for (StepFit fit : stepStudy) {
+      double sum = 0;
+      for (int i = 0; i < states.size(); i++) {
+        double t = times.get(i);
+        double error = fit.value().value(t, states.get(i)) - truthValue.at(t, problem.timeToGo(t), states.get(i));
+        sum += error * error;
+      }
+      errors.add(new double[] {fit.step(), Math.sqrt(sum / states.size())});
+    }
+    return errors;
+  }
+
+  /** The thinning factors of --dt-study: the data's step, then 2, 4 and 8 times it. */
+  private static final int[] STEP_FACTORS = {1, 2, 4, 8};
+
+  /** A fit of --dt-study: its mean step and value function. */
+  private record StepFit(double step, CtReport.Curve.Fitted value) {}
+
+  private List<StepFit> stepStudy;
+
+  /** One batch fit on the data, sampled {@code factor} times more coarsely; {@code last} gets the reader. */
+  private LinearFit fitLinear(LinearEvaluator evaluator, CtProblem problem, int dim, int factor, PathCsvReader[] last)
+      throws IOException {
+    try {
+      return evaluator.fit(() -> {
+        try {
+          last[0] = PathCsvReader.open(data, problem.setting() == Setting.FINITE);
+          PathSource paths = factor == 1 ? last[0]
+              : new ThinnedPaths(last[0], factor, problem.setting() == Setting.FINITE);
+          return new CtHorizonCheck(paths, problem);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, dim, factor == 1);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (InvalidDataException | IllegalStateException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(dataName + ": " + e.getMessage(), e);
+    }
   }
 
   /** A fitted value function, however it was fitted. */
@@ -224,22 +302,17 @@ final class CtEvaluateCommand implements Callable<Integer> {
     LinearEvaluator evaluator = new LinearEvaluator(problem, features,
         new LinearEvaluator.Options(linear, decay, rewards, 1e-3, workers));
     PathCsvReader[] last = new PathCsvReader[1];
-    LinearFit fit;
-    try {
-      fit = evaluator.fit(() -> {
+    LinearFit fit = fitLinear(evaluator, problem, dim, 1, last);
+    if (dtStudy) {
+      stepStudy = new java.util.ArrayList<>();
+      for (int factor : STEP_FACTORS) {
         try {
-          last[0] = PathCsvReader.open(data, problem.setting() == Setting.FINITE);
-          return new CtHorizonCheck(last[0], problem);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          LinearFit coarse = factor == 1 ? fit : fitLinear(evaluator, problem, dim, factor, new PathCsvReader[1]);
+          stepStudy.add(new StepFit(factor * fit.meanStep(), coarse::value));
+        } catch (IllegalStateException unevenPaths) {
+          report.warnings.add("--dt-study: no fit at " + factor + " times the step: " + unevenPaths.getMessage());
         }
-      }, dim, true);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    } catch (InvalidDataException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(dataName + ": " + e.getMessage(), e);
+      }
     }
     report.method = fit.method() + (linear == LinearMethod.MSTDE ? " (BIASED BASELINE: minimises the mean-square TD"
         + " error, which flattens J; see docs/continuous_time.md)" : "");

@@ -101,6 +101,29 @@ class CtEvaluateCommandTest {
   }
 
   @Test
+  void dtStudy_showsTheLeftRectanglesFirstOrderError() throws IOException {
+    Path data = dir.resolve("ou-coarse.csv");
+    Run sim = run("ct-simulate", "--process", "ou", "--paths", "1000", "--dt", "0.05", "--horizon", "10", "-o",
+        data.toString(), "--seed", "8");
+    assertThat(sim.code()).as(sim.err()).isZero();
+    Run fit = evaluate(data, "discounted", "--quadrature", "left", "--truth", dir.resolve("ou-coarse.truth.json").toString(),
+        "--dt-study", "--format", "json");
+    assertThat(fit.code()).as(fit.err()).isZero();
+    JsonNode study = new ObjectMapper().readTree(fit.out()).get("dt_study");
+    assertThat(study).hasSize(4);
+    // The left rectangle's bias is first order in the step (docs/continuous_time.md, T4): each doubling of
+    // the step about doubles the error once the bias dominates the sampling noise (se of c2 ~ 0.006 here).
+    double slope = Math.log(study.get(3).get("rms_error").asDouble() / study.get(1).get("rms_error").asDouble())
+        / Math.log(study.get(3).get("dt").asDouble() / study.get(1).get("dt").asDouble());
+    assertThat(slope).isBetween(0.8, 1.3);
+    assertThat(study.get(1).get("dt").asDouble()).isCloseTo(0.1, within(1e-9));
+
+    Run noTruth = evaluate(data, "discounted", "--dt-study");
+    assertThat(noTruth.code()).isEqualTo(2);
+    assertThat(noTruth.err()).contains("--dt-study needs --truth");
+  }
+
+  @Test
   void handComputedLstdOnTwoTinyPaths() throws IOException {
     // One feature (x), discounted β = ln 2 so g = 1/2 over Δt = 1, left rewards R = r.
     // Path 0: x = 1, 2 (r = 3); path 1: x = 2, 1 (r = 1). A = Σ x_k(x_k - x_{k+1}/2) = 1·0 + 2·1.5 = 3,

@@ -109,8 +109,10 @@ class HtmlReportBrowserTest {
     assertThat(sim.exitCode()).as(sim.err()).isZero();
     Path points = Files.writeString(dir.resolve("points.csv"), "x_1\n-1\n0\n1\n");
     check("ct-evaluate", "ct-evaluate", "--data", paths.toString(), "--setting", "discounted", "--beta", "0.5",
-        "--basis", "1,x,x^2", "--eval-at", points.toString(), "--truth", dir.resolve("ou.truth.json").toString());
-    assertThat(Files.readString(OUT.resolve("ct-evaluate.html"))).contains("Fitted against the closed form");
+        "--basis", "1,x,x^2", "--eval-at", points.toString(), "--truth", dir.resolve("ou.truth.json").toString(),
+        "--dt-study");
+    assertThat(Files.readString(OUT.resolve("ct-evaluate.html"))).contains("Fitted against the closed form")
+        .contains("Error against the time step");
   }
 
   /** The checker itself: a page that asks for a network resource is caught. */
