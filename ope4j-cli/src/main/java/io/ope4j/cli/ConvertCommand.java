@@ -26,6 +26,8 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin DataOption log;
 
   @Mixin InputFormatOptions inputFormat;
@@ -48,8 +50,11 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
   public Integer call() throws Exception {
     InputFormat target = outputFormat(to);
     try (LogInput input = inputFormat.input(log.data).reopenable()) {
-      long rows = LogConverter.convert(input, output, target);
-      spec.commandLine().getErr().println("ope4j: wrote " + rows + " rows to " + output);
+      long rows;
+      try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
+        rows = LogConverter.convert(input, output, target, stages::stage);
+      }
+      spec.commandLine().getErr().printf(java.util.Locale.ROOT, "ope4j: wrote %,d rows to %s%n", rows, output);
     }
     return Ope4j.OK;
   }

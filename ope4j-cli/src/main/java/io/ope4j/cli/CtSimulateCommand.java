@@ -42,6 +42,8 @@ final class CtSimulateCommand implements Callable<Integer>, Preflight {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Option(names = "--process", required = true, description = "ou, bm, gbm, lq, linear3 or sin.")
   String process;
 

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,10 +25,7 @@ final class OutputOptions implements Preflight {
       description = "Write the results to FILE (replaced if it exists) instead of stdout.")
   Path output;
 
-  @Option(names = "--quiet", description = "No progress bar on the terminal.")
-  void setQuiet(boolean quiet) {
-    Progress.setQuiet(quiet);
-  }
+  @Mixin QuietOption quiet;
 
   /** The format and the output file, checked before any work. */
   @Override

@@ -34,6 +34,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Option(names = "--rows", defaultValue = "10000", description = "Logged rounds to write (default: ${DEFAULT-VALUE}).")
   long rows;
 

@@ -64,6 +64,21 @@ class ProgressTerminalTest {
   }
 
   @Test
+  void convert_underATerminal_showsTheRowsWrittenOfTheScannedTotal(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    Path log = dir.resolve("log.csv");
+    CliRun sim = CliRun.of("simulate", "--rows", "150000", "--output", log.toString());
+    assertThat(sim.exitCode()).as(sim.err()).isZero();
+    String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " convert --data " + log
+        + " --to jsonl -o " + dir.resolve("log.jsonl") + " > /dev/null", "/dev/null"));
+    assertThat(shown).contains("ope4j rows written").containsPattern("\\d+/150000 \\(");
+    String quiet = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " convert --quiet --data " + log
+        + " --to jsonl -o " + dir.resolve("log2.jsonl") + " > /dev/null", "/dev/null"));
+    assertThat(quiet).contains("wrote 150,000 rows").doesNotContain("rows written (");
+  }
+
+  @Test
   void piped_writesNoControlCharacter() throws Exception {
     List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"),
         "io.ope4j.cli.Ope4j"));

@@ -56,6 +56,19 @@ public final class LogConverter {
    * @throws IOException on a read or write failure
    */
   public static long convert(LogInput input, Path output, InputFormat to) throws IOException {
+    return convert(input, output, to, (stage, total) -> rows -> { });
+  }
+
+  /** Rows between two progress reports. */
+  private static final long REPORT_EVERY = 1 << 16;
+
+  /**
+   * As {@link #convert(LogInput, Path, InputFormat)}, reporting progress: {@code stages} is
+   * called once per pass ({@code "rows scanned"} with an unknown total, -1, then {@code "rows
+   * written"} with the scanned count) and returns what to tell the count so far.
+   */
+  public static long convert(LogInput input, Path output, InputFormat to,
+      java.util.function.BiFunction<String, Long, java.util.function.LongConsumer> stages) throws IOException {
     boolean gzip = output.getFileName() != null
         && output.getFileName().toString().endsWith(".gz");
     if (to == InputFormat.AUTO) {
@@ -65,7 +78,9 @@ public final class LogConverter {
       throw new UsageException("Parquet is compressed inside: name the output "
           + output.getFileName().toString().replaceFirst("\\.gz$", "") + " (without .gz)");
     }
-    TableReader.Kind[] kinds = columnKinds(input);
+    long[] scanned = {0};
+    TableReader.Kind[] kinds = columnKinds(input, stages.apply("rows scanned", -1L), scanned);
+    java.util.function.LongConsumer progress = stages.apply("rows written", scanned[0]);
     try (TableReader table = openAllColumns(input, TableReader.Kind.TEXT);
         RowWriter writer = RowWriter.open(to, output, gzip, table.header(), kinds)) {
       long rows = 0;
@@ -74,14 +89,18 @@ public final class LogConverter {
           writer.write(c, table.text(c));
         }
         writer.endRow();
-        rows++;
+        if (++rows % REPORT_EVERY == 0) {
+          progress.accept(rows);
+        }
       }
+      progress.accept(rows);
       return rows;
     }
   }
 
   /** The narrowest kind that holds every value of each column. */
-  private static TableReader.Kind[] columnKinds(LogInput input) throws IOException {
+  private static TableReader.Kind[] columnKinds(LogInput input, java.util.function.LongConsumer progress, long[] rows)
+      throws IOException {
     try (TableReader table = openAllColumns(input, TableReader.Kind.TEXT)) {
       TableReader.Kind[] kinds = new TableReader.Kind[table.header().size()];
       Arrays.fill(kinds, TableReader.Kind.INTEGER);
@@ -91,7 +110,11 @@ public final class LogConverter {
             kinds[c] = widen(kinds[c], table.text(c));
           }
         }
+        if (++rows[0] % REPORT_EVERY == 0) {
+          progress.accept(rows[0]);
+        }
       }
+      progress.accept(rows[0]);
       return kinds;
     }
   }
