@@ -147,8 +147,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private EvaluationResult evaluateWith(LogEngine logEngine) throws Exception {
     Map<String, String> settings = master == null ? Map.of() : Map.of("master", master);
-    return logEngine.evaluate(new LogEngine.Job(log.data, InputFormat.parse(columns.format.inputFormat),
-        readOptions(), this::configFor, settings));
+    try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
+      return logEngine.evaluate(new LogEngine.Job(log.data, InputFormat.parse(columns.format.inputFormat),
+          readOptions(), this::configFor, settings, stages::stage));
+    }
   }
 
   /**

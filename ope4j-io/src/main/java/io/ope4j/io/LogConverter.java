@@ -56,7 +56,7 @@ public final class LogConverter {
    * @throws IOException on a read or write failure
    */
   public static long convert(LogInput input, Path output, InputFormat to) throws IOException {
-    return convert(input, output, to, (stage, total) -> rows -> { });
+    return convert(input, output, to, ProgressStages.NONE);
   }
 
   /** Rows between two progress reports. */
@@ -67,8 +67,7 @@ public final class LogConverter {
    * called once per pass ({@code "rows scanned"} with an unknown total, -1, then {@code "rows
    * written"} with the scanned count) and returns what to tell the count so far.
    */
-  public static long convert(LogInput input, Path output, InputFormat to,
-      java.util.function.BiFunction<String, Long, java.util.function.LongConsumer> stages) throws IOException {
+  public static long convert(LogInput input, Path output, InputFormat to, ProgressStages stages) throws IOException {
     boolean gzip = output.getFileName() != null
         && output.getFileName().toString().endsWith(".gz");
     if (to == InputFormat.AUTO) {
@@ -79,8 +78,8 @@ public final class LogConverter {
           + output.getFileName().toString().replaceFirst("\\.gz$", "") + " (without .gz)");
     }
     long[] scanned = {0};
-    TableReader.Kind[] kinds = columnKinds(input, stages.apply("rows scanned", -1L), scanned);
-    java.util.function.LongConsumer progress = stages.apply("rows written", scanned[0]);
+    TableReader.Kind[] kinds = columnKinds(input, stages.stage("rows scanned", -1), scanned);
+    java.util.function.LongConsumer progress = stages.stage("rows written", scanned[0]);
     try (TableReader table = openAllColumns(input, TableReader.Kind.TEXT);
         RowWriter writer = RowWriter.open(to, output, gzip, table.header(), kinds)) {
       long rows = 0;

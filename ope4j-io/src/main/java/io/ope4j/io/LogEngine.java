@@ -41,22 +41,30 @@ public interface LogEngine {
    * @param config what to compute, given the log's layout (e.g. default estimators depend on
    *     whether it has reward-model columns); called once, on the calling thread
    * @param settings engine-specific settings, e.g. {@code master} for Spark; may be empty
+   * @param progress where the engine reports its stages (e.g. Spark's tasks done per stage)
    */
   record Job(String data, InputFormat format, LogReadOptions columns,
-      Function<LogLayout, EvaluationConfig> config, Map<String, String> settings) {
+      Function<LogLayout, EvaluationConfig> config, Map<String, String> settings, ProgressStages progress) {
 
     public Job {
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(columns, "columns");
       Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(progress, "progress");
       settings = Map.copyOf(settings);
+    }
+
+    /** A job that reports no progress. */
+    public Job(String data, InputFormat format, LogReadOptions columns,
+        Function<LogLayout, EvaluationConfig> config, Map<String, String> settings) {
+      this(data, format, columns, config, settings, ProgressStages.NONE);
     }
 
     /** A job whose format is told by content ({@link InputFormat#AUTO}). */
     public Job(String data, LogReadOptions columns, Function<LogLayout, EvaluationConfig> config,
         Map<String, String> settings) {
-      this(data, InputFormat.AUTO, columns, config, settings);
+      this(data, InputFormat.AUTO, columns, config, settings, ProgressStages.NONE);
     }
   }
 

@@ -45,12 +45,16 @@ public final class SparkLogEngine implements LogEngine {
     boolean existed = SparkSession.getActiveSession().isDefined()
         || SparkSession.getDefaultSession().isDefined();
     SparkSession spark = existed ? SparkSession.active() : session(job.settings().get("master"));
+    StageProgress progress = new StageProgress(job.progress());
+    spark.sparkContext().addSparkListener(progress);
     try {
       Dataset<Row> log = read(spark, job.data(), job.format());
       LogLayout layout = SparkEvaluator.layout(log, job.columns(), job.data());
       EvaluationConfig config = job.config().apply(layout);
       return new SparkEvaluator(config, job.columns()).evaluate(log, job.data());
     } finally {
+      progress.drain(spark);
+      spark.sparkContext().removeSparkListener(progress);
       if (!existed) {
         spark.stop();
       }

@@ -88,6 +88,23 @@ class SparkLogEngineTest {
   }
 
   @Test
+  void eachSparkStage_isReportedWithItsTasks() throws IOException {
+    Map<String, long[]> seen = new java.util.concurrent.ConcurrentHashMap<>(); // unit -> {total, last count}
+    io.ope4j.io.ProgressStages recording = (unit, total) -> {
+      long[] state = {total, -1};
+      seen.put(unit, state);
+      return count -> state[1] = count;
+    };
+    EvaluationResult result = new SparkLogEngine().evaluate(new LogEngine.Job(csv.toString(), InputFormat.AUTO,
+        OPTIONS, layout -> CONFIG, Map.of(), recording));
+    assertThat(result.rows()).isPositive();
+    assertThat(seen).isNotEmpty();
+    assertThat(seen.keySet()).allMatch(unit -> unit.matches("Spark stage \\d+ tasks"));
+    assertThat(seen.values()).allSatisfy(state -> assertThat(state[1]).isBetween(0L, state[0]));
+    assertThat(seen.values()).anySatisfy(state -> assertThat(state[1]).isEqualTo(state[0]).isPositive());
+  }
+
+  @Test
   void everyFormat_givesTheLocalResult() throws IOException {
     EvaluationResult expected = local(csv, OPTIONS, CONFIG);
     Path parquet = dir.resolve("log-parquet");
