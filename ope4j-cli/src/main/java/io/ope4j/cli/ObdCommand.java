@@ -45,8 +45,10 @@ final class ObdCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ObdExperiment.Settings settings = obd.settings(intervals.threads.count());
     ObdExperiment.Outcome outcome;
-    try (Progress progress = Progress.onTerminal(err, "Thompson-sampling simulations", settings.simulations())) {
-      outcome = ObdExperiment.run(settings, intervals::toConfig, ObdRewardModels.LIBRARY, progress);
+    try (Progress.Stages stages = Progress.stages(err)) {
+      outcome = ObdExperiment.run(settings, intervals::toConfig, ObdRewardModels.LIBRARY,
+          stages.stage("Thompson-sampling simulations", settings.simulations()),
+          stages.stage("models fitted", settings.folds()));
     }
     for (String warning : outcome.result().warnings()) {
       err.println("ope4j: warning: " + warning);

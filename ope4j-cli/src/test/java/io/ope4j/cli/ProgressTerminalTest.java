@@ -60,7 +60,8 @@ class ProgressTerminalTest {
     Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
     String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " obd --data-dir " + ObdCommandTest.DATA
         + " --n-sim 2000000 --threads 1 > /dev/null", "/dev/null"));
-    assertThat(shown).contains("ope4j Thompson-sampling simulations").containsPattern("\\d+/2000000 \\(");
+    assertThat(shown).contains("ope4j Thompson-sampling simulations").containsPattern("\\d+/2000000 \\(")
+        .contains("ope4j models fitted").containsPattern("\\d/3 \\(");
   }
 
   @Test

@@ -22,4 +22,27 @@ public interface RewardModelFitter {
    * @throws IllegalArgumentException naming the first offending row and value
    */
   default void validate(RewardData data) {}
+
+  /** This fitter, calling {@code afterEach} each time it has made a model (e.g. to count folds for a progress bar). */
+  default RewardModelFitter counting(Runnable afterEach) {
+    RewardModelFitter fitter = this;
+    return new RewardModelFitter() {
+      @Override
+      public RewardModel fit(RewardData data) {
+        RewardModel model = fitter.fit(data);
+        afterEach.run();
+        return model;
+      }
+
+      @Override
+      public String describe() {
+        return fitter.describe();
+      }
+
+      @Override
+      public void validate(RewardData data) {
+        fitter.validate(data);
+      }
+    };
+  }
 }

@@ -150,15 +150,16 @@ public final class ObdExperiment {
    */
   public static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor, Models models)
       throws IOException {
-    return run(settings, configFor, models, done -> {});
+    return run(settings, configFor, models, done -> {}, fitted -> {});
   }
 
   /**
    * As {@link #run(Settings, Function, Models)}, telling {@code simulated} the Thompson-sampling
-   * simulations done so far, chunk by chunk.
+   * simulations done so far, chunk by chunk, and {@code fitted} the reward models fitted so far
+   * (one per cross-fitting fold).
    */
   public static Outcome run(Settings settings, Function<List<Estimator>, EvaluationConfig> configFor, Models models,
-      LongConsumer simulated) throws IOException {
+      LongConsumer simulated, LongConsumer fitted) throws IOException {
     boolean withModel = validate(settings, models);
     Path dir = settings.dataDir();
     ObdLog log = ObdLoader.loadCampaign(dir, "random", settings.campaign());
@@ -181,9 +182,12 @@ public final class ObdExperiment {
     String modelDescription = "none (model-free estimators only)";
     if (withModel) {
       RewardModelFitter fitter = models.fitter(settings.rewardModel(), log);
+      long[] made = {0};
+      fitted.accept(0);
       RewardData data = new RewardData(log.contexts(), log.contextDim(), log.actions(), log.positions(),
           log.rewards(), null, log.nActions());
-      predictions = models.crossFit(fitter, data, settings.folds(), settings.foldSeed());
+      predictions = models.crossFit(fitter.counting(() -> fitted.accept(++made[0])), data, settings.folds(),
+          settings.foldSeed());
       modelDescription = fitter.describe() + ", cross-fitted (" + settings.folds() + " folds, seed "
           + settings.foldSeed() + ")";
     }

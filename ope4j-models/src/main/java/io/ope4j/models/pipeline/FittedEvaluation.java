@@ -189,7 +189,7 @@ public final class FittedEvaluation {
     LongConsumer fitted = fitProgress.apply((fitter == null ? 0 : (long) folds * (weighted ? names.size() : 1))
         + (propensityModel == null ? 0 : folds));
     long[] made = {0};
-    RewardModelFitter counted = fitter == null ? null : counting(fitter, () -> fitted.accept(++made[0]));
+    RewardModelFitter counted = fitter == null ? null : fitter.counting(() -> fitted.accept(++made[0]));
     List<String> description = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     double[] pscore = null;
@@ -273,28 +273,6 @@ public final class FittedEvaluation {
     } catch (IllegalArgumentException e) {
       throw UsageException.withContext(name + ": ", e);
     }
-  }
-
-  /** {@code fitter}, calling {@code afterEach} when it has made a model. */
-  private static RewardModelFitter counting(RewardModelFitter fitter, Runnable afterEach) {
-    return new RewardModelFitter() {
-      @Override
-      public io.ope4j.rewardmodel.RewardModel fit(io.ope4j.rewardmodel.RewardData data) {
-        io.ope4j.rewardmodel.RewardModel model = fitter.fit(data);
-        afterEach.run();
-        return model;
-      }
-
-      @Override
-      public String describe() {
-        return fitter.describe();
-      }
-
-      @Override
-      public void validate(io.ope4j.rewardmodel.RewardData data) {
-        fitter.validate(data);
-      }
-    };
   }
 
   /** Pass 2: the log streamed through the wrappers into the evaluator. */
