@@ -53,6 +53,11 @@ public record SequentialConfig(
     if (method == IntervalMethod.BOOTSTRAP && replicates < 2) {
       throw new IllegalArgumentException("bootstrap needs >= 2 replicates, got " + replicates);
     }
+    if (estimators.contains(SequentialEstimator.MAGIC) && (compatibility != ScopeRlCompatibility.NONE
+        || method == IntervalMethod.HOEFFDING || method == IntervalMethod.BERNSTEIN)) {
+      throw new IllegalArgumentException("magic has t and bootstrap intervals only (its value is a"
+          + " blend chosen from the whole log), and no SCOPE-RL mode");
+    }
     if (Double.isNaN(rangeLower) != Double.isNaN(rangeUpper) || rangeLower > rangeUpper) {
       throw new IllegalArgumentException(
           "range must be given as lower <= upper, got [" + rangeLower + ", " + rangeUpper + "]");

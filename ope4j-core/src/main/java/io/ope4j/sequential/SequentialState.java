@@ -22,6 +22,8 @@ public final class SequentialState {
   private final double[] multiplicities;
   private final double[] totalMultiplicity;
   private final PoissonMultiplicities.RowDrawer drawer;
+  /** Per policy, MAGIC's state when it is estimated (else null). */
+  private final MagicSample[] magic;
 
   /**
    * @param policies number of evaluation policies
@@ -51,7 +53,16 @@ public final class SequentialState {
     this.multiplicities = new double[replicates];
     this.totalMultiplicity = new double[replicates];
     this.drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
+    this.magic = valuesPass && config.estimators().contains(SequentialEstimator.MAGIC)
+        ? new MagicSample[policies] : null;
+    for (int p = 0; magic != null && p < policies; p++) {
+      magic[p] = new MagicSample(normalisers[p].length,
+          replicates > 0 ? replicates : MAGIC_REPLICATES, config.seed());
+    }
   }
+
+  /** Bootstrap replicates of MAGIC's bias interval when the interval method is not the bootstrap. */
+  static final int MAGIC_REPLICATES = 200;
 
   /** Folds in one episode (already cut at the horizon cap). */
   public void add(EpisodeSteps episode) {
@@ -70,6 +81,9 @@ public final class SequentialState {
         for (int e = 0; e < estimators.length; e++) {
           samples[p][e].add(psi[e], multiplicities);
         }
+        if (magic != null) {
+          magic[p].add(values, episode, p, normalisers[p]);
+        }
       }
     }
   }
@@ -84,7 +98,15 @@ public final class SequentialState {
       for (int e = 0; e < samples[p].length; e++) {
         samples[p][e].merge(other.samples[p][e]);
       }
+      if (magic != null) {
+        magic[p].merge(other.magic[p]);
+      }
     }
+  }
+
+  /** Policy {@code p}'s MAGIC state (only when MAGIC is estimated). */
+  MagicSample magic(int p) {
+    return magic[p];
   }
 
   /** Number of evaluation policies. */

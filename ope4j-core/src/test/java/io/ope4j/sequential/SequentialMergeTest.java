@@ -49,6 +49,7 @@ class SequentialMergeTest {
         int t = copy.append();
         copy.set(t, 0.0, 1.0, 0.0); // absorbing state: reward 0, both policies sure, model 0
         copy.setPolicy(0, t, 1.0, 0.0);
+        copy.setMarginalRatio(0, t, 1.0); // any finite ratio: the absorbing state's terms are 0
       }
       padded.add(copy);
     }

@@ -31,9 +31,13 @@ final class TabularMdp {
   final double gamma;
   final double[] value;
   final double[][] q;
+  /** Exact marginal ratios of the target's discounted occupancy to the behaviour's visits. */
+  final double[][] ratio;
 
   TabularMdp(double gamma) {
     this.gamma = gamma;
+    this.ratio = io.ope4j.environment.Occupancy.ratios(NEXT, CONTINUE, INITIAL, TARGET, BEHAVIOUR,
+        gamma);
     double[][] a = new double[STATES][STATES + 1];
     for (int s = 0; s < STATES; s++) {
       a[s][s] = 1.0;
@@ -82,6 +86,7 @@ final class TabularMdp {
         double v = TARGET[s][0] * q[s][0] + TARGET[s][1] * q[s][1] + MODEL_BIAS;
         episode.set(t, reward, BEHAVIOUR[s][a], q[s][a] + MODEL_BIAS);
         episode.setPolicy(0, t, TARGET[s][a], v);
+        episode.setMarginalRatio(0, t, ratio[s][a]);
         if (random.nextDouble() >= CONTINUE[s]) {
           break;
         }
@@ -113,6 +118,11 @@ final class TabularMdp {
 
       @Override
       public boolean hasModel() {
+        return true;
+      }
+
+      @Override
+      public boolean hasMarginalRatios() {
         return true;
       }
 
