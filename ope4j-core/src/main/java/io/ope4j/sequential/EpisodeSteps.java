@@ -144,6 +144,16 @@ public final class EpisodeSteps {
     return actionCount;
   }
 
+  /** The rewards, one per step (the first {@link #length()} are the episode's). */
+  public double[] rewards() {
+    return reward;
+  }
+
+  /** The behaviour probabilities of the logged actions, one per step. */
+  public double[] pscores() {
+    return pscore;
+  }
+
   /** Whether the episode ended at its last row rather than being cut. */
   public boolean ended() {
     return ended;
