@@ -65,6 +65,21 @@ class FqeTest {
   }
 
   @Test
+  void treeFqe_approachesExactQ() throws IOException {
+    // 40 iterations leave (gamma c)^40 < 2e-3 of the far rewards out; trees fit a 4-state table
+    TransitionLog log = tabularLog(4_000, 12);
+    double[] q = new double[log.steps * log.actions];
+    QFitter trees = QModelSpec.parse("fqe-trees:iterations=40:rounds=20:depth=3:eta=0.5");
+    fit(trees, log, q, new double[log.steps]);
+    double[] exactFit = new double[q.length];
+    fit(new TabularFqe(), log, exactFit, new double[log.steps]);
+    assertThat(qError(log, q)).isLessThan(0.1);
+    for (int i = 0; i < q.length; i++) {
+      assertThat(q[i]).isCloseTo(exactFit[i], within(0.02));
+    }
+  }
+
+  @Test
   void linearIteration_fixedPointEqualsLstdq() throws IOException {
     TransitionLog log = MdpLogs.transitions(
         MdpLogs.collect(MDP, BEHAVIOUR, TARGET, FEATURES, 2_000, 3), false);
