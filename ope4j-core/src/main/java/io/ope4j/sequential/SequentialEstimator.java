@@ -43,7 +43,14 @@ public enum SequentialEstimator {
    * Marginalised doubly robust: {@code V(s_0) + sum_t w_t (r_t + gamma V(s_{t+1}) - Q_t)}
    * (Kallus &amp; Uehara 2020, "Double reinforcement learning", eq. 4.1; Uehara et al. 2020, §5).
    */
-  MDR("mdr", false, true, true);
+  MDR("mdr", false, true, true),
+  /**
+   * Average reward per step of the evaluation policy, episodes restarting from the initial
+   * distribution: {@code sum_i sum_t u_t r_t / sum_i sum_t u_t} with the undiscounted marginal
+   * ratios (gamma 1), the self-normalised marginal estimator of the average-reward case (Liu et
+   * al. 2018, §4, eq. 8, by the renewal-reward theorem on episodes).
+   */
+  MIS_AVG("mis-avg", false, false, true);
 
   private final String id;
   private final boolean selfNormalized;
@@ -95,6 +102,6 @@ public enum SequentialEstimator {
       }
     }
     throw new io.ope4j.data.UsageException("unknown trajectory estimator '" + text
-        + "'; known: dm, tis, pdis, sntis, snpdis, dr, sndr, wdr, magic, mis, mdr");
+        + "'; known: dm, tis, pdis, sntis, snpdis, dr, sndr, wdr, magic, mis, mdr, mis-avg");
   }
 }

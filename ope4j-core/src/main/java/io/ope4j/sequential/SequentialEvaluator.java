@@ -125,6 +125,12 @@ public final class SequentialEvaluator {
               magic.stderr(), magic.interval(), state.magic(p).count()));
           continue;
         }
+        if (estimators.get(e) == SequentialEstimator.MIS_AVG) {
+          RatioSample ratio = state.averageReward(p);
+          estimates.add(new SequentialEstimate(policy, SequentialEstimator.MIS_AVG, ratio.value(),
+              ratio.stderr(), ratio.interval(config.method(), config.level()), ratio.count()));
+          continue;
+        }
         TrajectorySample sample = state.sample(p, e);
         long n = sample.count();
         double mean = sample.mean();

@@ -24,6 +24,9 @@ public final class SequentialState {
   private final PoissonMultiplicities.RowDrawer drawer;
   /** Per policy, MAGIC's state when it is estimated (else null). */
   private final MagicSample[] magic;
+  /** Per policy, mis-avg's ratio of sums when it is estimated (else null). */
+  private final RatioSample[] averageReward;
+  private final int averageIndex;
 
   /**
    * @param policies number of evaluation policies
@@ -55,6 +58,11 @@ public final class SequentialState {
     this.drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
     this.magic = valuesPass && config.estimators().contains(SequentialEstimator.MAGIC)
         ? new MagicSample[policies] : null;
+    this.averageIndex = config.estimators().indexOf(SequentialEstimator.MIS_AVG);
+    this.averageReward = valuesPass && averageIndex >= 0 ? new RatioSample[policies] : null;
+    for (int p = 0; averageReward != null && p < policies; p++) {
+      averageReward[p] = new RatioSample(replicates);
+    }
     for (int p = 0; magic != null && p < policies; p++) {
       magic[p] = new MagicSample(normalisers[p].length,
           replicates > 0 ? replicates : MAGIC_REPLICATES, config.seed());
@@ -84,6 +92,10 @@ public final class SequentialState {
         if (magic != null) {
           magic[p].add(values, episode, p, normalisers[p]);
         }
+        if (averageReward != null) {
+          averageReward[p].add(psi[averageIndex], TrajectoryValues.marginalMass(episode, p),
+              multiplicities);
+        }
       }
     }
   }
@@ -101,7 +113,15 @@ public final class SequentialState {
       if (magic != null) {
         magic[p].merge(other.magic[p]);
       }
+      if (averageReward != null) {
+        averageReward[p].merge(other.averageReward[p]);
+      }
     }
+  }
+
+  /** Policy {@code p}'s mis-avg state (only when it is estimated). */
+  RatioSample averageReward(int p) {
+    return averageReward[p];
   }
 
   /** Policy {@code p}'s MAGIC state (only when MAGIC is estimated). */

@@ -137,7 +137,7 @@ final class TrajectoryValues {
         case SNPDIS -> snpdis;
         case SNDR -> sndr;
         case WDR, MAGIC -> wdr;
-        case MIS -> marginal(episode, p, false);
+        case MIS, MIS_AVG -> marginal(episode, p, false);
         case MDR -> marginal(episode, p, true);
       };
     }
@@ -163,6 +163,16 @@ final class TrajectoryValues {
       } else {
         total += ratio[t] * reward[t];
       }
+    }
+    return total;
+  }
+
+  /** {@code sum_t u_t}: the episode's marginal weight mass (the denominator of mis-avg). */
+  static double marginalMass(EpisodeSteps episode, int p) {
+    double[] ratio = episode.marginalRatio[p];
+    double total = 0.0;
+    for (int t = 0; t < episode.length(); t++) {
+      total += ratio[t];
     }
     return total;
   }
