@@ -61,34 +61,34 @@ def main():
     inverse = np.linalg.inv(A)
     h = inverse @ b
     G = gamma * inverse @ M
-    theta = np.zeros(p)
-    iterations = 0
-    while True:
-        iterations += 1
-        updated = h + G @ theta
-        moved = np.abs(updated - theta).max()
-        theta = updated
-        if moved <= 1e-13 * max(np.abs(theta).max(), 1e-300):
-            break
+    theta, iterations = iterate(lambda theta: h + G @ theta, p)
     sums = time.perf_counter() - start
     report("sums", sums, iterations, value(theta, state, pi, first, n_states, k), truth)
 
     start = time.perf_counter()
+    def refit_step(theta):
+        q = theta.reshape(k, n_states).T           # q[s, a]
+        y = reward.copy()
+        y[cont] += gamma * (pi[nxt] * q[state[nxt]]).sum(axis=1)
+        return inverse @ np.bincount(feature, weights=y, minlength=p)
+
+    theta, iterations = iterate(refit_step, p)
+    refit = time.perf_counter() - start
+    report("refit", refit, iterations, value(theta, state, pi, first, n_states, k), truth)
+    print("peak RSS %d MiB" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10))
+
+
+def iterate(step, p):
+    """theta <- step(theta) from 0 until no coefficient moves by more than 1e-13 of the largest."""
     theta = np.zeros(p)
     iterations = 0
     while True:
         iterations += 1
-        q = theta.reshape(k, n_states).T           # q[s, a]
-        y = reward.copy()
-        y[cont] += gamma * (pi[nxt] * q[state[nxt]]).sum(axis=1)
-        updated = inverse @ np.bincount(feature, weights=y, minlength=p)
+        updated = step(theta)
         moved = np.abs(updated - theta).max()
         theta = updated
         if moved <= 1e-13 * max(np.abs(theta).max(), 1e-300):
-            break
-    refit = time.perf_counter() - start
-    report("refit", refit, iterations, value(theta, state, pi, first, n_states, k), truth)
-    print("peak RSS %d MiB" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10))
+            return theta, iterations
 
 
 def value(theta, state, pi, first, n_states, k):

@@ -80,7 +80,13 @@ final class TrajectoryEvaluateRun {
         .withModelPrefix(columns.modelPrefix);
     options = new TrajectoryReadOptions(options.policies(), options.modelPrefix(),
         columns.piSumTolerance);
-    SequentialConfig config = config(estimators, input);
+    SequentialConfig config;
+    try {
+      config = config(estimators, input);
+    } catch (IllegalArgumentException e) {
+      // estimators the chosen interval or discount cannot serve (magic, mis-avg)
+      throw new io.ope4j.data.UsageException(e.getMessage(), e);
+    }
     int threads = intervals.threads.count();
     SequentialResult result = trajectory.qModel == null
         ? TrajectoryEvaluation.evaluate(input, options, config, threads)

@@ -47,6 +47,18 @@ class EvaluateFittedQTest {
   }
 
   @Test
+  void averageReward_withUndiscountedRatios() throws IOException {
+    Path log = simulate(4000);
+    CliRun run = CliRun.of("evaluate", "--data", log.toString(), "--gamma", "1", "--q-model",
+        "fqe-tabular", "--estimators", "mis,mis-avg", "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode estimates = new ObjectMapper().readTree(run.out()).get("estimates");
+    // mean rewards lie in [0, 1], so does a reward per step; an episode's total is larger
+    double perStep = estimates.get(1).get("value").asDouble();
+    assertThat(perStep).isBetween(0.0, 1.0).isLessThan(estimates.get(0).get("value").asDouble());
+  }
+
+  @Test
   void threadsDoNotChangeTheOutput() {
     Path log = simulate(3000);
     String[] outputs = new String[2];
@@ -70,6 +82,10 @@ class EvaluateFittedQTest {
     assertRefused(new String[] {"--data", data, "--q-model", "fqe-trees", "--estimators", "mis"},
         "gives no marginal ratios");
     assertRefused(new String[] {"--data", data, "--estimators", "mis"}, "--q-model");
+    assertRefused(new String[] {"--data", data, "--q-model", "fqe-tabular", "--gamma", "0.9",
+        "--estimators", "mis-avg"}, "needs gamma 1");
+    assertRefused(new String[] {"--data", data, "--q-model", "fqe-tabular", "--ci", "hoeffding",
+        "--estimators", "magic"}, "t and bootstrap intervals only");
     Path cut = dir.resolve("cut.csv");
     Files.write(cut, Files.readAllLines(log).subList(0, 2)); // episode 0's first row, done 0
     assertRefused(new String[] {"--data", cut.toString(), "--q-model", "fqe-tabular"},

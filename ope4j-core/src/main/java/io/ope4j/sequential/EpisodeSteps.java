@@ -159,6 +159,24 @@ public final class EpisodeSteps {
     return ended;
   }
 
+  /** Copies what fitted models need (states, actions, policy rows, the end) from {@code other}. */
+  private void copyStatesFrom(EpisodeSteps other) {
+    ended = other.ended;
+    if (other.action.length == 0 && other.policyRow == null) {
+      return; // read without states: nothing to copy, nothing allocated
+    }
+    stateWidth = other.stateWidth;
+    actionCount = other.actionCount;
+    action = Arrays.copyOf(other.action, Math.max(action.length, other.action.length));
+    state = Arrays.copyOf(other.state, Math.max(state.length, other.state.length));
+    if (other.policyRow != null) {
+      policyRow = new double[policies][];
+      for (int p = 0; p < policies; p++) {
+        policyRow[p] = other.policyRow[p].clone();
+      }
+    }
+  }
+
   /** Keeps only the first {@code cap} steps (the horizon cap). */
   public void truncate(int cap) {
     length = Math.min(length, cap);
@@ -179,6 +197,7 @@ public final class EpisodeSteps {
       System.arraycopy(other.vHat[p], 0, vHat[p], 0, length);
       System.arraycopy(other.marginalRatio[p], 0, marginalRatio[p], 0, length);
     }
+    copyStatesFrom(other);
   }
 
   public int length() {

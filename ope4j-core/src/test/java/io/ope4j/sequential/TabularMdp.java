@@ -101,42 +101,8 @@ final class TabularMdp {
     return io.ope4j.environment.Draw.index(random, probabilities);
   }
 
-  /** Episodes held in memory, delivered in order. */
+  /** Episodes held in memory, delivered in order, with their model and exact ratios. */
   static EpisodeSource.Opener source(List<EpisodeSteps> episodes) {
-    return () -> new EpisodeSource() {
-      private int next;
-
-      @Override
-      public String name() {
-        return "memory";
-      }
-
-      @Override
-      public List<String> policyNames() {
-        return List.of("target");
-      }
-
-      @Override
-      public boolean hasModel() {
-        return true;
-      }
-
-      @Override
-      public boolean hasMarginalRatios() {
-        return true;
-      }
-
-      @Override
-      public boolean next(EpisodeSteps episode) {
-        if (next == episodes.size()) {
-          return false;
-        }
-        episode.copyFrom(episodes.get(next++));
-        return true;
-      }
-
-      @Override
-      public void close() {}
-    };
+    return EpisodeList.of(episodes, List.of("target"), true, true);
   }
 }

@@ -2,6 +2,7 @@ package io.ope4j.models.sequential;
 
 import io.ope4j.environment.EpisodeCollector;
 import io.ope4j.environment.TabularMdp;
+import io.ope4j.sequential.EpisodeList;
 import io.ope4j.sequential.EpisodeSource;
 import io.ope4j.sequential.EpisodeSteps;
 import java.io.IOException;
@@ -45,44 +46,6 @@ final class MdpLogs {
   }
 
   static EpisodeSource source(List<EpisodeSteps> episodes) {
-    return new EpisodeSource() {
-      private int next;
-
-      @Override
-      public String name() {
-        return "memory";
-      }
-
-      @Override
-      public List<String> policyNames() {
-        return List.of("target");
-      }
-
-      @Override
-      public boolean hasModel() {
-        return false;
-      }
-
-      @Override
-      public boolean next(EpisodeSteps episode) {
-        if (next == episodes.size()) {
-          return false;
-        }
-        EpisodeSteps from = episodes.get(next++);
-        episode.copyFrom(from);
-        for (int t = 0; t < from.length(); t++) {
-          int width = from.stateWidth();
-          episode.setState(t, from.action(t), from.states(), t * width, width);
-          int k = from.actionCount();
-          double[] row = java.util.Arrays.copyOfRange(from.policyRows(0), t * k, (t + 1) * k);
-          episode.setPolicyRow(0, t, row, k);
-        }
-        episode.setEnded(from.ended());
-        return true;
-      }
-
-      @Override
-      public void close() {}
-    };
+    return EpisodeList.of(episodes, List.of("target"), false, false).open();
   }
 }
