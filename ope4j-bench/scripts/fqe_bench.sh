@@ -6,7 +6,7 @@ set -euo pipefail
 episodes="${1:-280000}"
 dir="${2:-/tmp/ope4j-fqe-bench}"
 mkdir -p "$dir"
-./ope4j simulate --env tabular --states 20 --actions 4 --episodes "$episodes" --gamma 0.9 \
+[ -f "$dir/log.csv" ] || ./ope4j simulate --env tabular --states 20 --actions 4 --episodes "$episodes" --gamma 0.9 \
     --seed 11 --target greedy=epsilon-greedy:0.1 --output "$dir/log.csv"
 mvn -B -q -o -pl ope4j-models -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

@@ -31,6 +31,8 @@ public final class LinearFqe implements QFitter {
   public enum Solve { ITERATE, LSTDQ }
 
   static final int MAX_ITERATIONS = 100_000;
+  /** Most coefficients K x dim(psi): the sums and solves are dense, O(p^2) memory, O(p^3) time. */
+  static final int MAX_COEFFICIENTS = 4_000;
   static final double TOLERANCE = 1e-13;
 
   private final double alpha;
@@ -89,6 +91,11 @@ public final class LinearFqe implements QFitter {
       int k = log.actions;
       d = stateDimension(log);
       p = k * d;
+      if (p > MAX_COEFFICIENTS) {
+        throw new IllegalArgumentException(log.name + ": fqe-linear has " + p + " coefficients ("
+            + k + " actions x " + d + " state features), more than its dense solves take ("
+            + MAX_COEFFICIENTS + ")");
+      }
       a = new DMatrixRMaj(p, p);
       m = new DMatrixRMaj(p, p);
       b = new DMatrixRMaj(p, 1);

@@ -18,6 +18,9 @@ import io.ope4j.environment.Occupancy;
  */
 public final class TabularFqe implements QFitter {
 
+  /** Largest dense transition table (S x K x S doubles, 400 MB). */
+  static final long MAX_TRANSITIONS = 50_000_000L;
+
   @Override
   public String describe() {
     return "fqe-tabular (exact solve of the empirical model)";
@@ -36,6 +39,11 @@ public final class TabularFqe implements QFitter {
     }
     int states = log.states;
     int k = log.actions;
+    if ((long) states * states * k > MAX_TRANSITIONS) {
+      throw new IllegalArgumentException(log.name + ": fqe-tabular holds a dense S x K x S table"
+          + " of transitions; " + states + " states and " + k + " actions are too many (at most "
+          + MAX_TRANSITIONS + " entries); use fqe-linear with state features");
+    }
     EmpiricalModel model = EmpiricalModel.count(log, train);
     double[][] pi = statePolicy(log, policy);
     double[][] qTable = solveQ(model, pi, gamma);
