@@ -89,7 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
             + " their pi and q columns (no --policy-spec or fitted reward models)");
       }
       try (LogInput input = columns.input(log.data).reopenable()) {
-        return new TrajectoryEvaluateRun(intervals, columns, trajectory).run(input, estimators, truth,
+        return new TrajectoryEvaluateRun(intervals, columns, trajectory, models).run(input, estimators, truth,
             output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
     }

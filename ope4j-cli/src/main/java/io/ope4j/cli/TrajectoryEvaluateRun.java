@@ -35,18 +35,20 @@ final class TrajectoryEvaluateRun {
 
   /** Options of {@code evaluate} that only bandit logs use, left out of the report's settings. */
   private static final Set<String> BANDIT_ONLY = Set.of("--action-col", "--reward-col", "--pscore-col",
-      "--position-col", "--n-actions", "--model-features", "--model-positions", "--folds", "--in-sample",
+      "--position-col", "--n-actions", "--model-features", "--model-positions",
       "--fit-weights", "--estimate-propensities", "--propensity-c", "--no-interval-floor");
 
   private final EvaluateCommand.IntervalOptions intervals;
   private final LogColumnsOptions columns;
   private final TrajectoryOptions trajectory;
+  private final RewardModelOptions models;
 
   TrajectoryEvaluateRun(EvaluateCommand.IntervalOptions intervals, LogColumnsOptions columns,
-      TrajectoryOptions trajectory) {
+      TrajectoryOptions trajectory, RewardModelOptions models) {
     this.intervals = intervals;
     this.columns = columns;
     this.trajectory = trajectory;
+    this.models = models;
   }
 
   /**
@@ -78,9 +80,18 @@ final class TrajectoryEvaluateRun {
         .withModelPrefix(columns.modelPrefix);
     options = new TrajectoryReadOptions(options.policies(), options.modelPrefix(),
         columns.piSumTolerance);
-    SequentialConfig config = config(estimators, input);
+    SequentialConfig config;
+    try {
+      config = config(estimators, input);
+    } catch (IllegalArgumentException e) {
+      // estimators the chosen interval or discount cannot serve (magic, mis-avg)
+      throw new io.ope4j.data.UsageException(e.getMessage(), e);
+    }
     int threads = intervals.threads.count();
-    SequentialResult result = TrajectoryEvaluation.evaluate(input, options, config, threads);
+    SequentialResult result = trajectory.qModel == null
+        ? TrajectoryEvaluation.evaluate(input, options, config, threads)
+        : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
+            config, threads, err);
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
@@ -91,6 +102,7 @@ final class TrajectoryEvaluateRun {
 
   private SequentialConfig config(String estimators, LogInput input) throws Exception {
     String ids = estimators != null ? estimators
+        : trajectory.qModel != null ? FittedTrajectoryRun.defaultEstimators(trajectory.qModel)
         : hasModelColumns(input) ? DEFAULT_MODEL_ESTIMATORS : DEFAULT_ESTIMATORS;
     List<SequentialEstimator> chosen = new ArrayList<>();
     for (String id : ids.split(",")) {

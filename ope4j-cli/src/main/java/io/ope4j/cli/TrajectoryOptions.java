@@ -29,6 +29,13 @@ final class TrajectoryOptions implements Preflight {
           + " intervals, for comparing numbers with it) (default: ${DEFAULT-VALUE}).")
   String compatibility;
 
+  @Option(names = "--q-model", paramLabel = "SPEC",
+      description = "Trajectory logs: fit Q (and marginal ratios) on the state columns (state or s_*)"
+          + " instead of reading q columns: fqe-tabular, fqe-linear[:alpha=1e-6][:solve=iterate|lstdq],"
+          + " fqe-trees[:iterations=20][:rounds=50][:depth=4][:eta=0.3][:threads=1][:seed=0]."
+          + " Cross-fitted by episode (--folds, --fold-seed) unless --in-sample; see docs/fitted-q.md.")
+  String qModel;
+
   /** Every value, checked before the log is read. */
   @Override
   public void check() {
@@ -43,6 +50,10 @@ final class TrajectoryOptions implements Preflight {
     }
     if (weightClip != null && !(weightClip > 0)) {
       throw new UsageException("--weight-clip must be > 0, got " + weightClip);
+    }
+    if (qModel != null && horizonCap > 0) {
+      throw new UsageException("--q-model fits Q on whole episodes; it cannot be combined with"
+          + " --horizon-cap");
     }
     if (!compatibility.equals("none") && !compatibility.equals("scope-rl")) {
       throw new UsageException("--scope-rl-compat must be none or scope-rl, got '" + compatibility + "'");

@@ -122,6 +122,38 @@ public final class TabularMdp implements Environment {
     return done;
   }
 
+  /**
+   * The exact marginal ratios of {@code target}'s discounted occupancy to {@code behaviour}'s visits
+   * per episode ({@link Occupancy#ratios}); for an MDP without a horizon only.
+   */
+  public double[][] marginalRatios(double[][] target, double[][] behaviour, double gamma) {
+    requireStationary();
+    return Occupancy.ratios(next, continuation, initial, target, behaviour, gamma);
+  }
+
+  /** The exact {@code Q(s, a)} of {@code policy}: {@code r(s, a) + gamma c(s) sum_s' P(s'|s, a) V(s')}. */
+  public double[][] qValues(double[][] policy, double gamma) {
+    requireStationary();
+    double[] v = solve(policy, gamma);
+    double[][] q = new double[states()][actions()];
+    for (int s = 0; s < q.length; s++) {
+      for (int act = 0; act < q[s].length; act++) {
+        double future = 0;
+        for (int s2 = 0; s2 < v.length; s2++) {
+          future += next[s][act][s2] * v[s2];
+        }
+        q[s][act] = reward[s][act] + gamma * continuation[s] * future;
+      }
+    }
+    return q;
+  }
+
+  private void requireStationary() {
+    if (horizon != 0) {
+      throw new IllegalStateException("a stationary Q and occupancy need an MDP without a horizon");
+    }
+  }
+
   /** The exact expected discounted return of {@code policy[s][a]} from the initial distribution. */
   public double value(double[][] policy, double gamma) {
     double[] v = horizon == 0 ? solve(policy, gamma) : backwardInduction(policy, gamma);

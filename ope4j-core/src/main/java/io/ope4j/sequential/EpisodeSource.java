@@ -21,6 +21,11 @@ public interface EpisodeSource extends Closeable {
   /** Whether Q-hat and V-hat are given (for dm, dr, sndr). */
   boolean hasModel();
 
+  /** Whether marginal state-action ratios are given (for mis, mdr): only fitted models give them. */
+  default boolean hasMarginalRatios() {
+    return false;
+  }
+
   /**
    * Fills {@code episode} with the next episode.
    *

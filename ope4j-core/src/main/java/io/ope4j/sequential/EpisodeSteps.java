@@ -18,12 +18,15 @@ public final class EpisodeSteps {
   double[] qLogged;
   double[][] pi;
   double[][] vHat;
+  /** Per policy, the marginal ratio w(s_t, a_t) = d^pi / d^b at each step (NaN without one). */
+  double[][] marginalRatio;
 
   /** An empty buffer for {@code policies} evaluation policies. */
   public EpisodeSteps(int policies) {
     this.policies = policies;
     this.pi = new double[policies][];
     this.vHat = new double[policies][];
+    this.marginalRatio = new double[policies][];
     allocate(16);
   }
 
@@ -34,6 +37,7 @@ public final class EpisodeSteps {
     for (int p = 0; p < policies; p++) {
       pi[p] = grow(pi[p], capacity);
       vHat[p] = grow(vHat[p], capacity);
+      marginalRatio[p] = grow(marginalRatio[p], capacity);
     }
   }
 
@@ -68,6 +72,109 @@ public final class EpisodeSteps {
   public void setPolicy(int p, int t, double probability, double v) {
     pi[p][t] = probability;
     vHat[p][t] = v;
+    marginalRatio[p][t] = Double.NaN;
+  }
+
+  /** Sets policy {@code p}'s marginal ratio w(s_t, a_t) at step {@code t} (after {@link #setPolicy}). */
+  public void setMarginalRatio(int p, int t, double ratio) {
+    marginalRatio[p][t] = ratio;
+  }
+
+  // ---- what fitted models need (filled only when a reader is asked for states) ----
+
+  private int[] action = new int[0];
+  private double[] state = new double[0];
+  private int stateWidth;
+  private double[][] policyRow;
+  private int actionCount;
+  private boolean ended = true;
+
+  /**
+   * Sets step {@code t}'s logged action and state features {@code features[from .. from+width)}.
+   */
+  public void setState(int t, int loggedAction, double[] features, int from, int width) {
+    if (action.length <= t) {
+      action = Arrays.copyOf(action, Math.max(16, 2 * (t + 1)));
+    }
+    if (state.length < (t + 1) * width) {
+      state = Arrays.copyOf(state, Math.max(16 * width, 2 * (t + 1) * width));
+    }
+    action[t] = loggedAction;
+    stateWidth = width;
+    System.arraycopy(features, from, state, t * width, width);
+  }
+
+  /** Sets policy {@code p}'s probabilities of every action at step {@code t}. */
+  public void setPolicyRow(int p, int t, double[] probabilities, int actions) {
+    if (policyRow == null) {
+      policyRow = new double[policies][0];
+    }
+    if (policyRow[p].length < (t + 1) * actions) {
+      policyRow[p] = Arrays.copyOf(policyRow[p], Math.max(16 * actions, 2 * (t + 1) * actions));
+    }
+    actionCount = actions;
+    System.arraycopy(probabilities, 0, policyRow[p], t * actions, actions);
+  }
+
+  /** Marks whether the episode ended at its last row (false: cut, its next state unobserved). */
+  public void setEnded(boolean episodeEnded) {
+    ended = episodeEnded;
+  }
+
+  /** The logged action at step {@code t} (with states). */
+  public int action(int t) {
+    return action[t];
+  }
+
+  /** State features, {@link #stateWidth()} per step, row-major (with states). */
+  public double[] states() {
+    return state;
+  }
+
+  public int stateWidth() {
+    return stateWidth;
+  }
+
+  /** Policy {@code p}'s probabilities, {@link #actionCount()} per step, row-major (with states). */
+  public double[] policyRows(int p) {
+    return policyRow[p];
+  }
+
+  public int actionCount() {
+    return actionCount;
+  }
+
+  /** The rewards, one per step (the first {@link #length()} are the episode's). */
+  public double[] rewards() {
+    return reward;
+  }
+
+  /** The behaviour probabilities of the logged actions, one per step. */
+  public double[] pscores() {
+    return pscore;
+  }
+
+  /** Whether the episode ended at its last row rather than being cut. */
+  public boolean ended() {
+    return ended;
+  }
+
+  /** Copies what fitted models need (states, actions, policy rows, the end) from {@code other}. */
+  private void copyStatesFrom(EpisodeSteps other) {
+    ended = other.ended;
+    if (other.action.length == 0 && other.policyRow == null) {
+      return; // read without states: nothing to copy, nothing allocated
+    }
+    stateWidth = other.stateWidth;
+    actionCount = other.actionCount;
+    action = Arrays.copyOf(other.action, Math.max(action.length, other.action.length));
+    state = Arrays.copyOf(other.state, Math.max(state.length, other.state.length));
+    if (other.policyRow != null) {
+      policyRow = new double[policies][];
+      for (int p = 0; p < policies; p++) {
+        policyRow[p] = other.policyRow[p].clone();
+      }
+    }
   }
 
   /** Keeps only the first {@code cap} steps (the horizon cap). */
@@ -88,7 +195,9 @@ public final class EpisodeSteps {
     for (int p = 0; p < policies; p++) {
       System.arraycopy(other.pi[p], 0, pi[p], 0, length);
       System.arraycopy(other.vHat[p], 0, vHat[p], 0, length);
+      System.arraycopy(other.marginalRatio[p], 0, marginalRatio[p], 0, length);
     }
+    copyStatesFrom(other);
   }
 
   public int length() {

@@ -53,6 +53,17 @@ public record SequentialConfig(
     if (method == IntervalMethod.BOOTSTRAP && replicates < 2) {
       throw new IllegalArgumentException("bootstrap needs >= 2 replicates, got " + replicates);
     }
+    for (SequentialEstimator blend : List.of(SequentialEstimator.MAGIC, SequentialEstimator.MIS_AVG)) {
+      if (estimators.contains(blend) && (compatibility != ScopeRlCompatibility.NONE
+          || method == IntervalMethod.HOEFFDING || method == IntervalMethod.BERNSTEIN)) {
+        throw new IllegalArgumentException(blend.id() + " has t and bootstrap intervals only (its"
+            + " value is not a mean of per-episode values), and no SCOPE-RL mode");
+      }
+    }
+    if (estimators.contains(SequentialEstimator.MIS_AVG) && gamma != 1.0) {
+      throw new IllegalArgumentException("mis-avg estimates the average reward per step, with"
+          + " undiscounted ratios: it needs gamma 1, got " + gamma);
+    }
     if (Double.isNaN(rangeLower) != Double.isNaN(rangeUpper) || rangeLower > rangeUpper) {
       throw new IllegalArgumentException(
           "range must be given as lower <= upper, got [" + rangeLower + ", " + rangeUpper + "]");

@@ -22,16 +22,55 @@ public enum SequentialEstimator {
   /** Doubly robust (Jiang &amp; Li 2016, ICML, eq. 5; Thomas &amp; Brunskill 2016, eq. 2). */
   DR("dr", false, true),
   /** Self-normalised doubly robust (Kallus &amp; Uehara 2019; Thomas &amp; Brunskill 2016 "WDR"). */
-  SNDR("sndr", true, true);
+  SNDR("sndr", true, true),
+  /**
+   * Weighted doubly robust (Thomas &amp; Brunskill 2016, ICML, eq. 7): {@code sndr} without
+   * SCOPE-RL's 1e-10 in the normaliser; a step whose weights are all 0 adds 0.
+   */
+  WDR("wdr", true, true),
+  /**
+   * MAGIC (Thomas &amp; Brunskill 2016, ICML, Algorithm 1): the blend of the j-step WDR returns
+   * whose weights minimise the estimated variance plus squared bias ({@link MagicSample}).
+   */
+  MAGIC("magic", true, true),
+  /**
+   * Marginalised importance sampling: {@code sum_t w(s_t, a_t) r_t} with state-action ratios
+   * of the discounted occupancy of pi to the logged visits (Liu et al. 2018, "Breaking the curse
+   * of horizon", eq. 5; Uehara, Huang &amp; Jiang 2020, MWL, §3).
+   */
+  MIS("mis", false, false, true),
+  /**
+   * Marginalised doubly robust: {@code V(s_0) + sum_t w_t (r_t + gamma V(s_{t+1}) - Q_t)}
+   * (Kallus &amp; Uehara 2020, "Double reinforcement learning", eq. 4.1; Uehara et al. 2020, §5).
+   */
+  MDR("mdr", false, true, true),
+  /**
+   * Average reward per step of the evaluation policy, episodes restarting from the initial
+   * distribution: {@code sum_i sum_t u_t r_t / sum_i sum_t u_t} with the undiscounted marginal
+   * ratios (gamma 1), the self-normalised marginal estimator of the average-reward case (Liu et
+   * al. 2018, §4, eq. 8, by the renewal-reward theorem on episodes).
+   */
+  MIS_AVG("mis-avg", false, false, true);
 
   private final String id;
   private final boolean selfNormalized;
   private final boolean usesModel;
+  private final boolean usesRatio;
 
   SequentialEstimator(String id, boolean selfNormalized, boolean usesModel) {
+    this(id, selfNormalized, usesModel, false);
+  }
+
+  SequentialEstimator(String id, boolean selfNormalized, boolean usesModel, boolean usesRatio) {
     this.id = id;
     this.selfNormalized = selfNormalized;
     this.usesModel = usesModel;
+    this.usesRatio = usesRatio;
+  }
+
+  /** Whether it needs marginal state-action ratios (mis, mdr), which only a fitted model gives. */
+  public boolean usesRatio() {
+    return usesRatio;
   }
 
   /** The id used on the command line and in JSON output. */
@@ -49,9 +88,9 @@ public enum SequentialEstimator {
     return usesModel;
   }
 
-  /** Whether it weights by the behaviour policy's probabilities (all but {@code dm}). */
+  /** Whether it weights by the behaviour policy's cumulative probabilities (not dm, mis, mdr). */
   public boolean weights() {
-    return this != DM;
+    return this != DM && !usesRatio;
   }
 
   /** Parses an id such as {@code pdis}; throws a UsageException listing the ids (estimator ids are user text). */
@@ -63,6 +102,6 @@ public enum SequentialEstimator {
       }
     }
     throw new io.ope4j.data.UsageException("unknown trajectory estimator '" + text
-        + "'; known: dm, tis, pdis, sntis, snpdis, dr, sndr");
+        + "'; known: dm, tis, pdis, sntis, snpdis, dr, sndr, wdr, magic, mis, mdr, mis-avg");
   }
 }

@@ -96,6 +96,10 @@ public final class SequentialEvaluator {
             + " needs Q-hat and V-hat (q_* columns with a wide policy, or q and v); the log has"
             + " none");
       }
+      if (estimator.usesRatio() && !source.hasMarginalRatios()) {
+        throw new InvalidDataException(source.name(), -1, null, "estimator " + estimator.id()
+            + " needs marginal state-action ratios, which only a fitted model gives (--q-model)");
+      }
     }
   }
 
@@ -115,6 +119,18 @@ public final class SequentialEvaluator {
     for (int p = 0; p < policyNames.size(); p++) {
       String policy = policyNames.get(p);
       for (int e = 0; e < estimators.size(); e++) {
+        if (estimators.get(e) == SequentialEstimator.MAGIC) {
+          MagicSample.Result magic = state.magic(p).finish(config.method(), config.level());
+          estimates.add(new SequentialEstimate(policy, SequentialEstimator.MAGIC, magic.value(),
+              magic.stderr(), magic.interval(), state.magic(p).count()));
+          continue;
+        }
+        if (estimators.get(e) == SequentialEstimator.MIS_AVG) {
+          RatioSample ratio = state.averageReward(p);
+          estimates.add(new SequentialEstimate(policy, SequentialEstimator.MIS_AVG, ratio.value(),
+              ratio.stderr(), ratio.interval(config.method(), config.level()), ratio.count()));
+          continue;
+        }
         TrajectorySample sample = state.sample(p, e);
         long n = sample.count();
         double mean = sample.mean();

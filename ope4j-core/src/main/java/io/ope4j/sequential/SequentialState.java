@@ -22,6 +22,11 @@ public final class SequentialState {
   private final double[] multiplicities;
   private final double[] totalMultiplicity;
   private final PoissonMultiplicities.RowDrawer drawer;
+  /** Per policy, MAGIC's state when it is estimated (else null). */
+  private final MagicSample[] magic;
+  /** Per policy, mis-avg's ratio of sums when it is estimated (else null). */
+  private final RatioSample[] averageReward;
+  private final int averageIndex;
 
   /**
    * @param policies number of evaluation policies
@@ -51,7 +56,21 @@ public final class SequentialState {
     this.multiplicities = new double[replicates];
     this.totalMultiplicity = new double[replicates];
     this.drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
+    this.magic = valuesPass && config.estimators().contains(SequentialEstimator.MAGIC)
+        ? new MagicSample[policies] : null;
+    this.averageIndex = config.estimators().indexOf(SequentialEstimator.MIS_AVG);
+    this.averageReward = valuesPass && averageIndex >= 0 ? new RatioSample[policies] : null;
+    for (int p = 0; averageReward != null && p < policies; p++) {
+      averageReward[p] = new RatioSample(replicates);
+    }
+    for (int p = 0; magic != null && p < policies; p++) {
+      magic[p] = new MagicSample(normalisers[p].length,
+          replicates > 0 ? replicates : MAGIC_REPLICATES, config.seed());
+    }
   }
+
+  /** Bootstrap replicates of MAGIC's bias interval when the interval method is not the bootstrap. */
+  static final int MAGIC_REPLICATES = 200;
 
   /** Folds in one episode (already cut at the horizon cap). */
   public void add(EpisodeSteps episode) {
@@ -70,6 +89,13 @@ public final class SequentialState {
         for (int e = 0; e < estimators.length; e++) {
           samples[p][e].add(psi[e], multiplicities);
         }
+        if (magic != null) {
+          magic[p].add(values, episode, p, normalisers[p]);
+        }
+        if (averageReward != null) {
+          averageReward[p].add(psi[averageIndex], TrajectoryValues.marginalMass(episode, p),
+              multiplicities);
+        }
       }
     }
   }
@@ -84,7 +110,23 @@ public final class SequentialState {
       for (int e = 0; e < samples[p].length; e++) {
         samples[p][e].merge(other.samples[p][e]);
       }
+      if (magic != null) {
+        magic[p].merge(other.magic[p]);
+      }
+      if (averageReward != null) {
+        averageReward[p].merge(other.averageReward[p]);
+      }
     }
+  }
+
+  /** Policy {@code p}'s mis-avg state (only when it is estimated). */
+  RatioSample averageReward(int p) {
+    return averageReward[p];
+  }
+
+  /** Policy {@code p}'s MAGIC state (only when MAGIC is estimated). */
+  MagicSample magic(int p) {
+    return magic[p];
   }
 
   /** Number of evaluation policies. */

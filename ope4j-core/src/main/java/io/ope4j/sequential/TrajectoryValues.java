@@ -14,7 +14,11 @@ import java.util.Arrays;
  *   <li>PDIS: {@code sum_t d_t w_t r_t};
  *   <li>DR: {@code sum_t d_t (w_t (r_t - Q_t) + w_{t-1} V_t)};
  *   <li>self-normalised: each {@code w_t} divided by {@code mean_t + 1e-10}, the mean weight at
- *       step t over all episodes ({@link StepWeights#meanWeights}), and {@code w_{-1}} stays 1.
+ *       step t over all episodes ({@link StepWeights#meanWeights}), and {@code w_{-1}} stays 1;
+ *       WDR divides by {@code mean_t} itself (0 where it is 0);
+ *   <li>MIS: {@code sum_t u_t r_t}, MDR: {@code V(s_0) + sum_t u_t (r_t + gamma V(s_{t+1}) - Q_t)}
+ *       with the marginal ratios {@code u_t = w(s_t, a_t)} and {@code V(s_L) = 0} after the last
+ *       step.
  * </ul>
  *
  * <p>Scratch arrays only, no allocation per episode; one instance per thread.
@@ -99,8 +103,10 @@ final class TrajectoryValues {
     double dr = 0.0;
     double snpdis = 0.0;
     double sndr = 0.0;
+    double wdr = 0.0;
     double previous = 1.0;
     double previousNormalised = 1.0;
+    double previousWeighted = 1.0;
     for (int t = 0; t < length; t++) {
       double w = weights[t];
       double r = reward[t];
@@ -112,6 +118,9 @@ final class TrajectoryValues {
         snpdis += discount * normalised * r;
         sndr += discount * (normalised * (r - q[t]) + previousNormalised * v[t]);
         previousNormalised = normalised;
+        double weighted = weighted(w, normalisers[t]);
+        wdr += discount * (weighted * (r - q[t]) + previousWeighted * v[t]);
+        previousWeighted = weighted;
       }
       previous = w;
       discount *= gamma;
@@ -127,7 +136,74 @@ final class TrajectoryValues {
             / (normalisers[normalisers.length - 1] + NORMALISER_OFFSET) * discountedReturn;
         case SNPDIS -> snpdis;
         case SNDR -> sndr;
+        case WDR, MAGIC -> wdr;
+        case MIS, MIS_AVG -> marginal(episode, p, false);
+        case MDR -> marginal(episode, p, true);
       };
+    }
+  }
+
+  /** WDR's normalised weight: {@code w / mean}, 0 when every weight at the step is 0. */
+  private static double weighted(double w, double mean) {
+    return mean == 0.0 ? 0.0 : w / mean;
+  }
+
+  /** MIS, or with {@code doublyRobust} MDR, of one episode (class comment). */
+  private double marginal(EpisodeSteps episode, int p, boolean doublyRobust) {
+    int length = episode.length();
+    double[] ratio = episode.marginalRatio[p];
+    double[] reward = episode.reward;
+    double[] v = episode.vHat[p];
+    double[] q = episode.qLogged;
+    double total = doublyRobust && length > 0 ? v[0] : 0.0;
+    for (int t = 0; t < length; t++) {
+      if (doublyRobust) {
+        double next = t + 1 < length ? v[t + 1] : 0.0;
+        total += ratio[t] * (reward[t] + gamma * next - q[t]);
+      } else {
+        total += ratio[t] * reward[t];
+      }
+    }
+    return total;
+  }
+
+  /** {@code sum_t u_t}: the episode's marginal weight mass (the denominator of mis-avg). */
+  static double marginalMass(EpisodeSteps episode, int p) {
+    double[] ratio = episode.marginalRatio[p];
+    double total = 0.0;
+    for (int t = 0; t < episode.length(); t++) {
+      total += ratio[t];
+    }
+    return total;
+  }
+
+  /**
+   * MAGIC's j-step returns of one episode (Thomas &amp; Brunskill 2016, eq. 9, per trajectory):
+   * {@code g[0]} is {@code V(s_0)} (j = -1) and {@code g[j+1]} the WDR sum up to step j plus
+   * {@code gamma^{j+1} w~_j V(s_{j+1})}, for j below {@code g.length - 1}; past the episode's end
+   * the absorbing state adds nothing, so {@code g[j+1]} stays the episode's WDR value. Uses the
+   * weights of the last {@link #weigh}.
+   */
+  void jStepReturns(EpisodeSteps episode, int p, double[] normalisers, double[] g) {
+    int length = episode.length();
+    double[] reward = episode.reward;
+    double[] q = episode.qLogged;
+    double[] v = episode.vHat[p];
+    g[0] = length == 0 ? 0.0 : v[0];
+    double discount = 1.0;
+    double partial = 0.0;
+    double previousWeighted = 1.0;
+    for (int j = 0; j + 1 < g.length; j++) {
+      if (j < length) {
+        double weighted = weighted(weights[j], normalisers[j]);
+        partial += discount * (weighted * (reward[j] - q[j]) + previousWeighted * v[j]);
+        previousWeighted = weighted;
+        discount *= gamma;
+        double next = j + 1 < length ? v[j + 1] : 0.0;
+        g[j + 1] = partial + discount * weighted * next;
+      } else {
+        g[j + 1] = partial;
+      }
     }
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Any split of the episodes equals one pass; variable lengths equal hand-padded episodes. */
 class SequentialMergeTest {
 
-  private static final List<SequentialEstimator> ALL = List.of(SequentialEstimator.values());
+  private static final List<SequentialEstimator> ALL = List.copyOf(java.util.EnumSet.complementOf(
+      java.util.EnumSet.of(SequentialEstimator.MIS_AVG)));
   private static final SequentialConfig CONFIG =
       SequentialConfig.of(ALL, 0.9).withInterval(IntervalMethod.BOOTSTRAP, 50, 3);
 
@@ -49,6 +50,7 @@ class SequentialMergeTest {
         int t = copy.append();
         copy.set(t, 0.0, 1.0, 0.0); // absorbing state: reward 0, both policies sure, model 0
         copy.setPolicy(0, t, 1.0, 0.0);
+        copy.setMarginalRatio(0, t, 1.0); // any finite ratio: the absorbing state's terms are 0
       }
       padded.add(copy);
     }

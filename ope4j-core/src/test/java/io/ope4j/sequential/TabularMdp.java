@@ -31,9 +31,13 @@ final class TabularMdp {
   final double gamma;
   final double[] value;
   final double[][] q;
+  /** Exact marginal ratios of the target's discounted occupancy to the behaviour's visits. */
+  final double[][] ratio;
 
   TabularMdp(double gamma) {
     this.gamma = gamma;
+    this.ratio = io.ope4j.environment.Occupancy.ratios(NEXT, CONTINUE, INITIAL, TARGET, BEHAVIOUR,
+        gamma);
     double[][] a = new double[STATES][STATES + 1];
     for (int s = 0; s < STATES; s++) {
       a[s][s] = 1.0;
@@ -82,6 +86,7 @@ final class TabularMdp {
         double v = TARGET[s][0] * q[s][0] + TARGET[s][1] * q[s][1] + MODEL_BIAS;
         episode.set(t, reward, BEHAVIOUR[s][a], q[s][a] + MODEL_BIAS);
         episode.setPolicy(0, t, TARGET[s][a], v);
+        episode.setMarginalRatio(0, t, ratio[s][a]);
         if (random.nextDouble() >= CONTINUE[s]) {
           break;
         }
@@ -96,37 +101,8 @@ final class TabularMdp {
     return io.ope4j.environment.Draw.index(random, probabilities);
   }
 
-  /** Episodes held in memory, delivered in order. */
+  /** Episodes held in memory, delivered in order, with their model and exact ratios. */
   static EpisodeSource.Opener source(List<EpisodeSteps> episodes) {
-    return () -> new EpisodeSource() {
-      private int next;
-
-      @Override
-      public String name() {
-        return "memory";
-      }
-
-      @Override
-      public List<String> policyNames() {
-        return List.of("target");
-      }
-
-      @Override
-      public boolean hasModel() {
-        return true;
-      }
-
-      @Override
-      public boolean next(EpisodeSteps episode) {
-        if (next == episodes.size()) {
-          return false;
-        }
-        episode.copyFrom(episodes.get(next++));
-        return true;
-      }
-
-      @Override
-      public void close() {}
-    };
+    return EpisodeList.of(episodes, List.of("target"), true, true);
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exact-truth checks on {@link TabularMdp} (variable-length episodes, a biased model): over
- * seeded replications TIS, PDIS and DR centre on the value from the linear solve within 4
+ * Exact-truth checks on {@link TabularMdp} (variable-length episodes, a biased model, exact
+ * marginal ratios): over seeded replications TIS, PDIS, DR, MIS and MDR centre on the value from the linear solve within 4
  * standard errors, the SN variants within a small bias, and 95% t and bootstrap intervals cover
  * in 93-97% of the replications.
  */
@@ -19,7 +19,7 @@ class TabularMdpTruthTest {
   private static final int EPISODES = 1000;
   private static final List<SequentialEstimator> ESTIMATORS = List.of(SequentialEstimator.TIS,
       SequentialEstimator.PDIS, SequentialEstimator.DR, SequentialEstimator.SNPDIS,
-      SequentialEstimator.SNDR);
+      SequentialEstimator.SNDR, SequentialEstimator.MIS, SequentialEstimator.MDR);
 
   @Test
   void unbiasedAndCovering() throws IOException {

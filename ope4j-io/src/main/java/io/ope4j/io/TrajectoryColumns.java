@@ -27,6 +27,10 @@ final class TrajectoryColumns {
   final int modelNarrow;
   final int value;
   final int nActions;
+  /** With states: the {@code state} column alone, or the {@code s_*} columns; else empty. */
+  final int[] states;
+  /** Whether the state is the tabular {@code state} column. */
+  final boolean tabularState;
 
   TrajectoryColumns(List<String> header, TrajectoryReadOptions options, String source) {
     this.header = header;
@@ -70,6 +74,30 @@ final class TrajectoryColumns {
     this.nActions = k >= 0 ? k : modelWide != null ? modelWide.length : -1;
     this.modelNarrow = header.indexOf("q");
     this.value = header.indexOf("v");
+    this.tabularState = options.states() && header.contains("state");
+    this.states = options.states() ? stateColumns(header, source) : new int[0];
+    if (options.states() && (narrow >= 0 || nActions < 1)) {
+      throw new InvalidDataException(source, 0, narrow >= 0 ? "pi" : null, "a fitted Q or marginal"
+          + " ratios need every policy's probability of every action: wide pi_* columns");
+    }
+  }
+
+  /** {@code state} if the header has it, else every {@code s_*} column in header order. */
+  private static int[] stateColumns(List<String> header, String source) {
+    if (header.contains("state")) {
+      return new int[] {header.indexOf("state")};
+    }
+    List<Integer> found = new ArrayList<>();
+    for (int c = 0; c < header.size(); c++) {
+      if (header.get(c).startsWith("s_")) {
+        found.add(c);
+      }
+    }
+    if (found.isEmpty()) {
+      throw new InvalidDataException(source, 0, "state", "a fitted Q or marginal ratios need the"
+          + " state: a tabular state column or s_* feature columns");
+    }
+    return found.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Whether Q-hat at the logged action and V-hat of every policy can be had. */
@@ -84,6 +112,7 @@ final class TrajectoryColumns {
     java.util.TreeSet<Integer> used = new java.util.TreeSet<>(
         List.of(episode, step, action, reward, pscore));
     add(used, done, narrowPolicy, modelNarrow, value);
+    add(used, states);
     for (int[] wide : policyWide) {
       add(used, wide);
     }
@@ -106,7 +135,8 @@ final class TrajectoryColumns {
 
   /** Whether a column is an id read as an integer. */
   boolean isInteger(int column) {
-    return column == episode || column == step || column == done || column == action;
+    return column == episode || column == step || column == done || column == action
+        || (tabularState && column == states[0]);
   }
 
   private static int required(List<String> header, String name, String source) {

@@ -23,6 +23,7 @@ public final class TrajectoryLogReader implements EpisodeSource {
   private final double piSumTolerance;
   private final double[] policyRow;
   private final double[] modelRow;
+  private final double[] stateRow;
   private final EpisodeIds seen = new EpisodeIds();
   /** Whether the table's current row is the first row of an episode not yet delivered. */
   private boolean pending;
@@ -44,6 +45,7 @@ public final class TrajectoryLogReader implements EpisodeSource {
       int k = Math.max(columns.nActions, 0);
       this.policyRow = new double[k];
       this.modelRow = new double[k];
+      this.stateRow = new double[columns.states.length];
     } catch (RuntimeException failure) {
       Closing.closeAfter(failure, table);
       throw failure;
@@ -95,6 +97,7 @@ public final class TrajectoryLogReader implements EpisodeSource {
     }
     episode.start(id);
     long doneRow = -1;
+    episode.setEnded(columns.done < 0);
     while (true) {
       if (doneRow >= 0) {
         throw new InvalidDataException(table.source(), doneRow, "done", "episode " + id
@@ -102,6 +105,7 @@ public final class TrajectoryLogReader implements EpisodeSource {
       }
       if (readStep(values, episode)) {
         doneRow = table.row();
+        episode.setEnded(true);
       }
       if (!table.nextRow()) {
         pending = false;
@@ -157,6 +161,9 @@ public final class TrajectoryLogReader implements EpisodeSource {
     double givenValue = columns.value >= 0
         ? check.finite(columns.value, values[columns.value]) : Double.NaN;
     episode.set(t, reward, pscore, qLogged);
+    if (stateRow.length > 0) {
+      readState(values, episode, t, action);
+    }
     for (int p = 0; p < columns.policyNames.size(); p++) {
       int[] wide = columns.policyWide.get(p);
       if (wide == null) {
@@ -174,8 +181,26 @@ public final class TrajectoryLogReader implements EpisodeSource {
       double v = columns.modelWide != null
           ? WideForm.expectedModelValue(policyRow, 0, modelRow, 0, wide.length) : givenValue;
       episode.setPolicy(p, t, policyRow[action], v);
+      if (stateRow.length > 0) {
+        episode.setPolicyRow(p, t, policyRow, wide.length);
+      }
     }
     return done;
+  }
+
+  /** Reads step {@code t}'s state: a tabular index (an integer >= 0) or finite features. */
+  private void readState(double[] values, EpisodeSteps episode, int t, int action) {
+    for (int c = 0; c < stateRow.length; c++) {
+      int column = columns.states[c];
+      stateRow[c] = columns.tabularState ? check.position(column, values[column])
+          : check.finite(column, values[column]);
+    }
+    episode.setState(t, action, stateRow, 0, stateRow.length);
+  }
+
+  /** Whether the state is a tabular index (the {@code state} column) rather than features. */
+  public boolean tabularState() {
+    return columns.tabularState;
   }
 
   @Override

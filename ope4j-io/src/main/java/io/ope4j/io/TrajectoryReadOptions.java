@@ -10,12 +10,25 @@ import java.util.Map;
  *     prefix0 .. prefix(K-1)}; empty to use {@code pi} (narrow) or {@code pi_*} (wide)
  * @param modelPrefix prefix of the wide Q-hat columns
  * @param piSumTolerance how far a wide policy's row may sum from 1
+ * @param states whether to read each step's state ({@code state} or {@code s_*}), logged action
+ *     and every policy's probabilities of every action, as fitted models need
  */
 public record TrajectoryReadOptions(
-    Map<String, String> policies, String modelPrefix, double piSumTolerance) {
+    Map<String, String> policies, String modelPrefix, double piSumTolerance, boolean states) {
 
   public TrajectoryReadOptions {
     policies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+  }
+
+  /** Options that do not read states. */
+  public TrajectoryReadOptions(Map<String, String> policies, String modelPrefix,
+      double piSumTolerance) {
+    this(policies, modelPrefix, piSumTolerance, false);
+  }
+
+  /** These options reading states too (or not). */
+  public TrajectoryReadOptions withStates(boolean read) {
+    return new TrajectoryReadOptions(policies, modelPrefix, piSumTolerance, read);
   }
 
   /** formats.md's defaults. */
@@ -25,11 +38,11 @@ public record TrajectoryReadOptions(
 
   /** These options with the given policies (name to column prefix, in order). */
   public TrajectoryReadOptions withPolicies(Map<String, String> newPolicies) {
-    return new TrajectoryReadOptions(newPolicies, modelPrefix, piSumTolerance);
+    return new TrajectoryReadOptions(newPolicies, modelPrefix, piSumTolerance, states);
   }
 
   /** These options with another Q-hat prefix. */
   public TrajectoryReadOptions withModelPrefix(String prefix) {
-    return new TrajectoryReadOptions(policies, prefix, piSumTolerance);
+    return new TrajectoryReadOptions(policies, prefix, piSumTolerance, states);
   }
 }
