@@ -5,8 +5,9 @@ package io.ope4j.engine;
  * {@code m_b * y}, {@code m_b * x} and {@code m_b * d} over rows with multiplicity {@code m_b}.
  * Divided by the replicate's total multiplicity ({@link ChunkAccumulator}) they give the
  * replicate's estimate; self-normalised estimators are renormalised inside every replicate.
+ * Public as a service for other engines (the continuous-action engine), like {@link TermMoments}.
  */
-final class ReplicateSums implements java.io.Serializable {
+public final class ReplicateSums implements java.io.Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -15,7 +16,7 @@ final class ReplicateSums implements java.io.Serializable {
   private final double[] sumD;
   private final double[] sumY;
 
-  ReplicateSums(int replicates, boolean selfNormalized, boolean hasModelTerm) {
+  public ReplicateSums(int replicates, boolean selfNormalized, boolean hasModelTerm) {
     this.replicates = replicates;
     this.sumX = new double[replicates];
     this.sumD = selfNormalized ? new double[replicates] : null;
@@ -27,7 +28,7 @@ final class ReplicateSums implements java.io.Serializable {
    * ignored). Each loop runs over replicates of doubles with the row's term fixed: independent
    * sums, which the JIT vectorises.
    */
-  void addRow(double[] m, double y, double x, double d) {
+  public void addRow(double[] m, double y, double x, double d) {
     add(sumX, m, x);
     if (sumD != null) {
       add(sumD, m, d);
@@ -43,7 +44,7 @@ final class ReplicateSums implements java.io.Serializable {
     }
   }
 
-  void merge(ReplicateSums other) {
+  public void merge(ReplicateSums other) {
     addAll(sumX, other.sumX);
     if (sumD != null) {
       addAll(sumD, other.sumD);
@@ -60,7 +61,7 @@ final class ReplicateSums implements java.io.Serializable {
   }
 
   /** The replicate estimates, given each replicate's total multiplicity. */
-  double[] estimates(double[] totalMultiplicity) {
+  public double[] estimates(double[] totalMultiplicity) {
     double[] values = new double[replicates];
     for (int b = 0; b < replicates; b++) {
       double total = totalMultiplicity[b];

@@ -1,0 +1,243 @@
+package io.ope4j.continuous;
+
+import io.ope4j.diagnostics.WeightDiagnostics;
+import io.ope4j.diagnostics.WeightStats;
+import io.ope4j.engine.ReplicateSums;
+import io.ope4j.engine.TermMoments;
+import io.ope4j.internal.stats.PoissonMultiplicities;
+import io.ope4j.interval.Interval;
+import io.ope4j.interval.Intervals;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one-pass state of a continuous-action evaluation over some rows, the counterpart of the
+ * bandit engine's {@code EvaluationState} with the same parts: per candidate estimator its
+ * {@link TermMoments} (and {@link ReplicateSums} for the Poisson bootstrap), per distinct smoothing
+ * (kernel and bandwidth) the {@link WeightStats} of its weights. {@link #add} folds a batch in
+ * blocks of {@value #BLOCK} rows aligned to the batch start, {@link #merge} combines states of
+ * disjoint rows (associative; deterministic for a fixed merge order), {@link #finish} gives the
+ * estimates. With Open Bandit Pipeline's index bootstrap the state also keeps every row's terms.
+ * Mutable, for one thread at a time.
+ */
+public final class ContinuousState implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final int BLOCK = 1024;
+
+  private final ContinuousLayout layout;
+  private final ContinuousConfig config;
+  private final List<ContinuousEstimator> slots = new ArrayList<>();
+  /** {@code slotOf[e]} is estimator e's first candidate; {@code slotOf[size]} the slot count. */
+  private final int[] slotOf;
+  private final List<Smoothing> smoothings = new ArrayList<>();
+  private final int[] smoothingOf;
+  private final TermMoments[] moments;
+  private final ReplicateSums[] replicateSums;
+  private final double[] totalMultiplicity;
+  private final WeightStats[] weights;
+  private final RowTerms[] kept;
+  private final int replicates;
+  private long rows;
+
+  private transient Scratch scratch;
+
+  /** An empty state. */
+  public ContinuousState(ContinuousLayout layout, ContinuousConfig config) {
+    this.layout = layout;
+    this.config = config;
+    List<ContinuousEstimator> estimators = config.estimators();
+    this.slotOf = new int[estimators.size() + 1];
+    for (int e = 0; e < estimators.size(); e++) {
+      slotOf[e] = slots.size();
+      slots.addAll(estimators.get(e).candidates());
+    }
+    slotOf[estimators.size()] = slots.size();
+    int count = slots.size();
+    this.smoothingOf = new int[count];
+    this.replicates = config.poissonReplicates();
+    this.moments = new TermMoments[count];
+    this.replicateSums = replicates > 0 ? new ReplicateSums[count] : null;
+    this.kept = config.obpBootstrap() ? new RowTerms[count] : null;
+    for (int s = 0; s < count; s++) {
+      ContinuousEstimator slot = slots.get(s);
+      int index = smoothings.indexOf(slot.smoothing());
+      if (index < 0) {
+        index = smoothings.size();
+        smoothings.add(slot.smoothing());
+      }
+      smoothingOf[s] = index;
+      moments[s] = new TermMoments(slot.selfNormalized(), false);
+      if (replicates > 0) {
+        replicateSums[s] = new ReplicateSums(replicates, slot.selfNormalized(), false);
+      }
+      if (kept != null) {
+        kept[s] = new RowTerms(slot.selfNormalized());
+      }
+    }
+    this.totalMultiplicity = replicates > 0 ? new double[replicates] : null;
+    this.weights = new WeightStats[smoothings.size()];
+    for (int k = 0; k < weights.length; k++) {
+      weights[k] = new WeightStats();
+    }
+  }
+
+  /** Buffers: the weight numerators per smoothing (by batch row), the terms per slot (by block row). */
+  private static final class Scratch {
+    final double[][] numerators;
+    /** Per smoothing, the array its numerators are in for the current block. */
+    final double[][] current;
+    final double[][] x;
+    final double[][] d;
+    final double[] multiplicities;
+    final PoissonMultiplicities.RowDrawer drawer;
+
+    Scratch(int smoothings, int capacity, int slots, int replicates) {
+      numerators = new double[smoothings][capacity];
+      current = new double[smoothings][];
+      x = new double[slots][BLOCK];
+      d = new double[slots][BLOCK];
+      multiplicities = replicates > 0 ? new double[replicates] : null;
+      drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
+    }
+  }
+
+  public ContinuousLayout layout() {
+    return layout;
+  }
+
+  /** Rows folded in so far. */
+  public long rows() {
+    return rows;
+  }
+
+  /** Folds in every row of {@code batch}. */
+  public void add(ContinuousBatch batch) {
+    if (scratch == null || scratch.numerators[0].length < batch.capacity()) {
+      scratch = new Scratch(smoothings.size(), batch.capacity(), slots.size(), replicates);
+    }
+    int size = batch.size();
+    for (int from = 0; from < size; from += BLOCK) {
+      addBlock(batch, from, Math.min(size, from + BLOCK));
+    }
+    rows += size;
+  }
+
+  private void addBlock(ContinuousBatch batch, int from, int to) {
+    Scratch s = scratch;
+    double[][] numerators = s.current;
+    for (int k = 0; k < numerators.length; k++) {
+      numerators[k] = smoothings.get(k).numerators(batch, from, to, s.numerators[k]);
+      weights[k].addBlock(numerators[k], batch.density(), from, to);
+    }
+    int length = to - from;
+    for (int slot = 0; slot < slots.size(); slot++) {
+      slots.get(slot).terms(batch, numerators[smoothingOf[slot]], from, to, s.x[slot], s.d[slot]);
+      moments[slot].addBlock(null, s.x[slot], s.d[slot], length, 0);
+      if (kept != null) {
+        kept[slot].append(s.x[slot], s.d[slot], length);
+      }
+    }
+    if (replicates > 0) {
+      addReplicates(batch.firstRow() + from, length);
+    }
+  }
+
+  // As the bandit engine: a row's multiplicities are drawn once, keyed by (seed, row, replicate).
+  private void addReplicates(long firstRow, int length) {
+    Scratch s = scratch;
+    double[] m = s.multiplicities;
+    for (int i = 0; i < length; i++) {
+      s.drawer.fill(config.seed(), firstRow + i, m);
+      for (int b = 0; b < replicates; b++) {
+        totalMultiplicity[b] += m[b];
+      }
+      for (int slot = 0; slot < replicateSums.length; slot++) {
+        replicateSums[slot].addRow(m, 0.0, s.x[slot][i], s.d[slot][i]);
+      }
+    }
+  }
+
+  /** Adds {@code other}'s rows, which follow this state's rows in the log. */
+  public void merge(ContinuousState other) {
+    if (!other.layout.equals(layout) || !other.config.equals(config)) {
+      throw new IllegalArgumentException("cannot merge states of different layouts or configurations");
+    }
+    rows += other.rows;
+    for (int s = 0; s < moments.length; s++) {
+      moments[s].merge(other.moments[s]);
+      if (replicates > 0) {
+        replicateSums[s].merge(other.replicateSums[s]);
+      }
+      if (kept != null) {
+        kept[s].append(other.kept[s]);
+      }
+    }
+    if (replicates > 0) {
+      for (int b = 0; b < replicates; b++) {
+        totalMultiplicity[b] += other.totalMultiplicity[b];
+      }
+    }
+    for (int k = 0; k < weights.length; k++) {
+      weights[k].merge(other.weights[k]);
+    }
+  }
+
+  /**
+   * The estimates of every configured estimator.
+   *
+   * @throws IllegalArgumentException when no row was folded in
+   */
+  public ContinuousResult finish() {
+    if (rows == 0) {
+      throw new IllegalArgumentException("the log has no rows");
+    }
+    List<ContinuousEstimate> estimates = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<Integer> warned = new ArrayList<>();
+    List<ContinuousEstimator> estimators = config.estimators();
+    for (int e = 0; e < estimators.size(); e++) {
+      int first = slotOf[e];
+      int count = slotOf[e + 1] - first;
+      double[] values = new double[count];
+      double[] stderrs = new double[count];
+      for (int c = 0; c < count; c++) {
+        values[c] = moments[first + c].value();
+        stderrs[c] = moments[first + c].standardError();
+      }
+      int chosen = estimators.get(e).choose(values, stderrs, rows);
+      int slot = first + chosen;
+      int smoothing = smoothingOf[slot];
+      WeightDiagnostics diagnostics = weights[smoothing].finish();
+      if (!warned.contains(smoothing)) {
+        warned.add(smoothing);
+        warnings.addAll(diagnostics.warnings(layout.policy() + " (" + smoothings.get(smoothing).label() + ")"));
+      }
+      double bootstrapMean = Double.NaN;
+      Interval interval;
+      if (kept != null) {
+        double[] means = kept[slot].resampleMeans(config.replicates(), config.seed());
+        bootstrapMean = mean(means);
+        interval = Intervals.bootstrapPercentile(means, config.level());
+      } else if (replicates > 0) {
+        interval = Intervals.bootstrapPercentile(replicateSums[slot].estimates(totalMultiplicity), config.level());
+      } else {
+        interval = Intervals.studentT(values[chosen], stderrs[chosen], rows, config.level());
+      }
+      ContinuousEstimator estimator = estimators.get(e);
+      String selected = count > 1 || slots.get(first) != estimator ? slots.get(slot).spec() : null;
+      estimates.add(new ContinuousEstimate(estimator.spec(), values[chosen], stderrs[chosen], interval,
+          diagnostics, selected, bootstrapMean));
+    }
+    return new ContinuousResult(rows, layout, config, estimates, warnings);
+  }
+
+  private static double mean(double[] values) {
+    io.ope4j.internal.stats.CompensatedSum sum = new io.ope4j.internal.stats.CompensatedSum();
+    for (double v : values) {
+      sum.add(v);
+    }
+    return sum.value() / values.length;
+  }
+}
