@@ -4,6 +4,7 @@ import io.ope4j.diagnostics.WeightDiagnostics;
 import io.ope4j.diagnostics.WeightStats;
 import io.ope4j.engine.ReplicateSums;
 import io.ope4j.engine.TermMoments;
+import io.ope4j.internal.stats.IndexBootstrap;
 import io.ope4j.internal.stats.PoissonMultiplicities;
 import io.ope4j.interval.Interval;
 import io.ope4j.interval.Intervals;
@@ -197,17 +198,20 @@ public final class ContinuousState implements Serializable {
     List<String> warnings = new ArrayList<>();
     List<Integer> warned = new ArrayList<>();
     List<ContinuousEstimator> estimators = config.estimators();
+    int[] chosenSlots = new int[estimators.size()];
     for (int e = 0; e < estimators.size(); e++) {
       int first = slotOf[e];
       int count = slotOf[e + 1] - first;
-      double[] values = new double[count];
-      double[] stderrs = new double[count];
-      for (int c = 0; c < count; c++) {
-        values[c] = moments[first + c].value();
-        stderrs[c] = moments[first + c].standardError();
-      }
-      int chosen = estimators.get(e).choose(values, stderrs, rows);
-      int slot = first + chosen;
+      chosenSlots[e] = first + estimators.get(e).choose(values(first, count), stderrs(first, count), rows);
+    }
+    double[][] indexMeans = kept == null ? null : indexBootstrap(chosenSlots);
+    for (int e = 0; e < estimators.size(); e++) {
+      int first = slotOf[e];
+      int count = slotOf[e + 1] - first;
+      double[] values = values(first, count);
+      double[] stderrs = stderrs(first, count);
+      int slot = chosenSlots[e];
+      int chosen = slot - first;
       int smoothing = smoothingOf[slot];
       WeightDiagnostics diagnostics = weights[smoothing].finish();
       if (!warned.contains(smoothing)) {
@@ -217,9 +221,8 @@ public final class ContinuousState implements Serializable {
       double bootstrapMean = Double.NaN;
       Interval interval;
       if (kept != null) {
-        double[] means = kept[slot].resampleMeans(config.replicates(), config.seed());
-        bootstrapMean = mean(means);
-        interval = Intervals.bootstrapPercentile(means, config.level());
+        bootstrapMean = mean(indexMeans[e]);
+        interval = Intervals.bootstrapPercentile(indexMeans[e], config.level());
       } else if (replicates > 0) {
         interval = Intervals.bootstrapPercentile(replicateSums[slot].estimates(totalMultiplicity), config.level());
       } else {
@@ -231,6 +234,31 @@ public final class ContinuousState implements Serializable {
           diagnostics, selected, bootstrapMean));
     }
     return new ContinuousResult(rows, layout, config, estimates, warnings);
+  }
+
+  private double[] values(int first, int count) {
+    double[] values = new double[count];
+    for (int c = 0; c < count; c++) {
+      values[c] = moments[first + c].value();
+    }
+    return values;
+  }
+
+  private double[] stderrs(int first, int count) {
+    double[] stderrs = new double[count];
+    for (int c = 0; c < count; c++) {
+      stderrs[c] = moments[first + c].standardError();
+    }
+    return stderrs;
+  }
+
+  /** Open Bandit Pipeline's bootstrap of each estimator's chosen candidate, the draws shared. */
+  private double[][] indexBootstrap(int[] chosenSlots) {
+    double[][] values = new double[chosenSlots.length][];
+    for (int e = 0; e < chosenSlots.length; e++) {
+      values[e] = kept[chosenSlots[e]].values();
+    }
+    return IndexBootstrap.resampleMeans(values, config.replicates(), config.seed());
   }
 
   private static double mean(double[] values) {

@@ -27,6 +27,19 @@ public enum Kernel {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The kernel's variance {@code int u^2 K(u) du}: 1, 1/5, 1/6 and {@code 1 - 8 / pi^2}. A
+   * bandwidth h smooths a quadratic reward by exactly {@code h^2} times it.
+   */
+  public double variance() {
+    return switch (this) {
+      case GAUSSIAN -> 1.0;
+      case EPANECHNIKOV -> 0.2;
+      case TRIANGULAR -> 1.0 / 6;
+      case COSINE -> 1 - 8 / (Math.PI * Math.PI);
+    };
+  }
+
   /** The kernel's value at {@code u}. */
   public double at(double u) {
     double a = Math.abs(u);

@@ -1,12 +1,11 @@
 package io.ope4j.continuous;
 
 import io.ope4j.internal.stats.CompensatedSum;
-import io.ope4j.internal.stats.IndexBootstrap;
 import java.util.Arrays;
 
 /**
- * Every row's terms of one estimator, in log order, for Open Bandit Pipeline's index bootstrap,
- * which resamples the per-row values {@code x_i} (self-normalised: {@code x_i / mean(d)}, the
+ * Every row's terms of one estimator, in log order, for Open Bandit Pipeline's index bootstrap
+ * ({@link io.ope4j.internal.stats.IndexBootstrap}), which resamples the per-row values {@code x_i} (self-normalised: {@code x_i / mean(d)}, the
  * normaliser fixed on the whole sample, as that library does). Memory grows with the log.
  */
 final class RowTerms implements java.io.Serializable {
@@ -39,8 +38,8 @@ final class RowTerms implements java.io.Serializable {
     append(other.x, other.d, other.size);
   }
 
-  /** The index bootstrap's replicate means of the per-row values. */
-  double[] resampleMeans(int replicates, long seed) {
+  /** The per-row values the index bootstrap resamples. */
+  double[] values() {
     double[] values = Arrays.copyOf(x, size);
     if (selfNormalized) {
       CompensatedSum sum = new CompensatedSum();
@@ -52,6 +51,6 @@ final class RowTerms implements java.io.Serializable {
         values[i] /= normaliser;
       }
     }
-    return IndexBootstrap.resampleMeans(values, replicates, seed);
+    return values;
   }
 }

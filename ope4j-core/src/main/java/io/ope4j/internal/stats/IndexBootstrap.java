@@ -14,15 +14,32 @@ public final class IndexBootstrap {
 
   /** The resample means in draw order. */
   public static double[] resampleMeans(double[] values, int replicates, long seed) {
+    return resampleMeans(new double[][] {values}, replicates, seed)[0];
+  }
+
+  /**
+   * The resample means of several value arrays of the same length, each with the same index
+   * draws (as each would get from a fresh generator with this seed): the draws are made once.
+   *
+   * @return per array, its replicate means in draw order
+   */
+  public static double[][] resampleMeans(double[][] values, int replicates, long seed) {
     Mt19937 random = new Mt19937(seed);
-    int n = values.length;
-    double[] means = new double[replicates];
+    int n = values[0].length;
+    int[] indices = new int[n];
+    double[][] means = new double[values.length][replicates];
     for (int b = 0; b < replicates; b++) {
-      double sum = 0.0;
       for (int i = 0; i < n; i++) {
-        sum += values[random.nextIndex(n)];
+        indices[i] = random.nextIndex(n);
       }
-      means[b] = sum / n;
+      for (int v = 0; v < values.length; v++) {
+        double[] column = values[v];
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+          sum += column[indices[i]];
+        }
+        means[v][b] = sum / n;
+      }
     }
     return means;
   }
