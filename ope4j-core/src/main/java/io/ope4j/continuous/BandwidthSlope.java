@@ -4,11 +4,15 @@ import io.ope4j.estimator.Slope;
 import java.util.List;
 
 /**
- * A kernel estimator whose bandwidth is chosen from the data by SLOPE ({@link Slope}; Su,
- * Srinath & Krishnamurthy 2020, who propose it for kernel bandwidths among other
- * hyperparameters): smaller bandwidths have less smoothing bias and more variance, and SLOPE
- * takes the widest-interval candidate still consistent with every narrower one. The candidates
- * run side by side in the same pass.
+ * A kernel estimator whose bandwidth is chosen from the data by SLOPE (Su, Srinath &
+ * Krishnamurthy 2020, Alg. 1, a Lepski-type rule they propose for kernel bandwidths among other
+ * hyperparameters): the candidates are visited from the smallest bandwidth (least smoothing
+ * bias) up, each accepted while its interval is consistent with every one accepted before, and
+ * the last accepted is reported ({@link Slope#chooseInOrder}). Unlike the bandit families (and
+ * Open Bandit Pipeline), candidates are not ordered by their interval widths: kernel weights'
+ * variance is not monotone in the bandwidth (one wider than the behaviour policy's spread makes
+ * the weights heavy-tailed), and a width order would then visit the most biased candidate
+ * first. The candidates run side by side in the same pass.
  *
  * @param spec as written back to users, e.g. {@code kernel-ipw:kernel=gaussian:bandwidth=slope}
  * @param id the family's id
@@ -45,6 +49,6 @@ record BandwidthSlope(String spec, String id, List<ContinuousEstimator> candidat
 
   @Override
   public int choose(double[] values, double[] stderrs, long rows) {
-    return Slope.choose(values, stderrs, rows, delta);
+    return Slope.chooseInOrder(values, stderrs, rows, delta);
   }
 }

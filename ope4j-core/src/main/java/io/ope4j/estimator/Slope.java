@@ -28,19 +28,48 @@ public final class Slope {
    */
   public static int choose(double[] values, double[] stderrs, long rows, double delta) {
     int count = values.length;
-    double quantile = new TDistribution(rows - 1, 1e-14).inverseCumulativeProbability(1 - delta);
-    double[] width = new double[count];
-    Integer[] order = new Integer[count];
+    double[] width = widths(stderrs, rows, delta);
+    Integer[] ascending = new Integer[count];
     for (int j = 0; j < count; j++) {
-      width[j] = stderrs[j] * quantile;
-      order[j] = j;
+      ascending[j] = j;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(width[a], width[b])); // stable
+    java.util.Arrays.sort(ascending, (a, b) -> Double.compare(width[a], width[b])); // stable
+    int[] visits = new int[count];
+    for (int v = 0; v < count; v++) {
+      visits[v] = ascending[count - 1 - v];
+    }
+    return accept(values, width, visits);
+  }
+
+  /**
+   * As {@link #choose}, visiting the candidates in their given order (Su et al.'s order by the
+   * hyperparameter, from least biased to most biased) instead of by decreasing width: for families
+   * whose variance is not monotone in the hyperparameter.
+   */
+  public static int chooseInOrder(double[] values, double[] stderrs, long rows, double delta) {
+    int[] visits = new int[values.length];
+    for (int v = 0; v < visits.length; v++) {
+      visits[v] = v;
+    }
+    return accept(values, widths(stderrs, rows, delta), visits);
+  }
+
+  private static double[] widths(double[] stderrs, long rows, double delta) {
+    double quantile = new TDistribution(rows - 1, 1e-14).inverseCumulativeProbability(1 - delta);
+    double[] width = new double[stderrs.length];
+    for (int j = 0; j < width.length; j++) {
+      width[j] = stderrs[j] * quantile;
+    }
+    return width;
+  }
+
+  /** The last candidate accepted, visiting in {@code visits} order, before the first failure. */
+  private static int accept(double[] values, double[] width, int[] visits) {
     int previous = -1;
-    for (int visit = count - 1; visit >= 0; visit--) {
-      int now = order[visit];
-      for (int accepted = count - 1; accepted > visit; accepted--) {
-        int j = order[accepted];
+    for (int v = 0; v < visits.length; v++) {
+      int now = visits[v];
+      for (int earlier = 0; earlier < v; earlier++) {
+        int j = visits[earlier];
         if (Math.abs(values[j] - values[now]) > width[now] + SQRT6_MINUS_1 * width[j]) {
           return previous;
         }
