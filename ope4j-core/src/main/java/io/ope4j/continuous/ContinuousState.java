@@ -2,10 +2,9 @@ package io.ope4j.continuous;
 
 import io.ope4j.diagnostics.WeightDiagnostics;
 import io.ope4j.diagnostics.WeightStats;
-import io.ope4j.engine.ReplicateSums;
+import io.ope4j.engine.PoissonReplicates;
 import io.ope4j.engine.TermMoments;
 import io.ope4j.internal.stats.IndexBootstrap;
-import io.ope4j.internal.stats.PoissonMultiplicities;
 import io.ope4j.interval.Interval;
 import io.ope4j.interval.Intervals;
 import java.io.Serializable;
@@ -14,13 +13,13 @@ import java.util.List;
 
 /**
  * The one-pass state of a continuous-action evaluation over some rows, the counterpart of the
- * bandit engine's {@code EvaluationState} with the same parts: per candidate estimator its
- * {@link TermMoments} (and {@link ReplicateSums} for the Poisson bootstrap), per distinct smoothing
- * (kernel and bandwidth) the {@link WeightStats} of its weights. {@link #add} folds a batch in
- * blocks of {@value #BLOCK} rows aligned to the batch start, {@link #merge} combines states of
- * disjoint rows (associative; deterministic for a fixed merge order), {@link #finish} gives the
- * estimates. With Open Bandit Pipeline's index bootstrap the state also keeps every row's terms.
- * Mutable, for one thread at a time.
+ * bandit engine's {@code EvaluationState} with the same parts: per candidate estimator its {@link
+ * TermMoments} and its share of the {@link PoissonReplicates} (with the Poisson bootstrap), per
+ * distinct smoothing (kernel and bandwidth) the {@link WeightStats} of its weights. {@link #add}
+ * folds a batch in blocks of {@value #BLOCK} rows aligned to the batch start, {@link #merge}
+ * combines states of disjoint rows (associative; deterministic for a fixed merge order), {@link
+ * #finish} gives the estimates. With Open Bandit Pipeline's index bootstrap the state also keeps
+ * every row's terms. Mutable, for one thread at a time.
  */
 public final class ContinuousState implements Serializable {
 
@@ -35,8 +34,7 @@ public final class ContinuousState implements Serializable {
   private final List<Smoothing> smoothings = new ArrayList<>();
   private final int[] smoothingOf;
   private final TermMoments[] moments;
-  private final ReplicateSums[] replicateSums;
-  private final double[] totalMultiplicity;
+  private final PoissonReplicates replicateSums;
   private final WeightStats[] weights;
   private final RowTerms[] kept;
   private final int replicates;
@@ -59,8 +57,8 @@ public final class ContinuousState implements Serializable {
     this.smoothingOf = new int[count];
     this.replicates = config.poissonReplicates();
     this.moments = new TermMoments[count];
-    this.replicateSums = replicates > 0 ? new ReplicateSums[count] : null;
     this.kept = config.obpBootstrap() ? new RowTerms[count] : null;
+    boolean[] selfNormalized = new boolean[count];
     for (int s = 0; s < count; s++) {
       ContinuousEstimator slot = slots.get(s);
       int index = smoothings.indexOf(slot.smoothing());
@@ -70,14 +68,12 @@ public final class ContinuousState implements Serializable {
       }
       smoothingOf[s] = index;
       moments[s] = new TermMoments(slot.selfNormalized(), false);
-      if (replicates > 0) {
-        replicateSums[s] = new ReplicateSums(replicates, slot.selfNormalized(), false);
-      }
+      selfNormalized[s] = slot.selfNormalized();
       if (kept != null) {
         kept[s] = new RowTerms(slot.selfNormalized());
       }
     }
-    this.totalMultiplicity = replicates > 0 ? new double[replicates] : null;
+    this.replicateSums = replicates > 0 ? new PoissonReplicates(replicates, selfNormalized, new boolean[count]) : null;
     this.weights = new WeightStats[smoothings.size()];
     for (int k = 0; k < weights.length; k++) {
       weights[k] = new WeightStats();
@@ -91,16 +87,12 @@ public final class ContinuousState implements Serializable {
     final double[][] current;
     final double[][] x;
     final double[][] d;
-    final double[] multiplicities;
-    final PoissonMultiplicities.RowDrawer drawer;
 
-    Scratch(int smoothings, int capacity, int slots, int replicates) {
+    Scratch(int smoothings, int capacity, int slots) {
       numerators = new double[smoothings][capacity];
       current = new double[smoothings][];
       x = new double[slots][BLOCK];
       d = new double[slots][BLOCK];
-      multiplicities = replicates > 0 ? new double[replicates] : null;
-      drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
     }
   }
 
@@ -116,7 +108,7 @@ public final class ContinuousState implements Serializable {
   /** Folds in every row of {@code batch}. */
   public void add(ContinuousBatch batch) {
     if (scratch == null || scratch.numerators[0].length < batch.capacity()) {
-      scratch = new Scratch(smoothings.size(), batch.capacity(), slots.size(), replicates);
+      scratch = new Scratch(smoothings.size(), batch.capacity(), slots.size());
     }
     int size = batch.size();
     for (int from = 0; from < size; from += BLOCK) {
@@ -141,22 +133,7 @@ public final class ContinuousState implements Serializable {
       }
     }
     if (replicates > 0) {
-      addReplicates(batch.firstRow() + from, length);
-    }
-  }
-
-  // As the bandit engine: a row's multiplicities are drawn once, keyed by (seed, row, replicate).
-  private void addReplicates(long firstRow, int length) {
-    Scratch s = scratch;
-    double[] m = s.multiplicities;
-    for (int i = 0; i < length; i++) {
-      s.drawer.fill(config.seed(), firstRow + i, m);
-      for (int b = 0; b < replicates; b++) {
-        totalMultiplicity[b] += m[b];
-      }
-      for (int slot = 0; slot < replicateSums.length; slot++) {
-        replicateSums[slot].addRow(m, 0.0, s.x[slot][i], s.d[slot][i]);
-      }
+      replicateSums.addBlock(config.seed(), batch.firstRow() + from, length, null, s.x, s.d);
     }
   }
 
@@ -168,17 +145,12 @@ public final class ContinuousState implements Serializable {
     rows += other.rows;
     for (int s = 0; s < moments.length; s++) {
       moments[s].merge(other.moments[s]);
-      if (replicates > 0) {
-        replicateSums[s].merge(other.replicateSums[s]);
-      }
       if (kept != null) {
         kept[s].append(other.kept[s]);
       }
     }
     if (replicates > 0) {
-      for (int b = 0; b < replicates; b++) {
-        totalMultiplicity[b] += other.totalMultiplicity[b];
-      }
+      replicateSums.merge(other.replicateSums);
     }
     for (int k = 0; k < weights.length; k++) {
       weights[k].merge(other.weights[k]);
@@ -224,7 +196,7 @@ public final class ContinuousState implements Serializable {
         bootstrapMean = mean(indexMeans[e]);
         interval = Intervals.bootstrapPercentile(indexMeans[e], config.level());
       } else if (replicates > 0) {
-        interval = Intervals.bootstrapPercentile(replicateSums[slot].estimates(totalMultiplicity), config.level());
+        interval = Intervals.bootstrapPercentile(replicateSums.estimates(slot), config.level());
       } else {
         interval = Intervals.studentT(values[chosen], stderrs[chosen], rows, config.level());
       }

@@ -5,9 +5,8 @@ package io.ope4j.engine;
  * {@code m_b * y}, {@code m_b * x} and {@code m_b * d} over rows with multiplicity {@code m_b}.
  * Divided by the replicate's total multiplicity ({@link ChunkAccumulator}) they give the
  * replicate's estimate; self-normalised estimators are renormalised inside every replicate.
- * Public as a service for other engines (the continuous-action engine), like {@link TermMoments}.
  */
-public final class ReplicateSums implements java.io.Serializable {
+final class ReplicateSums implements java.io.Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -16,7 +15,7 @@ public final class ReplicateSums implements java.io.Serializable {
   private final double[] sumD;
   private final double[] sumY;
 
-  public ReplicateSums(int replicates, boolean selfNormalized, boolean hasModelTerm) {
+  ReplicateSums(int replicates, boolean selfNormalized, boolean hasModelTerm) {
     this.replicates = replicates;
     this.sumX = new double[replicates];
     this.sumD = selfNormalized ? new double[replicates] : null;
@@ -28,7 +27,7 @@ public final class ReplicateSums implements java.io.Serializable {
    * ignored). Each loop runs over replicates of doubles with the row's term fixed: independent
    * sums, which the JIT vectorises.
    */
-  public void addRow(double[] m, double y, double x, double d) {
+  void addRow(double[] m, double y, double x, double d) {
     add(sumX, m, x);
     if (sumD != null) {
       add(sumD, m, d);
@@ -44,7 +43,7 @@ public final class ReplicateSums implements java.io.Serializable {
     }
   }
 
-  public void merge(ReplicateSums other) {
+  void merge(ReplicateSums other) {
     addAll(sumX, other.sumX);
     if (sumD != null) {
       addAll(sumD, other.sumD);
@@ -61,7 +60,7 @@ public final class ReplicateSums implements java.io.Serializable {
   }
 
   /** The replicate estimates, given each replicate's total multiplicity. */
-  public double[] estimates(double[] totalMultiplicity) {
+  double[] estimates(double[] totalMultiplicity) {
     double[] values = new double[replicates];
     for (int b = 0; b < replicates; b++) {
       double total = totalMultiplicity[b];
