@@ -56,6 +56,17 @@ class EvaluateContinuousTest {
   }
 
   @Test
+  void reportHasTheEstimatesAndTheKernelWeights() throws IOException {
+    Path log = simulate();
+    Path page = dir.resolve("report.html");
+    CliRun run = CliRun.of("evaluate", "--schema", "continuous", "--data", log.toString(), "--estimators",
+        "kernel-ipw:kernel=cosine:bandwidth=0.5,kernel-dr:kernel=cosine:bandwidth=0.5", "--report", page.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String html = Files.readString(page);
+    assertThat(html).contains("Kernel weights").contains("kernel=cosine:bandwidth=0.5").contains("Estimates");
+  }
+
+  @Test
   void densityPolicyLogsNeedNoBandwidth() throws IOException {
     Path log = simulate("--policy-noise", "0.5");
     CliRun run = CliRun.of("evaluate", "--schema", "continuous", "--data", log.toString(), "--format", "csv");
