@@ -166,9 +166,6 @@ public final class ContinuousState implements Serializable {
     if (rows == 0) {
       throw new IllegalArgumentException("the log has no rows");
     }
-    List<ContinuousEstimate> estimates = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<Integer> warned = new ArrayList<>();
     List<ContinuousEstimator> estimators = config.estimators();
     int[] chosenSlots = new int[estimators.size()];
     for (int e = 0; e < estimators.size(); e++) {
@@ -177,35 +174,41 @@ public final class ContinuousState implements Serializable {
       chosenSlots[e] = first + estimators.get(e).choose(values(first, count), stderrs(first, count), rows);
     }
     double[][] indexMeans = kept == null ? null : indexBootstrap(chosenSlots);
+    List<ContinuousEstimate> estimates = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    boolean[] warned = new boolean[smoothings.size()];
     for (int e = 0; e < estimators.size(); e++) {
-      int first = slotOf[e];
-      int count = slotOf[e + 1] - first;
-      double[] values = values(first, count);
-      double[] stderrs = stderrs(first, count);
       int slot = chosenSlots[e];
-      int chosen = slot - first;
       int smoothing = smoothingOf[slot];
       WeightDiagnostics diagnostics = weights[smoothing].finish();
-      if (!warned.contains(smoothing)) {
-        warned.add(smoothing);
+      if (!warned[smoothing]) {
+        warned[smoothing] = true;
         warnings.addAll(diagnostics.warnings(layout.policy() + " (" + smoothings.get(smoothing).label() + ")"));
       }
-      double bootstrapMean = Double.NaN;
-      Interval interval;
-      if (kept != null) {
-        bootstrapMean = mean(indexMeans[e]);
-        interval = Intervals.bootstrapPercentile(indexMeans[e], config.level());
-      } else if (replicates > 0) {
-        interval = Intervals.bootstrapPercentile(replicateSums.estimates(slot), config.level());
-      } else {
-        interval = Intervals.studentT(values[chosen], stderrs[chosen], rows, config.level());
-      }
       ContinuousEstimator estimator = estimators.get(e);
-      String selected = count > 1 || slots.get(first) != estimator ? slots.get(slot).spec() : null;
-      estimates.add(new ContinuousEstimate(estimator.spec(), values[chosen], stderrs[chosen], interval,
-          diagnostics, selected, bootstrapMean));
+      if (moments[slot].overflowed()) {
+        warnings.add("estimator " + estimator.spec() + ": the estimate, or one of its per-round terms, exceeds the"
+            + " largest double (about 1.8e308) and is reported as null; rescale the rewards");
+      }
+      String selected = slots.get(slot) != estimator ? slots.get(slot).spec() : null;
+      double value = moments[slot].value();
+      double stderr = moments[slot].standardError();
+      estimates.add(new ContinuousEstimate(estimator.spec(), value, stderr,
+          interval(slot, value, stderr, indexMeans == null ? null : indexMeans[e]), diagnostics, selected,
+          indexMeans == null ? Double.NaN : mean(indexMeans[e])));
     }
     return new ContinuousResult(rows, layout, config, estimates, warnings);
+  }
+
+  /** The interval of a slot: OBP's index bootstrap (given its replicate means), the Poisson bootstrap, or t. */
+  private Interval interval(int slot, double value, double stderr, double[] indexMeans) {
+    if (indexMeans != null) {
+      return Intervals.bootstrapPercentile(indexMeans, config.level());
+    }
+    if (replicates > 0) {
+      return Intervals.bootstrapPercentile(replicateSums.estimates(slot), config.level());
+    }
+    return Intervals.studentT(value, stderr, rows, config.level());
   }
 
   private double[] values(int first, int count) {
