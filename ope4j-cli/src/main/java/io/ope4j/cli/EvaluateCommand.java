@@ -70,6 +70,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin TrajectoryOptions trajectory;
 
+  @Mixin ContinuousOptions continuous;
+
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
   Path truth;
 
@@ -92,6 +94,15 @@ final class EvaluateCommand implements Callable<Integer> {
         return new TrajectoryEvaluateRun(intervals, columns, trajectory, models).run(input, estimators, truth,
             output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
+    }
+    // ---- continuous-action logs (docs/continuous.md): handed over to ContinuousEvaluateRun ----
+    if (trajectory.schema.equals("continuous")) {
+      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("continuous-action logs are evaluated with --engine local, from their columns"
+            + " (no --policy-spec or fitted reward models)");
+      }
+      return new ContinuousEvaluateRun(intervals, columns, continuous).run(log.data, estimators, truth, output, report,
+          spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     // ---- bandit logs ----
     TruthFile truths = truth == null ? null : TruthFile.read(truth); // a bad file fails before the log is read

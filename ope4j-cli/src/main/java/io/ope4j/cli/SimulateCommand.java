@@ -54,6 +54,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Mixin TabularSimulateOptions environment;
 
+  @Mixin ContinuousSimulateOptions continuous;
+
   @Override
   public void check() {
     OutputFile.check("--output", output);
@@ -62,6 +64,16 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Override
   public Integer call() throws IOException {
+    // ---- continuous actions (docs/continuous.md): handed over to ContinuousSimulateRun ----
+    if (continuous.continuous()) {
+      if (rows < 1) {
+        throw new UsageException("--rows must be at least 1, got " + rows);
+      }
+      spec.commandLine().getErr().println(ContinuousSimulateRun.run(continuous, spec.commandLine().getParseResult(),
+          bandit.contextDim, bandit.rewardNoise, rows, seed.seed, output, truth != null ? truth : truthPathFor(output),
+          spec.commandLine().getErr()));
+      return Ope4j.OK;
+    }
     // ---- episodes of an environment (docs/sequential.md): handed over to TabularSimulateRun ----
     if (environment.env != null) {
       refuseBanditOptions();

@@ -1,14 +1,15 @@
 package io.ope4j.cli;
 
 import io.ope4j.data.UsageException;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options of {@code evaluate} that only trajectory logs use, and the schema choice. */
 final class TrajectoryOptions implements Preflight {
 
   @Option(names = "--schema", defaultValue = "auto", paramLabel = "SCHEMA",
-      description = "auto (a trajectory log if it has an episode column), bandit or trajectory"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "auto (a trajectory log if it has an episode column), bandit, trajectory or continuous"
+          + " (continuous actions, docs/continuous.md) (default: ${DEFAULT-VALUE}).")
   String schema;
 
   @Option(names = "--gamma", defaultValue = "1", paramLabel = "G",
@@ -39,8 +40,8 @@ final class TrajectoryOptions implements Preflight {
   /** Every value, checked before the log is read. */
   @Override
   public void check() {
-    if (!schema.equals("auto") && !schema.equals("bandit") && !schema.equals("trajectory")) {
-      throw new UsageException("--schema must be auto, bandit or trajectory, got '" + schema + "'");
+    if (!List.of("auto", "bandit", "trajectory", "continuous").contains(schema)) {
+      throw new UsageException("--schema must be auto, bandit, trajectory or continuous, got '" + schema + "'");
     }
     if (!(gamma >= 0 && gamma <= 1)) {
       throw new UsageException("--gamma must be in [0, 1], got " + gamma);
@@ -64,9 +65,9 @@ final class TrajectoryOptions implements Preflight {
   boolean isTrajectory(java.util.concurrent.Callable<Boolean> detect) throws Exception {
     return switch (schema) {
       case "trajectory" -> true;
-      case "bandit" -> false;
+      case "bandit", "continuous" -> false;
       case "auto" -> detect.call();
-      default -> throw new UsageException("--schema must be auto, bandit or trajectory, got '" + schema + "'");
+      default -> throw new UsageException("--schema must be auto, bandit, trajectory or continuous, got '" + schema + "'");
     };
   }
 }

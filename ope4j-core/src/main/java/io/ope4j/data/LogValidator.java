@@ -36,6 +36,8 @@ public final class LogValidator {
 
   static final String PSCORE_RANGE = "must be in (0, 1]";
   static final String FINITE = "must be a finite number";
+  static final String POSITIVE_DENSITY = "must be a finite density > 0";
+  static final String DENSITY = "must be a finite density >= 0";
   static final String PROBABILITY = "must be a probability in [0, 1]";
   static final String NON_NEGATIVE_INTEGER = "must be an integer >= 0";
   /** Actions and positions must fit an int; 2^31 itself is out. */
@@ -96,6 +98,22 @@ public final class LogValidator {
   public double finite(int column, double value) {
     if (!Double.isFinite(value)) {
       throw invalid(column, value, FINITE);
+    }
+    return value;
+  }
+
+  /** A density (a continuous action's behaviour density): finite and > 0. */
+  public double positiveDensity(int column, double value) {
+    if (!(value > 0.0 && value < Double.POSITIVE_INFINITY)) {
+      throw invalid(column, value, POSITIVE_DENSITY);
+    }
+    return value;
+  }
+
+  /** An evaluation policy's density at the logged action: finite and >= 0. */
+  public double density(int column, double value) {
+    if (!(value >= 0.0 && value < Double.POSITIVE_INFINITY)) {
+      throw invalid(column, value, DENSITY);
     }
     return value;
   }

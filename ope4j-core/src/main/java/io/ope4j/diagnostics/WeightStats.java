@@ -39,8 +39,14 @@ public final class WeightStats implements java.io.Serializable {
 
   /** Folds in rows {@code [from, to)} of {@code batch} for evaluation policy {@code policy}. */
   public void addBlock(BanditBatch batch, int policy, int from, int to) {
-    double[] pi = batch.piLogged(policy);
-    double[] pscore = batch.pscore();
+    addBlock(batch.piLogged(policy), batch.pscore(), from, to);
+  }
+
+  /**
+   * Folds in the weights {@code pi[i] / pscore[i]} of rows {@code [from, to)}: any weights given
+   * as a ratio, e.g. a kernel's over a behaviour density for continuous actions. Not modified.
+   */
+  public void addBlock(double[] pi, double[] pscore, int from, int to) {
     double s = 0;
     double ss = 0;
     double lo = min;

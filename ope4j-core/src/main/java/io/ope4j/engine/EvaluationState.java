@@ -5,12 +5,10 @@ import io.ope4j.data.LogLayout;
 import io.ope4j.diagnostics.WeightDiagnostics;
 import io.ope4j.diagnostics.WeightStats;
 import io.ope4j.estimator.Estimator;
-import io.ope4j.internal.stats.PoissonMultiplicities;
 import io.ope4j.interval.Interval;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.Intervals;
 import io.ope4j.interval.TermRange;
-import io.ope4j.internal.stats.PoissonMultiplicities;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +17,7 @@ import java.util.Map;
 
 /**
  * The whole one-pass state of an evaluation over some rows: for every (policy, candidate
- * estimator) its {@link TermMoments} and, with the bootstrap, its {@link ReplicateSums}; per
+ * estimator) its {@link TermMoments} and, with the bootstrap, its {@link PoissonReplicates}; per
  * policy its {@link WeightStats}. {@link #add} folds rows in, {@link #merge} combines states of
  * disjoint rows (associative; deterministic for a fixed merge order), {@link #finish} turns the
  * state into estimates. Any engine — one thread, a pool, Spark partitions — folds and merges
@@ -43,8 +41,8 @@ public final class EvaluationState implements Serializable {
   private final TermMoments[] moments;
   /** Per state of an estimator that alters weights, its rows' weight deficits; else null. */
   private final TermMoments[] deficits;
-  private final ReplicateSums[] replicateSums;
-  private final double[] totalMultiplicity;
+  /** The bootstrap's state of every (policy, candidate), or null without the bootstrap. */
+  private final PoissonReplicates replicateSums;
   private final WeightStats[] weights;
   private final RewardStats rewards;
   private long rows;
@@ -68,18 +66,18 @@ public final class EvaluationState implements Serializable {
         || config.interval() == IntervalMethod.BERNSTEIN;
     this.moments = new TermMoments[states];
     this.deficits = new TermMoments[states];
-    this.replicateSums = replicates > 0 ? new ReplicateSums[states] : null;
+    boolean[] selfNormalized = new boolean[states];
+    boolean[] hasModelTerm = new boolean[states];
     for (int s = 0; s < states; s++) {
       Estimator slot = slots.get(s % slots.size());
       moments[s] = new TermMoments(slot.selfNormalized(), slot.needsModel(), tracksRanges);
       if (slot.altersWeights() && layout.hasPscore()) {
         deficits[s] = WeightDeficitBias.newState();
       }
-      if (replicates > 0) {
-        replicateSums[s] = new ReplicateSums(replicates, slot.selfNormalized(), slot.needsModel());
-      }
+      selfNormalized[s] = slot.selfNormalized();
+      hasModelTerm[s] = slot.needsModel();
     }
-    this.totalMultiplicity = replicates > 0 ? new double[replicates] : null;
+    this.replicateSums = replicates > 0 ? new PoissonReplicates(replicates, selfNormalized, hasModelTerm) : null;
     this.weights = new WeightStats[layout.policyCount()];
     for (int p = 0; p < weights.length; p++) {
       weights[p] = new WeightStats();
@@ -93,15 +91,11 @@ public final class EvaluationState implements Serializable {
     final double[][] x;
     final double[][] d;
     final double[][] deficit = new double[3][BLOCK];
-    final double[] multiplicities;
-    final PoissonMultiplicities.RowDrawer drawer;
 
-    Scratch(int buffers, int replicates) {
+    Scratch(int buffers) {
       y = new double[buffers][BLOCK];
       x = new double[buffers][BLOCK];
       d = new double[buffers][BLOCK];
-      multiplicities = replicates > 0 ? new double[replicates] : null;
-      drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
     }
   }
 
@@ -121,7 +115,7 @@ public final class EvaluationState implements Serializable {
   /** Folds in every row of {@code batch} (whose layout must be this state's). */
   public void add(BanditBatch batch) {
     if (scratch == null) {
-      scratch = new Scratch(replicates > 0 ? moments.length : 1, replicates);
+      scratch = new Scratch(replicates > 0 ? moments.length : 1);
     }
     int size = batch.size();
     for (int from = 0; from < size; from += BLOCK) {
@@ -152,23 +146,7 @@ public final class EvaluationState implements Serializable {
       }
     }
     if (replicates > 0) {
-      addReplicates(batch.firstRow() + from, length);
-    }
-  }
-
-  // Row by row: a row's multiplicities are drawn once and serve every state; each state still
-  // adds its rows in row order, so the sums do not depend on how many states there are.
-  private void addReplicates(long firstRow, int length) {
-    Scratch s = scratch;
-    double[] m = s.multiplicities;
-    for (int i = 0; i < length; i++) {
-      s.drawer.fill(config.seed(), firstRow + i, m);
-      for (int b = 0; b < replicates; b++) {
-        totalMultiplicity[b] += m[b];
-      }
-      for (int state = 0; state < replicateSums.length; state++) {
-        replicateSums[state].addRow(m, s.y[state][i], s.x[state][i], s.d[state][i]);
-      }
+      replicateSums.addBlock(config.seed(), batch.firstRow() + from, length, s.y, s.x, s.d);
     }
   }
 
@@ -183,14 +161,9 @@ public final class EvaluationState implements Serializable {
       if (deficits[s] != null) {
         deficits[s].merge(other.deficits[s]);
       }
-      if (replicates > 0) {
-        replicateSums[s].merge(other.replicateSums[s]);
-      }
     }
     if (replicates > 0) {
-      for (int b = 0; b < replicates; b++) {
-        totalMultiplicity[b] += other.totalMultiplicity[b];
-      }
+      replicateSums.merge(other.replicateSums);
     }
     for (int p = 0; p < weights.length; p++) {
       weights[p].merge(other.weights[p]);
@@ -258,7 +231,7 @@ public final class EvaluationState implements Serializable {
     String label = "estimator " + estimator.spec() + " on policy " + layout.policies().get(policy);
     Interval interval = switch (config.interval()) {
       case T -> Intervals.studentT(values[chosen], stderrs[chosen], m.count(), config.level());
-      case BOOTSTRAP -> bootstrap(replicateSums[state].estimates(totalMultiplicity), label, warnings);
+      case BOOTSTRAP -> bootstrap(replicateSums.estimates(state), label, warnings);
       case HOEFFDING, BERNSTEIN -> ConcentrationIntervals.of(
           m, config.interval(), config.level(), config.termRange(), label);
     };

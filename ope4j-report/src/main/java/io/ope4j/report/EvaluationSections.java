@@ -146,7 +146,7 @@ public final class EvaluationSections {
     return section;
   }
 
-  private static ObjectNode histogramData(WeightDiagnostics w) {
+  static ObjectNode histogramData(WeightDiagnostics w) {
     ObjectNode data = ChartData.axes("importance weight (each bar: from its power of two to the next)", "rows");
     WeightHistogram h = w.histogram();
     List<String> labels = new ArrayList<>();
@@ -168,7 +168,7 @@ public final class EvaluationSections {
     return data;
   }
 
-  private static Table weightTable(String policy, WeightDiagnostics w) {
+  static Table weightTable(String policy, WeightDiagnostics w) {
     Table table = Table.of("Table: weight figures of " + policy, "figure", "value")
         .withRow("rows", Long.toString(w.rows()))
         .withRow("effective sample size", ChartData.num(w.effectiveSampleSize()))

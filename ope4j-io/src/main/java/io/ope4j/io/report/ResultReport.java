@@ -121,14 +121,14 @@ public final class ResultReport implements Report {
   }
 
   /** The three keys formats.md promises in every estimate's {@code diagnostics}. */
-  private static void contractDiagnostics(ObjectNode node, WeightDiagnostics weights) {
+  static void contractDiagnostics(ObjectNode node, WeightDiagnostics weights) {
     Formats.put(node, "ess", weights.effectiveSampleSize());
     Formats.put(node, "mean_weight", weights.meanWeight());
     Formats.put(node, "max_weight", weights.maxWeight());
   }
 
   /** All of a policy's weight diagnostics, written once in {@code policies.NAME.diagnostics}. */
-  private static void diagnostics(ObjectNode node, WeightDiagnostics weights) {
+  static void diagnostics(ObjectNode node, WeightDiagnostics weights) {
     contractDiagnostics(node, weights);
     Formats.put(node, "mean_weight_stderr", weights.meanWeightStderr());
     Formats.put(node, "min_weight", weights.minWeight());

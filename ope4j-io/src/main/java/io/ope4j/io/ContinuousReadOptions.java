@@ -1,0 +1,42 @@
+package io.ope4j.io;
+
+/**
+ * The column names of a continuous-action log (docs/formats.md, "Continuous-action log").
+ *
+ * @param action the logged action a_i (a real number)
+ * @param reward the reward r_i
+ * @param pscore the behaviour policy's density at the logged action, p_b(a_i | x_i) > 0
+ * @param targetAction the deterministic evaluation policy's action pi_e(x_i)
+ * @param targetDensity or, instead, the evaluation policy's density at the logged action
+ * @param qTarget q-hat at the evaluation action (for a density policy, its expectation under it)
+ * @param qLogged q-hat at the logged action
+ * @param policy the evaluation policy's name in the output
+ */
+public record ContinuousReadOptions(String action, String reward, String pscore, String targetAction,
+    String targetDensity, String qTarget, String qLogged, String policy) {
+
+  /** formats.md's names. */
+  public static ContinuousReadOptions defaults() {
+    return new ContinuousReadOptions("action", "reward", "pscore", "target_action", "target_density", "q_pi", "q",
+        "pi");
+  }
+
+  /** These names with another action, reward and pscore column. */
+  public ContinuousReadOptions withLoggedColumns(String newAction, String newReward, String newPscore) {
+    return new ContinuousReadOptions(newAction, newReward, newPscore, targetAction, targetDensity, qTarget, qLogged,
+        policy);
+  }
+
+  /** These names with other evaluation-policy and model columns. */
+  public ContinuousReadOptions withPolicyColumns(String newTargetAction, String newTargetDensity, String newQTarget,
+      String newQLogged) {
+    return new ContinuousReadOptions(action, reward, pscore, newTargetAction, newTargetDensity, newQTarget,
+        newQLogged, policy);
+  }
+
+  /** These names with another policy name. */
+  public ContinuousReadOptions withPolicy(String newPolicy) {
+    return new ContinuousReadOptions(action, reward, pscore, targetAction, targetDensity, qTarget, qLogged,
+        newPolicy);
+  }
+}
