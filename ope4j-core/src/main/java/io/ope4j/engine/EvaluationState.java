@@ -42,6 +42,8 @@ public final class EvaluationState implements Serializable {
   private final int replicates;
   private final TermMoments[] moments;
   private final ReplicateSums[] replicateSums;
+  /** Per state, the per-logger sums of a precision-weighted estimator, else null. */
+  private final StratifiedSums[] strata;
   private final double[] totalMultiplicity;
   private final WeightStats[] weights;
   private final RewardStats rewards;
@@ -66,9 +68,17 @@ public final class EvaluationState implements Serializable {
         || config.interval() == IntervalMethod.BERNSTEIN;
     this.moments = new TermMoments[states];
     this.replicateSums = replicates > 0 ? new ReplicateSums[states] : null;
+    this.strata = new StratifiedSums[states];
     for (int s = 0; s < states; s++) {
       Estimator slot = slots.get(s % slots.size());
       moments[s] = new TermMoments(slot.selfNormalized(), slot.needsModel(), tracksRanges);
+      if (slot.stratified()) {
+        if (tracksRanges) {
+          throw new io.ope4j.data.UsageException("estimator " + slot.spec() + " supports the t and bootstrap"
+              + " intervals only (its per-logger weights are learnt from the data)");
+        }
+        strata[s] = new StratifiedSums(replicates);
+      }
       if (replicates > 0) {
         replicateSums[s] = new ReplicateSums(replicates, slot.selfNormalized(), slot.needsModel());
       }
@@ -137,25 +147,33 @@ public final class EvaluationState implements Serializable {
         int buffer = replicates > 0 ? state : 0;
         int altered = slots.get(slot).terms(batch, p, from, to, s.y[buffer], s.x[buffer], s.d[buffer]);
         moments[state].addBlock(s.y[buffer], s.x[buffer], s.d[buffer], length, altered);
+        if (strata[state] != null) {
+          strata[state].addBlock(batch.logger(), from, s.y[buffer], s.x[buffer], length);
+        }
       }
     }
     if (replicates > 0) {
-      addReplicates(batch.firstRow() + from, length);
+      addReplicates(batch, from, length);
     }
   }
 
   // Row by row: a row's multiplicities are drawn once and serve every state; each state still
   // adds its rows in row order, so the sums do not depend on how many states there are.
-  private void addReplicates(long firstRow, int length) {
+  private void addReplicates(BanditBatch batch, int from, int length) {
     Scratch s = scratch;
     double[] m = s.multiplicities;
+    long firstRow = batch.firstRow() + from;
     for (int i = 0; i < length; i++) {
       s.drawer.fill(config.seed(), firstRow + i, m);
       for (int b = 0; b < replicates; b++) {
         totalMultiplicity[b] += m[b];
       }
       for (int state = 0; state < replicateSums.length; state++) {
-        replicateSums[state].addRow(m, s.y[state][i], s.x[state][i], s.d[state][i]);
+        if (strata[state] != null) {
+          strata[state].addReplicateRow(batch.logger()[from + i], m, s.y[state][i], s.x[state][i]);
+        } else {
+          replicateSums[state].addRow(m, s.y[state][i], s.x[state][i], s.d[state][i]);
+        }
       }
     }
   }
@@ -168,6 +186,9 @@ public final class EvaluationState implements Serializable {
     rows += other.rows;
     for (int s = 0; s < moments.length; s++) {
       moments[s].merge(other.moments[s]);
+      if (strata[s] != null) {
+        strata[s].merge(other.strata[s]);
+      }
       if (replicates > 0) {
         replicateSums[s].merge(other.replicateSums[s]);
       }
@@ -233,18 +254,26 @@ public final class EvaluationState implements Serializable {
     double[] values = new double[count];
     double[] stderrs = new double[count];
     for (int c = 0; c < count; c++) {
-      TermMoments candidate = moments[policy * slots.size() + first + c];
-      values[c] = candidate.value();
-      stderrs[c] = candidate.standardError();
+      int candidate = policy * slots.size() + first + c;
+      StratifiedSums stratified = strata[candidate];
+      double[] factors = stratified != null ? stratified.factors() : null;
+      values[c] = stratified != null ? stratified.value(factors) : moments[candidate].value();
+      stderrs[c] = stratified != null ? stratified.standardError(factors) : moments[candidate].standardError();
     }
     int chosen = estimator.choose(values, stderrs, rows);
     int state = policy * slots.size() + first + chosen;
     TermMoments m = moments[state];
     String label = "estimator " + estimator.spec() + " on policy " + layout.policies().get(policy);
+    StratifiedSums stratified = strata[state];
+    if (stratified != null && stratified.constantLogger() >= 0) {
+      warnings.add(label + ": the terms of logger " + stratified.constantLogger() + " (in order of first"
+          + " appearance) have no spread, so its precision weight is undefined and the estimate is null");
+    }
     Interval interval = switch (config.interval()) {
       case T -> Intervals.studentT(values[chosen], stderrs[chosen], m.count(), config.level());
-      case BOOTSTRAP -> Intervals.bootstrapPercentile(
-          replicateSums[state].estimates(totalMultiplicity), config.level());
+      case BOOTSTRAP -> Intervals.bootstrapPercentile(stratified != null
+          ? stratified.replicateEstimates(totalMultiplicity, stratified.factors())
+          : replicateSums[state].estimates(totalMultiplicity), config.level());
       case HOEFFDING, BERNSTEIN -> ConcentrationIntervals.of(
           m, config.interval(), config.level(), config.termRange(), label);
     };

@@ -14,7 +14,8 @@ public final class Estimators {
 
   /** Every id, in the order they are listed to users. */
   public static final List<String> IDS =
-      List.of("dm", "ipw", "snipw", "dr", "sndr", "switch-dr", "dr-os", "ipw-sg", "dr-sg");
+      List.of("dm", "ipw", "snipw", "dr", "sndr", "switch-dr", "dr-os", "ipw-sg", "dr-sg",
+          "ipw-balanced", "ipw-weighted", "dr-balanced", "dr-weighted", "mips", "snmips");
 
   /** What to run when the user names no estimator: the model-based ones only with a model. */
   public static final String DEFAULT_WITH_MODEL = "dm,ipw,snipw,dr,sndr";
@@ -46,6 +47,9 @@ public final class Estimators {
           case "dr" -> new Dr(clip(parsed));
           case "sndr" -> new Sndr();
           case "switch-dr", "dr-os", "ipw-sg", "dr-sg" -> lambdaFamily(parsed);
+          case "ipw-balanced", "ipw-weighted", "dr-balanced", "dr-weighted" ->
+              new MultiLogger(id.startsWith("dr"), id.endsWith("weighted"), clip(parsed));
+          case "mips", "snmips" -> MipsSpecs.parse(parsed);
           default -> throw parsed.error("unknown estimator id '" + id + "'; known: " + String.join(", ", IDS));
         };
     parsed.requireNoneLeft();
@@ -68,6 +72,18 @@ public final class Estimators {
       estimators.add(estimator);
     }
     return estimators;
+  }
+
+  /**
+   * {@code estimators} with a known action-embedding distribution bound to those that read one
+   * ({@code mips}, {@code snmips}); the others unchanged.
+   */
+  public static List<Estimator> withEmbeddingTable(List<Estimator> estimators, io.ope4j.data.EmbeddingTable table) {
+    List<Estimator> bound = new ArrayList<>();
+    for (Estimator estimator : estimators) {
+      bound.add(estimator.withEmbeddingTable(table));
+    }
+    return bound;
   }
 
   // Typed factories: each returns an estimator equal to the one its spec parses to.
