@@ -61,11 +61,6 @@ final class Mips implements Estimator {
   }
 
   @Override
-  public boolean needsPscore() {
-    return false;
-  }
-
-  @Override
   public boolean selfNormalized() {
     return selfNormalized;
   }

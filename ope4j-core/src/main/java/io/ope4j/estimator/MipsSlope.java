@@ -67,11 +67,6 @@ final class MipsSlope implements Estimator {
   }
 
   @Override
-  public boolean needsPscore() {
-    return false;
-  }
-
-  @Override
   public boolean selfNormalized() {
     return selfNormalized && !obp;
   }

@@ -47,11 +47,6 @@ record MultiLogger(boolean doublyRobust, boolean weighted, double clip) implemen
   }
 
   @Override
-  public boolean needsPscore() {
-    return weighted;
-  }
-
-  @Override
   public boolean stratified() {
     return weighted;
   }
