@@ -10,7 +10,8 @@ import java.util.Arrays;
  * squares and product. At the end, with {@code v_k} the population variance of {@code y + x} among
  * logger k's rows, each logger gets the precision factor {@code c_k = n / (v_k sum_j n_j / v_j)}
  * and the estimate is {@code (sum_i y_i + sum_k c_k sum_{i in k} x_i) / n}: a mean of the
- * per-row values {@code y + c_k x}, whose standard error is taken with the factors fixed. With the
+ * per-row values {@code y + c_k x}, whose standard error is taken within loggers with the factors
+ * fixed. With the
  * bootstrap, per replicate and logger the sums of {@code m y} and {@code m x}; the factors are the
  * full sample's, as OBP's bootstrap keeps them.
  *
@@ -169,7 +170,13 @@ public final class StratifiedSums implements java.io.Serializable {
     return total / n;
   }
 
-  /** Standard error of the mean of {@code y + c_k x} with the factors fixed; NaN with fewer than two rows. */
+  /**
+   * Standard error from the within-logger spread only, {@code sqrt(sum_k n_k s_k^2) / n} with
+   * {@code s_k^2} the sample variance of {@code y + c_k x} among logger k's rows and the factors
+   * fixed: every logger's weighted mean has the same expectation (the factors sum to one over the
+   * rows), so the spread between loggers' means is not noise of the estimate (Agarwal et al. 2017,
+   * Sec. 4). NaN with fewer than two rows or without factors.
+   */
   double standardError(double[] factors) {
     long n = 0;
     for (long count : counts) {
@@ -178,14 +185,18 @@ public final class StratifiedSums implements java.io.Serializable {
     if (factors == null || n < 2) {
       return Double.NaN;
     }
-    double mean = value(factors);
-    double squares = 0;
+    double within = 0;
     for (int k = 0; k < counts.length; k++) {
+      double nk = counts[k];
+      if (nk < 2) {
+        continue;
+      }
       double c = factors[k];
-      squares += sum(k, YY) + 2 * c * sum(k, XY) + c * c * sum(k, XX);
+      double sum = sum(k, Y) + c * sum(k, X);
+      double squares = sum(k, YY) + 2 * c * sum(k, XY) + c * c * sum(k, XX);
+      within += Math.max(squares - sum * sum / nk, 0) * nk / (nk - 1);
     }
-    double variance = (squares - n * mean * mean) / (n - 1);
-    return Math.sqrt(Math.max(variance, 0) / n);
+    return Math.sqrt(within) / n;
   }
 
   /** The replicate estimates, given each replicate's total multiplicity and the full sample's factors. */

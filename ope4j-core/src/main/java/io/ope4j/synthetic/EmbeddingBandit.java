@@ -188,6 +188,32 @@ public final class EmbeddingBandit {
     }
   }
 
+  /** The layout of {@link #source}: wide policies, the behaviour's wide row and D embedding columns. */
+  public io.ope4j.data.LogLayout layout() {
+    return new io.ope4j.data.LogLayout(settings.policies().stream().map(PolicySpec::name).toList(), false, false,
+        k, true, List.of(), true, false, new io.ope4j.data.ExtraColumns(false, false, dims, true));
+  }
+
+  /** Rows {@code [first, first + rows)} as batches of {@link #layout()}. */
+  public io.ope4j.data.BatchSource source(long first, long rows) {
+    double[] values = new double[columnNames().size()];
+    return new RowRangeSource(layout(), (batch, j, row) -> {
+      wideRow(row, values);
+      int action = (int) values[0];
+      batch.action()[j] = action;
+      batch.reward()[j] = values[1];
+      batch.pscore()[j] = values[2];
+      for (int d = 0; d < dims; d++) {
+        batch.embedding()[j * dims + d] = (int) values[3 + d];
+      }
+      System.arraycopy(values, 3 + dims, batch.behaviorWide(), j * k, k);
+      for (int p = 0; p < policy.length; p++) {
+        System.arraycopy(values, 3 + dims + (p + 1) * k, batch.piWide(p), j * k, k);
+        batch.piLogged(p)[j] = values[3 + dims + (p + 1) * k + action];
+      }
+    }, first, rows);
+  }
+
   /** Evaluation policy {@code p}'s exact value over the pool. */
   public double value(int p) {
     return poolValue(policy[p]);

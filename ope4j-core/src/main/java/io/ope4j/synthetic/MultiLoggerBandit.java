@@ -108,6 +108,36 @@ public final class MultiLoggerBandit {
     out[numericColumns() - 1] = mixture;
   }
 
+  /** The layout of {@link #source}: the bandit's estimator columns with the logger and {@code pscore_avg}. */
+  public io.ope4j.data.LogLayout layout() {
+    io.ope4j.data.LogLayout base = loggers[0].layout();
+    return new io.ope4j.data.LogLayout(base.policies(), true, false, base.nActions(), true, List.of(), false, false,
+        new io.ope4j.data.ExtraColumns(true, true, 0, false));
+  }
+
+  /** Rows {@code [first, first + rows)} as batches of {@link #layout()}; loggers by their index. */
+  public io.ope4j.data.BatchSource source(long first, long rows) {
+    double[] values = new double[numericColumns()];
+    WideColumns columns = loggers[0].columns();
+    int k = loggers[0].config().nActions();
+    int policies = loggers[0].config().policies().size();
+    return new RowRangeSource(layout(), (batch, j, row) -> {
+      wideRow(row, values);
+      int action = (int) values[WideColumns.ACTION];
+      batch.action()[j] = action;
+      batch.reward()[j] = values[WideColumns.REWARD];
+      batch.pscore()[j] = values[WideColumns.PSCORE];
+      batch.qLogged()[j] = values[columns.model(action)];
+      for (int p = 0; p < policies; p++) {
+        batch.piLogged(p)[j] = values[columns.policy(p, action)];
+        batch.qExpected(p)[j] = io.ope4j.internal.data.WideForm.expectedModelValue(
+            values, columns.policy(p, 0), values, columns.model(0), k);
+      }
+      batch.pscoreAvg()[j] = values[numericColumns() - 1];
+      batch.logger()[j] = logger(row);
+    }, first, rows);
+  }
+
   /** The evaluation policies' exact values (the same bandit for every logger). */
   public GroundTruth truth() {
     return loggers[0].truth();
