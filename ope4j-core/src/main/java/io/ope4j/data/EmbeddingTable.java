@@ -20,6 +20,11 @@ public final class EmbeddingTable implements java.io.Serializable {
   private final int stride;
   /** {@code p(e_d = c | a)} at {@code (a * dims + d) * stride + c}; 0 past a dimension's categories. */
   private final double[] probabilities;
+  /**
+   * The same by category, {@code p(e_d = c | a)} at {@code (d * stride + c) * actions + a}: the K
+   * values a logged embedding needs are contiguous, so the per-row loops run over one array slice.
+   */
+  private final double[] byCategory;
 
   /**
    * @param probabilities {@code probabilities[a][d][c] = p(e_d = c | a)}: every action has the same
@@ -66,6 +71,14 @@ public final class EmbeddingTable implements java.io.Serializable {
         }
       }
     }
+    this.byCategory = new double[this.probabilities.length];
+    for (int a = 0; a < actions; a++) {
+      for (int d = 0; d < dims; d++) {
+        for (int c = 0; c < stride; c++) {
+          byCategory[(d * stride + c) * actions + a] = this.probabilities[(a * dims + d) * stride + c];
+        }
+      }
+    }
   }
 
   /** Number of actions K. */
@@ -89,38 +102,38 @@ public final class EmbeddingTable implements java.io.Serializable {
   }
 
   /**
-   * The paper's marginal density of an embedding under a policy, {@code p(e | x, pi) = sum_a pi(a|x)
-   * prod_{d in S} p(e_d | a)} (Saito &amp; Joachims 2022, Eq. 3), over the dimensions {@code S}.
+   * {@code out[a] = prod_{d in S} p(e_d | a)} for every action, the embedding's density under each
+   * action over the dimensions {@code S}; with it the paper's marginal {@code p(e | x, pi) = sum_a
+   * pi(a|x) out[a]} (Saito &amp; Joachims 2022, Eq. 3) costs one dot product per policy.
    *
-   * @param pi the policy's K probabilities, from {@code pi[piOffset]}
    * @param embedding the row's D categories, from {@code embedding[embeddingOffset]}
-   * @param subset the dimensions S, ascending
+   * @param subset the dimensions S, ascending, at least one
+   * @param out receives K values; modified
    */
-  public double jointMarginal(double[] pi, int piOffset, int[] embedding, int embeddingOffset, int[] subset) {
-    double sum = 0;
-    for (int a = 0; a < actions; a++) {
-      double density = pi[piOffset + a];
-      int base = a * dims * stride;
-      for (int d : subset) {
-        density *= probabilities[base + d * stride + embedding[embeddingOffset + d]];
+  public void densities(int[] embedding, int embeddingOffset, int[] subset, double[] out) {
+    int first = (subset[0] * stride + embedding[embeddingOffset + subset[0]]) * actions;
+    System.arraycopy(byCategory, first, out, 0, actions);
+    for (int j = 1; j < subset.length; j++) {
+      int d = subset[j];
+      int column = (d * stride + embedding[embeddingOffset + d]) * actions;
+      for (int a = 0; a < actions; a++) {
+        out[a] *= byCategory[column + a];
       }
-      sum += density;
     }
-    return sum;
   }
 
   /**
    * Open Bandit Pipeline 0.5.5's marginal, the product of per-dimension marginals {@code prod_{d in
-   * S} sum_a pi(a|x) p(e_d | a)} (obp/ope/estimators_embed.py, {@code _estimate_w_x_e}, given
-   * {@code p_e_a}); equal to {@link #jointMarginal} only for one dimension.
+   * S} sum_a pi(a|x) p(e_d | a)} (obp/ope/estimators_embed.py, {@code _estimate_round_rewards}
+   * given {@code p_e_a}); equal to the paper's only for one dimension.
    */
   public double productOfMarginals(double[] pi, int piOffset, int[] embedding, int embeddingOffset, int[] subset) {
     double product = 1;
     for (int d : subset) {
-      int category = embedding[embeddingOffset + d];
+      int column = (d * stride + embedding[embeddingOffset + d]) * actions;
       double sum = 0;
       for (int a = 0; a < actions; a++) {
-        sum += pi[piOffset + a] * probabilities[(a * dims + d) * stride + category];
+        sum += pi[piOffset + a] * byCategory[column + a];
       }
       product *= sum;
     }

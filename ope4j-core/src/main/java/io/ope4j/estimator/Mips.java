@@ -79,10 +79,19 @@ final class Mips implements Estimator {
     double[] behavior = batch.behaviorWide();
     double[] pi = batch.piWide(policy);
     double[] reward = batch.reward();
+    double[] density = obpProduct ? null : new double[k];
     for (int i = from; i < to; i++) {
       checkCategories(batch, i, embedding, i * dims, dims);
-      double evaluation = marginal(pi, i * k, embedding, i * dims, used);
-      double logging = marginal(behavior, i * k, embedding, i * dims, used);
+      double evaluation;
+      double logging;
+      if (obpProduct) {
+        evaluation = table.productOfMarginals(pi, i * k, embedding, i * dims, used);
+        logging = table.productOfMarginals(behavior, i * k, embedding, i * dims, used);
+      } else {
+        table.densities(embedding, i * dims, used, density);
+        evaluation = dot(pi, i * k, density);
+        logging = dot(behavior, i * k, density);
+      }
       if (!(logging > 0)) {
         throw new InvalidDataException("the log", batch.firstRow() + i + 1, null,
             "the embedding table gives the observed embedding probability 0 under the behaviour policy");
@@ -96,9 +105,13 @@ final class Mips implements Estimator {
     return 0;
   }
 
-  private double marginal(double[] pi, int piOffset, int[] embedding, int offset, int[] used) {
-    return obpProduct ? table.productOfMarginals(pi, piOffset, embedding, offset, used)
-        : table.jointMarginal(pi, piOffset, embedding, offset, used);
+  /** {@code sum_a pi(a) density(a)}: the paper's {@code p(e | x, pi)} (Saito &amp; Joachims 2022, Eq. 3). */
+  private static double dot(double[] pi, int offset, double[] density) {
+    double sum = 0;
+    for (int a = 0; a < density.length; a++) {
+      sum += pi[offset + a] * density[a];
+    }
+    return sum;
   }
 
   private void checkCategories(BanditBatch batch, int i, int[] embedding, int offset, int dims) {
