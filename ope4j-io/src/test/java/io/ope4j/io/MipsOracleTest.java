@@ -101,14 +101,7 @@ class MipsOracleTest {
           values[i] /= meanWeight;
         }
       }
-      double[] ours = ObpRowValues.bootstrap(values, ci.get("alpha").asDouble(),
-          ci.get("n_bootstrap_samples").asInt(), ci.get("random_state").asLong());
-      String[] keys = {"bootstrap_mean", "lower", "upper"};
-      for (int k = 0; k < keys.length; k++) {
-        double oracle = ci.get(keys[k]).asDouble();
-        assertThat(ours[k]).as(entry.get("name").asText() + " " + keys[k])
-            .isCloseTo(oracle, within(1e-12 * Math.abs(oracle)));
-      }
+      ObpRowValues.assertBootstrapMatches(entry.get("name").asText(), values, ci);
       checked++;
     }
     assertThat(checked).isEqualTo(6);

@@ -78,14 +78,7 @@ class MultiLoggerOracleTest {
       Estimator estimator = Estimators.parse(SPECS.get(entry.get("name").asText()));
       ObpRowValues.Terms terms = ObpRowValues.terms(log(), options(), estimator);
       double[] values = estimator.stratified() ? precisionWeighted(terms) : terms.x();
-      double[] ours = ObpRowValues.bootstrap(values, ci.get("alpha").asDouble(),
-          ci.get("n_bootstrap_samples").asInt(), ci.get("random_state").asLong());
-      String[] keys = {"bootstrap_mean", "lower", "upper"};
-      for (int k = 0; k < keys.length; k++) {
-        double oracle = ci.get(keys[k]).asDouble();
-        assertThat(ours[k]).as(entry.get("name").asText() + " " + keys[k])
-            .isCloseTo(oracle, within(1e-12 * Math.abs(oracle)));
-      }
+      ObpRowValues.assertBootstrapMatches(entry.get("name").asText(), values, ci);
       checked++;
     }
     assertThat(checked).isEqualTo(6);

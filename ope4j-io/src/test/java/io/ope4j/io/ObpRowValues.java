@@ -71,6 +71,21 @@ final class ObpRowValues {
         Intervals.percentile(means, 1 - alpha / 2)};
   }
 
+  /**
+   * Asserts that OBP's bootstrap over {@code values} gives the oracle's {@code ci} block
+   * ({@code bootstrap_mean}, {@code lower}, {@code upper}) to 1e-12 relative.
+   */
+  static void assertBootstrapMatches(String name, double[] values, com.fasterxml.jackson.databind.JsonNode ci) {
+    double[] ours = bootstrap(values, ci.get("alpha").asDouble(), ci.get("n_bootstrap_samples").asInt(),
+        ci.get("random_state").asLong());
+    String[] keys = {"bootstrap_mean", "lower", "upper"};
+    for (int k = 0; k < keys.length; k++) {
+      double oracle = ci.get(keys[k]).asDouble();
+      org.assertj.core.api.Assertions.assertThat(ours[k]).as(name + " " + keys[k])
+          .isCloseTo(oracle, org.assertj.core.api.Assertions.within(1e-12 * Math.abs(oracle)));
+    }
+  }
+
   static double mean(double[] values) {
     double sum = 0;
     for (double value : values) {
