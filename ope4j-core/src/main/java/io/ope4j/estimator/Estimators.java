@@ -133,6 +133,44 @@ public final class Estimators {
     return new DrSg(checkedLambda("dr-sg", lambda, 1.0));
   }
 
+  /** IPW with the loggers' mixture propensity, spec {@code ipw-balanced}; {@code clipped(C)} is {@code :clip=C}. */
+  public static ClippableEstimator ipwBalanced() {
+    return new MultiLogger(false, false, Double.POSITIVE_INFINITY);
+  }
+
+  /** Precision-weighted IPW over several loggers, spec {@code ipw-weighted}. */
+  public static ClippableEstimator ipwWeighted() {
+    return new MultiLogger(false, true, Double.POSITIVE_INFINITY);
+  }
+
+  /** DR with the loggers' mixture propensity, spec {@code dr-balanced}. */
+  public static ClippableEstimator drBalanced() {
+    return new MultiLogger(true, false, Double.POSITIVE_INFINITY);
+  }
+
+  /** Precision-weighted DR over several loggers, spec {@code dr-weighted}. */
+  public static ClippableEstimator drWeighted() {
+    return new MultiLogger(true, true, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * MIPS over every embedding dimension with the paper's joint marginal, spec {@code mips}; bind
+   * the known table with {@link #withEmbeddingTable} or {@link Estimator#withEmbeddingTable}.
+   */
+  public static Estimator mips() {
+    return new Mips(false, false, null, null);
+  }
+
+  /** Self-normalised MIPS, spec {@code snmips}. */
+  public static Estimator snmips() {
+    return new Mips(true, false, null, null);
+  }
+
+  /** MIPS with the embedding dimensions chosen by SLOPE's exact search, spec {@code mips:dims=slope}. */
+  public static Estimator mipsSlope() {
+    return parse("mips:dims=slope");
+  }
+
   /** Switch-DR with lambda chosen by SLOPE from the default candidates, spec {@code switch-dr:lambda=slope}. */
   public static Estimator switchDrSlope() {
     return parse("switch-dr:lambda=slope");
