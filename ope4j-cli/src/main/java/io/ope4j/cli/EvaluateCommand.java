@@ -106,6 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     // ---- bandit logs ----
     TruthFile truths = truth == null ? null : TruthFile.read(truth); // a bad file fails before the log is read
+    columns.extras.load();
     if (!engine.equals("local") && (!policySpecs.isEmpty() || models.active())) {
       throw new UsageException("--policy-spec and fitted reward models run with --engine local only;"
           + " with Spark give the policies and model predictions as columns");
@@ -141,7 +142,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private EvaluationConfig config;
 
   private EvaluationConfig configFor(LogLayout layout) {
-    List<Estimator> chosen = Estimators.parseListOrDefault(estimators, layout.hasModel());
+    List<Estimator> chosen = columns.extras.bind(Estimators.parseListOrDefault(estimators, layout.hasModel()));
     config = intervals.toConfig(chosen);
     return config;
   }

@@ -46,6 +46,8 @@ final class LogColumnsOptions {
 
   @Mixin InputFormatOptions format;
 
+  @Mixin ExtraColumnsOptions extras;
+
   /** The log named by {@code --data} ({@code -} for standard input) in the chosen format. */
   LogInput input(String data) {
     return format.input(data);
@@ -65,6 +67,7 @@ final class LogColumnsOptions {
         .withModelColumn(modelColumn)
         .withNActions(nActions)
         .withPolicies(parsed)
-        .withPiSumTolerance(piSumTolerance);
+        .withPiSumTolerance(piSumTolerance)
+        .withExtraColumns(extras.names());
   }
 }

@@ -83,13 +83,14 @@ final class SelectCommand implements Callable<Integer> {
     if (estimators != null && estimators.contains(",")) {
       throw new UsageException("--estimators: select ranks by one estimator, got '" + estimators + "'");
     }
+    columns.extras.load();
     try (BanditLogReader reader = columns.input(log.data).open(columns.toReadOptions())) {
       List<String> candidates = reader.layout().policies();
       PolicySelector.checkCandidates(candidates);
       int k = topK != null ? topK : Math.min(DEFAULT_TOP_K, candidates.size());
       PolicySelector.checkTopK(k, candidates.size());
-      Estimator chosen = Estimators.parse(
-          estimators != null ? estimators : reader.layout().hasModel() ? "dr" : "snipw");
+      Estimator chosen = columns.extras.bind(List.of(Estimators.parse(
+          estimators != null ? estimators : reader.layout().hasModel() ? "dr" : "snipw"))).get(0);
       KnownValues known = truth == null ? null : TruthFile.read(truth).knownValues(candidates);
       EvaluationConfig config = intervals.toConfig(List.of(chosen));
       EvaluationResult result;

@@ -56,6 +56,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Mixin ContinuousSimulateOptions continuous;
 
+  @Mixin ExtraSimulateOptions extra;
+
   @Override
   public void check() {
     OutputFile.check("--output", output);
@@ -84,6 +86,9 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     }
     // ---- bandit rounds ----
     if (classification.file != null) {
+      if (extra.active()) {
+        throw new UsageException("--logger and --embedding-dims simulate synthetic bandits, not --from-classification");
+      }
       Path truthPath = truth != null ? truth : truthPathFor(output);
       String summary = classification.run(seed.seed, output, truthPath, spec.commandLine().getParseResult());
       spec.commandLine().getErr().println(summary);
@@ -91,6 +96,12 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     }
     if (rows < 1) {
       throw new UsageException("--rows must be at least 1, got " + rows);
+    }
+    // ---- several loggers or action embeddings (docs/large-actions.md): ExtraSimulateRun ----
+    if (extra.active()) {
+      Path truthPath = truth != null ? truth : truthPathFor(output);
+      spec.commandLine().getErr().println(ExtraSimulateRun.run(extra, bandit.toConfig(), rows, output, truthPath));
+      return Ope4j.OK;
     }
     SyntheticBandit generator = SyntheticBandit.of(bandit.toConfig());
     Path truthPath = truth != null ? truth : truthPathFor(output);
@@ -173,7 +184,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
   /** With {@code --env}, an option of the bandit simulators would be ignored: refuse it instead. */
   private void refuseBanditOptions() {
     List<String> banditOnly = new java.util.ArrayList<>(List.of("--rows"));
-    for (String mixin : List.of("bandit", "classification")) {
+    for (String mixin : List.of("bandit", "classification", "extra")) {
       for (picocli.CommandLine.Model.OptionSpec option : spec.mixins().get(mixin).options()) {
         banditOnly.add(option.longestName());
       }

@@ -29,6 +29,10 @@ public final class BanditBatch {
   private final double[] contexts;
   private final double[][] piWide;
   private final double[] qWide;
+  private final int[] logger;
+  private final double[] pscoreAvg;
+  private final int[] embedding;
+  private final double[] behaviorWide;
   private int size;
   private long firstRow;
 
@@ -53,6 +57,11 @@ public final class BanditBatch {
     int wide = layout.widePolicies() || layout.wideModel() ? Math.multiplyExact(capacity, layout.nActions()) : 0;
     this.piWide = layout.widePolicies() ? new double[policies][wide] : null;
     this.qWide = layout.wideModel() ? new double[wide] : null;
+    ExtraColumns extras = layout.extras();
+    this.logger = extras.logger() ? new int[capacity] : null;
+    this.pscoreAvg = extras.pscoreAvg() ? new double[capacity] : null;
+    this.embedding = extras.embeddingDims() > 0 ? new int[Math.multiplyExact(capacity, extras.embeddingDims())] : null;
+    this.behaviorWide = extras.behaviorWide() ? new double[Math.multiplyExact(capacity, layout.nActions())] : null;
   }
 
   public LogLayout layout() {
@@ -145,6 +154,32 @@ public final class BanditBatch {
   }
 
   /**
+   * The logger (stratum) of each row, a dense index in order of first appearance in the log, or
+   * {@code null} without a logger column.
+   */
+  public int[] logger() {
+    return logger;
+  }
+
+  /** The loggers' mixture probability of the logged action, or {@code null} without it. */
+  public double[] pscoreAvg() {
+    return pscoreAvg;
+  }
+
+  /**
+   * The observed action embedding, {@code embedding()[i * D + d]} the category of dimension d with
+   * {@code D = layout().extras().embeddingDims()}, or {@code null} without one.
+   */
+  public int[] embedding() {
+    return embedding;
+  }
+
+  /** Behaviour policy's probability of every action, {@code behaviorWide()[i * K + a]}, or {@code null}. */
+  public double[] behaviorWide() {
+    return behaviorWide;
+  }
+
+  /**
    * Copies the rows of {@code from} into this batch: the row range, the logged columns, and every
    * block both layouts hold (contexts, wide predictions, model at the logged action); each policy
    * of this layout that {@code from}'s layout names too gets its columns. Used by wrappers that
@@ -163,6 +198,10 @@ public final class BanditBatch {
     copy(from.qLogged, qLogged, rows);
     int k = layout.nActions();
     copy(from.qWide, qWide, rows * k);
+    copy(from.logger, logger, rows);
+    copy(from.pscoreAvg, pscoreAvg, rows);
+    copy(from.embedding, embedding, rows * layout.extras().embeddingDims());
+    copy(from.behaviorWide, behaviorWide, rows * k);
     for (int p = 0; p < piLogged.length; p++) {
       int q = from.layout.policies().indexOf(layout.policies().get(p));
       if (q >= 0) {

@@ -23,10 +23,19 @@ import java.util.List;
  * @param widePolicies whether {@link BanditBatch#piWide(int)} holds every policy's K
  *     probabilities of each row
  * @param wideModel whether {@link BanditBatch#qWide()} holds the K model predictions of each row
+ * @param extras the optional logger, mixture-propensity, embedding and behaviour columns held
  */
 public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions,
-    boolean hasPscore, List<String> contextColumns, boolean widePolicies, boolean wideModel)
+    boolean hasPscore, List<String> contextColumns, boolean widePolicies, boolean wideModel,
+    ExtraColumns extras)
     implements java.io.Serializable {
+
+  /** A layout without the optional {@link ExtraColumns}. */
+  public LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions,
+      boolean hasPscore, List<String> contextColumns, boolean widePolicies, boolean wideModel) {
+    this(policies, hasModel, hasPosition, nActions, hasPscore, contextColumns, widePolicies, wideModel,
+        ExtraColumns.NONE);
+  }
 
   /** A layout with logged propensities, as most logs have. */
   public LogLayout(List<String> policies, boolean hasModel, boolean hasPosition, int nActions) {
@@ -44,6 +53,7 @@ public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosi
   public LogLayout {
     policies = List.copyOf(policies);
     contextColumns = List.copyOf(contextColumns);
+    java.util.Objects.requireNonNull(extras, "extras");
     if (policies.stream().distinct().count() != policies.size()) {
       throw new IllegalArgumentException("policy names must be distinct, got " + policies);
     }
@@ -52,6 +62,9 @@ public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosi
     }
     if ((widePolicies || wideModel) && nActions < 1) {
       throw new IllegalArgumentException("wide blocks need a known number of actions, got " + nActions);
+    }
+    if (extras.behaviorWide() && nActions < 1) {
+      throw new IllegalArgumentException("behaviour wide columns need a known number of actions, got " + nActions);
     }
   }
 
@@ -66,7 +79,7 @@ public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosi
 
   /** This layout with other policies and model columns (a wrapper that computes them). */
   public LogLayout withPolicies(List<String> names, boolean model, int actions, boolean wide, boolean wideQ) {
-    return new LogLayout(names, model, hasPosition, actions, hasPscore, contextColumns, wide, wideQ);
+    return new LogLayout(names, model, hasPosition, actions, hasPscore, contextColumns, wide, wideQ, extras);
   }
 
   /** This layout with the propensities filled (a wrapper that supplies them). */
@@ -76,6 +89,7 @@ public record LogLayout(List<String> policies, boolean hasModel, boolean hasPosi
 
   /** This layout with {@link #hasPscore()} as given. */
   public LogLayout withPscore(boolean filled) {
-    return new LogLayout(policies, hasModel, hasPosition, nActions, filled, contextColumns, widePolicies, wideModel);
+    return new LogLayout(policies, hasModel, hasPosition, nActions, filled, contextColumns, widePolicies, wideModel,
+        extras);
   }
 }

@@ -134,11 +134,25 @@ public final class LogValidator {
    * @param policy the policy's name
    */
   public void probabilitySum(String label, String policy, double sum, double tolerance) {
+    probabilitySumOf(label, "evaluation policy '" + policy + "'", sum, tolerance);
+  }
+
+  /** As {@link #probabilitySum}, for the behaviour policy's wide row. */
+  public void behaviorProbabilitySum(String label, double sum, double tolerance) {
+    probabilitySumOf(label, "the behaviour policy", sum, tolerance);
+  }
+
+  private void probabilitySumOf(String label, String whose, double sum, double tolerance) {
     if (!(Math.abs(sum - 1.0) <= tolerance)) {
       throw new InvalidDataException(source, row, label,
-          "probabilities of evaluation policy '" + policy + "' sum to " + sum
+          "probabilities of " + whose + " sum to " + sum
               + ", must sum to 1 within " + tolerance + rowContext());
     }
+  }
+
+  /** Refuses a value that contradicts another column of the same row ({@code expectation} says how). */
+  public void contradiction(int column, String expectation) {
+    throw invalid(column, Double.NaN, expectation);
   }
 
   private InvalidDataException invalid(int column, double value, String expectation) {

@@ -43,6 +43,8 @@ public final class EvaluationState implements Serializable {
   private final TermMoments[] deficits;
   /** The bootstrap's state of every (policy, candidate), or null without the bootstrap. */
   private final PoissonReplicates replicateSums;
+  /** Per state, the per-logger sums of a precision-weighted estimator, else null. */
+  private final StratifiedSums[] strata;
   private final WeightStats[] weights;
   private final RewardStats rewards;
   private long rows;
@@ -66,6 +68,7 @@ public final class EvaluationState implements Serializable {
         || config.interval() == IntervalMethod.BERNSTEIN;
     this.moments = new TermMoments[states];
     this.deficits = new TermMoments[states];
+    this.strata = new StratifiedSums[states];
     boolean[] selfNormalized = new boolean[states];
     boolean[] hasModelTerm = new boolean[states];
     for (int s = 0; s < states; s++) {
@@ -73,6 +76,13 @@ public final class EvaluationState implements Serializable {
       moments[s] = new TermMoments(slot.selfNormalized(), slot.needsModel(), tracksRanges);
       if (slot.altersWeights() && layout.hasPscore()) {
         deficits[s] = WeightDeficitBias.newState();
+      }
+      if (slot.stratified()) {
+        if (tracksRanges) {
+          throw new io.ope4j.data.UsageException("estimator " + slot.spec() + " supports the t and bootstrap"
+              + " intervals only (its per-logger weights are learnt from the data)");
+        }
+        strata[s] = new StratifiedSums(replicates);
       }
       selfNormalized[s] = slot.selfNormalized();
       hasModelTerm[s] = slot.needsModel();
@@ -143,10 +153,14 @@ public final class EvaluationState implements Serializable {
           slots.get(slot).weightDeficits(batch, p, from, to, deficit[0], deficit[1], deficit[2]);
           deficits[state].addBlock(deficit[0], deficit[1], deficit[2], length, 0);
         }
+        if (strata[state] != null) {
+          strata[state].addBlock(batch.logger(), from, s.y[buffer], s.x[buffer], length);
+        }
       }
     }
     if (replicates > 0) {
-      replicateSums.addBlock(config.seed(), batch.firstRow() + from, length, s.y, s.x, s.d);
+      replicateSums.addBlock(config.seed(), batch.firstRow() + from, length, s.y, s.x, s.d, strata, batch.logger(),
+          from);
     }
   }
 
@@ -160,6 +174,9 @@ public final class EvaluationState implements Serializable {
       moments[s].merge(other.moments[s]);
       if (deficits[s] != null) {
         deficits[s].merge(other.deficits[s]);
+      }
+      if (strata[s] != null) {
+        strata[s].merge(other.strata[s]);
       }
     }
     if (replicates > 0) {
@@ -221,17 +238,26 @@ public final class EvaluationState implements Serializable {
     double[] values = new double[count];
     double[] stderrs = new double[count];
     for (int c = 0; c < count; c++) {
-      TermMoments candidate = moments[policy * slots.size() + first + c];
-      values[c] = candidate.value();
-      stderrs[c] = candidate.standardError();
+      int candidate = policy * slots.size() + first + c;
+      StratifiedSums stratified = strata[candidate];
+      double[] factors = stratified != null ? stratified.factors() : null;
+      values[c] = stratified != null ? stratified.value(factors) : moments[candidate].value();
+      stderrs[c] = stratified != null ? stratified.standardError(factors) : moments[candidate].standardError();
     }
     int chosen = estimator.choose(values, stderrs, rows);
     int state = policy * slots.size() + first + chosen;
     TermMoments m = moments[state];
     String label = "estimator " + estimator.spec() + " on policy " + layout.policies().get(policy);
+    StratifiedSums stratified = strata[state];
+    if (stratified != null && stratified.constantLogger() >= 0) {
+      warnings.add(label + ": the terms of logger " + stratified.constantLogger() + " (in order of first"
+          + " appearance) have no spread, so its precision weight is undefined and the estimate is null");
+    }
     Interval interval = switch (config.interval()) {
       case T -> Intervals.studentT(values[chosen], stderrs[chosen], m.count(), config.level());
-      case BOOTSTRAP -> bootstrap(replicateSums.estimates(state), label, warnings);
+      case BOOTSTRAP -> bootstrap(stratified != null
+          ? stratified.replicateEstimates(replicateSums.totalMultiplicity(), stratified.factors())
+          : replicateSums.estimates(state), label, warnings);
       case HOEFFDING, BERNSTEIN -> ConcentrationIntervals.of(
           m, config.interval(), config.level(), config.termRange(), label);
     };

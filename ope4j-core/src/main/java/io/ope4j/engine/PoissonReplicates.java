@@ -41,6 +41,16 @@ public final class PoissonReplicates implements java.io.Serializable {
    * states there are.
    */
   public void addBlock(long seed, long firstRow, int length, double[][] y, double[][] x, double[][] d) {
+    addBlock(seed, firstRow, length, y, x, d, null, null, 0);
+  }
+
+  /**
+   * As {@link #addBlock(long, long, int, double[][], double[][], double[][])}, except that a
+   * state with per-logger sums ({@code strata[state]} not null) takes each row into its logger's
+   * replicate sums, the logger of row {@code i} being {@code logger[loggerFrom + i]}.
+   */
+  void addBlock(long seed, long firstRow, int length, double[][] y, double[][] x, double[][] d,
+      StratifiedSums[] strata, int[] logger, int loggerFrom) {
     if (drawer == null) {
       multiplicities = new double[replicates];
       drawer = new PoissonMultiplicities.RowDrawer(replicates);
@@ -52,7 +62,11 @@ public final class PoissonReplicates implements java.io.Serializable {
         totalMultiplicity[b] += m[b];
       }
       for (int state = 0; state < sums.length; state++) {
-        sums[state].addRow(m, y == null ? 0.0 : y[state][i], x[state][i], d[state][i]);
+        if (strata != null && strata[state] != null) {
+          strata[state].addReplicateRow(logger[loggerFrom + i], m, y[state][i], x[state][i]);
+        } else {
+          sums[state].addRow(m, y == null ? 0.0 : y[state][i], x[state][i], d[state][i]);
+        }
       }
     }
   }
@@ -65,6 +79,11 @@ public final class PoissonReplicates implements java.io.Serializable {
     for (int b = 0; b < replicates; b++) {
       totalMultiplicity[b] += other.totalMultiplicity[b];
     }
+  }
+
+  /** Each replicate's total multiplicity so far. */
+  double[] totalMultiplicity() {
+    return totalMultiplicity;
   }
 
   /** The replicate estimates of state {@code state}. */

@@ -29,6 +29,10 @@ public final class RequiredColumns {
         throw missing(source, estimator,
             "the pscore column (behaviour policy's probability of the logged action)");
       }
+      String unmet = estimator.unmetNeeds(layout);
+      if (unmet != null) {
+        throw missing(source, estimator, unmet);
+      }
     }
   }
 

@@ -53,6 +53,34 @@ public interface Estimator extends Serializable {
     return true;
   }
 
+  /**
+   * What this estimator reads that {@code layout} lacks, as a phrase for a message (e.g. {@code
+   * "the logger column"}), or null when the log has all of it. Checked before any row is read,
+   * beside {@link #needsModel()} and {@link #needsPscore()}; for the optional columns of
+   * {@link io.ope4j.data.ExtraColumns}.
+   */
+  default String unmetNeeds(io.ope4j.data.LogLayout layout) {
+    return null;
+  }
+
+  /**
+   * Whether the estimate combines per-logger means with weights learnt from the data: then the
+   * terms are a model term {@code y} and a weighted term {@code x} per row, and the estimate is
+   * {@code (sum y + sum_k c_k sum_{i in k} x) / n} with the precision factors {@code c_k} of
+   * {@link io.ope4j.engine.StratifiedSums} (Agarwal et al. 2017). False for every other estimator.
+   */
+  default boolean stratified() {
+    return false;
+  }
+
+  /**
+   * This estimator with a known action-embedding distribution bound, for the estimators that read
+   * one ({@code mips}, {@code snmips}); every other estimator returns itself.
+   */
+  default Estimator withEmbeddingTable(io.ope4j.data.EmbeddingTable table) {
+    return this;
+  }
+
   /** Whether the estimate is {@code mean(y) + mean(x) / mean(d)} rather than {@code mean(x)}. */
   default boolean selfNormalized() {
     return false;

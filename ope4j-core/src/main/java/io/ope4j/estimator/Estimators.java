@@ -14,7 +14,8 @@ public final class Estimators {
 
   /** Every id, in the order they are listed to users. */
   public static final List<String> IDS =
-      List.of("dm", "ipw", "snipw", "dr", "sndr", "switch-dr", "dr-os", "ipw-sg", "dr-sg");
+      List.of("dm", "ipw", "snipw", "dr", "sndr", "switch-dr", "dr-os", "ipw-sg", "dr-sg",
+          "ipw-balanced", "ipw-weighted", "dr-balanced", "dr-weighted", "mips", "snmips");
 
   /** What to run when the user names no estimator: the model-based ones only with a model. */
   public static final String DEFAULT_WITH_MODEL = "dm,ipw,snipw,dr,sndr";
@@ -46,6 +47,9 @@ public final class Estimators {
           case "dr" -> new Dr(clip(parsed));
           case "sndr" -> new Sndr();
           case "switch-dr", "dr-os", "ipw-sg", "dr-sg" -> lambdaFamily(parsed);
+          case "ipw-balanced", "ipw-weighted", "dr-balanced", "dr-weighted" ->
+              new MultiLogger(id.startsWith("dr"), id.endsWith("weighted"), clip(parsed));
+          case "mips", "snmips" -> MipsSpecs.parse(parsed);
           default -> throw parsed.error("unknown estimator id '" + id + "'; known: " + String.join(", ", IDS));
         };
     parsed.requireNoneLeft();
@@ -68,6 +72,18 @@ public final class Estimators {
       estimators.add(estimator);
     }
     return estimators;
+  }
+
+  /**
+   * {@code estimators} with a known action-embedding distribution bound to those that read one
+   * ({@code mips}, {@code snmips}); the others unchanged.
+   */
+  public static List<Estimator> withEmbeddingTable(List<Estimator> estimators, io.ope4j.data.EmbeddingTable table) {
+    List<Estimator> bound = new ArrayList<>();
+    for (Estimator estimator : estimators) {
+      bound.add(estimator.withEmbeddingTable(table));
+    }
+    return bound;
   }
 
   // Typed factories: each returns an estimator equal to the one its spec parses to.
@@ -115,6 +131,44 @@ public final class Estimators {
   /** DR with sub-Gaussian weights, {@code lambda} in [0, 1], spec {@code dr-sg:lambda=VALUE}. */
   public static Estimator drSg(double lambda) {
     return new DrSg(checkedLambda("dr-sg", lambda, 1.0));
+  }
+
+  /** IPW with the loggers' mixture propensity, spec {@code ipw-balanced}; {@code clipped(C)} is {@code :clip=C}. */
+  public static ClippableEstimator ipwBalanced() {
+    return new MultiLogger(false, false, Double.POSITIVE_INFINITY);
+  }
+
+  /** Precision-weighted IPW over several loggers, spec {@code ipw-weighted}. */
+  public static ClippableEstimator ipwWeighted() {
+    return new MultiLogger(false, true, Double.POSITIVE_INFINITY);
+  }
+
+  /** DR with the loggers' mixture propensity, spec {@code dr-balanced}. */
+  public static ClippableEstimator drBalanced() {
+    return new MultiLogger(true, false, Double.POSITIVE_INFINITY);
+  }
+
+  /** Precision-weighted DR over several loggers, spec {@code dr-weighted}. */
+  public static ClippableEstimator drWeighted() {
+    return new MultiLogger(true, true, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * MIPS over every embedding dimension with the paper's joint marginal, spec {@code mips}; bind
+   * the known table with {@link #withEmbeddingTable} or {@link Estimator#withEmbeddingTable}.
+   */
+  public static Estimator mips() {
+    return new Mips(false, false, null, null);
+  }
+
+  /** Self-normalised MIPS, spec {@code snmips}. */
+  public static Estimator snmips() {
+    return new Mips(true, false, null, null);
+  }
+
+  /** MIPS with the embedding dimensions chosen by SLOPE's exact search, spec {@code mips:dims=slope}. */
+  public static Estimator mipsSlope() {
+    return parse("mips:dims=slope");
   }
 
   /** Switch-DR with lambda chosen by SLOPE from the default candidates, spec {@code switch-dr:lambda=slope}. */

@@ -175,7 +175,7 @@ final class PoolTables {
    * below 1; setting the entries from the last positive-probability action on to exactly 1 makes
    * every uniform in [0, 1) land on an action the policy can take.
    */
-  private static double[] cumulative(double[] probability, int rows, int width) {
+  static double[] cumulative(double[] probability, int rows, int width) {
     double[] cdf = new double[probability.length];
     for (int m = 0; m < rows; m++) {
       int row = m * width;

@@ -27,7 +27,14 @@ class TypedFactoriesTest {
       Map.entry("switch-dr:lambda=slope", Estimators::switchDrSlope),
       Map.entry("dr-os:lambda=slope", Estimators::drOsSlope),
       Map.entry("ipw-sg:lambda=slope", Estimators::ipwSgSlope),
-      Map.entry("dr-sg:lambda=slope", Estimators::drSgSlope));
+      Map.entry("dr-sg:lambda=slope", Estimators::drSgSlope),
+      Map.entry("ipw-balanced", Estimators::ipwBalanced),
+      Map.entry("ipw-weighted:clip=2", () -> Estimators.ipwWeighted().clipped(2)),
+      Map.entry("dr-balanced:clip=3", () -> Estimators.drBalanced().clipped(3)),
+      Map.entry("dr-weighted", Estimators::drWeighted),
+      Map.entry("mips", Estimators::mips),
+      Map.entry("snmips", Estimators::snmips),
+      Map.entry("mips:dims=slope", Estimators::mipsSlope));
 
   @Test
   void eachFactoryEqualsTheParsedSpec() {

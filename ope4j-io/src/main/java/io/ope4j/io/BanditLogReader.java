@@ -42,11 +42,12 @@ public class BanditLogReader implements BatchSource {
       int[] used = plan.usedColumns();
       TableReader.Kind[] kinds = new TableReader.Kind[used.length];
       for (int u = 0; u < used.length; u++) {
-        boolean integer = used[u] == plan.action || used[u] == plan.position;
-        kinds[u] = integer ? TableReader.Kind.INTEGER : TableReader.Kind.NUMBER;
+        boolean integer = used[u] == plan.action || used[u] == plan.position || plan.isEmbedding(used[u]);
+        kinds[u] = used[u] == plan.extras.logger() ? TableReader.Kind.TEXT
+            : integer ? TableReader.Kind.INTEGER : TableReader.Kind.NUMBER;
       }
       table.select(used, kinds);
-      this.assembler = new RowAssembler(plan, table.source(), table::describe);
+      this.assembler = new RowAssembler(plan, table.source(), table::describe, table::text);
     } catch (RuntimeException failure) {
       Closing.closeAfter(failure, table);
       throw failure;

@@ -79,10 +79,23 @@ final class ColumnPlan implements java.io.Serializable {
   final PolicyPlan[] policies;
   /** How far from 1 a row's wide probabilities may sum (the options'). */
   final double piSumTolerance;
+  /** The optional logger, mixture-propensity, embedding and behaviour columns. */
+  final Extras extras;
+
+  /** Where the optional columns of {@link io.ope4j.data.ExtraColumns} are, each -1 or null when absent. */
+  record Extras(int logger, int pscoreAvg, int[] embedding, int[] behaviorWide, String behaviorLabel)
+      implements java.io.Serializable {
+    static final Extras NONE = new Extras(-1, -1, null, null, null);
+
+    io.ope4j.data.ExtraColumns describe() {
+      return new io.ope4j.data.ExtraColumns(logger >= 0, pscoreAvg >= 0,
+          embedding == null ? 0 : embedding.length, behaviorWide != null);
+    }
+  }
 
   private ColumnPlan(LogLayout layout, List<String> header, int action, int reward, int pscore,
       int[] contexts, int position, int[] modelWide, int modelNarrow, PolicyPlan[] policies,
-      double piSumTolerance) {
+      double piSumTolerance, Extras extras) {
     this.layout = layout;
     this.contexts = contexts;
     this.header = List.copyOf(header);
@@ -94,6 +107,20 @@ final class ColumnPlan implements java.io.Serializable {
     this.modelNarrow = modelNarrow;
     this.policies = policies;
     this.piSumTolerance = piSumTolerance;
+    this.extras = extras;
+  }
+
+  /** Whether header column {@code column} is one of the embedding columns. */
+  boolean isEmbedding(int column) {
+    int[] embedding = extras.embedding();
+    if (embedding != null) {
+      for (int e : embedding) {
+        if (e == column) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Header indices of every column a row is read from, ascending, without duplicates. */
@@ -128,6 +155,18 @@ final class ColumnPlan implements java.io.Serializable {
       }
       if (policy.modelValueColumn >= 0) {
         used.set(policy.modelValueColumn);
+      }
+    }
+    for (int column : new int[] {extras.logger(), extras.pscoreAvg()}) {
+      if (column >= 0) {
+        used.set(column);
+      }
+    }
+    for (int[] group : new int[][] {extras.embedding(), extras.behaviorWide()}) {
+      if (group != null) {
+        for (int column : group) {
+          used.set(column);
+        }
       }
     }
     return used.stream().toArray();
@@ -210,17 +249,38 @@ final class ColumnPlan implements java.io.Serializable {
           wideLabels.add(policies[p].label);
         }
       }
+      ExtraColumnNames extraNames = options.extraColumns();
+      int[] behaviorWide = wideColumns(extraNames.behaviorPrefix());
+      String behaviorLabel = null;
+      if (behaviorWide != null) {
+        behaviorLabel = rangeLabel(extraNames.behaviorPrefix(), behaviorWide.length);
+        wideGroups.add(behaviorWide);
+        wideLabels.add(behaviorLabel);
+      }
       int nActions = numberOfActions(wideGroups, wideLabels);
+      int[] embedding = wideColumns(extraNames.embeddingPrefix());
+      Extras extras = new Extras(index.getOrDefault(extraNames.logger(), -1),
+          index.getOrDefault(extraNames.pscoreAvg(), -1), embedding, behaviorWide, behaviorLabel);
       int[] contexts = content.contexts() ? contextColumns() : new int[0];
       List<String> contextNames = new ArrayList<>();
       for (int column : contexts) {
         contextNames.add(header.get(column));
       }
-      boolean wide = content.wideColumns();
+      // the embedding estimators read every policy's wide row, so an embedding log keeps them
+      boolean wide = content.wideColumns() || embedding != null && allWide(policies);
       LogLayout layout = new LogLayout(policyNames, hasModel, position >= 0, nActions, pscore >= 0,
-          contextNames, wide && policies.length > 0, wide && modelWide != null);
+          contextNames, wide && policies.length > 0, wide && modelWide != null, extras.describe());
       return new ColumnPlan(layout, header, action, reward, pscore, contexts, position,
-          modelWide, modelNarrow, policies, options.piSumTolerance());
+          modelWide, modelNarrow, policies, options.piSumTolerance(), extras);
+    }
+
+    private static boolean allWide(PolicyPlan[] policies) {
+      for (PolicyPlan policy : policies) {
+        if (policy.wideColumns == null) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Every {@code x_*} column, in header order. */

@@ -49,6 +49,8 @@ import java.util.Set;
  *     floats over many actions may need about 1e-5.
  * @param content optional blocks to fill and columns the consumer supplies itself; default
  *     {@link BatchContent#ESTIMATOR_COLUMNS}
+ * @param extraColumns names of the optional logger, mixture-propensity, embedding and behaviour
+ *     columns; default {@link ExtraColumnNames#DEFAULT}
  */
 public record LogReadOptions(
     String actionColumn,
@@ -62,7 +64,8 @@ public record LogReadOptions(
     int batchCapacity,
     boolean pscoreOptional,
     double piSumTolerance,
-    BatchContent content) {
+    BatchContent content,
+    ExtraColumnNames extraColumns) {
 
   /** Default rows per batch: large enough to amortise per-batch work, small enough for L2. */
   public static final int DEFAULT_BATCH_CAPACITY = 4096;
@@ -145,6 +148,23 @@ public record LogReadOptions(
           "the pi-sum tolerance (--pi-sum-tolerance) must be in [0, 1), got " + piSumTolerance);
     }
     Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(extraColumns, "extraColumns");
+  }
+
+  /** Options with the default names of the optional columns. */
+  public LogReadOptions(String actionColumn, String rewardColumn, String pscoreColumn,
+      String positionColumn, String modelPrefix, String modelColumn, int nActions,
+      List<PolicyColumnSpec> policies, int batchCapacity, boolean pscoreOptional,
+      double piSumTolerance, BatchContent content) {
+    this(actionColumn, rewardColumn, pscoreColumn, positionColumn, modelPrefix, modelColumn,
+        nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content, ExtraColumnNames.DEFAULT);
+  }
+
+  /** The options with other names for the optional columns. */
+  public LogReadOptions withExtraColumns(ExtraColumnNames names) {
+    return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional,
+        piSumTolerance, content, names);
   }
 
   /** Options that read the estimator columns only ({@link BatchContent#ESTIMATOR_COLUMNS}). */
@@ -161,7 +181,7 @@ public record LogReadOptions(
   public LogReadOptions withContent(BatchContent wanted) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
         modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional,
-        piSumTolerance, wanted);
+        piSumTolerance, wanted, extraColumns);
   }
 
   /** The options with pscore required and the default pi-sum tolerance. */
@@ -182,44 +202,44 @@ public record LogReadOptions(
 
   public LogReadOptions withActionColumn(String column) {
     return new LogReadOptions(column, rewardColumn, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   public LogReadOptions withRewardColumn(String column) {
     return new LogReadOptions(actionColumn, column, pscoreColumn, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   public LogReadOptions withPscoreColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, column, positionColumn, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   public LogReadOptions withPositionColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, column, modelPrefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   public LogReadOptions withModelPrefix(String prefix) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn, prefix,
-        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
+        modelColumn, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   public LogReadOptions withModelColumn(String column) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, column, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
+        modelPrefix, column, nActions, policies, batchCapacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   /** K given by the user (positive), or -1 to infer it from the wide columns. */
   public LogReadOptions withNActions(int count) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, count, policies, batchCapacity, pscoreOptional, piSumTolerance, content);
+        modelPrefix, modelColumn, count, policies, batchCapacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   /** Replaces the evaluation policies; an empty list means "detect them from the header". */
   public LogReadOptions withPolicies(List<PolicyColumnSpec> list) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, list, batchCapacity, pscoreOptional, piSumTolerance, content);
+        modelPrefix, modelColumn, nActions, list, batchCapacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   /** Adds one evaluation policy after those already given. */
@@ -231,19 +251,19 @@ public record LogReadOptions(
 
   public LogReadOptions withBatchCapacity(int capacity) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, capacity, pscoreOptional, piSumTolerance, content);
+        modelPrefix, modelColumn, nActions, policies, capacity, pscoreOptional, piSumTolerance, content, extraColumns);
   }
 
   /** Whether a log without the pscore column is read rather than refused. */
   public LogReadOptions withPscoreOptional(boolean optional) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, batchCapacity, optional, piSumTolerance, content);
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, optional, piSumTolerance, content, extraColumns);
   }
 
   /** How far from 1 a row's wide probabilities may sum; in [0, 1). */
   public LogReadOptions withPiSumTolerance(double tolerance) {
     return new LogReadOptions(actionColumn, rewardColumn, pscoreColumn, positionColumn,
-        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional, tolerance, content);
+        modelPrefix, modelColumn, nActions, policies, batchCapacity, pscoreOptional, tolerance, content, extraColumns);
   }
 
   private static void requireName(String value, String what) {

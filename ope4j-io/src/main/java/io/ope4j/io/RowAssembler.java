@@ -34,17 +34,34 @@ public final class RowAssembler {
   private final double[] modelRow;
   /** Wide probabilities of the current row and policy, or null without wide policies. */
   private final double[] policyRow;
+  /** The current row's text of a column (the logger label), or null when the reader keeps none. */
+  private final java.util.function.IntFunction<String> text;
+  /** Logger labels to their dense index, in order of first appearance. */
+  private final java.util.Map<String, Integer> loggers = new java.util.HashMap<>();
+  /** Behaviour probabilities of the current row, or null without them. */
+  private final double[] behaviorRow;
 
   /**
    * @param columns the resolved columns of the log
    * @param text shows the current row's values in messages
    */
   public RowAssembler(LogColumns columns, LogValidator.ValueText text) {
-    this(columns.plan(), columns.source(), text);
+    this(columns.plan(), columns.source(), text, null);
   }
 
-  RowAssembler(ColumnPlan plan, String source, LogValidator.ValueText text) {
+  /**
+   * @param labels the current row's text of a header column, for the logger column; null when the
+   *     reader cannot give it (a log with a logger column is then refused)
+   */
+  RowAssembler(ColumnPlan plan, String source, LogValidator.ValueText text,
+      java.util.function.IntFunction<String> labels) {
+    if (plan.extras.logger() >= 0 && labels == null) {
+      throw new io.ope4j.data.UsageException(source + ": this engine does not read the logger column "
+          + plan.header.get(plan.extras.logger()) + "; use the local engine");
+    }
     this.plan = plan;
+    this.text = labels;
+    this.behaviorRow = plan.extras.behaviorWide() != null ? new double[plan.layout.nActions()] : null;
     int nActions = plan.layout.nActions();
     this.check = new LogValidator(source, plan.header, nActions, text);
     this.modelRow = plan.modelWide != null ? new double[nActions] : null;
@@ -75,6 +92,8 @@ public final class RowAssembler {
     if (plan.position >= 0) {
       batch.position()[i] = check.position(plan.position, values[plan.position]);
     }
+
+    assembleExtras(values, batch, i, logged);
 
     int[] contexts = plan.contexts;
     for (int j = 0; j < contexts.length; j++) {
@@ -110,6 +129,43 @@ public final class RowAssembler {
         batch.qExpected(p)[i] =
             check.finite(policy.modelValueColumn, values[policy.modelValueColumn]);
       }
+    }
+  }
+
+  /** The optional logger, mixture-propensity, embedding and behaviour columns of row {@code i}. */
+  private void assembleExtras(double[] values, BanditBatch batch, int i, int logged) {
+    ColumnPlan.Extras extras = plan.extras;
+    if (extras.logger() >= 0) {
+      String label = text.apply(extras.logger());
+      Integer index = loggers.get(label);
+      if (index == null) {
+        index = loggers.size();
+        loggers.put(label, index);
+      }
+      batch.logger()[i] = index;
+    }
+    if (extras.pscoreAvg() >= 0) {
+      batch.pscoreAvg()[i] = check.pscore(extras.pscoreAvg(), values[extras.pscoreAvg()]);
+    }
+    int[] embedding = extras.embedding();
+    if (embedding != null) {
+      for (int d = 0; d < embedding.length; d++) {
+        batch.embedding()[i * embedding.length + d] = check.position(embedding[d], values[embedding[d]]);
+      }
+    }
+    int[] behavior = extras.behaviorWide();
+    if (behavior != null) {
+      double sum = 0;
+      for (int a = 0; a < behavior.length; a++) {
+        behaviorRow[a] = check.probability(behavior[a], values[behavior[a]]);
+        sum += behaviorRow[a];
+      }
+      check.behaviorProbabilitySum(extras.behaviorLabel(), sum, plan.piSumTolerance);
+      if (plan.pscore >= 0 && !(Math.abs(behaviorRow[logged] - batch.pscore()[i]) <= plan.piSumTolerance)) {
+        check.contradiction(plan.pscore, "must equal the behaviour probability of the logged action in "
+            + extras.behaviorLabel() + ", " + behaviorRow[logged]);
+      }
+      keepWide(behaviorRow, batch.behaviorWide(), i);
     }
   }
 
