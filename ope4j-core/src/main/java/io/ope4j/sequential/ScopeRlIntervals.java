@@ -3,7 +3,7 @@ package io.ope4j.sequential;
 import io.ope4j.interval.Interval;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.Intervals;
-import io.ope4j.internal.stats.Mt19937;
+import io.ope4j.internal.stats.IndexBootstrap;
 import java.util.Arrays;
 import org.hipparchus.distribution.continuous.TDistribution;
 
@@ -45,26 +45,11 @@ final class ScopeRlIntervals {
 
   /** Percentile interval of {@code replicates} resample means, indices from MT19937(seed). */
   static Interval bootstrap(double[] values, double level, int replicates, long seed) {
-    double[] means = resampleMeans(values, replicates, seed);
+    double[] means = IndexBootstrap.resampleMeans(values, replicates, seed);
     Arrays.sort(means);
     double alpha = 1 - level;
     return new Interval(Intervals.percentile(means, alpha / 2),
         Intervals.percentile(means, 1 - alpha / 2), level, IntervalMethod.BOOTSTRAP,
         Double.NaN, Double.NaN, null, replicates);
-  }
-
-  /** The resample means in draw order. */
-  static double[] resampleMeans(double[] values, int replicates, long seed) {
-    Mt19937 random = new Mt19937(seed);
-    int n = values.length;
-    double[] means = new double[replicates];
-    for (int b = 0; b < replicates; b++) {
-      double sum = 0.0;
-      for (int i = 0; i < n; i++) {
-        sum += values[random.nextIndex(n)];
-      }
-      means[b] = sum / n;
-    }
-    return means;
   }
 }
