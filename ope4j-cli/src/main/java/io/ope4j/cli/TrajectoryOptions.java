@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 final class TrajectoryOptions implements Preflight {
 
   @Option(names = "--schema", defaultValue = "auto", paramLabel = "SCHEMA",
-      description = "auto (a trajectory log if it has an episode column), bandit or trajectory"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "auto (a trajectory log if it has an episode column, a slate log if it has a"
+          + " slate_id column), bandit, trajectory or slate (default: ${DEFAULT-VALUE}).")
   String schema;
 
   @Option(names = "--gamma", defaultValue = "1", paramLabel = "G",
@@ -32,8 +32,8 @@ final class TrajectoryOptions implements Preflight {
   /** Every value, checked before the log is read. */
   @Override
   public void check() {
-    if (!schema.equals("auto") && !schema.equals("bandit") && !schema.equals("trajectory")) {
-      throw new UsageException("--schema must be auto, bandit or trajectory, got '" + schema + "'");
+    if (!java.util.List.of("auto", "bandit", "trajectory", "slate").contains(schema)) {
+      throw new UsageException("--schema must be auto, bandit, trajectory or slate, got '" + schema + "'");
     }
     if (!(gamma >= 0 && gamma <= 1)) {
       throw new UsageException("--gamma must be in [0, 1], got " + gamma);
@@ -53,9 +53,14 @@ final class TrajectoryOptions implements Preflight {
   boolean isTrajectory(java.util.concurrent.Callable<Boolean> detect) throws Exception {
     return switch (schema) {
       case "trajectory" -> true;
-      case "bandit" -> false;
+      case "bandit", "slate" -> false;
       case "auto" -> detect.call();
-      default -> throw new UsageException("--schema must be auto, bandit or trajectory, got '" + schema + "'");
+      default -> throw new UsageException("--schema must be auto, bandit, trajectory or slate, got '" + schema + "'");
     };
+  }
+
+  /** Whether the log is to be read as slates: told, or asked of {@code header}. */
+  boolean isSlate(java.util.concurrent.Callable<Boolean> detect) throws Exception {
+    return schema.equals("slate") || (schema.equals("auto") && detect.call());
   }
 }
