@@ -52,6 +52,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Mixin TabularSimulateOptions environment;
 
+  @Mixin SlateSimulateOptions slates;
+
   @Override
   public void check() {
     OutputFile.check("--output", output);
@@ -60,6 +62,13 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Override
   public Integer call() throws IOException {
+    // ---- slates (docs/slates.md): handed over to SlateSimulateRun ----
+    if (slates.length != null) {
+      Path truthPath = truth != null ? truth : truthPathFor(output);
+      spec.commandLine().getErr().println(SlateSimulateRun.run(slates, bandit, spec, seed.seed, output,
+          truthPath, spec.commandLine().getErr()));
+      return Ope4j.OK;
+    }
     // ---- episodes of an environment (docs/sequential.md): handed over to TabularSimulateRun ----
     if (environment.env != null) {
       refuseBanditOptions();
