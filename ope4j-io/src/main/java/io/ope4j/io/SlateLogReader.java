@@ -25,7 +25,7 @@ public final class SlateLogReader implements SlateSource {
   private final double piSumTolerance;
   private final double[] policyRow;
   private final double[] modelRow;
-  private final EpisodeIds seen = new EpisodeIds();
+  private final ContiguousGroups groups;
   /** Positions per slate, -1 until the first slate is read. */
   private int length = -1;
   // One slate, read ahead of the batch it goes into.
@@ -38,9 +38,6 @@ public final class SlateLogReader implements SlateSource {
   private double[] modelLogged = new double[16];
   private double[] modelPolicy = new double[16];
   private boolean slateReady;
-  /** Whether the table's current row is the first row of a slate not yet read. */
-  private boolean lookahead;
-  private boolean started;
 
   private SlateLogReader(TableReader table, double piSumTolerance) {
     try {
@@ -55,6 +52,8 @@ public final class SlateLogReader implements SlateSource {
       this.check = new LogValidator(table.source(), columns.header, columns.nActions,
           table::describe);
       this.piSumTolerance = piSumTolerance;
+      this.groups = new ContiguousGroups(table, check, columns.slateId, SlateColumns.SLATE_ID,
+          "slate");
       int k = Math.max(columns.nActions, 0);
       this.policyRow = new double[k];
       this.modelRow = new double[k];
@@ -120,54 +119,25 @@ public final class SlateLogReader implements SlateSource {
 
   /** Reads the next whole slate into the look-ahead fields; false at the end of the log. */
   private boolean readSlate() throws IOException {
-    if (!lookahead) {
-      if (!table.nextRow()) {
-        if (!started) {
-          throw new InvalidDataException(table.source(), -1, null, "no data rows");
-        }
-        return false;
-      }
-      started = true;
+    if (!groups.nextGroup()) {
+      return false;
     }
+    slateId = groups.id();
     double[] values = table.values();
-    long id = slateIdOf(values);
-    if (!seen.add(id)) {
-      throw new InvalidDataException(table.source(), table.row(), SlateColumns.SLATE_ID, "slate "
-          + id + " appears again after other slates; the rows of a slate must be contiguous");
-    }
-    slateId = id;
     int positions = 0;
     long lastRow;
-    while (true) {
+    do {
       readRow(values, positions++);
       lastRow = table.row();
-      if (!table.nextRow()) {
-        lookahead = false;
-        break;
-      }
-      if (slateIdOf(values) != id) {
-        lookahead = true;
-        break;
-      }
-    }
+    } while (groups.nextRowInGroup());
     if (length < 0) {
       length = positions;
     } else if (positions < length) {
-      throw new InvalidDataException(table.source(), lastRow, "position", "slate " + id
+      throw new InvalidDataException(table.source(), lastRow, "position", "slate " + slateId
           + " ends at position " + (positions - 1) + ": position " + positions + " is missing"
           + " (every slate has positions 0.." + (length - 1) + ", as the first)");
     }
     return true;
-  }
-
-  private long slateIdOf(double[] values) {
-    double id = values[columns.slateId];
-    if (Double.isNaN(id)) {
-      check.atRow(table.row());
-      throw new InvalidDataException(table.source(), table.row(), SlateColumns.SLATE_ID,
-          "must be an integer id, got " + table.describe(columns.slateId));
-    }
-    return (long) id;
   }
 
   /** Reads the current row as position {@code t} of the slate being read. */

@@ -23,10 +23,7 @@ public final class TrajectoryLogReader implements EpisodeSource {
   private final double piSumTolerance;
   private final double[] policyRow;
   private final double[] modelRow;
-  private final EpisodeIds seen = new EpisodeIds();
-  /** Whether the table's current row is the first row of an episode not yet delivered. */
-  private boolean pending;
-  private boolean started;
+  private final ContiguousGroups groups;
 
   private TrajectoryLogReader(TableReader table, TrajectoryReadOptions options) {
     try {
@@ -41,6 +38,7 @@ public final class TrajectoryLogReader implements EpisodeSource {
       this.check = new LogValidator(table.source(), columns.header, columns.nActions,
           table::describe);
       this.piSumTolerance = options.piSumTolerance();
+      this.groups = new ContiguousGroups(table, check, columns.episode, "episode", "episode");
       int k = Math.max(columns.nActions, 0);
       this.policyRow = new double[k];
       this.modelRow = new double[k];
@@ -78,24 +76,14 @@ public final class TrajectoryLogReader implements EpisodeSource {
 
   @Override
   public boolean next(EpisodeSteps episode) throws IOException {
-    if (!pending) {
-      if (started || !table.nextRow()) {
-        if (!started) {
-          throw new InvalidDataException(table.source(), -1, null, "no data rows");
-        }
-        return false;
-      }
-      started = true;
+    if (!groups.nextGroup()) {
+      return false;
     }
-    double[] values = table.values();
-    long id = episodeId(values);
-    if (!seen.add(id)) {
-      throw new InvalidDataException(table.source(), table.row(), "episode", "episode " + id
-          + " appears again after other episodes; the rows of an episode must be contiguous");
-    }
+    long id = groups.id();
     episode.start(id);
+    double[] values = table.values();
     long doneRow = -1;
-    while (true) {
+    do {
       if (doneRow >= 0) {
         throw new InvalidDataException(table.source(), doneRow, "done", "episode " + id
             + " is marked done before its last row (row " + table.row() + " continues it)");
@@ -103,25 +91,8 @@ public final class TrajectoryLogReader implements EpisodeSource {
       if (readStep(values, episode)) {
         doneRow = table.row();
       }
-      if (!table.nextRow()) {
-        pending = false;
-        return true;
-      }
-      if (episodeId(values) != id) {
-        pending = true;
-        return true;
-      }
-    }
-  }
-
-  private long episodeId(double[] values) {
-    double id = values[columns.episode];
-    if (Double.isNaN(id)) {
-      check.atRow(table.row());
-      throw new InvalidDataException(table.source(), table.row(), "episode",
-          "must be an integer id, got " + table.describe(columns.episode));
-    }
-    return (long) id;
+    } while (groups.nextRowInGroup());
+    return true;
   }
 
   /** Appends the current row as a step; returns whether it is marked done. */

@@ -60,7 +60,7 @@ public final class SlateSections {
 
   /** Each estimator's estimate of every position's expected reward. */
   public static Section positions(SlateResult result) {
-    ObjectNode data = positionAxes(result.length(), "estimated expected reward");
+    ObjectNode data = ChartData.indexAxes("position", result.length(), "estimated expected reward");
     List<String> header = new ArrayList<>(List.of("position"));
     for (SlateEstimate e : result.estimates()) {
       ChartData.series(data, e.estimator().id(), e.positionValues());
@@ -94,7 +94,7 @@ public final class SlateSections {
             + " falls far below the slates logged, the estimators that use that weight rest on a few slates."
             + " Cascade weights multiply down the slate, so they spread with the position.")
         .withWarnings(result.warnings());
-    ObjectNode data = positionAxes(result.length(), "effective sample size (log scale)");
+    ObjectNode data = ChartData.indexAxes("position", result.length(), "effective sample size (log scale)");
     data.put("yLog", true);
     Table table = Table.of("Table: weights by position", "weight", "position", "mean", "min", "max", "ESS",
         "zero share");
@@ -115,15 +115,5 @@ public final class SlateSections {
     java.util.Arrays.fill(slates, result.slates());
     ChartData.series(data, "slates logged", slates);
     return section.withChart(new Chart("lines", "effective sample size by position", data, table));
-  }
-
-  private static ObjectNode positionAxes(int length, String yName) {
-    ObjectNode data = ChartData.axes("position", yName);
-    List<String> x = new ArrayList<>();
-    for (int l = 0; l < length; l++) {
-      x.add(Integer.toString(l));
-    }
-    ChartData.strings(data, "x", x);
-    return data;
   }
 }

@@ -93,11 +93,11 @@ public final class TrajectorySections {
           d.clippedSteps() > 0 ? " · clipped steps " + d.clippedSteps() : "");
       if (charted++ < EvaluationSections.MAX_POLICY_CHARTS) {
         // on a log scale the gap between the two lines is the ESS's share of the episodes running
-        ObjectNode ess = stepAxes(steps, "episodes (log scale)");
+        ObjectNode ess = ChartData.indexAxes("step", steps, "episodes (log scale)");
         ess.put("yLog", true);
         ChartData.series(ess, "effective sample size", positiveOnly(d.ess()));
         ChartData.series(ess, "episodes running", positiveOnly(running));
-        ObjectNode max = stepAxes(steps, "max weight (log scale)");
+        ObjectNode max = ChartData.indexAxes("step", steps, "max weight (log scale)");
         max.put("yLog", true);
         ChartData.series(max, "max weight", positiveOnly(d.maxWeight()));
         section = section
@@ -109,16 +109,6 @@ public final class TrajectorySections {
       }
     }
     return section;
-  }
-
-  private static ObjectNode stepAxes(int steps, String yName) {
-    ObjectNode data = ChartData.axes("step", yName);
-    List<String> x = new ArrayList<>();
-    for (int t = 0; t < steps; t++) {
-      x.add(Integer.toString(t));
-    }
-    ChartData.strings(data, "x", x);
-    return data;
   }
 
   /** A log axis cannot show 0 (every episode's weight is 0 there): a gap instead. */

@@ -79,15 +79,12 @@ public final class SlateReport implements Report {
       Formats.putArray(node, "ess", summary.ess());
       Formats.putArray(node, "zero_share", summary.zeroShare());
     }
-    ArrayNode warnings = root.putArray("warnings");
-    result.warnings().forEach(warnings::add);
-    out.println(mapper.writeValueAsString(root));
+    ResultReport.writeWithWarnings(root, result.warnings(), out);
   }
 
   @Override
   public void writeCsv(PrintWriter out) {
-    List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr",
-        "ci_lower", "ci_upper", "ci_level", "ci_method", "slates"));
+    List<String> header = ResultReport.estimateCsvHeader("slates");
     for (int l = 0; l < result.length(); l++) {
       header.add("value_position_" + l);
     }
