@@ -30,11 +30,7 @@ public final class TrajectoryLogReader implements EpisodeSource {
       this.table = table;
       this.columns = new TrajectoryColumns(table.header(), options, table.source());
       int[] used = columns.used();
-      TableReader.Kind[] kinds = new TableReader.Kind[used.length];
-      for (int u = 0; u < used.length; u++) {
-        kinds[u] = columns.isInteger(used[u]) ? TableReader.Kind.INTEGER : TableReader.Kind.NUMBER;
-      }
-      table.select(used, kinds);
+      table.select(used, TableReader.numberKinds(used, columns::isInteger));
       this.check = new LogValidator(table.source(), columns.header, columns.nActions,
           table::describe);
       this.piSumTolerance = options.piSumTolerance();

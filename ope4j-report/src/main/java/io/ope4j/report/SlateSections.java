@@ -33,28 +33,12 @@ public final class SlateSections {
                 + " and a red bar is an interval that misses it."))
         .withFact("logged slates", String.format(Locale.ROOT, "%,d", result.slates()))
         .withFact("positions per slate", Integer.toString(result.length()));
-    int n = result.estimates().size();
-    List<String> names = new ArrayList<>();
-    double[] value = new double[n];
-    double[] lower = new double[n];
-    double[] upper = new double[n];
-    Table table = Table.of("Table: slate estimates", "estimator", "value", "stderr", "lower", "upper",
-        "interval method", "truth", "covers truth");
-    int missed = 0;
-    for (int i = 0; i < n; i++) {
-      SlateEstimate e = result.estimates().get(i);
-      names.add(e.estimator().id());
-      value[i] = e.value();
-      lower[i] = e.interval().lower();
-      upper[i] = e.interval().upper();
-      boolean misses = truth != null && !e.interval().covers(truth);
-      missed += misses ? 1 : 0;
-      table = table.withRow(e.estimator().id(), ChartData.num(e.value()), ChartData.num(e.stderr()),
-          ChartData.num(lower[i]), ChartData.num(upper[i]), e.interval().label(),
-          truth == null ? "" : ChartData.num(truth), truth == null ? "" : misses ? "no" : "yes");
+    EstimateRows rows = new EstimateRows("Table: slate estimates", result.estimates().size(), "slates", truth);
+    for (SlateEstimate e : result.estimates()) {
+      rows.add(e.estimator().id(), e.value(), e.stderr(), e.interval(), e.slates());
     }
-    section = section.withChart(new Chart("intervals", "expected slate reward",
-        EvaluationSections.intervalData(names, value, lower, upper, truth), table));
+    section = section.withChart(new Chart("intervals", "expected slate reward", rows.chartData(), rows.table()));
+    int missed = rows.missed();
     return truth == null ? section : section.withFact("intervals missing the truth", Integer.toString(missed));
   }
 

@@ -39,28 +39,14 @@ public final class TrajectorySections {
     for (String policy : policiesOf(result)) {
       Double truth = truths.get(policy);
       List<SequentialEstimate> rows = result.estimates().stream().filter(e -> e.policy().equals(policy)).toList();
-      int n = rows.size();
-      List<String> names = new ArrayList<>();
-      double[] value = new double[n];
-      double[] lower = new double[n];
-      double[] upper = new double[n];
-      Table table = Table.of("Table: estimates of " + policy, "estimator", "value", "stderr", "lower", "upper",
-          "interval method", "episodes", "truth", "covers truth");
-      for (int i = 0; i < n; i++) {
-        SequentialEstimate e = rows.get(i);
-        names.add(e.estimator().id());
-        value[i] = e.value();
-        lower[i] = e.interval().lower();
-        upper[i] = e.interval().upper();
-        boolean misses = truth != null && !e.interval().covers(truth);
-        missed += misses ? 1 : 0;
-        table = table.withRow(e.estimator().id(), ChartData.num(e.value()), ChartData.num(e.stderr()),
-            ChartData.num(lower[i]), ChartData.num(upper[i]), e.interval().label(), Long.toString(e.episodes()),
-            truth == null ? "" : ChartData.num(truth), truth == null ? "" : misses ? "no" : "yes");
+      EstimateRows estimates = new EstimateRows("Table: estimates of " + policy, rows.size(), "episodes", truth);
+      for (SequentialEstimate e : rows) {
+        estimates.add(e.estimator().id(), e.value(), e.stderr(), e.interval(), e.episodes());
       }
+      missed += estimates.missed();
+      Table table = estimates.table();
       if (charted++ < EvaluationSections.MAX_POLICY_CHARTS) {
-        section = section.withChart(new Chart("intervals", "policy " + policy,
-            EvaluationSections.intervalData(names, value, lower, upper, truth), table));
+        section = section.withChart(new Chart("intervals", "policy " + policy, estimates.chartData(), table));
       } else {
         section = section.withTable(table);
       }
