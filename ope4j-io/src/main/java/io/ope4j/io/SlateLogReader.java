@@ -50,9 +50,8 @@ public final class SlateLogReader implements SlateSource {
       this.piSumTolerance = piSumTolerance;
       this.groups = new ContiguousGroups(table, check, columns.slateId, SlateColumns.SLATE_ID,
           "slate");
-      int k = Math.max(columns.nActions, 0);
-      this.policyRow = new double[k];
-      this.modelRow = new double[k];
+      this.policyRow = new double[Math.max(columns.nActions, 0)];
+      this.modelRow = policyRow.clone();
     } catch (RuntimeException failure) {
       Closing.closeAfter(failure, table);
       throw failure;
