@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>Run: {@code java -Xmx6g -cp ope4j-bench/target/benchmarks.jar
  * io.ope4j.bench.SlateCascadeDrTiming [SLATES=1000000] [LENGTH=10] [ITEMS=10] [ROUNDS=5]}. Prints
- * the estimate and, per thread count, the wall seconds of each round after one warm-up.
+ * the estimate and, per thread count, the wall and process CPU seconds of each round after one
+ * warm-up (CPU time moves far less than wall time on a shared machine).
  */
 public final class SlateCascadeDrTiming {
 
@@ -43,18 +44,23 @@ public final class SlateCascadeDrTiming {
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
     SlateArrays log = draw(slates, length, items);
     SlateConfig config = SlateConfig.of(List.of(SlateEstimator.CASCADE_DR));
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int threads : new int[] {1, 2}) {
       double[] seconds = new double[rounds];
+      double[] cpuSeconds = new double[rounds];
       SlateResult result = null;
       for (int r = -1; r < rounds; r++) {
         long start = System.nanoTime();
+        long startCpu = os.getProcessCpuTime();
         result = SlateEvaluator.evaluate(source(log), config, threads);
         if (r >= 0) {
           seconds[r] = (System.nanoTime() - start) / 1e9;
+          cpuSeconds[r] = (os.getProcessCpuTime() - startCpu) / 1e9;
         }
       }
-      System.out.printf("threads %d cascade-dr %s seconds %s%n", threads,
-          result.estimates().get(0).value(), Arrays.toString(seconds));
+      System.out.printf("threads %d cascade-dr %s wall seconds %s cpu seconds %s%n", threads,
+          result.estimates().get(0).value(), Arrays.toString(seconds), Arrays.toString(cpuSeconds));
     }
   }
 
