@@ -72,6 +72,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin ContinuousOptions continuous;
 
+  @Mixin SlateOptions slate;
+
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
   Path truth;
 
@@ -82,6 +84,21 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // ---- slate logs (docs/slates.md): handed over whole to SlateEvaluateRun ----
+    if (trajectory.isSlate(() -> engine.equals("local") && !log.data.equals("-")
+        && SlateEvaluateRun.isSlateLog(columns.input(log.data)))) {
+      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("slate logs are evaluated with --engine local, from their"
+            + " propensity, pi_e and qhat columns (no --policy-spec or fitted reward models)");
+      }
+      try (LogInput input = columns.input(log.data)) {
+        return new SlateEvaluateRun(intervals, columns, trajectory, slate).run(input, estimators, truth,
+            output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+      }
+    }
+    if (!slate.compatibility.equals("none")) {
+      throw new UsageException("--slate-compat is for slate logs (docs/slates.md)");
+    }
     // ---- trajectory logs (docs/sequential.md): handed over whole to TrajectoryEvaluateRun ----
     // Standard input is told by --schema only: sniffing it would consume it.
     if (trajectory.isTrajectory(() -> engine.equals("local") && !log.data.equals("-")

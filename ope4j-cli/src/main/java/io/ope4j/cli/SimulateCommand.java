@@ -58,6 +58,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Mixin ExtraSimulateOptions extra;
 
+  @Mixin SlateSimulateOptions slates;
+
   @Override
   public void check() {
     OutputFile.check("--output", output);
@@ -74,6 +76,13 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
       spec.commandLine().getErr().println(ContinuousSimulateRun.run(continuous, spec.commandLine().getParseResult(),
           bandit.contextDim, bandit.rewardNoise, rows, seed.seed, output, truth != null ? truth : truthPathFor(output),
           spec.commandLine().getErr()));
+      return Ope4j.OK;
+    }
+    // ---- slates (docs/slates.md): handed over to SlateSimulateRun ----
+    if (slates.length != null) {
+      Path truthPath = truth != null ? truth : truthPathFor(output);
+      spec.commandLine().getErr().println(SlateSimulateRun.run(slates, bandit, spec, seed.seed, output,
+          truthPath, spec.commandLine().getErr()));
       return Ope4j.OK;
     }
     // ---- episodes of an environment (docs/sequential.md): handed over to TabularSimulateRun ----

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 final class TrajectoryOptions implements Preflight {
 
   @Option(names = "--schema", defaultValue = "auto", paramLabel = "SCHEMA",
-      description = "auto (a trajectory log if it has an episode column), bandit, trajectory or continuous"
-          + " (continuous actions, docs/continuous.md) (default: ${DEFAULT-VALUE}).")
+      description = "auto (a trajectory log if it has an episode column, a slate log if it has a"
+          + " slate_id column), bandit, trajectory, slate or continuous (continuous actions,"
+          + " docs/continuous.md) (default: ${DEFAULT-VALUE}).")
   String schema;
 
   @Option(names = "--gamma", defaultValue = "1", paramLabel = "G",
@@ -40,8 +41,9 @@ final class TrajectoryOptions implements Preflight {
   /** Every value, checked before the log is read. */
   @Override
   public void check() {
-    if (!List.of("auto", "bandit", "trajectory", "continuous").contains(schema)) {
-      throw new UsageException("--schema must be auto, bandit, trajectory or continuous, got '" + schema + "'");
+    if (!List.of("auto", "bandit", "trajectory", "slate", "continuous").contains(schema)) {
+      throw new UsageException("--schema must be auto, bandit, trajectory, slate or continuous, got '" + schema
+          + "'");
     }
     if (!(gamma >= 0 && gamma <= 1)) {
       throw new UsageException("--gamma must be in [0, 1], got " + gamma);
@@ -65,9 +67,15 @@ final class TrajectoryOptions implements Preflight {
   boolean isTrajectory(java.util.concurrent.Callable<Boolean> detect) throws Exception {
     return switch (schema) {
       case "trajectory" -> true;
-      case "bandit", "continuous" -> false;
+      case "bandit", "slate", "continuous" -> false;
       case "auto" -> detect.call();
-      default -> throw new UsageException("--schema must be auto, bandit, trajectory or continuous, got '" + schema + "'");
+      default -> throw new UsageException("--schema must be auto, bandit, trajectory, slate or continuous, got '"
+          + schema + "'");
     };
+  }
+
+  /** Whether the log is to be read as slates: told, or asked of {@code header}. */
+  boolean isSlate(java.util.concurrent.Callable<Boolean> detect) throws Exception {
+    return schema.equals("slate") || (schema.equals("auto") && detect.call());
   }
 }

@@ -32,6 +32,18 @@ public interface TableReader extends Closeable {
     TEXT
   }
 
+  /**
+   * The kinds for {@link #select}: {@link Kind#INTEGER} for the columns {@code isInteger} names,
+   * {@link Kind#NUMBER} for the others.
+   */
+  static Kind[] numberKinds(int[] columns, java.util.function.IntPredicate isInteger) {
+    Kind[] kinds = new Kind[columns.length];
+    for (int u = 0; u < columns.length; u++) {
+      kinds[u] = isInteger.test(columns[u]) ? Kind.INTEGER : Kind.NUMBER;
+    }
+    return kinds;
+  }
+
   /** How messages name the input (the file as given, {@code <stdin>}). */
   String source();
 

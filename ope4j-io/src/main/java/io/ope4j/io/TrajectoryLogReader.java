@@ -24,24 +24,18 @@ public final class TrajectoryLogReader implements EpisodeSource {
   private final double[] policyRow;
   private final double[] modelRow;
   private final double[] stateRow;
-  private final EpisodeIds seen = new EpisodeIds();
-  /** Whether the table's current row is the first row of an episode not yet delivered. */
-  private boolean pending;
-  private boolean started;
+  private final ContiguousGroups groups;
 
   private TrajectoryLogReader(TableReader table, TrajectoryReadOptions options) {
     try {
       this.table = table;
       this.columns = new TrajectoryColumns(table.header(), options, table.source());
       int[] used = columns.used();
-      TableReader.Kind[] kinds = new TableReader.Kind[used.length];
-      for (int u = 0; u < used.length; u++) {
-        kinds[u] = columns.isInteger(used[u]) ? TableReader.Kind.INTEGER : TableReader.Kind.NUMBER;
-      }
-      table.select(used, kinds);
+      table.select(used, TableReader.numberKinds(used, columns::isInteger));
       this.check = new LogValidator(table.source(), columns.header, columns.nActions,
           table::describe);
       this.piSumTolerance = options.piSumTolerance();
+      this.groups = new ContiguousGroups(table, check, columns.episode, "episode", "episode");
       int k = Math.max(columns.nActions, 0);
       this.policyRow = new double[k];
       this.modelRow = new double[k];
@@ -80,25 +74,15 @@ public final class TrajectoryLogReader implements EpisodeSource {
 
   @Override
   public boolean next(EpisodeSteps episode) throws IOException {
-    if (!pending) {
-      if (started || !table.nextRow()) {
-        if (!started) {
-          throw new InvalidDataException(table.source(), -1, null, "no data rows");
-        }
-        return false;
-      }
-      started = true;
+    if (!groups.nextGroup()) {
+      return false;
     }
-    double[] values = table.values();
-    long id = episodeId(values);
-    if (!seen.add(id)) {
-      throw new InvalidDataException(table.source(), table.row(), "episode", "episode " + id
-          + " appears again after other episodes; the rows of an episode must be contiguous");
-    }
+    long id = groups.id();
     episode.start(id);
+    double[] values = table.values();
     long doneRow = -1;
     episode.setEnded(columns.done < 0);
-    while (true) {
+    do {
       if (doneRow >= 0) {
         throw new InvalidDataException(table.source(), doneRow, "done", "episode " + id
             + " is marked done before its last row (row " + table.row() + " continues it)");
@@ -107,25 +91,8 @@ public final class TrajectoryLogReader implements EpisodeSource {
         doneRow = table.row();
         episode.setEnded(true);
       }
-      if (!table.nextRow()) {
-        pending = false;
-        return true;
-      }
-      if (episodeId(values) != id) {
-        pending = true;
-        return true;
-      }
-    }
-  }
-
-  private long episodeId(double[] values) {
-    double id = values[columns.episode];
-    if (Double.isNaN(id)) {
-      check.atRow(table.row());
-      throw new InvalidDataException(table.source(), table.row(), "episode",
-          "must be an integer id, got " + table.describe(columns.episode));
-    }
-    return (long) id;
+    } while (groups.nextRowInGroup());
+    return true;
   }
 
   /** Appends the current row as a step; returns whether it is marked done. */

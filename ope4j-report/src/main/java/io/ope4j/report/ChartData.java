@@ -21,6 +21,16 @@ final class ChartData {
     return object().put("xName", xName).put("yName", yName);
   }
 
+  /** Axes whose x values are the indices 0 .. count - 1 (steps, positions). */
+  static ObjectNode indexAxes(String xName, int count, String yName) {
+    ObjectNode data = axes(xName, yName);
+    ArrayNode x = data.putArray("x");
+    for (int i = 0; i < count; i++) {
+      x.add(Integer.toString(i));
+    }
+    return data;
+  }
+
   static void strings(ObjectNode node, String key, List<String> values) {
     ArrayNode array = node.putArray(key);
     values.forEach(array::add);

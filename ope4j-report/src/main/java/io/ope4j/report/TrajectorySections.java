@@ -39,28 +39,14 @@ public final class TrajectorySections {
     for (String policy : policiesOf(result)) {
       Double truth = truths.get(policy);
       List<SequentialEstimate> rows = result.estimates().stream().filter(e -> e.policy().equals(policy)).toList();
-      int n = rows.size();
-      List<String> names = new ArrayList<>();
-      double[] value = new double[n];
-      double[] lower = new double[n];
-      double[] upper = new double[n];
-      Table table = Table.of("Table: estimates of " + policy, "estimator", "value", "stderr", "lower", "upper",
-          "interval method", "episodes", "truth", "covers truth");
-      for (int i = 0; i < n; i++) {
-        SequentialEstimate e = rows.get(i);
-        names.add(e.estimator().id());
-        value[i] = e.value();
-        lower[i] = e.interval().lower();
-        upper[i] = e.interval().upper();
-        boolean misses = truth != null && !e.interval().covers(truth);
-        missed += misses ? 1 : 0;
-        table = table.withRow(e.estimator().id(), ChartData.num(e.value()), ChartData.num(e.stderr()),
-            ChartData.num(lower[i]), ChartData.num(upper[i]), e.interval().label(), Long.toString(e.episodes()),
-            truth == null ? "" : ChartData.num(truth), truth == null ? "" : misses ? "no" : "yes");
+      EstimateRows estimates = new EstimateRows("Table: estimates of " + policy, rows.size(), "episodes", truth);
+      for (SequentialEstimate e : rows) {
+        estimates.add(e.estimator().id(), e.value(), e.stderr(), e.interval(), e.episodes());
       }
+      missed += estimates.missed();
+      Table table = estimates.table();
       if (charted++ < EvaluationSections.MAX_POLICY_CHARTS) {
-        section = section.withChart(new Chart("intervals", "policy " + policy,
-            EvaluationSections.intervalData(names, value, lower, upper, truth), table));
+        section = section.withChart(new Chart("intervals", "policy " + policy, estimates.chartData(), table));
       } else {
         section = section.withTable(table);
       }
@@ -93,11 +79,11 @@ public final class TrajectorySections {
           d.clippedSteps() > 0 ? " · clipped steps " + d.clippedSteps() : "");
       if (charted++ < EvaluationSections.MAX_POLICY_CHARTS) {
         // on a log scale the gap between the two lines is the ESS's share of the episodes running
-        ObjectNode ess = stepAxes(steps, "episodes (log scale)");
+        ObjectNode ess = ChartData.indexAxes("step", steps, "episodes (log scale)");
         ess.put("yLog", true);
         ChartData.series(ess, "effective sample size", positiveOnly(d.ess()));
         ChartData.series(ess, "episodes running", positiveOnly(running));
-        ObjectNode max = stepAxes(steps, "max weight (log scale)");
+        ObjectNode max = ChartData.indexAxes("step", steps, "max weight (log scale)");
         max.put("yLog", true);
         ChartData.series(max, "max weight", positiveOnly(d.maxWeight()));
         section = section
@@ -109,16 +95,6 @@ public final class TrajectorySections {
       }
     }
     return section;
-  }
-
-  private static ObjectNode stepAxes(int steps, String yName) {
-    ObjectNode data = ChartData.axes("step", yName);
-    List<String> x = new ArrayList<>();
-    for (int t = 0; t < steps; t++) {
-      x.add(Integer.toString(t));
-    }
-    ChartData.strings(data, "x", x);
-    return data;
   }
 
   /** A log axis cannot show 0 (every episode's weight is 0 there): a gap instead. */

@@ -176,6 +176,20 @@ public final class ResultReport implements Report {
     }
   }
 
+  /** The CSV columns an estimate row of a slate or trajectory log starts with, then {@code count}. */
+  static List<String> estimateCsvHeader(String count) {
+    return new ArrayList<>(List.of("policy", "estimator", "value", "stderr",
+        "ci_lower", "ci_upper", "ci_level", "ci_method", count));
+  }
+
+  /** Writes {@code root} as indented JSON with a last key {@code warnings}. */
+  static void writeWithWarnings(ObjectNode root, List<String> warnings, PrintWriter out)
+      throws IOException {
+    ArrayNode array = root.putArray("warnings");
+    warnings.forEach(array::add);
+    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+  }
+
   static double relativeError(double estimate, double truth) {
     return Math.abs(estimate - truth) / Math.abs(truth);
   }

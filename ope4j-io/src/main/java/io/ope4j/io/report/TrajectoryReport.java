@@ -78,15 +78,12 @@ public final class TrajectoryReport implements Report {
       Formats.putArray(node, "ess", policy.ess());
       Formats.putArray(node, "max_weight", policy.maxWeight());
     }
-    ArrayNode warnings = root.putArray("warnings");
-    result.warnings().forEach(warnings::add);
-    out.println(mapper.writeValueAsString(root));
+    ResultReport.writeWithWarnings(root, result.warnings(), out);
   }
 
   @Override
   public void writeCsv(PrintWriter out) {
-    List<String> header = new ArrayList<>(List.of("policy", "estimator", "value", "stderr",
-        "ci_lower", "ci_upper", "ci_level", "ci_method", "episodes"));
+    List<String> header = ResultReport.estimateCsvHeader("episodes");
     boolean withTruth = !truths.isEmpty();
     if (withTruth) {
       header.addAll(List.of("true_value", "relative_error"));
