@@ -14,7 +14,7 @@ public final class Estimators {
 
   /** Every id, in the order they are listed to users. */
   public static final List<String> IDS =
-      List.of("dm", "ipw", "snipw", "dr", "sndr", "switch-dr", "dr-os", "ipw-sg", "dr-sg");
+      List.of("dm", "ipw", "snipw", "dr", "sndr", "switch-dr", "dr-os", "ipw-sg", "dr-sg", "cressie-read", "mle");
 
   /** What to run when the user names no estimator: the model-based ones only with a model. */
   public static final String DEFAULT_WITH_MODEL = "dm,ipw,snipw,dr,sndr";
@@ -46,6 +46,8 @@ public final class Estimators {
           case "dr" -> new Dr(clip(parsed));
           case "sndr" -> new Sndr();
           case "switch-dr", "dr-os", "ipw-sg", "dr-sg" -> lambdaFamily(parsed);
+          case "cressie-read" -> new CressieReadEstimator();
+          case "mle" -> new MleEstimator();
           default -> throw parsed.error("unknown estimator id '" + id + "'; known: " + String.join(", ", IDS));
         };
     parsed.requireNoneLeft();
@@ -95,6 +97,16 @@ public final class Estimators {
   /** Self-normalised doubly robust, spec {@code sndr}. */
   public static Estimator sndr() {
     return new Sndr();
+  }
+
+  /** The Cressie-Read (power -2) empirical-likelihood estimate, spec {@code cressie-read}. */
+  public static Estimator cressieRead() {
+    return new CressieReadEstimator();
+  }
+
+  /** The empirical-likelihood MLE, spec {@code mle} (its state keeps every row's weight and reward). */
+  public static Estimator mle() {
+    return new MleEstimator();
   }
 
   /** Switch-DR with threshold {@code lambda} in [0, inf], spec {@code switch-dr:lambda=VALUE}. */
