@@ -26,4 +26,9 @@ public interface ConfidenceSequence {
 
   /** The interval after the rows folded in so far ({@code [lo, hi]} of the range before any row). */
   SequenceInterval interval();
+
+  /** Whether {@link #interval()} holds {@code value}; cheaper than it for some methods. */
+  default boolean covers(double value) {
+    return interval().covers(value);
+  }
 }
