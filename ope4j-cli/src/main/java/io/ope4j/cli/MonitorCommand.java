@@ -144,7 +144,6 @@ final class MonitorCommand implements Callable<Integer> {
     RowAssembler assembler = new RowAssembler(resolved, column -> "'" + fields[column] + "'");
     BanditBatch batch = new BanditBatch(resolved.layout(), 1);
     double[] values = new double[header.size()];
-    printer.header();
     long row = 0;
     long blankRow = 0;
     String stopped = "end of the log";

@@ -27,7 +27,11 @@ final class MonitorLines {
     this.out = out;
   }
 
-  void header() {
+  private boolean started;
+
+  /** The table's or CSV's header, before the first line (so that an early bad row leaves stdout empty). */
+  private void header() {
+    started = true;
     switch (format) {
       case "table" -> out.printf(Locale.ROOT, TABLE_ROW, "rows", "policy", "estimator", "estimate", "lower", "upper",
           "verdict");
@@ -39,6 +43,9 @@ final class MonitorLines {
 
   /** The tracks now; {@code stopped} (why the run ended) only on the final lines. */
   void update(List<SequenceMonitor.Status> statuses, String stopped) throws IOException {
+    if (!started) {
+      header();
+    }
     if (stopped != null && format.equals("table")) {
       out.println("final (" + stopped + "):");
     }

@@ -60,6 +60,9 @@ class MonitorCommandTest {
             out.write(line);
           }
           out.flush();
+          if (i == 100) { // far from settled: the monitor waits at the end of the file meanwhile
+            Thread.sleep(300);
+          }
         }
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);

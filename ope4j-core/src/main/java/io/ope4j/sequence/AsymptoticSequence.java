@@ -75,11 +75,12 @@ public final class AsymptoticSequence implements ConfidenceSequence {
     return count;
   }
 
-  /** The interval; (-inf, +inf) before any row. */
+  /** The interval; (-inf, +inf) before two rows, or while the normalisers sum to 0 (no weight yet). */
   @Override
   public SequenceInterval interval() {
-    if (count == 0) {
-      return new SequenceInterval(0, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    if (count < 2 || !(d.value() > 0)) {
+      return new SequenceInterval(count, count == 0 ? Double.NaN : x.value() / d.value(), Double.NEGATIVE_INFINITY,
+          Double.POSITIVE_INFINITY);
     }
     double n = count;
     double meanD = d.value() / n;

@@ -193,8 +193,12 @@ public final class SequenceMonitor {
       if (track.verdict == Verdict.OPEN && !Double.isNaN(settings.threshold())
           && !track.sequence.sequence().covers(settings.threshold())) {
         SequenceInterval interval = track.sequence.sequence().interval();
-        track.verdict = interval.lower() > settings.threshold() ? Verdict.ABOVE : Verdict.BELOW;
-        track.decidedAt = rows;
+        if (interval.lower() > settings.threshold()) {
+          track.verdict = Verdict.ABOVE;
+        } else if (interval.upper() < settings.threshold()) {
+          track.verdict = Verdict.BELOW;
+        }
+        track.decidedAt = track.verdict == Verdict.OPEN ? 0 : rows; // NaN ends decide nothing
       }
     }
   }
