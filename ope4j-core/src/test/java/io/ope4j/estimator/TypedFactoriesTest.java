@@ -27,7 +27,9 @@ class TypedFactoriesTest {
       Map.entry("switch-dr:lambda=slope", Estimators::switchDrSlope),
       Map.entry("dr-os:lambda=slope", Estimators::drOsSlope),
       Map.entry("ipw-sg:lambda=slope", Estimators::ipwSgSlope),
-      Map.entry("dr-sg:lambda=slope", Estimators::drSgSlope));
+      Map.entry("dr-sg:lambda=slope", Estimators::drSgSlope),
+      Map.entry("cressie-read", Estimators::cressieRead),
+      Map.entry("mle", Estimators::mle));
 
   @Test
   void eachFactoryEqualsTheParsedSpec() {
