@@ -27,14 +27,6 @@ public sealed interface LikelihoodEstimator extends Estimator permits CressieRea
 
   @Override
   default int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d) {
-    double[] pi = batch.piLogged(policy);
-    double[] pscore = batch.pscore();
-    double[] reward = batch.reward();
-    for (int i = from; i < to; i++) {
-      double weight = pi[i] / pscore[i];
-      x[i - from] = weight * reward[i];
-      d[i - from] = weight;
-    }
-    return 0;
+    return Snipw.weightedRewards(batch, policy, from, to, x, d);
   }
 }
