@@ -97,6 +97,10 @@ final class MonitorCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ReportOptions report;
+
+  private final MonitorReport page = new MonitorReport();
+
   @Override
   public Integer call() throws Exception {
     String format = output.checkedFormat();
@@ -174,13 +178,18 @@ final class MonitorCommand implements Callable<Integer> {
         break;
       }
       if (monitor.rows() % every == 0) {
-        printer.update(monitor.status(), null);
+        List<SequenceMonitor.Status> now = monitor.status();
+        printer.update(now, null);
+        page.add(now);
       }
     }
     if (monitor.rows() == 0) {
       throw new InvalidDataException(source, 1, null, "the log has no rows");
     }
-    printer.update(monitor.status(), stopped);
+    List<SequenceMonitor.Status> last = monitor.status();
+    printer.update(last, stopped);
+    page.add(last);
+    report.write(List.of(page.section(last, stopped, sequence, level, threshold)));
   }
 
   private static void parse(String line, String[] fields, double[] values, String source, long row) {

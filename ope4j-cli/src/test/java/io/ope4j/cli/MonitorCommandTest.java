@@ -86,9 +86,11 @@ class MonitorCommandTest {
   void withoutThreshold_stopsAtTheBudget_withALinePerUpdate() throws IOException {
     Path log = dir.resolve("log.csv");
     Files.writeString(log, HEADER + String.join("", rows(12, 2500)));
+    Path page = dir.resolve("monitor.html");
     CliRun run = CliRun.of("monitor", "--data", log.toString(), "--every", "1000", "--max-rows", "2000",
-        "--sequence", "asymptotic", "--estimators", "ipw,snipw");
+        "--sequence", "asymptotic", "--estimators", "ipw,snipw", "--report", page.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(page)).contains("Confidence sequences", "Final verdicts", "row budget");
     List<String> lines = run.out().lines().toList();
     assertThat(lines.get(0)).startsWith("rows");
     assertThat(lines).filteredOn(line -> line.startsWith("1000 ")).hasSize(2);
