@@ -27,9 +27,9 @@ public final class OffPolicyBettingSequence {
 
   /** The mixture's shape; the reference fixes it at 1. */
   private static final double RHO = 1.0;
-  private static final double LOG_GAMMA_RHO = lowerGammaLog(RHO, RHO);
   private static final double GAMMA_EPSILON = 1e-16;
   private static final int GAMMA_ITERATIONS = 10_000_000;
+  private static final double LOG_GAMMA_RHO = lowerGammaLog(RHO, RHO);
 
   private final double rmin;
   private final double rmax;

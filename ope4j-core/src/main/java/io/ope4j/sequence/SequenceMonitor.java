@@ -177,8 +177,8 @@ public final class SequenceMonitor {
   /**
    * Folds in row {@code i} of {@code batch} (already validated by the reader).
    *
-   * @throws io.ope4j.data.InvalidDataException-like {@link IllegalArgumentException} from a sequence
-   *     when a reward or term is outside its declared range; the caller names the row
+   * @throws IllegalArgumentException when a reward or term is outside its declared range (the
+   *     caller names the row)
    */
   public void add(BanditBatch batch, int i) {
     rows++;
