@@ -109,6 +109,24 @@ class MonitorCommandTest {
   }
 
   @Test
+  void standardInput_givesTheLinesOfTheFile() throws IOException {
+    String text = HEADER + String.join("", rows(14, 1500));
+    Path log = dir.resolve("log.csv");
+    Files.writeString(log, text);
+    java.io.InputStream stdin = System.in;
+    CliRun piped;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+      piped = CliRun.of("monitor", "--data", "-", "--every", "500", "--format", "csv");
+    } finally {
+      System.setIn(stdin);
+    }
+    CliRun file = CliRun.of("monitor", "--data", log.toString(), "--every", "500", "--format", "csv");
+    assertThat(piped.exitCode()).as(piped.err()).isZero();
+    assertThat(piped.out()).isEqualTo(file.out()).contains("true,1500,pi,ipw,");
+  }
+
+  @Test
   void rewardOutsideTheRange_namesItsRow() throws IOException {
     Path log = dir.resolve("log.csv");
     Files.writeString(log, HEADER + "0,1,0.2,0.5\n1,2,0.2,0.2\n");
