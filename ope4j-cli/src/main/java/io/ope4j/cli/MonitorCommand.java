@@ -7,6 +7,7 @@ import io.ope4j.estimator.Estimators;
 import io.ope4j.interval.TermRange;
 import io.ope4j.io.LogColumns;
 import io.ope4j.io.RowAssembler;
+import io.ope4j.io.internal.Gzip;
 import io.ope4j.io.internal.NumberParser;
 import io.ope4j.sequence.ConfidenceSequences;
 import io.ope4j.sequence.SequenceMonitor;
@@ -124,6 +125,10 @@ final class MonitorCommand implements Callable<Integer> {
         targetRows != null ? targetRows : maxRows != null ? maxRows : 10_000, threshold == null ? Double.NaN : threshold);
     boolean stdin = log.data.equals("-");
     String source = stdin ? "<stdin>" : Path.of(log.data).getFileName().toString();
+    if (!stdin && Gzip.isGzip(Path.of(log.data))) {
+      throw new UsageException(log.data + " is gzip-compressed: monitor follows plain CSV (decompress it, or pipe"
+          + " it: zcat FILE | ope4j monitor --data -)");
+    }
     InputStream in = stdin ? System.in : Files.newInputStream(Path.of(log.data));
     try (FollowedLines lines = new FollowedLines(in, follow && !stdin, pollMillis, (long) (idleSeconds * 1000));
         Writer target = output.output == null ? null : Files.newBufferedWriter(output.output, StandardCharsets.UTF_8)) {

@@ -137,6 +137,17 @@ class MonitorCommandTest {
   }
 
   @Test
+  void gzipFile_isAUsageError() throws IOException {
+    Path log = dir.resolve("log.csv.gz");
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(log))) {
+      out.write((HEADER + "0,1,0.2,0.5\n").getBytes(StandardCharsets.UTF_8));
+    }
+    CliRun run = CliRun.of("monitor", "--data", log.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("gzip-compressed");
+  }
+
+  @Test
   void hedgedOnSnipw_isAUsageError() throws IOException {
     Path log = dir.resolve("log.csv");
     Files.writeString(log, HEADER + "0,1,0.2,0.5\n");
