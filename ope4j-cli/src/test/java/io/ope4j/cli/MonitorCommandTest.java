@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.SplittableRandom;
+import io.ope4j.synthetic.OffPolicyStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MonitorCommandTest {
 
-  /** Five actions logged uniformly; target (0.5, 0.2, 0.1, 0.1, 0.1); value 0.49. */
-  private static final double[] TARGET = {0.5, 0.2, 0.1, 0.1, 0.1};
-  private static final double[] MEAN_REWARD = {0.6, 0.5, 0.4, 0.3, 0.2};
-
   @TempDir Path dir;
 
+  /** Rows of {@link OffPolicyStream} (value 0.49) in the narrow form. */
   private static List<String> rows(long seed, int n) {
-    SplittableRandom random = new SplittableRandom(seed);
+    OffPolicyStream stream = new OffPolicyStream(seed);
     List<String> rows = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
-      int action = random.nextInt(5);
-      int reward = random.nextDouble() < MEAN_REWARD[action] ? 1 : 0;
-      rows.add(action + "," + reward + ",0.2," + TARGET[action] + "\n");
+      stream.next();
+      rows.add(stream.action() + "," + (int) stream.reward() + "," + OffPolicyStream.LOGGING + ","
+          + OffPolicyStream.TARGET[stream.action()] + "\n");
     }
     return rows;
   }

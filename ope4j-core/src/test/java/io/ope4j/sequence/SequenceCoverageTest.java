@@ -2,6 +2,7 @@ package io.ope4j.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ope4j.synthetic.OffPolicyStream;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class SequenceCoverageTest {
       boolean failed = false;
       for (int t = 0; t < ROWS && !failed; t++) {
         stream.next();
-        sequence.add(stream.weight, stream.reward);
+        sequence.add(stream.weight(), stream.reward());
         failed = !sequence.covers(OffPolicyStream.VALUE, ALPHA);
       }
       failures += failed ? 1 : 0;
@@ -42,7 +43,7 @@ class SequenceCoverageTest {
     OffPolicyBettingSequence sequence = new OffPolicyBettingSequence(0, 1);
     for (int t = 1; t <= 300; t++) {
       stream.next();
-      sequence.add(stream.weight, stream.reward);
+      sequence.add(stream.weight(), stream.reward());
       SequenceInterval interval = sequence.interval(ALPHA);
       for (double value : new double[] {interval.lower() - 1e-9, interval.lower() + 1e-9, interval.upper() - 1e-9,
           interval.upper() + 1e-9, OffPolicyStream.VALUE}) {
@@ -67,7 +68,7 @@ class SequenceCoverageTest {
         int from = method == ConfidenceSequences.Method.ASYMPTOTIC ? 100 : 1;
         for (int t = 1; t <= ROWS && !failed; t++) {
           stream.next();
-          sequence.add(stream.weight * stream.reward);
+          sequence.add(stream.weight() * stream.reward());
           failed = t >= from && !sequence.covers(OffPolicyStream.VALUE);
         }
         failures += failed ? 1 : 0;
@@ -102,10 +103,10 @@ class SequenceCoverageTest {
       boolean sequenceFailed = false;
       for (int n = 1; n <= ROWS; n++) {
         stream.next();
-        double term = stream.weight * stream.reward;
+        double term = stream.weight() * stream.reward();
         sum += term;
         sumSquares += term * term;
-        sequence.add(stream.weight, stream.reward);
+        sequence.add(stream.weight(), stream.reward());
         if (n >= from) {
           double mean = sum / n;
           double sd = Math.sqrt(Math.max(0, (sumSquares - sum * mean) / (n - 1)));

@@ -5,14 +5,13 @@ import io.ope4j.sequence.AsymptoticSequence;
 import io.ope4j.sequence.HedgedCapitalSequence;
 import io.ope4j.sequence.OffPolicyBettingSequence;
 import io.ope4j.sequence.SequenceInterval;
+import io.ope4j.synthetic.OffPolicyStream;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * The price of looking at every row: the width of each confidence sequence after n rows beside the
- * fixed-n t interval's, on a seeded off-policy stream with an exact value (five actions logged
- * uniformly, evaluation policy (0.5, 0.2, 0.1, 0.1, 0.1), Bernoulli rewards with means (0.6, 0.5,
- * 0.4, 0.3, 0.2): value 0.49, weights 2.5, 1 or 0.5, IPW terms in [0, 2.5]).
+ * fixed-n t interval's, on a seeded off-policy stream with an exact value ({@link OffPolicyStream}:
+ * value 0.49, weights 2.5, 1 or 0.5, IPW terms in [0, 2.5]).
  *
  * <pre>
  * mvn -q -pl ope4j-experiments -am compile
@@ -21,8 +20,6 @@ import java.util.SplittableRandom;
  */
 public final class SequenceWidths {
 
-  private static final double[] TARGET = {0.5, 0.2, 0.1, 0.1, 0.1};
-  private static final double[] MEAN_REWARD = {0.6, 0.5, 0.4, 0.3, 0.2};
   private static final double ALPHA = 0.05;
   private static final long SEED = 2021;
 
@@ -30,17 +27,17 @@ public final class SequenceWidths {
 
   /** One line per n: the widths and the time each sequence took per row. */
   public static String measure(long n) {
-    SplittableRandom random = new SplittableRandom(SEED);
+    OffPolicyStream stream = new OffPolicyStream(SEED);
     OffPolicyBettingSequence betting = new OffPolicyBettingSequence(0, 1);
-    HedgedCapitalSequence hedged = new HedgedCapitalSequence(0, 2.5, ALPHA, HedgedCapitalSequence.DEFAULT_GRID);
+    HedgedCapitalSequence hedged = new HedgedCapitalSequence(0, OffPolicyStream.MAX_WEIGHT, ALPHA, HedgedCapitalSequence.DEFAULT_GRID);
     AsymptoticSequence asymptotic = new AsymptoticSequence(ALPHA, n);
     long[] nanos = new long[3];
     double sum = 0;
     double sumSquares = 0;
     for (long i = 0; i < n; i++) {
-      int action = random.nextInt(TARGET.length);
-      double weight = TARGET[action] / 0.2;
-      double reward = random.nextDouble() < MEAN_REWARD[action] ? 1 : 0;
+      stream.next();
+      double weight = stream.weight();
+      double reward = stream.reward();
       double term = weight * reward;
       sum += term;
       sumSquares += term * term;
