@@ -54,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
       names = "--estimators",
       paramLabel = "LIST",
       description = "Comma-separated estimator specs, e.g. ipw,snipw,dr:clip=100,switch-dr:lambda=5."
-          + " Ids: dm, ipw, snipw, dr, sndr, switch-dr, dr-os, ipw-sg, dr-sg."
+          + " Ids: dm, ipw, snipw, dr, sndr, switch-dr, dr-os, ipw-sg, dr-sg, cressie-read, mle."
           + " Default: dm,ipw,snipw,dr,sndr with reward-model columns, else ipw,snipw.")
   String estimators;
 
@@ -208,7 +208,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
     @Option(names = "--ci", defaultValue = "t", paramLabel = "METHOD",
-        description = "Interval: t, bootstrap, hoeffding or bernstein (default: ${DEFAULT-VALUE}).")
+        description = "Interval: t, bootstrap, hoeffding, bernstein, or from the likelihood of the weights and"
+            + " rewards: cressie-read or clopper-pearson (for ipw, snipw, cressie-read, mle with bounded rewards;"
+            + " docs/intervals.md) (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")

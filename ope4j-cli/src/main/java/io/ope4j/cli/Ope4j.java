@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       AssessCommand.class,
       CtEvaluateCommand.class,
       CtSimulateCommand.class,
+      MonitorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Ope4j implements Runnable {

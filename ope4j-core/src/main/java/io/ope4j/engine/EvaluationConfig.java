@@ -55,6 +55,9 @@ public record EvaluationConfig(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+    if (interval.fromLikelihood()) {
+      LikelihoodStates.checkApplies(interval, estimators);
+    }
   }
 
   /** t intervals at 95%, 1000 bootstrap replicates if switched to the bootstrap, all cores. */

@@ -5,6 +5,7 @@ import io.ope4j.data.LogLayout;
 import io.ope4j.diagnostics.WeightDiagnostics;
 import io.ope4j.diagnostics.WeightStats;
 import io.ope4j.estimator.Estimator;
+import io.ope4j.estimator.LikelihoodEstimator;
 import io.ope4j.interval.Interval;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.Intervals;
@@ -47,6 +48,8 @@ public final class EvaluationState implements Serializable {
   private final StratifiedSums[] strata;
   private final WeightStats[] weights;
   private final RewardStats rewards;
+  /** Per policy, the likelihood estimators' and intervals' states; null when none is asked for. */
+  private final LikelihoodStates[] likelihood;
   private long rows;
 
   private transient Scratch scratch;
@@ -93,6 +96,11 @@ public final class EvaluationState implements Serializable {
       weights[p] = new WeightStats();
     }
     this.rewards = new RewardStats(config.rewardRange());
+    LikelihoodStates template = LikelihoodStates.forConfig(config);
+    this.likelihood = template == null ? null : new LikelihoodStates[layout.policyCount()];
+    for (int p = 0; likelihood != null && p < likelihood.length; p++) {
+      likelihood[p] = LikelihoodStates.forConfig(config);
+    }
   }
 
   /** Term and multiplicity buffers for one block: per state with the bootstrap, else shared. */
@@ -142,6 +150,9 @@ public final class EvaluationState implements Serializable {
     for (int p = 0; p < weights.length; p++) {
       if (layout.hasPscore()) {
         weights[p].addBlock(batch, p, from, to);
+        if (likelihood != null) {
+          likelihood[p].addBlock(batch, p, from, to);
+        }
       }
       for (int slot = 0; slot < slotCount; slot++) {
         int state = p * slotCount + slot;
@@ -184,6 +195,9 @@ public final class EvaluationState implements Serializable {
     }
     for (int p = 0; p < weights.length; p++) {
       weights[p].merge(other.weights[p]);
+      if (likelihood != null) {
+        likelihood[p].merge(other.likelihood[p]);
+      }
     }
     rewards.merge(other.rewards);
   }
@@ -244,6 +258,10 @@ public final class EvaluationState implements Serializable {
       values[c] = stratified != null ? stratified.value(factors) : moments[candidate].value();
       stderrs[c] = stratified != null ? stratified.standardError(factors) : moments[candidate].standardError();
     }
+    if (estimator instanceof LikelihoodEstimator byLikelihood) {
+      values[0] = likelihood[policy].estimate(byLikelihood);
+      stderrs[0] = LikelihoodStates.standardError(moments[policy * slots.size() + first]);
+    }
     int chosen = estimator.choose(values, stderrs, rows);
     int state = policy * slots.size() + first + chosen;
     TermMoments m = moments[state];
@@ -260,6 +278,8 @@ public final class EvaluationState implements Serializable {
           : replicateSums.estimates(state), label, warnings);
       case HOEFFDING, BERNSTEIN -> ConcentrationIntervals.of(
           m, config.interval(), config.level(), config.termRange(), label);
+      case CRESSIE_READ, CLOPPER_PEARSON ->
+          likelihood[policy].interval(config.interval(), config.level(), bounds, label);
     };
     if (m.overflowed()) {
       warnings.add(label + ": the estimate, or one of its per-round terms (a weight times a reward), exceeds the"
@@ -272,7 +292,8 @@ public final class EvaluationState implements Serializable {
     if (config.intervalFloors() && deficits[state] != null) {
       interval = widenByBias(interval, deficits[state], bounds, label, warnings);
     }
-    interval = config.intervalFloors()
+    // The likelihood intervals lie in the reward range and keep a width at its ends: no floor.
+    interval = config.intervalFloors() && !config.interval().fromLikelihood()
         ? IntervalFloors.apply(interval, values[chosen], estimator, label, bounds, rewards.boundsSource(),
             weightDiagnostics, warnings)
         : IntervalFloors.raw(interval, estimator);

@@ -15,7 +15,7 @@ public final class Estimators {
   /** Every id, in the order they are listed to users. */
   public static final List<String> IDS =
       List.of("dm", "ipw", "snipw", "dr", "sndr", "switch-dr", "dr-os", "ipw-sg", "dr-sg",
-          "ipw-balanced", "ipw-weighted", "dr-balanced", "dr-weighted", "mips", "snmips");
+          "ipw-balanced", "ipw-weighted", "dr-balanced", "dr-weighted", "mips", "snmips", "cressie-read", "mle");
 
   /** What to run when the user names no estimator: the model-based ones only with a model. */
   public static final String DEFAULT_WITH_MODEL = "dm,ipw,snipw,dr,sndr";
@@ -50,6 +50,8 @@ public final class Estimators {
           case "ipw-balanced", "ipw-weighted", "dr-balanced", "dr-weighted" ->
               new MultiLogger(id.startsWith("dr"), id.endsWith("weighted"), clip(parsed));
           case "mips", "snmips" -> MipsSpecs.parse(parsed);
+          case "cressie-read" -> new CressieReadEstimator();
+          case "mle" -> new MleEstimator();
           default -> throw parsed.error("unknown estimator id '" + id + "'; known: " + String.join(", ", IDS));
         };
     parsed.requireNoneLeft();
@@ -111,6 +113,16 @@ public final class Estimators {
   /** Self-normalised doubly robust, spec {@code sndr}. */
   public static Estimator sndr() {
     return new Sndr();
+  }
+
+  /** The Cressie-Read (power -2) empirical-likelihood estimate, spec {@code cressie-read}. */
+  public static Estimator cressieRead() {
+    return new CressieReadEstimator();
+  }
+
+  /** The empirical-likelihood MLE, spec {@code mle} (its state keeps every row's weight and reward). */
+  public static Estimator mle() {
+    return new MleEstimator();
   }
 
   /** Switch-DR with threshold {@code lambda} in [0, inf], spec {@code switch-dr:lambda=VALUE}. */

@@ -25,6 +25,11 @@ record Snipw() implements Estimator {
 
   @Override
   public int terms(BanditBatch batch, int policy, int from, int to, double[] y, double[] x, double[] d) {
+    return weightedRewards(batch, policy, from, to, x, d);
+  }
+
+  /** {@code x = w r} and {@code d = w} for rows {@code [from, to)}: the terms of every ratio of weights. */
+  static int weightedRewards(BanditBatch batch, int policy, int from, int to, double[] x, double[] d) {
     double[] pi = batch.piLogged(policy);
     double[] pscore = batch.pscore();
     double[] reward = batch.reward();

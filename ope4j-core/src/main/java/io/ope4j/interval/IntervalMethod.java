@@ -12,12 +12,31 @@ public enum IntervalMethod {
   /** Hoeffding's inequality for per-round terms in a known range (Hoeffding 1963). */
   HOEFFDING("hoeffding"),
   /** Empirical Bernstein bound (Maurer & Pontil 2009, Thm 4; Thomas et al. 2015). */
-  BERNSTEIN("bernstein");
+  BERNSTEIN("bernstein"),
+  /**
+   * Empirical-likelihood interval of the Cressie-Read (power -2) divergence, F(1, n) calibrated,
+   * for rewards in a known range (Karampatziakis, Langford &amp; Mineiro 2020; vw-estimators {@code
+   * cressieread.Interval}).
+   */
+  CRESSIE_READ("cressie-read"),
+  /**
+   * Clopper-Pearson interval on weighted fractional successes, for rewards in a known range
+   * (Clopper &amp; Pearson 1934; vw-estimators {@code clopper_pearson}).
+   */
+  CLOPPER_PEARSON("clopper-pearson");
 
   private final String id;
 
   IntervalMethod(String id) {
     this.id = id;
+  }
+
+  /**
+   * Whether the interval comes from the likelihood of the weights and rewards alone, so that it
+   * applies only to estimators of the value from them (ipw, snipw, cressie-read, mle).
+   */
+  public boolean fromLikelihood() {
+    return this == CRESSIE_READ || this == CLOPPER_PEARSON;
   }
 
   /** The name used on the command line and in JSON output. */
@@ -34,6 +53,15 @@ public enum IntervalMethod {
       }
     }
     throw new UsageException(
-        "unknown interval method '" + text + "'; known: t, bootstrap, hoeffding, bernstein");
+        "unknown interval method '" + text + "'; known: " + known());
+  }
+
+  /** Every id, comma-separated. */
+  static String known() {
+    StringBuilder ids = new StringBuilder();
+    for (IntervalMethod method : values()) {
+      ids.append(ids.length() == 0 ? "" : ", ").append(method.id);
+    }
+    return ids.toString();
   }
 }

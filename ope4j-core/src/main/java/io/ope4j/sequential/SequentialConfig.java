@@ -50,6 +50,10 @@ public record SequentialConfig(
       throw new IllegalArgumentException("clip must be > 0, got " + clip);
     }
     Intervals.checkLevel(level);
+    if (method.fromLikelihood()) {
+      throw new io.ope4j.data.UsageException("--ci " + method.id() + " is for bandit logs (ipw, snipw, cressie-read,"
+          + " mle); trajectory estimators take t, bootstrap, hoeffding or bernstein");
+    }
     if (method == IntervalMethod.BOOTSTRAP && replicates < 2) {
       throw new IllegalArgumentException("bootstrap needs >= 2 replicates, got " + replicates);
     }

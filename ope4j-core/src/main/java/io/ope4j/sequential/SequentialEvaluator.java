@@ -159,6 +159,7 @@ public final class SequentialEvaluator {
       case BOOTSTRAP -> Intervals.bootstrapPercentile(
           sample.replicateMeans(state.totalMultiplicity()), level);
       case HOEFFDING, BERNSTEIN -> concentration(sample, mean, config, label);
+      case CRESSIE_READ, CLOPPER_PEARSON -> throw new IllegalStateException(method.id() + " is refused by SequentialConfig");
     };
     // Every trajectory value equal: no spread seen, none known (SequentialResult warns).
     return interval.degenerate() ? interval.unbounded() : interval;

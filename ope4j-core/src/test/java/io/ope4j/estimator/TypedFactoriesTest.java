@@ -34,7 +34,9 @@ class TypedFactoriesTest {
       Map.entry("dr-weighted", Estimators::drWeighted),
       Map.entry("mips", Estimators::mips),
       Map.entry("snmips", Estimators::snmips),
-      Map.entry("mips:dims=slope", Estimators::mipsSlope));
+      Map.entry("mips:dims=slope", Estimators::mipsSlope),
+      Map.entry("cressie-read", Estimators::cressieRead),
+      Map.entry("mle", Estimators::mle));
 
   @Test
   void eachFactoryEqualsTheParsedSpec() {
