@@ -89,7 +89,7 @@ final class TrajectoryEvaluateRun {
     return Ope4j.OK;
   }
 
-  private SequentialConfig config(String estimators, LogInput input) throws Exception {
+  SequentialConfig config(String estimators, LogInput input) throws Exception {
     String ids = estimators != null ? estimators
         : hasModelColumns(input) ? DEFAULT_MODEL_ESTIMATORS : DEFAULT_ESTIMATORS;
     List<SequentialEstimator> chosen = new ArrayList<>();
