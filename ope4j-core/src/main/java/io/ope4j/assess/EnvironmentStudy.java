@@ -80,12 +80,16 @@ public final class EnvironmentStudy {
     List<String> names = TabularVariant.candidatePolicies();
     double[][][] candidates = new double[names.size()][][];
     double[] truth = new double[names.size()];
+    double best = Double.NEGATIVE_INFINITY;
+    double worst = Double.POSITIVE_INFINITY;
     for (int c = 0; c < names.size(); c++) {
       candidates[c] = TabularPolicies.parse(names.get(c), scores);
       truth[c] = mdp.value(candidates[c], gamma);
+      best = Math.max(best, truth[c]);
+      worst = Math.min(worst, truth[c]);
     }
     double behaviourValue = mdp.value(behaviour, gamma);
-    double spread = max(truth) - min(truth);
+    double spread = best - worst;
     int n = names.size();
     int e = estimators.size();
     double[] squaredError = new double[e];
@@ -161,21 +165,5 @@ public final class EnvironmentStudy {
       throw new UncheckedIOException(ex); // the sink writes to memory: never thrown
     }
     return log;
-  }
-
-  private static double max(double[] values) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double v : values) {
-      m = Math.max(m, v);
-    }
-    return m;
-  }
-
-  private static double min(double[] values) {
-    double m = Double.POSITIVE_INFINITY;
-    for (double v : values) {
-      m = Math.min(m, v);
-    }
-    return m;
   }
 }

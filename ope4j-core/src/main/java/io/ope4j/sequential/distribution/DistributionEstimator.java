@@ -11,24 +11,20 @@ import java.util.Locale;
  */
 public enum DistributionEstimator {
   /** {@code (1/n) sum 1{V_i <= m}}: the model's point prediction of each return (Huang et al. 2021). */
-  CD_DM("cd-dm", false, true),
+  CD_DM("cd-dm"),
   /** {@code (1/n) sum W_i 1{G_i <= m}} (Huang, Leqi, Lipton, Azizzadenesheli 2021, "Off-policy risk assessment", eq. 3; Chandak et al. 2021). */
-  CD_TIS("cd-tis", false, false),
+  CD_TIS("cd-tis"),
   /** {@code sum W_i 1{G_i <= m} / sum W_i} (Huang et al. 2021, weighted IS). */
-  CD_SNTIS("cd-sntis", true, false),
+  CD_SNTIS("cd-sntis"),
   /** {@code (1/n) sum W_i (1{G_i <= m} - 1{V_i <= m}) + CD-DM(m)} (Huang et al. 2021, doubly robust CDF). */
-  CD_TDR("cd-tdr", false, true),
+  CD_TDR("cd-tdr"),
   /** CD-TDR with the weighted sum divided by {@code sum W_i} (SCOPE-RL's self-normalised DR CDF). */
-  CD_SNTDR("cd-sntdr", true, true);
+  CD_SNTDR("cd-sntdr");
 
   private final String id;
-  private final boolean selfNormalized;
-  private final boolean usesModel;
 
-  DistributionEstimator(String id, boolean selfNormalized, boolean usesModel) {
+  DistributionEstimator(String id) {
     this.id = id;
-    this.selfNormalized = selfNormalized;
-    this.usesModel = usesModel;
   }
 
   /** The id used on the command line and in JSON output. */
@@ -38,17 +34,12 @@ public enum DistributionEstimator {
 
   /** Whether the weighted sums are divided by the sum of the weights instead of n. */
   public boolean selfNormalized() {
-    return selfNormalized;
+    return this == CD_SNTIS || this == CD_SNTDR;
   }
 
-  /** Whether it needs V-hat(s_0) (q_* columns). */
+  /** Whether it needs V-hat(s_0) (q_* columns): all but the importance-sampling CDFs. */
   public boolean usesModel() {
-    return usesModel;
-  }
-
-  /** Whether it weights the returns (all but cd-dm). */
-  public boolean weights() {
-    return this != CD_DM;
+    return this == CD_DM || this == CD_TDR || this == CD_SNTDR;
   }
 
   /** Parses an id such as {@code cd-tis}; a {@link UsageException} lists the known ids. */
