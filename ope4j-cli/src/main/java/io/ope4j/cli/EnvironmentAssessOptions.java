@@ -25,6 +25,31 @@ final class EnvironmentAssessOptions implements Preflight {
       description = "With --env: discount in [0, 1] (default: ${DEFAULT-VALUE}).")
   double gamma;
 
+  @Option(names = "--risk-estimators", defaultValue = "cd-tis,cd-sntis", paramLabel = "IDS",
+      description = "With --env: distribution estimators also scored on their selection by CVaR (cd-tis, cd-sntis),"
+          + " or none (default: ${DEFAULT-VALUE}).")
+  String riskEstimators;
+
+  @Option(names = "--cvar-alpha", defaultValue = "0.1", paramLabel = "A",
+      description = "With --env: the CVaR level of the selection by CVaR, in (0, 1] (default: ${DEFAULT-VALUE}).")
+  double cvarAlpha;
+
+  /** The risk estimators, checked: only those without a model (the logs carry no Q-hat). */
+  java.util.List<io.ope4j.sequential.distribution.DistributionEstimator> risk() {
+    if (riskEstimators.trim().equals("none")) {
+      return java.util.List.of();
+    }
+    java.util.List<io.ope4j.sequential.distribution.DistributionEstimator> chosen =
+        DistributionOptions.parseEstimators(riskEstimators);
+    for (var estimator : chosen) {
+      if (estimator.usesModel()) {
+        throw new UsageException("--env tabular logs carry no Q-hat, so " + estimator.id() + " cannot run;"
+            + " choose among cd-tis, cd-sntis");
+      }
+    }
+    return chosen;
+  }
+
   @Override
   public void check() {
     if (env == null) {
@@ -34,6 +59,10 @@ final class EnvironmentAssessOptions implements Preflight {
       throw new UsageException("--env must be tabular, got '" + env + "'");
     }
     TabularVariant.parse(variants);
+    risk();
+    if (!(cvarAlpha > 0 && cvarAlpha <= 1)) {
+      throw new UsageException("--cvar-alpha must be in (0, 1], got " + cvarAlpha);
+    }
     if (episodes < 1) {
       throw new UsageException("--episodes must be >= 1, got " + episodes);
     }

@@ -37,8 +37,8 @@ final class EnvironmentAssessRun {
     List<EnvironmentStudy.EnvironmentResult> results;
     try (Progress progress = Progress.onTerminal(err, "replications", variants.size() * (long) replications)) {
       long[] done = {0};
-      results = EnvironmentStudy.run(variants, chosen, options.episodes, replications, options.gamma, seed,
-          () -> progress.accept(++done[0]));
+      results = EnvironmentStudy.run(variants, chosen, options.risk(), options.cvarAlpha, options.episodes,
+          replications, options.gamma, seed, () -> progress.accept(++done[0]));
     }
     output.write(out, new EnvironmentAssessmentReport(results, options.episodes, replications, options.gamma));
     return Ope4j.OK;

@@ -13,9 +13,9 @@ class AssessEnvironmentTest {
   private static CliRun assess(String... more) {
     String[] base = {"assess", "--env", "tabular", "--variants", "small", "--replications", "2",
         "--episodes", "300", "--seed", "4"};
-    String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
-    System.arraycopy(more, 0, args, base.length, more.length);
-    return CliRun.of(args);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(base));
+    args.addAll(java.util.List.of(more));
+    return CliRun.of(args.toArray(new String[0]));
   }
 
   @Test
@@ -33,14 +33,26 @@ class AssessEnvironmentTest {
     assertThat(tis.get("sharpe_ratio")).hasSize(10);
     assertThat(tis.get("sharpe_ratio").get(0).isNull()).isTrue();
     assertThat(tis.get("nmse").asDouble()).isPositive();
+    JsonNode byCvar = env.get("selection_by_cvar");
+    assertThat(byCvar).hasSize(2);
+    assertThat(byCvar.get(0).get("estimator").asText()).isEqualTo("cd-tis");
+    assertThat(byCvar.get(0).get("sharpe_ratio")).hasSize(10);
+    assertThat(env.get("true_cvar").size()).isEqualTo(10);
+    // the CVaR of the worst 10% is below the mean
+    assertThat(env.get("behaviour_cvar").asDouble()).isLessThan(env.get("behaviour_value").asDouble());
     assertThat(assess("--format", "json").out()).isEqualTo(run.out());
   }
 
   @Test
   void csvAndTable() {
-    CliRun csv = assess("--estimators", "pdis,snpdis", "--format", "csv");
+    CliRun csv = assess("--estimators", "pdis,snpdis", "--risk-estimators", "none", "--format", "csv");
     assertThat(csv.exitCode()).as(csv.err()).isZero();
     assertThat(csv.out().lines()).hasSize(1 + 2 * 10);
+    CliRun withRisk = assess("--estimators", "pdis", "--risk-estimators", "cd-sntis", "--format", "csv");
+    assertThat(withRisk.out().lines()).hasSize(1 + 2 * 10);
+    // SharpeRatio@1 is undefined: an empty field
+    assertThat(withRisk.out().lines().filter(l -> l.startsWith("small,cd-sntis by CVaR 0.1,")))
+        .hasSize(10).first().asString().startsWith("small,cd-sntis by CVaR 0.1,1,,");
     CliRun table = assess();
     assertThat(table.out()).contains("Environment small", "SR@10", "snpdis");
   }
@@ -49,6 +61,8 @@ class AssessEnvironmentTest {
   void badInput_exitsWithTwo() {
     assertThat(CliRun.of("assess", "--env", "gridworld").exitCode()).isEqualTo(2);
     assertThat(assess("--estimators", "dr").exitCode()).isEqualTo(2);
+    assertThat(assess("--risk-estimators", "cd-tdr").exitCode()).isEqualTo(2);
+    assertThat(assess("--cvar-alpha", "0").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("assess", "--env", "tabular", "--variants", "huge").exitCode()).isEqualTo(2);
     assertThat(assess("--episodes", "0").exitCode()).isEqualTo(2);
   }

@@ -22,9 +22,9 @@ class EvaluateDistributionTest {
   private static CliRun scopeRl(String... more) {
     String[] base = {"evaluate", "--data", SCOPE_RL, "--gamma", "0.95", "--policy",
         "pi_e3=pi_e3_prob_a", "--q-prefix", "q_hat_a", "--distribution"};
-    String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
-    System.arraycopy(more, 0, args, base.length, more.length);
-    return CliRun.of(args);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(base));
+    args.addAll(java.util.List.of(more));
+    return CliRun.of(args.toArray(new String[0]));
   }
 
   @Test

@@ -30,9 +30,9 @@ class SelectTrajectoryTest {
   private JsonNode select(String criterion, String... more) throws IOException {
     String[] base = {"select", "--data", data, "--gamma", "0.9", "--criterion", criterion,
         "--top-k", "2", "--format", "json"};
-    String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
-    System.arraycopy(more, 0, args, base.length, more.length);
-    CliRun run = CliRun.of(args);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(base));
+    args.addAll(java.util.List.of(more));
+    CliRun run = CliRun.of(args.toArray(new String[0]));
     assertThat(run.exitCode()).as(run.err()).isZero();
     return new ObjectMapper().readTree(run.out());
   }

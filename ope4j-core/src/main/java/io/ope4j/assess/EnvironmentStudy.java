@@ -13,6 +13,7 @@ import io.ope4j.sequential.SequentialEstimate;
 import io.ope4j.sequential.SequentialEstimator;
 import io.ope4j.sequential.SequentialEvaluator;
 import io.ope4j.sequential.SequentialResult;
+import io.ope4j.sequential.distribution.DistributionEstimator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.List;
  * estimator estimates the ten candidates of {@link TabularVariant#candidatePolicies()} on each log,
  * and is judged against their exact values ({@link TabularMdp#value}) by SharpeRatio@k (k = 1..10,
  * the behaviour policy's value as the baseline), the normalised MSE, Spearman's rank correlation
- * and the normalised regret of its top choice. The same seed gives the same numbers.
+ * and the normalised regret of its top choice; distribution estimators, optionally, by their
+ * selection by CVaR ({@link CvarSelection}). The same seed gives the same numbers.
  */
 public final class EnvironmentStudy {
 
@@ -45,13 +47,30 @@ public final class EnvironmentStudy {
       double nRegret, double[] sharpeRatio, long undefinedEstimates) {}
 
   /**
+   * One distribution estimator's scores of its selection by CVaR in one environment, means over
+   * the replications.
+   *
+   * @param alpha the CVaR level
+   * @param nmse {@code mean (CVaR-hat - CVaR)^2 / (max CVaR - min CVaR)^2}
+   * @param rankCorrelation Spearman's rho between true and estimated CVaRs
+   * @param sharpeRatio SharpeRatio@k of the true CVaRs of its top k, the behaviour policy's true
+   *     CVaR as the baseline, for k = 1..N
+   */
+  public record RiskScore(String estimator, double alpha, double nmse, double rankCorrelation,
+      double[] sharpeRatio) {}
+
+  /**
    * The study of one environment.
    *
    * @param trueValues the candidates' exact values, in the order of {@code candidates}
    * @param behaviourValue the behaviour policy's exact value (SharpeRatio@k's baseline)
+   * @param trueCvar the candidates' true CVaRs (on-policy Monte Carlo), empty without risk
+   *     estimators
+   * @param behaviourCvar the behaviour policy's true CVaR, NaN without risk estimators
    */
   public record EnvironmentResult(TabularVariant variant, List<String> candidates,
-      double[] trueValues, double behaviourValue, List<EstimatorScore> scores) {}
+      double[] trueValues, double behaviourValue, List<EstimatorScore> scores,
+      double[] trueCvar, double behaviourCvar, List<RiskScore> riskScores) {}
 
   /**
    * Runs the study.
@@ -63,16 +82,27 @@ public final class EnvironmentStudy {
   public static List<EnvironmentResult> run(List<TabularVariant> variants,
       List<SequentialEstimator> estimators, int episodes, int replications, double gamma, long seed,
       Runnable progress) {
+    return run(variants, estimators, List.of(), 0.1, episodes, replications, gamma, seed, progress);
+  }
+
+  /**
+   * Runs the study, and with {@code riskEstimators} also their selection by CVaR({@code cvarAlpha})
+   * ({@link RiskScore}).
+   */
+  public static List<EnvironmentResult> run(List<TabularVariant> variants,
+      List<SequentialEstimator> estimators, List<DistributionEstimator> riskEstimators,
+      double cvarAlpha, int episodes, int replications, double gamma, long seed, Runnable progress) {
     List<EnvironmentResult> results = new ArrayList<>();
     for (int v = 0; v < variants.size(); v++) {
-      results.add(runOne(variants.get(v), estimators, episodes, replications, gamma,
-          seed * 1_000_003L + v, progress));
+      results.add(runOne(variants.get(v), estimators, riskEstimators, cvarAlpha, episodes,
+          replications, gamma, seed * 1_000_003L + v, progress));
     }
     return results;
   }
 
   private static EnvironmentResult runOne(TabularVariant variant,
-      List<SequentialEstimator> estimators, int episodes, int replications, double gamma, long seed,
+      List<SequentialEstimator> estimators, List<DistributionEstimator> riskEstimators,
+      double cvarAlpha, int episodes, int replications, double gamma, long seed,
       Runnable progress) {
     TabularMdp mdp = TabularMdp.random(variant.states(), variant.actions(), variant.horizon(), seed);
     double[][] scores = mdp.meanRewards();
@@ -99,8 +129,13 @@ public final class EnvironmentStudy {
     int[][] sharpeCount = new int[e][n];
     long[] undefined = new long[e];
     SequentialConfig config = SequentialConfig.of(estimators, gamma);
+    CvarSelection risk = riskEstimators.isEmpty() ? null : new CvarSelection(riskEstimators,
+        cvarAlpha, gamma, mdp, behaviour, candidates, seed * 37 + 1);
     for (int r = 0; r < replications; r++) {
       InMemoryEpisodes log = collect(mdp, behaviour, candidates, names, episodes, seed * 31 + r + 1);
+      if (risk != null) {
+        risk.add(log, replications);
+      }
       SequentialResult result;
       try {
         result = SequentialEvaluator.evaluate(log::open, config);
@@ -127,26 +162,37 @@ public final class EnvironmentStudy {
         regret[j] += SelectionMetrics.regret(truth, ranking, 1) / spread / replications;
         TopKCurve curve = TopKCurve.of(truth, ranking, behaviourValue, behaviourValue, n,
             ScopeRlCompatibility.NONE);
-        for (int k = 0; k < n; k++) {
-          double sharpe = curve.sharpeRatio()[k];
-          if (!Double.isNaN(sharpe)) {
-            sharpeSum[j][k] += sharpe;
-            sharpeCount[j][k]++;
-          }
-        }
+        addDefined(curve.sharpeRatio(), sharpeSum[j], sharpeCount[j]);
       }
       progress.run();
     }
     List<EstimatorScore> out = new ArrayList<>();
     for (int j = 0; j < e; j++) {
-      double[] sharpe = new double[n];
-      for (int k = 0; k < n; k++) {
-        sharpe[k] = sharpeCount[j][k] == 0 ? Double.NaN : sharpeSum[j][k] / sharpeCount[j][k];
-      }
       out.add(new EstimatorScore(estimators.get(j).id(), squaredError[j], rankCorrelation[j],
-          regret[j], sharpe, undefined[j]));
+          regret[j], means(sharpeSum[j], sharpeCount[j]), undefined[j]));
     }
-    return new EnvironmentResult(variant, names, truth, behaviourValue, out);
+    return new EnvironmentResult(variant, names, truth, behaviourValue, out,
+        risk == null ? new double[0] : risk.trueCvar(), risk == null ? Double.NaN : risk.behaviourCvar(),
+        risk == null ? List.of() : risk.finish());
+  }
+
+  /** Adds each defined (not NaN) SharpeRatio@k to its sum and count. */
+  static void addDefined(double[] sharpeRatio, double[] sum, int[] count) {
+    for (int k = 0; k < sharpeRatio.length; k++) {
+      if (!Double.isNaN(sharpeRatio[k])) {
+        sum[k] += sharpeRatio[k];
+        count[k]++;
+      }
+    }
+  }
+
+  /** The mean of each k's defined values, NaN where none was. */
+  static double[] means(double[] sum, int[] count) {
+    double[] mean = new double[sum.length];
+    for (int k = 0; k < sum.length; k++) {
+      mean[k] = count[k] == 0 ? Double.NaN : sum[k] / count[k];
+    }
+    return mean;
   }
 
   private static InMemoryEpisodes collect(TabularMdp mdp, double[][] behaviour,

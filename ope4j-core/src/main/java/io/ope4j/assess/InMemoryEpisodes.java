@@ -47,6 +47,11 @@ final class InMemoryEpisodes {
     steps++;
   }
 
+  /** The policies' names. */
+  List<String> policies() {
+    return policies;
+  }
+
   /** A source over the episodes, from the first. */
   EpisodeSource open() {
     return new EpisodeSource() {

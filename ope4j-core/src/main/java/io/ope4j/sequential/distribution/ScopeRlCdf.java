@@ -98,16 +98,18 @@ final class ScopeRlCdf {
     int n = returns.length;
     double[] dm = histogram(grid, initialValues);
     double divisor = selfNormalized ? sum(weights) : n;
+    // sum_i W_i (1{G_i <= m_j} - 1{V_i <= m_j}) of the clipped values, by binning each value at the
+    // first grid point at or above it: O(n log M + M) rather than SCOPE-RL's n x M indicators
+    double[] binned = new double[grid.size()];
+    for (int i = 0; i < n; i++) {
+      binned[grid.firstAtOrAbove(clip(grid, returns[i]))] += weights[i];
+      binned[grid.firstAtOrAbove(clip(grid, initialValues[i]))] -= weights[i];
+    }
     double[] cdf = new double[grid.size()];
+    double residual = 0.0;
     double runningMax = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < cdf.length; j++) {
-      double edge = grid.point(j);
-      double residual = 0.0;
-      for (int i = 0; i < n; i++) {
-        double g = clip(grid, returns[i]) <= edge ? 1.0 : 0.0;
-        double v = clip(grid, initialValues[i]) <= edge ? 1.0 : 0.0;
-        residual += weights[i] * (g - v);
-      }
+      residual += binned[j];
       runningMax = Math.max(runningMax, residual / divisor + dm[j]);
       cdf[j] = Math.min(Math.max(runningMax, 0.0), 1.0);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ope4j.assess.EnvironmentStudy.EnvironmentResult;
 import io.ope4j.assess.EnvironmentStudy.EstimatorScore;
+import io.ope4j.assess.EnvironmentStudy.RiskScore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -57,8 +58,19 @@ public record EnvironmentAssessmentReport(List<EnvironmentResult> results, int e
         }
         table.row(row);
       }
+      for (RiskScore score : result.riskScores()) {
+        List<String> row = new ArrayList<>(List.of(score.estimator() + " by CVaR " + score.alpha(),
+            Formats.num(score.nmse()), Formats.num(score.rankCorrelation()), "-"));
+        for (int k = 2; k <= n; k++) {
+          double sharpe = score.sharpeRatio()[k - 1];
+          row.add(Double.isNaN(sharpe) ? "-" : Formats.num(sharpe));
+        }
+        table.row(row);
+      }
       table.print(out);
-      out.println("Highest SharpeRatio@k summed over k = 2.." + n + ": " + bestSharpe);
+      out.println("Highest SharpeRatio@k summed over k = 2.." + n + ": " + bestSharpe
+          + (result.riskScores().isEmpty() ? "" : "; the rows by CVaR judge the true CVaR of the top k, against the"
+              + " behaviour policy's (" + Formats.num(result.behaviourCvar()) + ")"));
     }
   }
 
@@ -91,6 +103,22 @@ public record EnvironmentAssessmentReport(List<EnvironmentResult> results, int e
         Formats.putArray(node, "sharpe_ratio", score.sharpeRatio());
         node.put("undefined_estimates", score.undefinedEstimates());
       }
+      if (!result.riskScores().isEmpty()) {
+        Formats.put(env, "behaviour_cvar", result.behaviourCvar());
+        ObjectNode cvars = env.putObject("true_cvar");
+        for (int c = 0; c < result.candidates().size(); c++) {
+          Formats.put(cvars, result.candidates().get(c), result.trueCvar()[c]);
+        }
+        ArrayNode risks = env.putArray("selection_by_cvar");
+        for (RiskScore score : result.riskScores()) {
+          ObjectNode node = risks.addObject();
+          node.put("estimator", score.estimator());
+          node.put("alpha", score.alpha());
+          Formats.put(node, "nmse", score.nmse());
+          Formats.put(node, "rank_correlation", score.rankCorrelation());
+          Formats.putArray(node, "sharpe_ratio", score.sharpeRatio());
+        }
+      }
     }
     out.println(mapper.writeValueAsString(root));
   }
@@ -104,6 +132,13 @@ public record EnvironmentAssessmentReport(List<EnvironmentResult> results, int e
           out.println(String.join(",", result.variant().name(), score.estimator(), Integer.toString(k),
               Formats.csv(score.sharpeRatio()[k - 1]), Formats.csv(score.nmse()),
               Formats.csv(score.rankCorrelation()), Formats.csv(score.nRegret())));
+        }
+      }
+      for (RiskScore score : result.riskScores()) {
+        for (int k = 1; k <= score.sharpeRatio().length; k++) {
+          out.println(String.join(",", result.variant().name(), score.estimator() + " by CVaR " + score.alpha(),
+              Integer.toString(k), Formats.csv(score.sharpeRatio()[k - 1]), Formats.csv(score.nmse()),
+              Formats.csv(score.rankCorrelation()), ""));
         }
       }
     }
