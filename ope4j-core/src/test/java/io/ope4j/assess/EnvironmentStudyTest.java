@@ -44,6 +44,23 @@ class EnvironmentStudyTest {
   }
 
   @Test
+  void selectionByCvar_ranksByTheLowerTail() {
+    EnvironmentStudy.EnvironmentResult result = EnvironmentStudy.run(TabularVariant.parse("small"),
+        ESTIMATORS, List.of(io.ope4j.sequential.distribution.DistributionEstimator.CD_SNTIS), 0.1, 2000,
+        3, 0.9, 7, () -> {}).get(0);
+    for (int c = 0; c < 10; c++) {
+      // the mean of the worst 10% of returns is below the mean of all
+      assertThat(result.trueCvar()[c]).isLessThan(result.trueValues()[c]);
+    }
+    assertThat(result.behaviourCvar()).isLessThan(result.behaviourValue());
+    EnvironmentStudy.RiskScore score = result.riskScores().get(0);
+    assertThat(score.estimator()).isEqualTo("cd-sntis");
+    assertThat(score.rankCorrelation()).isGreaterThan(0.5);
+    assertThat(score.sharpeRatio()).hasSize(10);
+    assertThat(score.sharpeRatio()[9]).isFinite();
+  }
+
+  @Test
   void unknownVariant_isAUsageError() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TabularVariant.parse("huge"))
         .hasMessageContaining("known: all, small");
