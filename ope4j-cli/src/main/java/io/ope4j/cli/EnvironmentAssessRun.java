@@ -18,8 +18,12 @@ final class EnvironmentAssessRun {
   private EnvironmentAssessRun() {}
 
   static int run(EnvironmentAssessOptions options, String estimators, int replications, long seed,
-      OutputOptions output, PrintWriter out, PrintWriter err) throws Exception {
+      boolean report, OutputOptions output, PrintWriter out, PrintWriter err) throws Exception {
     output.checkedFormat();
+    if (report) {
+      throw new UsageException("--report draws assessments of synthetic bandits only; with --env use"
+          + " --format json or csv");
+    }
     if (replications < 1) {
       throw new UsageException("--replications must be >= 1, got " + replications);
     }

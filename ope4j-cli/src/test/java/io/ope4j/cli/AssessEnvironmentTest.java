@@ -65,5 +65,6 @@ class AssessEnvironmentTest {
     assertThat(assess("--cvar-alpha", "0").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("assess", "--env", "tabular", "--variants", "huge").exitCode()).isEqualTo(2);
     assertThat(assess("--episodes", "0").exitCode()).isEqualTo(2);
+    assertThat(assess("--report", "r.html").exitCode()).isEqualTo(2);
   }
 }
