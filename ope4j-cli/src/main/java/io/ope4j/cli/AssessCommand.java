@@ -67,8 +67,15 @@ final class AssessCommand implements Callable<Integer> {
 
   @Mixin ReportOptions report;
 
+  @Mixin EnvironmentAssessOptions environment;
+
   @Override
   public Integer call() throws Exception {
+    // ---- sequential environments (docs/distribution.md): handed over to EnvironmentAssessRun ----
+    if (environment.env != null) {
+      return EnvironmentAssessRun.run(environment, estimators, replications, seed.seed, report.requested(),
+          output, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
     List<Estimator> chosen = Estimators.parseList(estimators);
     ScopeRlCompatibility mode = parseCompatibility(compatibility);
     SyntheticGrid syntheticGrid;

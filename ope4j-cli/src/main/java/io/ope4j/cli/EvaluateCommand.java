@@ -74,6 +74,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin SlateOptions slate;
 
+  @Mixin DistributionOptions distribution;
+
   @Option(names = "--truth", paramLabel = "FILE", description = "True policy values (the JSON written by simulate), shown beside the estimates.")
   Path truth;
 
@@ -108,9 +110,17 @@ final class EvaluateCommand implements Callable<Integer> {
             + " their pi and q columns (no --policy-spec or fitted reward models)");
       }
       try (LogInput input = columns.input(log.data).reopenable()) {
+        if (distribution.requested) {
+          return new DistributionEvaluateRun(intervals, columns, trajectory, distribution).run(input, output,
+              report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         return new TrajectoryEvaluateRun(intervals, columns, trajectory, models).run(input, estimators, truth,
             output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
+    }
+    if (distribution.requested) {
+      throw new UsageException("--distribution estimates the return of trajectory logs; this log is read as a"
+          + " bandit log (give --schema trajectory, or an episode column)");
     }
     // ---- continuous-action logs (docs/continuous.md): handed over to ContinuousEvaluateRun ----
     if (trajectory.schema.equals("continuous")) {

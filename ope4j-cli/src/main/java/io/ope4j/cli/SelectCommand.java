@@ -57,7 +57,8 @@ final class SelectCommand implements Callable<Integer> {
 
   @Option(names = "--criterion", defaultValue = "estimate", paramLabel = "CRITERION",
       description = "estimate (rank by the point estimate) or lower-bound (by the lower end of the interval:"
-          + " the conservative choice) (default: ${DEFAULT-VALUE}).")
+          + " the conservative choice); for trajectory logs also cvar:A and lower-quantile:A (a risk function of the"
+          + " estimated return distribution) (default: ${DEFAULT-VALUE}).")
   String criterion;
 
   @Option(names = "--top-k", paramLabel = "K",
@@ -77,8 +78,18 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin ReportOptions html;
 
+  @Mixin TrajectoryOptions trajectory;
+
   @Override
   public Integer call() throws Exception {
+    // ---- trajectory logs (docs/distribution.md): handed over whole to TrajectorySelectRun ----
+    if (trajectory.isTrajectory(() -> !log.data.equals("-")
+        && io.ope4j.io.TrajectoryEvaluation.isTrajectoryLog(columns.input(log.data)))) {
+      try (io.ope4j.io.LogInput input = columns.input(log.data).reopenable()) {
+        return new TrajectorySelectRun(intervals, columns, trajectory).run(input, estimators, criterion, topK,
+            truth, html.requested(), output, spec.commandLine().getOut());
+      }
+    }
     Criterion chosenCriterion = Criterion.parse(criterion);
     if (estimators != null && estimators.contains(",")) {
       throw new UsageException("--estimators: select ranks by one estimator, got '" + estimators + "'");

@@ -100,7 +100,7 @@ final class TrajectoryEvaluateRun {
     return Ope4j.OK;
   }
 
-  private SequentialConfig config(String estimators, LogInput input) throws Exception {
+  SequentialConfig config(String estimators, LogInput input) throws Exception {
     String ids = estimators != null ? estimators
         : trajectory.qModel != null ? FittedTrajectoryRun.defaultEstimators(trajectory.qModel)
         : hasModelColumns(input) ? DEFAULT_MODEL_ESTIMATORS : DEFAULT_ESTIMATORS;
@@ -139,7 +139,7 @@ final class TrajectoryEvaluateRun {
     };
   }
 
-  private Map<String, String> policies() {
+  Map<String, String> policies() {
     Map<String, String> byName = new LinkedHashMap<>();
     for (String policy : columns.policies) {
       PolicyColumnSpec parsed = PolicyColumnSpec.parse(policy);
@@ -149,7 +149,7 @@ final class TrajectoryEvaluateRun {
   }
 
   /** The trajectory schema's column names are fixed (formats.md); other names are refused. */
-  private void refuseBanditColumns() {
+  void refuseBanditColumns() {
     if (!columns.action.equals("action") || !columns.reward.equals("reward")
         || !columns.pscore.equals("pscore") || columns.nActions != -1) {
       throw new io.ope4j.data.UsageException("--action-col, --reward-col, --pscore-col and --n-actions"
