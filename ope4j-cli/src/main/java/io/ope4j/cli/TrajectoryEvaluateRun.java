@@ -51,6 +51,16 @@ final class TrajectoryEvaluateRun {
     this.models = models;
   }
 
+  /** A run that fits no Q model (for the commands that only read the log's columns, e.g. select). */
+  TrajectoryEvaluateRun(EvaluateCommand.IntervalOptions intervals, LogColumnsOptions columns,
+      TrajectoryOptions trajectory) {
+    this(intervals, columns, trajectory, null);
+    if (trajectory.qModel != null) {
+      throw new io.ope4j.data.UsageException("--q-model fits Q for evaluate's mean estimators; this command reads"
+          + " the log's q columns only");
+    }
+  }
+
   /**
    * Refuses a truth file whose values are discounted otherwise than {@code --gamma} (its
    * {@code config.gamma}, as {@code simulate --env} writes it): the comparison would be wrong.
