@@ -126,8 +126,12 @@ public record GateDecision(GateRule rule, long rows, WeightDiagnostics baselineW
     return best == null ? null : best.policy();
   }
 
+  /** Four significant digits without trailing zeros, e.g. 0.0125, 0, 1.5e-07. */
   static String num(double x) {
-    return String.format(Locale.ROOT, "%.4g", x);
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", x)).stripTrailingZeros().toString();
   }
 
   /** A paragraph for people who decide: what the gate says and why, without formulas. */

@@ -13,7 +13,7 @@ final class GateSummary {
 
   static String of(GateDecision d) {
     GateRule rule = d.rule();
-    String confidence = String.format(Locale.ROOT, "%.4g%%", 100 * rule.confidence());
+    String confidence = num(100 * rule.confidence()) + "%";
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT, "On %,d logged decisions, %d candidate%s compared with the current"
         + " policy '%s', asking for an improvement of more than %s at %s confidence (%s, %s bound%s). ",
