@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       CtEvaluateCommand.class,
       CtSimulateCommand.class,
       GateCommand.class,
+      SimEvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Ope4j implements Runnable {
