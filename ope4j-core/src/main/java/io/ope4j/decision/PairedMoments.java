@@ -75,10 +75,15 @@ final class PairedMoments implements java.io.Serializable {
     }
     double lo = min[COMPONENTS];
     double hi = max[COMPONENTS];
+    // Plain comparisons: Math.min/max's NaN and -0.0 rules keep the JIT from simplifying (BENCHMARKS.md).
     for (int i = 0; i < length; i++) {
       double difference = terms[XC][i] - terms[XB][i];
-      lo = Math.min(lo, difference);
-      hi = Math.max(hi, difference);
+      if (difference < lo) {
+        lo = difference;
+      }
+      if (difference > hi) {
+        hi = difference;
+      }
     }
     min[COMPONENTS] = lo;
     max[COMPONENTS] = hi;
@@ -88,8 +93,13 @@ final class PairedMoments implements java.io.Serializable {
     double lo = min[component];
     double hi = max[component];
     for (int i = 0; i < length; i++) {
-      lo = Math.min(lo, values[i]);
-      hi = Math.max(hi, values[i]);
+      double v = values[i];
+      if (v < lo) {
+        lo = v;
+      }
+      if (v > hi) {
+        hi = v;
+      }
     }
     min[component] = lo;
     max[component] = hi;
