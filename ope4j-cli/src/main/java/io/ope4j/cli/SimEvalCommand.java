@@ -1,14 +1,20 @@
 package io.ope4j.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ope4j.data.UsageException;
 import io.ope4j.environment.TabularMdp;
 import io.ope4j.io.report.SimulationReport;
+import io.ope4j.report.SimulationSections;
 import io.ope4j.simulation.Sampling;
 import io.ope4j.simulation.SimLogAgreement;
 import io.ope4j.simulation.SimulatedPolicies;
 import io.ope4j.simulation.SimulationPlan;
 import io.ope4j.simulation.SimulationResult;
 import io.ope4j.synthetic.SyntheticBandit;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +48,8 @@ final class SimEvalCommand implements Callable<Integer>, Preflight {
   @Mixin SyntheticOptions synthetic;
 
   @Mixin OutputOptions output;
+
+  @Mixin ReportOptions report;
 
   @Option(names = "--env", defaultValue = "bandit", paramLabel = "NAME",
       description = "bandit (the synthetic bandit of simulate, its --eval-policy policies) or tabular (the random MDP"
@@ -100,8 +108,14 @@ final class SimEvalCommand implements Callable<Integer>, Preflight {
           + " sequential one (default pdis).")
   String logEstimator;
 
+  @Option(names = "--values-out", paramLabel = "FILE",
+      description = "Also write the simulated values as a truth file (the JSON of simulate), for evaluate --truth"
+          + " and select --truth.")
+  Path valuesOut;
+
   @Override
   public void check() {
+    OutputFile.check("--values-out", valuesOut);
     Sampling.parse(sampling);
     if (!env.equals("bandit") && !env.equals("tabular")) {
       throw new UsageException("--env must be bandit or tabular, got '" + env + "'");
@@ -136,6 +150,10 @@ final class SimEvalCommand implements Callable<Integer>, Preflight {
       label = estimates.label();
     }
     output.write(spec.commandLine().getOut(), new SimulationReport(results, simulator.exactValues(), agreement, label));
+    if (valuesOut != null) {
+      writeValues(results, simulator.gamma());
+    }
+    report.write(SimulationSections.of(results, simulator.exactValues(), agreement));
     return Ope4j.OK;
   }
 
@@ -159,5 +177,22 @@ final class SimEvalCommand implements Callable<Integer>, Preflight {
       out[j++] = which == 0 ? r.value() : which == 1 ? r.lower() : r.upper();
     }
     return out;
+  }
+
+  /** The simulated values in the truth file's layout: {@code {"policies": {...}, "config": {...}, "note": ...}}. */
+  private void writeValues(Map<String, SimulationResult> results, double discount) throws IOException {
+    ObjectMapper mapper = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    ObjectNode values = root.putObject("policies");
+    results.forEach((name, r) -> values.put(name, r.value()));
+    ObjectNode config = root.putObject("config");
+    config.put("env", env);
+    config.put("gamma", discount);
+    config.put("sampling", sampling);
+    config.put("seed", seed.seed);
+    root.put("note", "values measured in a simulator by sim-eval (mean returns, with the intervals it printed),"
+        + " not exact values");
+    mapper.writeValue(valuesOut.toFile(), root);
   }
 }

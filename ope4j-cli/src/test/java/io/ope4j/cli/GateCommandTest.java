@@ -86,4 +86,25 @@ class GateCommandTest {
     assertThat(new ObjectMapper().readTree(record.toFile())).isEqualTo(root);
     assertThat(Files.readString(html)).contains("Deployment gate");
   }
+
+  @Test
+  void policySpecs_areGatedLikeTheirEvaluation() throws IOException {
+    Path uniform = dir.resolve("u.json");
+    Files.writeString(uniform, "{\"name\": \"u\", \"type\": \"uniform\"}");
+    Path greedy = dir.resolve("g.json");
+    Files.writeString(greedy, "{\"name\": \"g\", \"type\": \"epsilon-greedy\", \"epsilon\": 0.5,"
+        + " \"weights\": [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1],"
+        + " [-1, 0, 0, 0, 0], [0, -1, 0, 0, 0], [0, 0, -1, 0, 0], [0, 0, 0, -1, 0], [0, 0, 0, 0, -1]]}");
+    CliRun gated = CliRun.of("gate", "--data", log.toString(), "--baseline", "u", "--policy-spec", uniform.toString(),
+        "--policy-spec", greedy.toString(), "--estimators", "ipw", "--format", "json");
+    assertThat(gated.exitCode()).as(gated.err()).isIn(Ope4j.OK, Ope4j.DO_NOT_DEPLOY, Ope4j.INCONCLUSIVE);
+    CliRun evaluated = CliRun.of("evaluate", "--data", log.toString(), "--policy-spec", uniform.toString(),
+        "--policy-spec", greedy.toString(), "--estimators", "ipw", "--format", "json");
+    JsonNode estimates = new ObjectMapper().readTree(evaluated.out()).get("estimates");
+    JsonNode candidate = new ObjectMapper().readTree(gated.out()).get("candidates").get(0);
+    assertThat(candidate.get("policy").asText()).isEqualTo("g");
+    assertThat(candidate.get("candidate_value").asDouble()).isEqualTo(estimates.get(1).get("value").asDouble());
+    assertThat(candidate.get("baseline_value").asDouble()).isEqualTo(estimates.get(0).get("value").asDouble());
+    assertThat(new ObjectMapper().readTree(gated.out()).get("inputs")).hasSize(3);
+  }
 }

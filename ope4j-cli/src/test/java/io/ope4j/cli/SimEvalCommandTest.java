@@ -77,6 +77,24 @@ class SimEvalCommandTest {
   }
 
   @Test
+  void simulatedValues_feedSelectAsATruthFile_andTheReport() throws IOException {
+    Path log = dir.resolve("bandit.csv");
+    Path values = dir.resolve("values.json");
+    Path html = dir.resolve("sim.html");
+    assertThat(CliRun.of("simulate", "--rows", "5000", "--output", log.toString(), "--contexts", "20", "--actions",
+        "5", "--eval-policy", "cold=softmax:0.3", "--eval-policy", "warm=softmax:2", "--eval-policy",
+        "random=uniform").exitCode()).isZero();
+    CliRun sim = CliRun.of(args(BANDIT, "--budget", "4096", "--values-out", values.toString(), "--report",
+        html.toString(), "--logs", log.toString()));
+    assertThat(sim.exitCode()).as(sim.err()).isZero();
+    assertThat(java.nio.file.Files.readString(html)).contains("Simulated values").contains("Spearman");
+    JsonNode selection = json(CliRun.of("select", "--data", log.toString(), "--truth", values.toString(),
+        "--format", "json"));
+    assertThat(selection.get("candidates")).hasSize(3);
+    assertThat(selection.toString()).contains("true_value");
+  }
+
+  @Test
   void agreement_withATrajectoryLogOfTheSameMdp() throws IOException {
     Path log = dir.resolve("mdp.csv");
     String[] simulate = {"simulate", "--env", "tabular", "--states", "5", "--actions", "3", "--gamma", "0.9",
