@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
       AssessCommand.class,
       CtEvaluateCommand.class,
       CtSimulateCommand.class,
+      GateCommand.class,
       MonitorCommand.class,
+      SimEvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Ope4j implements Runnable {
@@ -40,6 +42,10 @@ public final class Ope4j implements Runnable {
   public static final int OK = 0;
   public static final int INTERNAL = 1;
   public static final int BAD_INPUT = 2;
+  /** {@code gate}: no candidate is good enough (docs/gate.md); 0 means deploy. */
+  public static final int DO_NOT_DEPLOY = 3;
+  /** {@code gate}: inconclusive, or refused for thin support. */
+  public static final int INCONCLUSIVE = 4;
 
   @Spec CommandSpec spec;
 

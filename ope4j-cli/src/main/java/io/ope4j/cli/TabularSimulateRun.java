@@ -37,8 +37,17 @@ final class TabularSimulateRun {
     TabularMdp mdp = TabularMdp.random(options.states, actions, options.horizon, seed);
     double[][] scores = mdp.meanRewards();
     double[][] behaviour = TabularPolicies.parse(options.behaviour, scores);
+    Map<String, double[][]> targets = targets(options.targets, scores);
+    writeLog(mdp, behaviour, targets, options.episodes, seed, log);
+    writeTruth(mdp, behaviour, targets, options, actions, seed, truth);
+    return String.format("ope4j: wrote %,d episodes to %s and the true values to %s",
+        options.episodes, log, truth);
+  }
+
+  /** The {@code --target NAME=POLICY} specs (the defaults when none) as policies over {@code scores}. */
+  static Map<String, double[][]> targets(List<String> specs, double[][] scores) {
     Map<String, double[][]> targets = new LinkedHashMap<>();
-    for (String target : options.targets.isEmpty() ? DEFAULT_TARGETS : options.targets) {
+    for (String target : specs.isEmpty() ? DEFAULT_TARGETS : specs) {
       int eq = target.indexOf('=');
       if (eq < 1 || !target.substring(0, eq).matches("[A-Za-z][A-Za-z0-9]*")) {
         throw new io.ope4j.data.UsageException("--target must be NAME=POLICY with a name of letters and"
@@ -46,10 +55,7 @@ final class TabularSimulateRun {
       }
       targets.put(target.substring(0, eq), TabularPolicies.parse(target.substring(eq + 1), scores));
     }
-    writeLog(mdp, behaviour, targets, options.episodes, seed, log);
-    writeTruth(mdp, behaviour, targets, options, actions, seed, truth);
-    return String.format("ope4j: wrote %,d episodes to %s and the true values to %s",
-        options.episodes, log, truth);
+    return targets;
   }
 
   private static void writeLog(TabularMdp mdp, double[][] behaviour,

@@ -1,0 +1,52 @@
+package io.ope4j.decision;
+
+import io.ope4j.estimator.Estimator;
+import io.ope4j.interval.Intervals;
+import java.util.Objects;
+
+/**
+ * The rule of a deployment gate: deploy a candidate when, on the log, its value exceeds the
+ * baseline's by more than {@code minImprovement} at confidence {@code confidence}, the error
+ * controlled over all candidates by Holm's step-down procedure (Holm 1979).
+ *
+ * @param baseline name of the baseline policy (one of the log's policies)
+ * @param minImprovement the smallest improvement worth deploying, in reward units (may be
+ *     negative: a non-inferiority margin)
+ * @param confidence in (0, 1): the probability of not deploying any candidate whose true
+ *     improvement is at most {@code minImprovement} is at least this
+ * @param bound which lower bound decides
+ * @param estimator a plain estimator ({@code dm}, {@code ipw}, {@code dr}, Switch-DR / DRos at a
+ *     fixed lambda, ...) or a self-normalised one without a model term ({@code snipw}); not tuned
+ * @param support when a policy is refused for thin support
+ * @param replicates bootstrap replicates, used with {@link GateBound#BOOTSTRAP} only
+ * @param seed seed of the bootstrap multiplicities
+ */
+public record GateRule(String baseline, double minImprovement, double confidence, GateBound bound,
+    Estimator estimator, SupportRule support, int replicates, long seed) {
+
+  /** @throws IllegalArgumentException on a value outside the documented range, or an estimator the gate cannot pair */
+  public GateRule {
+    Objects.requireNonNull(baseline, "baseline");
+    Objects.requireNonNull(bound, "bound");
+    Objects.requireNonNull(support, "support");
+    Intervals.checkLevel(confidence);
+    if (!Double.isFinite(minImprovement)) {
+      throw new IllegalArgumentException("the minimum improvement must be finite, got " + minImprovement);
+    }
+    if (estimator.candidates().size() != 1) {
+      throw new IllegalArgumentException("the gate needs an estimator with fixed hyperparameters, got "
+          + estimator.spec() + " (tuned on the data)");
+    }
+    if (estimator.selfNormalized() && estimator.needsModel()) {
+      throw new IllegalArgumentException("the gate pairs plain estimators and snipw, not " + estimator.spec());
+    }
+    if (bound == GateBound.BOOTSTRAP && replicates < 2) {
+      throw new IllegalArgumentException("the bootstrap needs at least 2 replicates, got " + replicates);
+    }
+  }
+
+  /** The rule's error level, {@code 1 - confidence}. */
+  public double alpha() {
+    return 1 - confidence;
+  }
+}
