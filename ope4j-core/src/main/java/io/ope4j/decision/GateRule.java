@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param confidence in (0, 1): the probability of not deploying any candidate whose true
  *     improvement is at most {@code minImprovement} is at least this
  * @param bound which lower bound decides
- * @param estimator a plain estimator ({@code dm}, {@code ipw}, {@code dr}, Switch-DR / DRos at a
- *     fixed lambda, ...) or a self-normalised one without a model term ({@code snipw}); not tuned
+ * @param estimator a plain estimator that keeps the importance weights ({@code dm}, {@code ipw},
+ *     {@code dr}) or a self-normalised one without a model term ({@code snipw}); not tuned, not
+ *     clipped or shrunk (the bounds would not include that bias)
  * @param support when a policy is refused for thin support
  * @param replicates bootstrap replicates, used with {@link GateBound#BOOTSTRAP} only
  * @param seed seed of the bootstrap multiplicities
@@ -36,6 +37,12 @@ public record GateRule(String baseline, double minImprovement, double confidence
     if (estimator.candidates().size() != 1) {
       throw new IllegalArgumentException("the gate needs an estimator with fixed hyperparameters, got "
           + estimator.spec() + " (tuned on the data)");
+    }
+    if (estimator.altersWeights()) {
+      // The bounds measure the spread of the differences, not the bias of clipped or shrunk weights,
+      // which can favour either policy: a verdict from them would claim an error rate it does not have.
+      throw new IllegalArgumentException("the gate's bounds do not include the bias of clipped, switched or shrunk"
+          + " weights; give an estimator that keeps them (ipw, snipw, dr, dm), not " + estimator.spec());
     }
     if (estimator.selfNormalized() && estimator.needsModel()) {
       throw new IllegalArgumentException("the gate pairs plain estimators and snipw, not " + estimator.spec());

@@ -119,5 +119,9 @@ class GateTest {
   void tunedOrModelledSelfNormalisedEstimators_areRefused() {
     assertThatThrownBy(() -> rule(Estimators.switchDrSlope(), GateBound.T, 0)).hasMessageContaining("tuned");
     assertThatThrownBy(() -> rule(Estimators.sndr(), GateBound.T, 0)).hasMessageContaining("snipw");
+    assertThatThrownBy(() -> rule(Estimators.ipw().clipped(20), GateBound.T, 0))
+        .hasMessageContaining("bias of clipped").hasMessageContaining("ipw:clip=20");
+    assertThatThrownBy(() -> rule(Estimators.parse("switch-dr:lambda=5"), GateBound.T, 0))
+        .hasMessageContaining("bias of clipped");
   }
 }
