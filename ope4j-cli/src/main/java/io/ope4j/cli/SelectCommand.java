@@ -70,6 +70,11 @@ final class SelectCommand implements Callable<Integer> {
           + " (regret@k, SharpeRatio@k, ...). It must name every candidate.")
   Path truth;
 
+  @Option(names = "--gate", paramLabel = "RECORD",
+      description = "The decision record of ope4j gate on this log: rank only the baseline and the candidates the"
+          + " gate would deploy (docs/gate.md).")
+  Path gate;
+
   @Mixin EvaluateCommand.IntervalOptions intervals;
 
   @Mixin LogColumnsOptions columns;
@@ -85,6 +90,10 @@ final class SelectCommand implements Callable<Integer> {
     // ---- trajectory logs (docs/distribution.md): handed over whole to TrajectorySelectRun ----
     if (trajectory.isTrajectory(() -> !log.data.equals("-")
         && io.ope4j.io.TrajectoryEvaluation.isTrajectoryLog(columns.input(log.data)))) {
+      if (gate != null) {
+        throw new UsageException("--gate reads the gate's record of a bandit log; the gate does not decide on"
+            + " trajectory logs");
+      }
       try (io.ope4j.io.LogInput input = columns.input(log.data).reopenable()) {
         return new TrajectorySelectRun(intervals, columns, trajectory).run(input, estimators, criterion, topK,
             truth, html.requested(), output, spec.commandLine().getOut());
@@ -95,6 +104,7 @@ final class SelectCommand implements Callable<Integer> {
       throw new UsageException("--estimators: select ranks by one estimator, got '" + estimators + "'");
     }
     columns.extras.load();
+    GateFilter gateFilter = gate == null ? null : GateFilter.read(gate, log.data); // before the log is read
     try (BanditLogReader reader = columns.input(log.data).open(columns.toReadOptions())) {
       List<String> candidates = reader.layout().policies();
       PolicySelector.checkCandidates(candidates);
@@ -108,6 +118,19 @@ final class SelectCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       try (Progress progress = Progress.onTerminal(err, "rows read")) {
         result = new Evaluator(config, progress).evaluate(reader);
+      }
+      if (gateFilter != null) {
+        List<String> held = gateFilter.heldBack(candidates);
+        if (!held.isEmpty()) {
+          err.println("ope4j: the gate holds back " + String.join(", ", held));
+        }
+        result = gateFilter.keep(result);
+        if (result.diagnostics().size() < 2) {
+          throw new UsageException("the gate lets no candidate through (only the baseline '" + gateFilter.baseline()
+              + "'): there is nothing to select; keep the baseline");
+        }
+        k = topK != null ? topK : Math.min(DEFAULT_TOP_K, result.diagnostics().size());
+        PolicySelector.checkTopK(k, result.diagnostics().size());
       }
       Selection selection = PolicySelector.select(result, chosen.spec(), chosenCriterion, k, TieBreak.FIRST_LISTED);
       for (String warning : result.warnings()) {
