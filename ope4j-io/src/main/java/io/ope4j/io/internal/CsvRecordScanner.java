@@ -62,6 +62,12 @@ public final class CsvRecordScanner implements Closeable {
   private byte[] buffer;
   private int position;
   private int limit;
+  /** Offset in the whole input of {@code buffer[0]}. */
+  private long base;
+  /** Offset at or after which no record is read (a segment's end), else Long.MAX_VALUE. */
+  private long stopOffset = Long.MAX_VALUE;
+  /** Whether the input starts at the file's first byte, where a byte order mark may be. */
+  private boolean atFileStart = true;
   private boolean endOfInput;
   private boolean started;
   private IOException readFailure;
@@ -87,6 +93,31 @@ public final class CsvRecordScanner implements Closeable {
     this.in = in;
     this.source = source;
     this.buffer = new byte[Math.max(MIN_BUFFER_SIZE, bufferSize)];
+  }
+
+  /**
+   * A scanner of the records that start in {@code [startOffset, stopOffset)} of a larger input,
+   * for one thread's share of a file: {@code in} starts at {@code startOffset}, which must be
+   * the start of a record; records are numbered on from {@code recordBase} (the number of the
+   * record before the first); the last record may run past {@code stopOffset}. No byte order
+   * mark is looked for.
+   */
+  public static CsvRecordScanner segment(InputStream in, String source, int bufferSize, long startOffset,
+      long stopOffset, long recordBase) {
+    CsvRecordScanner scanner = new CsvRecordScanner(in, source, bufferSize);
+    scanner.base = startOffset;
+    scanner.stopOffset = stopOffset;
+    scanner.record = recordBase;
+    scanner.atFileStart = false;
+    return scanner;
+  }
+
+  /**
+   * Offset in the whole input of the byte after the current record (after its line end): where
+   * the next record starts, or the input's length after the last.
+   */
+  public long offset() {
+    return base + position;
   }
 
   /** The field separator: {@code ,} unless {@link #setDelimiter} says otherwise. */
@@ -116,9 +147,14 @@ public final class CsvRecordScanner implements Closeable {
     if (!started) {
       started = true;
       fill();
-      skipByteOrderMark();
+      if (atFileStart) {
+        skipByteOrderMark();
+      }
     }
     while (true) {
+      if (base + position >= stopOffset) {
+        return false; // the next record belongs to the next segment
+      }
       if (position == limit) {
         if (endOfInput) {
           return false;
@@ -278,6 +314,7 @@ public final class CsvRecordScanner implements Closeable {
     int unread = limit - position;
     if (position > 0) {
       System.arraycopy(buffer, position, buffer, 0, unread);
+      base += position;
       position = 0;
       limit = unread;
     }

@@ -1,0 +1,203 @@
+package io.ope4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.ope4j.data.InvalidDataException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The parallel CSV reader must read exactly what the one-thread reader reads: the same batches
+ * (values, sizes, first rows) and the same first error, word for word, for any segment size and
+ * thread count. Segments of a few bytes put boundaries inside quoted fields, between a doubled
+ * quote's two quotes, between CR and LF, inside the header's byte order mark's row and in blank
+ * tails.
+ */
+class ParallelCsvLogReaderTest {
+
+  private static final int[] SEGMENT_SIZES = {1, 2, 3, 5, 8, 13, 64, 257, 4096};
+  private static final int[] THREADS = {1, 2, 3};
+
+  @TempDir Path dir;
+
+  @RepeatedTest(40)
+  void generatedLogs_readAsByOneThread(RepetitionInfo repetition) throws IOException {
+    SplittableRandom random = new SplittableRandom(7_000 + repetition.getCurrentRepetition());
+    Path file = write(generate(random, false));
+    LogReadOptions options = LogReadOptions.defaults().withBatchCapacity(1 + random.nextInt(9));
+    LogTable expected = sequential(file, options);
+    assertThat(expected.rows()).isPositive();
+    for (int segment : SEGMENT_SIZES) {
+      for (int threads : THREADS) {
+        LogTable actual = parallel(file, options, threads, segment);
+        assertSame(actual, expected, "segment " + segment + ", threads " + threads);
+      }
+    }
+  }
+
+  @RepeatedTest(60)
+  void damagedLogs_failWithTheSameMessage(RepetitionInfo repetition) throws IOException {
+    SplittableRandom random = new SplittableRandom(9_000 + repetition.getCurrentRepetition());
+    Path file = write(generate(random, true));
+    LogReadOptions options = LogReadOptions.defaults().withBatchCapacity(1 + random.nextInt(9));
+    String expected = failure(() -> sequential(file, options));
+    assertThat(expected).as("the damage is found").isNotNull().contains("row ");
+    for (int segment : SEGMENT_SIZES) {
+      for (int threads : THREADS) {
+        assertThat(failure(() -> parallel(file, options, threads, segment)))
+            .as("segment %d, threads %d", segment, threads).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void reproducersOfCorruptInput_failAsByOneThread() throws IOException {
+    Path folder = Path.of("../ope4j-cli/src/test/resources/fuzz-repro");
+    List<Path> csvs;
+    try (Stream<Path> files = Files.list(folder)) {
+      csvs = files.filter(f -> f.toString().endsWith(".csv") && !f.getFileName().toString().startsWith("ct_"))
+          .sorted().toList();
+    }
+    assertThat(csvs).hasSizeGreaterThanOrEqualTo(6);
+    for (Path csv : csvs) {
+      String expected = failure(() -> sequential(csv, LogReadOptions.defaults()));
+      assertThat(expected).as(csv.toString()).contains("row 1, ");
+      for (int segment : SEGMENT_SIZES) {
+        assertThat(failure(() -> parallel(csv, LogReadOptions.defaults(), 2, segment)))
+            .as("%s, segment %d", csv, segment).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void logInput_usesThreadsOnlyForALargePlainFile() throws IOException {
+    Path small = write("action,reward,pscore,pi\n0,1,0.5,0.5\n");
+    try (BanditLogReader reader = LogInput.of(small, InputFormat.AUTO).withParseThreads(2)
+        .open(LogReadOptions.defaults())) {
+      assertThat(reader).isNotInstanceOf(ParallelCsvLogReader.class);
+    }
+    StringBuilder large = new StringBuilder("action,reward,pscore,pi\n");
+    while (large.length() <= ParallelCsvLogReader.SEGMENT_BYTES) {
+      large.append("1,0.25,0.047939305137387644,0.5\n");
+    }
+    Path big = write(large.toString());
+    try (BanditLogReader reader = LogInput.of(big, InputFormat.AUTO).withParseThreads(2)
+        .open(LogReadOptions.defaults())) {
+      assertThat(reader).isInstanceOf(ParallelCsvLogReader.class);
+      LogTable table = LogTable.readAll(reader, 4096);
+      assertSame(table, sequential(big, LogReadOptions.defaults()), "8 MiB file");
+    }
+  }
+
+  /**
+   * A log of random length whose ignored {@code note} column holds quoted text with commas,
+   * doubled quotes, LF and CRLF line breaks; CRLF or LF line ends; sometimes a byte order mark,
+   * a missing last line end or blank lines at the end. With {@code damage}, one row is broken.
+   */
+  private static String generate(SplittableRandom random, boolean damage) {
+    StringBuilder csv = new StringBuilder();
+    if (random.nextInt(4) == 0) {
+      csv.append('\uFEFF');
+    }
+    String eol = random.nextBoolean() ? "\r\n" : "\n";
+    csv.append("action,\"reward\",pscore,note,pi").append(eol);
+    int rows = 1 + random.nextInt(60);
+    int broken = damage ? random.nextInt(rows) : -1;
+    for (int i = 0; i < rows; i++) {
+      String pscore = i == broken ? brokenValue(random) : random.nextBoolean() ? "0.25" : "0.047939305137387644";
+      csv.append(random.nextInt(3)).append(',')
+          .append(random.nextBoolean() ? "1" : "\"0.5\"").append(',')
+          .append(pscore).append(',')
+          .append(note(random)).append(',')
+          .append(random.nextDouble());
+      if (i < rows - 1 || random.nextInt(3) > 0) {
+        csv.append(eol);
+      }
+      if (i == broken && random.nextInt(4) == 0) {
+        csv.append(eol); // a blank line before more data
+      }
+    }
+    if (!damage && csv.charAt(csv.length() - 1) == '\n' && random.nextInt(4) == 0) {
+      csv.append(eol).append(eol); // blank lines at the end are allowed
+    }
+    if (damage && random.nextInt(8) == 0) {
+      csv.append("1,1,0.5,\"open quote never closed,0.5\n1,1,0.5,x,0.5\n");
+    }
+    return csv.toString();
+  }
+
+  private static String note(SplittableRandom random) {
+    return switch (random.nextInt(7)) {
+      case 0 -> "";
+      case 1 -> "plain";
+      case 2 -> "\"a, \"\"quoted\"\" word\"";
+      case 3 -> "\"two\nlines\"";
+      case 4 -> "\"crlf\r\ninside\r\n\"";
+      case 5 -> "\"\n\"\"\n\"\"\"\"\n\"";
+      default -> "\"\"";
+    };
+  }
+
+  private static String brokenValue(SplittableRandom random) {
+    return switch (random.nextInt(6)) {
+      case 0 -> "0";
+      case 1 -> "abc";
+      case 2 -> "0.5,extra";
+      case 3 -> "\"0.5\"x";
+      case 4 -> "\"0.5\n\"";
+      default -> "";
+    };
+  }
+
+  private Path write(String csv) throws IOException {
+    return Files.writeString(Files.createTempFile(dir, "log", ".csv"), csv, StandardCharsets.UTF_8);
+  }
+
+  private static LogTable sequential(Path file, LogReadOptions options) throws IOException {
+    try (BanditLogReader reader = LogInput.of(file, InputFormat.CSV).open(options)) {
+      return LogTable.readAll(reader, options.batchCapacity());
+    }
+  }
+
+  private static LogTable parallel(Path file, LogReadOptions options, int threads, int segment) throws IOException {
+    try (BanditLogReader reader = ParallelCsvLogReader.open(file, file.toString(), ',', options, threads, segment)) {
+      return LogTable.readAll(reader, options.batchCapacity());
+    }
+  }
+
+  private interface Read {
+    LogTable run() throws IOException;
+  }
+
+  /** The message of the reading's failure, or null if it read without one. */
+  private static String failure(Read read) {
+    Throwable thrown = catchThrowable(read::run);
+    if (thrown == null) {
+      return null;
+    }
+    assertThat(thrown).isInstanceOf(InvalidDataException.class);
+    return thrown.getMessage();
+  }
+
+  private static void assertSame(LogTable actual, LogTable expected, String what) {
+    assertThat(actual.sizes()).as(what).isEqualTo(expected.sizes());
+    assertThat(actual.firstRows()).as(what).isEqualTo(expected.firstRows());
+    assertThat(actual.action()).as(what).isEqualTo(expected.action());
+    assertThat(actual.reward()).as(what).isEqualTo(expected.reward());
+    assertThat(actual.pscore()).as(what).isEqualTo(expected.pscore());
+    assertThat(actual.piLogged().length).isEqualTo(expected.piLogged().length);
+    for (int p = 0; p < expected.piLogged().length; p++) {
+      assertThat(actual.piLogged()[p]).as(what).isEqualTo(expected.piLogged()[p]);
+    }
+  }
+}
