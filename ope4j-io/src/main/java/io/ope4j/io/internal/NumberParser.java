@@ -50,6 +50,9 @@ public final class NumberParser {
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };
 
+  /** Under comparison: FastDoubleParser instead of VerifiedQuotient and the JDK's fallback. */
+  private static final boolean LIBRARY = "library".equals(System.getProperty("ope4j.numberParser"));
+
   private NumberParser() {}
 
   /**
@@ -151,6 +154,9 @@ public final class NumberParser {
       return negative ? -0.0 : 0.0;
     }
     if (significand > MAX_EXACT_SIGNIFICAND) {
+      if (LIBRARY) {
+        return fallback(bytes, start, end);
+      }
       if (exponent < 0 && exponent >= -22) {
         double value = VerifiedQuotient.of(significand, -exponent);
         if (value == value) { // not NaN: proven correctly rounded
@@ -251,6 +257,9 @@ public final class NumberParser {
 
   /** Exact reading of a text already checked against the grammar (ASCII only). */
   private static double fallback(byte[] bytes, int start, int end) {
+    if (LIBRARY) {
+      return ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(bytes, start, end - start);
+    }
     return Double.parseDouble(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
   }
 }
