@@ -240,13 +240,7 @@ public final class CsvRecordScanner implements Closeable {
         fieldEnd = closingQuote;
       } else {
         fieldStart = p;
-        while (p < end) {
-          byte b = bytes[p];
-          if (b == delimiter || b == '\n') {
-            break;
-          }
-          p++;
-        }
+        p = nextDelimiterOrLineFeed(bytes, p, end);
         if (p == end && !endOfInput) {
           return false;
         }
@@ -267,6 +261,37 @@ public final class CsvRecordScanner implements Closeable {
       p++; // past the comma
     }
   }
+
+  /**
+   * The position of the first delimiter or line feed in {@code bytes[p, end)}, or {@code end}.
+   * Eight bytes at a time: a byte equal to the one sought is zero after an XOR, and {@code (x -
+   * 0x01..) & ~x & 0x80..} flags zero bytes; bytes above the first zero may be flagged falsely
+   * (by the borrow), the lowest flag never is, and only the lowest is used.
+   */
+  private int nextDelimiterOrLineFeed(byte[] bytes, int p, int end) {
+    long delimiters = (delimiter & 0xffL) * ONES;
+    while (end - p >= 8) {
+      long word = (long) LITTLE_ENDIAN_LONG.get(bytes, p);
+      long found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LINE_FEEDS);
+      if (found != 0) {
+        return p + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+      p += 8;
+    }
+    while (p < end && bytes[p] != delimiter && bytes[p] != '\n') {
+      p++;
+    }
+    return p;
+  }
+
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & 0x8080808080808080L;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long LINE_FEEDS = '\n' * ONES;
+  private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /**
    * Scans a quoted field whose content starts at {@code p}, noting its closing quote in {@link
