@@ -52,6 +52,29 @@ public final class IngestRunner {
         (double) bytes / rows, Runtime.getRuntime().availableProcessors());
     CpuTimeRunner.report("CSV reader alone (MB = 10^6 bytes)", read, bytes, "B", 1, rounds, false);
     CpuTimeRunner.report("evaluate, t interval", evaluate, rows, "rows", 1, rounds, false);
+    readingThreadShare(file, maxThreads);
+  }
+
+  /**
+   * What bounds the speed on idle cores: the reading thread's CPU time against the whole
+   * process's, per read. With one thread it does all the parsing; with more it only checks
+   * segments and copies rows, so the rest can run on the other cores (a busy machine hides this
+   * from wall times).
+   */
+  private static void readingThreadShare(Path file, int maxThreads) throws Exception {
+    java.lang.management.ThreadMXBean thread = java.lang.management.ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    System.out.println("Reading thread's CPU time / process CPU time, per read (3 reads each)");
+    for (int threads = 1; threads <= maxThreads; threads++) {
+      for (int run = 0; run < 3; run++) {
+        long thread0 = thread.getCurrentThreadCpuTime();
+        long process0 = os.getProcessCpuTime();
+        drain(file, threads);
+        System.out.printf("  threads=%d: %.2f s / %.2f s%n", threads, (thread.getCurrentThreadCpuTime() - thread0) / 1e9,
+            (os.getProcessCpuTime() - process0) / 1e9);
+      }
+    }
   }
 
   private static LogInput input(Path file, int threads) {
