@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ope4j.data.InvalidDataException;
+import io.ope4j.engine.EvaluationConfig;
+import io.ope4j.engine.EvaluationResult;
+import io.ope4j.engine.Evaluator;
+import io.ope4j.estimator.Estimators;
+import io.ope4j.interval.IntervalMethod;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +35,7 @@ class ParallelCsvLogReaderTest {
 
   @TempDir Path dir;
 
-  @RepeatedTest(40)
+  @RepeatedTest(25)
   void generatedLogs_readAsByOneThread(RepetitionInfo repetition) throws IOException {
     SplittableRandom random = new SplittableRandom(7_000 + repetition.getCurrentRepetition());
     Path file = write(generate(random, false));
@@ -45,7 +50,7 @@ class ParallelCsvLogReaderTest {
     }
   }
 
-  @RepeatedTest(60)
+  @RepeatedTest(40)
   void damagedLogs_failWithTheSameMessage(RepetitionInfo repetition) throws IOException {
     SplittableRandom random = new SplittableRandom(9_000 + repetition.getCurrentRepetition());
     Path file = write(generate(random, true));
@@ -75,6 +80,31 @@ class ParallelCsvLogReaderTest {
       for (int segment : SEGMENT_SIZES) {
         assertThat(failure(() -> parallel(csv, LogReadOptions.defaults(), 2, segment)))
             .as("%s, segment %d", csv, segment).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void evaluation_isTheSameToTheBitForAnyThreadCount() throws IOException {
+    SplittableRandom random = new SplittableRandom(11);
+    StringBuilder csv = new StringBuilder("action,reward,pscore,note,pi\n");
+    for (int i = 0; i < 30_000; i++) {
+      csv.append(random.nextInt(3)).append(',').append(random.nextDouble()).append(',')
+          .append(0.05 + 0.95 * random.nextDouble()).append(',').append(note(random)).append(',')
+          .append(random.nextDouble()).append('\n');
+    }
+    Path file = write(csv.toString());
+    EvaluationConfig config = EvaluationConfig.of(Estimators.parseList("ipw,snipw"))
+        .withInterval(IntervalMethod.BOOTSTRAP).withBootstrap(20, 5);
+    EvaluationResult expected;
+    try (BanditLogReader reader = LogInput.of(file, InputFormat.CSV).open(LogReadOptions.defaults())) {
+      expected = new Evaluator(config.withThreads(1)).evaluate(reader);
+    }
+    for (int threads : THREADS) {
+      try (BanditLogReader reader = ParallelCsvLogReader.open(file, file.toString(), ',', LogReadOptions.defaults(),
+          threads, 4096)) {
+        assertThat(new Evaluator(config.withThreads(threads)).evaluate(reader)).as("threads %d", threads)
+            .isEqualTo(expected);
       }
     }
   }
