@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ParallelCsvLogReaderTest {
 
-  private static final int[] SEGMENT_SIZES = {1, 2, 3, 5, 8, 13, 64, 257, 4096};
-  private static final int[] THREADS = {1, 2, 3};
+  private static final int[] SEGMENT_SIZES = {1, 2, 3, 5, 13, 257, 4096};
+  private static final int[] THREADS = {1, 3};
 
   @TempDir Path dir;
 
@@ -100,7 +100,7 @@ class ParallelCsvLogReaderTest {
     try (BanditLogReader reader = LogInput.of(file, InputFormat.CSV).open(LogReadOptions.defaults())) {
       expected = new Evaluator(config.withThreads(1)).evaluate(reader);
     }
-    for (int threads : THREADS) {
+    for (int threads = 1; threads <= 3; threads++) {
       try (BanditLogReader reader = ParallelCsvLogReader.open(file, file.toString(), ',', LogReadOptions.defaults(),
           threads, 4096)) {
         assertThat(new Evaluator(config.withThreads(threads)).evaluate(reader)).as("threads %d", threads)
