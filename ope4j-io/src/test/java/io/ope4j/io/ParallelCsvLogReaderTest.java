@@ -3,6 +3,7 @@ package io.ope4j.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.ope4j.data.BanditBatch;
 import io.ope4j.data.InvalidDataException;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
@@ -82,6 +83,55 @@ class ParallelCsvLogReaderTest {
             .as("%s, segment %d", csv, segment).isEqualTo(expected);
       }
     }
+  }
+
+  /** Wide policies and model, contexts and positions: every block of the batches is copied. */
+  @Test
+  void wideLogWithContexts_givesTheSameBlocks() throws IOException {
+    SplittableRandom random = new SplittableRandom(3);
+    StringBuilder csv = new StringBuilder("action,position,reward,pscore,x_a,x_b,pi_0,pi_1,q_0,q_1,note\n");
+    for (int i = 0; i < 500; i++) {
+      double pi = random.nextDouble();
+      csv.append(random.nextInt(2)).append(',').append(random.nextInt(3)).append(',').append(random.nextInt(2))
+          .append(",0.5,").append(random.nextDouble()).append(',').append(-random.nextDouble()).append(',')
+          .append(pi).append(',').append(1 - pi).append(',').append(random.nextDouble()).append(',')
+          .append(random.nextDouble()).append(',').append(note(random)).append('\n');
+    }
+    Path file = write(csv.toString());
+    LogReadOptions options = LogReadOptions.defaults().withBatchCapacity(7)
+        .withContent(BatchContent.ESTIMATOR_COLUMNS.withContexts().withWideColumns());
+    List<double[]> expected = blocks(LogInput.of(file, InputFormat.CSV).open(options));
+    for (int segment : SEGMENT_SIZES) {
+      List<double[]> actual = blocks(ParallelCsvLogReader.open(file, file.toString(), ',', options, 2, segment));
+      assertThat(actual).as("segment %d", segment).hasSameSizeAs(expected);
+      for (int b = 0; b < expected.size(); b++) {
+        assertThat(actual.get(b)).as("segment %d, batch %d", segment, b).isEqualTo(expected.get(b));
+      }
+    }
+  }
+
+  /** Per batch, its rows' positions, contexts, wide policy and model rows and model values, in one array. */
+  private static List<double[]> blocks(BanditLogReader reader) throws IOException {
+    List<double[]> blocks = new java.util.ArrayList<>();
+    try (reader) {
+      BanditBatch batch = reader.newBatch();
+      while (reader.next(batch)) {
+        int n = batch.size();
+        int k = batch.layout().nActions();
+        int dim = batch.layout().contextDim();
+        java.util.stream.DoubleStream.Builder all = java.util.stream.DoubleStream.builder();
+        all.add(batch.firstRow());
+        for (int i = 0; i < n; i++) {
+          all.add(batch.position()[i]).add(batch.qLogged()[i]).add(batch.qExpected(0)[i]);
+        }
+        for (double[] block : new double[][] {batch.contexts(), batch.piWide(0), batch.qWide()}) {
+          int width = block == batch.contexts() ? dim : k;
+          java.util.Arrays.stream(block, 0, n * width).forEach(all::add);
+        }
+        blocks.add(all.build().toArray());
+      }
+    }
+    return blocks;
   }
 
   @Test
