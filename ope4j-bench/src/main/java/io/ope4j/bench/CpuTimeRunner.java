@@ -42,7 +42,7 @@ public final class CpuTimeRunner {
 
   private static final int WARMUP_ROUNDS = 3;
 
-  private interface Work {
+  interface Work {
     double run() throws Exception;
   }
 
@@ -105,7 +105,13 @@ public final class CpuTimeRunner {
    */
   private static void report(String title, Map<String, Work> work, long rowsPerRun, int runs, int rounds,
       boolean threadCpu) throws Exception {
-    long rows = rowsPerRun * runs;
+    report(title, work, rowsPerRun, "rows", runs, rounds, threadCpu);
+  }
+
+  /** As above, counting {@code unitsPerRun} of {@code unit} (rows, bytes) per run. */
+  static void report(String title, Map<String, Work> work, long unitsPerRun, String unit, int runs, int rounds,
+      boolean threadCpu) throws Exception {
+    long rows = unitsPerRun * runs;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -128,7 +134,8 @@ public final class CpuTimeRunner {
       }
     }
     System.out.printf("%s, %d rounds of %d runs%n", title, rounds, runs);
-    System.out.printf("  %-36s %-30s %-30s%n", "variant", "M rows/CPU-s median [min max]", "M rows/wall-s median [min max]");
+    System.out.printf("  %-36s %-30s %-30s%n", "variant", "M " + unit + "/CPU-s median [min max]",
+        "M " + unit + "/wall-s median [min max]");
     for (String name : work.keySet()) {
       System.out.printf("  %-36s %-30s %-30s%n", name, summary(cpu.get(name)), summary(wall.get(name)));
     }

@@ -17,14 +17,17 @@ import java.util.SplittableRandom;
  * Double.toString}).
  *
  * <p>Usage: {@code java -cp ope4j-bench/target/benchmarks.jar io.ope4j.bench.NarrowCsvGenerator
- * ROWS PATH [SEED] [binary|continuous]}, e.g.
+ * ROWS PATH [SEED] [binary|continuous] [short|full]}, e.g.
  *
  * <pre>{@code
  * java -cp ope4j-bench/target/benchmarks.jar io.ope4j.bench.NarrowCsvGenerator \
  *     10000000 bench-data/narrow-10m.csv 20240601
  * }</pre>
  *
- * The seed defaults to the benchmarks' (20240601) and rewards to binary. Exit code 2 on bad
+ * The seed defaults to the benchmarks' (20240601) and rewards to binary. {@code full} writes
+ * pscore, pi, q and q_pi at full precision instead ({@code Double.toString} of each value scaled
+ * by a factor in (1 - 10^-7, 1], drawn from the same seed: 17 significant digits, as Python's
+ * {@code repr} and most exporters write doubles; about 85 bytes per row). Exit code 2 on bad
  * arguments, 1 on a write failure.
  */
 public final class NarrowCsvGenerator {
@@ -36,14 +39,17 @@ public final class NarrowCsvGenerator {
   private final byte[] buffer = new byte[1 << 20];
   private int length;
   private final OutputStream out;
+  /** Draws the full-precision factors, or null for values of at most six decimals. */
+  private final SplittableRandom jitter;
 
-  private NarrowCsvGenerator(OutputStream out) {
+  private NarrowCsvGenerator(OutputStream out, SplittableRandom jitter) {
     this.out = out;
+    this.jitter = jitter;
   }
 
   public static void main(String[] args) {
-    if (args.length < 2 || args.length > 4) {
-      System.err.println("usage: NarrowCsvGenerator ROWS PATH [SEED] [binary|continuous]");
+    if (args.length < 2 || args.length > 5) {
+      System.err.println("usage: NarrowCsvGenerator ROWS PATH [SEED] [binary|continuous] [short|full]");
       System.exit(2);
     }
     long rows;
@@ -57,14 +63,16 @@ public final class NarrowCsvGenerator {
       return;
     }
     String kind = args.length > 3 ? args[3] : "binary";
-    if (rows < 0 || !(kind.equals("binary") || kind.equals("continuous"))) {
-      System.err.println("ROWS must be >= 0 and the reward kind binary or continuous");
+    String digits = args.length > 4 ? args[4] : "short";
+    if (rows < 0 || !(kind.equals("binary") || kind.equals("continuous"))
+        || !(digits.equals("short") || digits.equals("full"))) {
+      System.err.println("ROWS must be >= 0, the reward kind binary or continuous, the digits short or full");
       System.exit(2);
     }
     Path path = Path.of(args[1]);
     long start = System.nanoTime();
     try {
-      write(rows, path, seed, kind.equals("continuous"));
+      write(rows, path, seed, kind.equals("continuous"), digits.equals("full"));
     } catch (IOException e) {
       System.err.println("cannot write " + path + ": " + e.getMessage());
       System.exit(1);
@@ -74,12 +82,18 @@ public final class NarrowCsvGenerator {
 
   /** Writes {@code rows} rows drawn from {@code seed} to {@code path} (replacing it). */
   public static void write(long rows, Path path, long seed, boolean continuousReward) throws IOException {
+    write(rows, path, seed, continuousReward, false);
+  }
+
+  /** As {@link #write(long, Path, long, boolean)}, with {@code fullPrecision} values if asked. */
+  public static void write(long rows, Path path, long seed, boolean continuousReward, boolean fullPrecision)
+      throws IOException {
     Path parent = path.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     try (OutputStream file = new FileOutputStream(path.toFile())) {
-      NarrowCsvGenerator writer = new NarrowCsvGenerator(file);
+      NarrowCsvGenerator writer = new NarrowCsvGenerator(file, fullPrecision ? new SplittableRandom(~seed) : null);
       writer.bytes(HEADER);
       SyntheticNarrowLog chunk = SyntheticNarrowLog.buffer(CHUNK_ROWS);
       SplittableRandom random = new SplittableRandom(seed);
@@ -96,21 +110,33 @@ public final class NarrowCsvGenerator {
   }
 
   private void row(SyntheticNarrowLog log, int i) throws IOException {
-    if (length > buffer.length - 128) {
+    if (length > buffer.length - 256) {
       flush();
     }
     integer(log.action[i]);
     buffer[length++] = ',';
     micro(log.reward[i]);
     buffer[length++] = ',';
-    micro(log.pscore[i]);
+    value(log.pscore[i]);
     buffer[length++] = ',';
-    micro(log.pi[i]);
+    value(log.pi[i]);
     buffer[length++] = ',';
-    micro(log.q[i]);
+    value(log.q[i]);
     buffer[length++] = ',';
-    micro(log.qPi[i]);
+    value(log.qPi[i]);
     buffer[length++] = '\n';
+  }
+
+  /** The value with at most six decimals, or at full precision. */
+  private void value(double value) {
+    if (jitter == null) {
+      micro(value);
+      return;
+    }
+    String text = Double.toString(value * (1 - 1e-7 * jitter.nextDouble()));
+    for (int k = 0; k < text.length(); k++) {
+      buffer[length++] = (byte) text.charAt(k);
+    }
   }
 
   /** A multiple of 10^-6 in shortest fixed-point form: 0, 1, 0.5, -0.25, 0.000123. */

@@ -178,7 +178,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (master != null) {
       throw new UsageException("--master is for --engine spark");
     }
-    try (BatchSource reader = columns.input(log.data).open(readOptions());
+    try (BatchSource reader = columns.input(log.data).withParseThreads(intervals.threads.count()).open(readOptions());
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
       return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
     }

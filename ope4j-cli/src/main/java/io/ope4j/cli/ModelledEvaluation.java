@@ -47,7 +47,7 @@ final class ModelledEvaluation {
     if (models.estimatePropensities) {
       evaluation = evaluation.withPropensities(models.propensityModel(threads));
     }
-    try (LogInput input = columns.input(data).reopenable()) {
+    try (LogInput input = columns.input(data).withParseThreads(threads).reopenable()) {
       LogLayout layout;
       try (BatchSource header = input.open(options)) {
         layout = header.layout();

@@ -190,37 +190,50 @@ public final class BanditBatch {
   public void copyFrom(BanditBatch from) {
     int rows = from.size;
     setRows(from.firstRow, rows);
-    System.arraycopy(from.action, 0, action, 0, rows);
-    System.arraycopy(from.reward, 0, reward, 0, rows);
-    System.arraycopy(from.pscore, 0, pscore, 0, rows);
-    copy(from.position, position, rows);
-    copy(from.contexts, contexts, rows * layout.contextDim());
-    copy(from.qLogged, qLogged, rows);
+    copyRows(from, 0, 0, rows);
+  }
+
+  /**
+   * Copies rows {@code [fromRow, fromRow + count)} of {@code from} to rows {@code [toRow, toRow +
+   * count)} of this batch, with the columns and blocks {@link #copyFrom} copies; the row range
+   * ({@link #setRows}) is left to the caller. Used by readers that assemble rows elsewhere.
+   *
+   * @throws IndexOutOfBoundsException if a range falls outside a batch's capacity
+   */
+  public void copyRows(BanditBatch from, int fromRow, int toRow, int count) {
+    System.arraycopy(from.action, fromRow, action, toRow, count);
+    System.arraycopy(from.reward, fromRow, reward, toRow, count);
+    System.arraycopy(from.pscore, fromRow, pscore, toRow, count);
+    copy(from.position, fromRow, position, toRow, count);
+    int dim = layout.contextDim();
+    copy(from.contexts, fromRow * dim, contexts, toRow * dim, count * dim);
+    copy(from.qLogged, fromRow, qLogged, toRow, count);
     int k = layout.nActions();
-    copy(from.qWide, qWide, rows * k);
-    copy(from.logger, logger, rows);
-    copy(from.pscoreAvg, pscoreAvg, rows);
-    copy(from.embedding, embedding, rows * layout.extras().embeddingDims());
-    copy(from.behaviorWide, behaviorWide, rows * k);
+    copy(from.qWide, fromRow * k, qWide, toRow * k, count * k);
+    copy(from.logger, fromRow, logger, toRow, count);
+    copy(from.pscoreAvg, fromRow, pscoreAvg, toRow, count);
+    int dims = layout.extras().embeddingDims();
+    copy(from.embedding, fromRow * dims, embedding, toRow * dims, count * dims);
+    copy(from.behaviorWide, fromRow * k, behaviorWide, toRow * k, count * k);
     for (int p = 0; p < piLogged.length; p++) {
       int q = from.layout.policies().indexOf(layout.policies().get(p));
       if (q >= 0) {
-        System.arraycopy(from.piLogged[q], 0, piLogged[p], 0, rows);
-        copy(from.qExpected(q), qExpected(p), rows);
-        copy(from.piWide(q), piWide(p), rows * k);
+        System.arraycopy(from.piLogged[q], fromRow, piLogged[p], toRow, count);
+        copy(from.qExpected(q), fromRow, qExpected(p), toRow, count);
+        copy(from.piWide(q), fromRow * k, piWide(p), toRow * k, count * k);
       }
     }
   }
 
-  private static void copy(double[] from, double[] to, int length) {
+  private static void copy(double[] from, int fromIndex, double[] to, int toIndex, int length) {
     if (from != null && to != null) {
-      System.arraycopy(from, 0, to, 0, length);
+      System.arraycopy(from, fromIndex, to, toIndex, length);
     }
   }
 
-  private static void copy(int[] from, int[] to, int length) {
+  private static void copy(int[] from, int fromIndex, int[] to, int toIndex, int length) {
     if (from != null && to != null) {
-      System.arraycopy(from, 0, to, 0, length);
+      System.arraycopy(from, fromIndex, to, toIndex, length);
     }
   }
 }

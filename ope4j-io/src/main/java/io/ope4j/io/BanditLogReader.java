@@ -24,7 +24,7 @@ public class BanditLogReader implements BatchSource {
 
   private final TableReader table;
   private final LogReadOptions options;
-  private final ColumnPlan plan;
+  final ColumnPlan plan;
   private final RowAssembler assembler;
   private long rowsRead;
   private boolean closed;
@@ -39,19 +39,41 @@ public class BanditLogReader implements BatchSource {
       this.table = table;
       this.options = options;
       this.plan = ColumnPlan.resolve(table.header(), options, table.source());
-      int[] used = plan.usedColumns();
-      TableReader.Kind[] kinds = new TableReader.Kind[used.length];
-      for (int u = 0; u < used.length; u++) {
-        boolean integer = used[u] == plan.action || used[u] == plan.position || plan.isEmbedding(used[u]);
-        kinds[u] = used[u] == plan.extras.logger() ? TableReader.Kind.TEXT
-            : integer ? TableReader.Kind.INTEGER : TableReader.Kind.NUMBER;
-      }
-      table.select(used, kinds);
-      this.assembler = new RowAssembler(plan, table.source(), table::describe, table::text);
+      this.assembler = assemblerOver(table, plan);
     } catch (RuntimeException failure) {
       Closing.closeAfter(failure, table);
       throw failure;
     }
+  }
+
+  /** Selects the columns {@code plan} reads from {@code table} and gives the assembler of its rows. */
+  static RowAssembler assemblerOver(TableReader table, ColumnPlan plan) {
+    int[] used = plan.usedColumns();
+    TableReader.Kind[] kinds = new TableReader.Kind[used.length];
+    for (int u = 0; u < used.length; u++) {
+      boolean integer = used[u] == plan.action || used[u] == plan.position || plan.isEmbedding(used[u]);
+      kinds[u] = used[u] == plan.extras.logger() ? TableReader.Kind.TEXT
+          : integer ? TableReader.Kind.INTEGER : TableReader.Kind.NUMBER;
+    }
+    table.select(used, kinds);
+    return new RowAssembler(plan, table.source(), table::describe, table::text);
+  }
+
+  /**
+   * Assembles the table's next rows into {@code batch} from row {@code from} until the batch is
+   * full or the table ends.
+   *
+   * @return the batch's rows filled, {@code from} plus those read
+   */
+  static int fill(TableReader table, RowAssembler assembler, BanditBatch batch, int from) throws IOException {
+    int capacity = batch.capacity();
+    int size = from;
+    double[] values = table.values();
+    while (size < capacity && table.nextRow()) {
+      assembler.assemble(values, batch, size, table.row());
+      size++;
+    }
+    return size;
   }
 
   /** Opens {@code table} as a bandit log; the reader owns the table. */
@@ -118,19 +140,18 @@ public class BanditLogReader implements BatchSource {
       throw new IllegalArgumentException(
           "batch layout " + batch.layout() + " differs from the reader's " + plan.layout);
     }
-    int capacity = batch.capacity();
-    int size = 0;
-    double[] values = table.values();
-    while (size < capacity && table.nextRow()) {
-      assembler.assemble(values, batch, size, table.row());
-      size++;
-    }
+    int size = readRows(batch);
     batch.setRows(rowsRead, size);
     rowsRead += size;
     if (rowsRead == 0) {
       throw new InvalidDataException(table.source(), -1, null, "no data rows");
     }
     return size > 0;
+  }
+
+  /** Fills {@code batch} from row 0 with the next rows; returns how many. */
+  int readRows(BanditBatch batch) throws IOException {
+    return fill(table, assembler, batch, 0);
   }
 
   @Override

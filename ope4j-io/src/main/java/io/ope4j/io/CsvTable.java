@@ -61,6 +61,36 @@ final class CsvTable extends TableBase {
     }
   }
 
+  /**
+   * The table of the records that start in {@code [start, stop)} of a CSV file whose header is
+   * {@code header} (see {@link CsvRecordScanner#segment}): {@code in} starts at byte {@code
+   * start}, a record start after the header; rows are numbered on from {@code recordBase}, and
+   * {@code pendingBlankRow} is the row of a blank line before {@code start} not yet followed by
+   * data (0 if none). The table owns the stream.
+   */
+  static CsvTable segment(InputStream in, String source, List<String> header, char delimiter, long start, long stop,
+      long recordBase, long pendingBlankRow) {
+    CsvRecordScanner scanner = CsvRecordScanner.segment(in, source, SEGMENT_BUFFER_SIZE, start, stop, recordBase);
+    scanner.setDelimiter(delimiter);
+    scanner.setColumnNames(header);
+    CsvTable table = new CsvTable(source, scanner, header);
+    table.pendingBlankRow = pendingBlankRow;
+    return table;
+  }
+
+  /** First buffer of a segment's scanner: it grows for a longer record, as the whole file's does. */
+  private static final int SEGMENT_BUFFER_SIZE = 1 << 18;
+
+  /** Offset in the file of the byte after the last record read (see {@link CsvRecordScanner#offset}). */
+  long offset() {
+    return scanner.offset();
+  }
+
+  /** Row of the first of the blank lines read last, not followed by data so far, or 0. */
+  long pendingBlankRow() {
+    return pendingBlankRow;
+  }
+
   @Override
   public InputFormat format() {
     return InputFormat.CSV;

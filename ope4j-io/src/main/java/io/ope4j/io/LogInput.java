@@ -42,17 +42,34 @@ public final class LogInput implements AutoCloseable {
   private final boolean spooled;
   /** The field separator of CSV input. */
   private final char delimiter;
+  /** Threads that parse a plain CSV file's rows for {@link #open}. */
+  private final int parseThreads;
 
-  private LogInput(Path path, String name, InputFormat format, boolean spooled, char delimiter) {
+  private LogInput(Path path, String name, InputFormat format, boolean spooled, char delimiter, int parseThreads) {
     this.path = path;
     this.name = name;
     this.format = Objects.requireNonNull(format, "format");
     this.spooled = spooled;
     this.delimiter = delimiter;
+    this.parseThreads = parseThreads;
   }
 
   private LogInput(Path path, String name, InputFormat format, boolean spooled) {
-    this(path, name, format, spooled, ',');
+    this(path, name, format, spooled, ',', 1);
+  }
+
+  /**
+   * This input with the rows of a plain (not gzip) CSV file parsed by {@link #open} on {@code
+   * threads} threads (default 1). The batches, row numbers and errors are the same for any
+   * number; standard input, gzip, Parquet and JSON Lines are read as before.
+   *
+   * @throws IllegalArgumentException if threads is below 1
+   */
+  public LogInput withParseThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parse threads must be at least 1, got " + threads);
+    }
+    return new LogInput(path, name, format, spooled, delimiter, threads);
   }
 
   /**
@@ -66,7 +83,7 @@ public final class LogInput implements AutoCloseable {
     if (delimiter > 127 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("a delimiter is one ASCII character other than a quote or a line end");
     }
-    return new LogInput(path, name, format, spooled, delimiter);
+    return new LogInput(path, name, format, spooled, delimiter, parseThreads);
   }
 
   /** {@code pathOrDash} ({@code -} for standard input), its format told by content. */
@@ -143,7 +160,7 @@ public final class LogInput implements AutoCloseable {
     if (path != null) {
       return this;
     }
-    return new LogInput(spool(System.in), STDIN_NAME, format, true, delimiter);
+    return new LogInput(spool(System.in), STDIN_NAME, format, true, delimiter, parseThreads);
   }
 
   /**
@@ -154,7 +171,26 @@ public final class LogInput implements AutoCloseable {
    * @throws IOException if the input cannot be read
    */
   public BanditLogReader open(LogReadOptions options) throws IOException {
+    if (parseThreads > 1 && isPlainCsvFile() && !labelsLoggers(options)) {
+      return ParallelCsvLogReader.open(path, name, delimiter, options, parseThreads);
+    }
     return BanditLogReader.over(openTable(), options);
+  }
+
+  /**
+   * Whether the log has a logger column: its labels are numbered in order of first appearance,
+   * which only one reader going through the rows in order can do.
+   */
+  private boolean labelsLoggers(LogReadOptions options) throws IOException {
+    try (TableReader table = openTable()) {
+      return ColumnPlan.resolve(table.header(), options, name).extras.logger() >= 0;
+    }
+  }
+
+  /** Whether this is a plain CSV file large enough to share among threads. */
+  private boolean isPlainCsvFile() throws IOException {
+    return path != null && Files.isRegularFile(path) && Files.size(path) > ParallelCsvLogReader.SEGMENT_BYTES
+        && resolveFormat() == InputFormat.CSV && !Gzip.isGzip(path);
   }
 
   /**

@@ -46,6 +46,12 @@ public final class OrderedChunks implements AutoCloseable {
     void run(int index) throws X;
   }
 
+  /** Results taken one at a time on the calling thread, in chunk order (see {@link #ordered}). */
+  public interface Ordered<R, X extends Exception> {
+    /** The next chunk's result, or null after the last chunk. */
+    R next() throws X;
+  }
+
   private final int workers;
   private final String threadName;
   private final ExecutorService pool;
@@ -118,6 +124,62 @@ public final class OrderedChunks implements AutoCloseable {
         left.cancel(true);
       }
     }
+  }
+
+  /**
+   * As {@link #stream}, but pulled: each {@link Ordered#next()} returns the next chunk's result,
+   * in the order {@code inputs} gave them, while up to {@code workers} later chunks are computed
+   * ahead. For a caller that hands results on through a pull interface (a reader's {@code next}).
+   * The work must not return null. If {@code inputs} fails, the results of the chunks given
+   * before it come first, then its failure.
+   */
+  public <I, R, X extends Exception> Ordered<R, X> ordered(Inputs<I, ? extends X> inputs,
+      Work<? super I, R, ? extends X> work) {
+    if (workers == 0) {
+      return () -> {
+        I input = inputs.next();
+        return input == null ? null : work.apply(input);
+      };
+    }
+    ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
+    return new Ordered<>() {
+      private boolean ended;
+      private Exception inputFailure;
+
+      @Override
+      public R next() throws X {
+        while (!ended && inFlight.size() <= workers) {
+          I input;
+          try {
+            input = inputs.next();
+          } catch (Exception failed) {
+            inputFailure = failed;
+            input = null;
+          }
+          if (input == null) {
+            ended = true;
+          } else {
+            I given = input;
+            inFlight.add(pool.submit(() -> work.apply(given)));
+          }
+        }
+        if (!inFlight.isEmpty()) {
+          return OrderedChunks.this.<R, X>await(inFlight.poll());
+        }
+        if (inputFailure != null) {
+          throw OrderedChunks.<X>sneaky(inputFailure);
+        }
+        return null;
+      }
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <X extends Exception> X sneaky(Exception failure) {
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    return (X) failure; // inputs can throw only X or unchecked exceptions
   }
 
   /** {@link #stream} over the chunk indices 0 .. chunks - 1. */

@@ -34,6 +34,51 @@ class OrderedChunksTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 5})
+  void ordered_pullsResultsInChunkOrderWithBoundedLookAhead(int workers) throws Exception {
+    java.util.concurrent.atomic.AtomicInteger given = new java.util.concurrent.atomic.AtomicInteger();
+    List<Long> seen = new ArrayList<>();
+    try (OrderedChunks chunks = new OrderedChunks(workers, "test")) {
+      long[] next = {0};
+      OrderedChunks.Ordered<Long, InterruptedException> results = chunks.ordered(() -> {
+        given.incrementAndGet();
+        return next[0] < 60 ? next[0]++ : null;
+      }, chunk -> {
+        if (chunk % 7 == 0) {
+          Thread.sleep(1);
+        }
+        return chunk * chunk;
+      });
+      for (Long square = results.next(); square != null; square = results.next()) {
+        assertThat(given.get() - 1 - seen.size()).as("chunks given ahead of the caller").isLessThanOrEqualTo(workers + 1);
+        seen.add(square);
+      }
+    }
+    assertThat(seen).hasSize(60).isSorted().startsWith(0L, 1L, 4L, 9L);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 2, 4})
+  void ordered_throwsTheFirstFailureByChunkOrder(int workers) throws IOException {
+    try (OrderedChunks chunks = new OrderedChunks(workers, "test")) {
+      long[] next = {0};
+      OrderedChunks.Ordered<Long, IOException> results = chunks.ordered(() -> next[0] < 50 ? next[0]++ : null, chunk -> {
+        if (chunk == 20) {
+          throw new IOException("chunk 20");
+        }
+        if (chunk == 21) {
+          throw new IllegalStateException("chunk 21"); // fails sooner, but comes later
+        }
+        return chunk;
+      });
+      for (long expected = 0; expected < 20; expected++) {
+        assertThat(results.next()).isEqualTo(expected);
+      }
+      assertThatThrownBy(results::next).isInstanceOf(IOException.class).hasMessage("chunk 20");
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {0, 1, 3})
   void run_floatingPointFoldIsTheSameForAnyWorkerCount(int workers) {
     // Summing in chunk order: the same bits as a plain loop over the same chunks.

@@ -62,6 +62,12 @@ public final class CsvRecordScanner implements Closeable {
   private byte[] buffer;
   private int position;
   private int limit;
+  /** Offset in the whole input of {@code buffer[0]}. */
+  private long base;
+  /** Offset at or after which no record is read (a segment's end), else Long.MAX_VALUE. */
+  private long stopOffset = Long.MAX_VALUE;
+  /** Whether the input starts at the file's first byte, where a byte order mark may be. */
+  private boolean atFileStart = true;
   private boolean endOfInput;
   private boolean started;
   private IOException readFailure;
@@ -87,6 +93,31 @@ public final class CsvRecordScanner implements Closeable {
     this.in = in;
     this.source = source;
     this.buffer = new byte[Math.max(MIN_BUFFER_SIZE, bufferSize)];
+  }
+
+  /**
+   * A scanner of the records that start in {@code [startOffset, stopOffset)} of a larger input,
+   * for one thread's share of a file: {@code in} starts at {@code startOffset}, which must be
+   * the start of a record; records are numbered on from {@code recordBase} (the number of the
+   * record before the first); the last record may run past {@code stopOffset}. No byte order
+   * mark is looked for.
+   */
+  public static CsvRecordScanner segment(InputStream in, String source, int bufferSize, long startOffset,
+      long stopOffset, long recordBase) {
+    CsvRecordScanner scanner = new CsvRecordScanner(in, source, bufferSize);
+    scanner.base = startOffset;
+    scanner.stopOffset = stopOffset;
+    scanner.record = recordBase;
+    scanner.atFileStart = false;
+    return scanner;
+  }
+
+  /**
+   * Offset in the whole input of the byte after the current record (after its line end): where
+   * the next record starts, or the input's length after the last.
+   */
+  public long offset() {
+    return base + position;
   }
 
   /** The field separator: {@code ,} unless {@link #setDelimiter} says otherwise. */
@@ -116,9 +147,14 @@ public final class CsvRecordScanner implements Closeable {
     if (!started) {
       started = true;
       fill();
-      skipByteOrderMark();
+      if (atFileStart) {
+        skipByteOrderMark();
+      }
     }
     while (true) {
+      if (base + position >= stopOffset) {
+        return false; // the next record belongs to the next segment
+      }
       if (position == limit) {
         if (endOfInput) {
           return false;
@@ -204,13 +240,7 @@ public final class CsvRecordScanner implements Closeable {
         fieldEnd = closingQuote;
       } else {
         fieldStart = p;
-        while (p < end) {
-          byte b = bytes[p];
-          if (b == delimiter || b == '\n') {
-            break;
-          }
-          p++;
-        }
+        p = nextDelimiterOrLineFeed(bytes, p, end);
         if (p == end && !endOfInput) {
           return false;
         }
@@ -231,6 +261,37 @@ public final class CsvRecordScanner implements Closeable {
       p++; // past the comma
     }
   }
+
+  /**
+   * The position of the first delimiter or line feed in {@code bytes[p, end)}, or {@code end}.
+   * Eight bytes at a time: a byte equal to the one sought is zero after an XOR, and {@code (x -
+   * 0x01..) & ~x & 0x80..} flags zero bytes; bytes above the first zero may be flagged falsely
+   * (by the borrow), the lowest flag never is, and only the lowest is used.
+   */
+  private int nextDelimiterOrLineFeed(byte[] bytes, int p, int end) {
+    long delimiters = (delimiter & 0xffL) * ONES;
+    while (end - p >= 8) {
+      long word = (long) LITTLE_ENDIAN_LONG.get(bytes, p);
+      long found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LINE_FEEDS);
+      if (found != 0) {
+        return p + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+      p += 8;
+    }
+    while (p < end && bytes[p] != delimiter && bytes[p] != '\n') {
+      p++;
+    }
+    return p;
+  }
+
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & 0x8080808080808080L;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long LINE_FEEDS = '\n' * ONES;
+  private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /**
    * Scans a quoted field whose content starts at {@code p}, noting its closing quote in {@link
@@ -278,6 +339,7 @@ public final class CsvRecordScanner implements Closeable {
     int unread = limit - position;
     if (position > 0) {
       System.arraycopy(buffer, position, buffer, 0, unread);
+      base += position;
       position = 0;
       limit = unread;
     }

@@ -135,6 +135,38 @@ class NumberParserTest {
     }
   }
 
+  /** The eight-digit step: every byte value at every position of the octet, and random octets. */
+  @Test
+  void eightDigits_readsOnlyEightAsciiDigits() {
+    SplittableRandom random = new SplittableRandom(41);
+    for (int i = 0; i < 10_000; i++) {
+      String digits = String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000));
+      assertThat(NumberParser.eightDigits(bytes("x" + digits), 1)).isEqualTo(Long.parseLong(digits));
+    }
+    for (int position = 0; position < 8; position++) {
+      for (int b = 0; b < 256; b++) {
+        byte[] octet = bytes("12345678");
+        octet[position] = (byte) b;
+        long expected = b >= '0' && b <= '9' ? Long.parseLong(new String(octet, StandardCharsets.ISO_8859_1)) : -1;
+        assertThat(NumberParser.eightDigits(octet, 0)).as("byte %d at %d", b, position).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** A byte that is not a digit inside a long fraction is refused wherever it falls. */
+  @Test
+  void parseDouble_refusesAStrayByteInALongFraction() {
+    String value = "0.56271594699017751";
+    for (int at = 3; at < value.length(); at++) {
+      for (char stray : new char[] {'/', ':', ' ', '\0', 'a', '.', '\u00b9'}) {
+        String text = value.substring(0, at) + stray + value.substring(at + 1);
+        byte[] padded = bytes("9" + text + "9");
+        assertThatThrownBy(() -> NumberParser.parseDouble(padded, 1, padded.length - 1))
+            .as(text).isInstanceOf(NumberFormatException.class);
+      }
+    }
+  }
+
   /** Neighbours of powers of two, where a double's rounding interval is asymmetric. */
   @Test
   void parseDouble_neighboursOfPowersOfTwo() {
