@@ -178,8 +178,9 @@ final class EvaluateCommand implements Callable<Integer> {
     if (master != null) {
       throw new UsageException("--master is for --engine spark");
     }
-    try (BatchSource reader = columns.input(log.data).withParseThreads(intervals.threads.count()).open(readOptions());
-        Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "rows read")) {
+    LogInput input = columns.input(log.data).withParseThreads(intervals.threads.count());
+    try (BatchSource reader = input.open(readOptions());
+        Progress progress = Progress.ofFile(spec.commandLine().getErr(), input)) {
       return new Evaluator(configFor(reader.layout()), progress).evaluate(reader);
     }
   }

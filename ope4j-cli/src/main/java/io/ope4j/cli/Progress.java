@@ -21,9 +21,16 @@ final class Progress implements LongConsumer, AutoCloseable {
   private static volatile boolean quiet;
 
   private final ProgressBar bar;
+  /** Where the bar's position comes from instead of the count it is told, or null. */
+  private final java.util.function.LongSupplier position;
 
   private Progress(ProgressBar bar) {
+    this(bar, null);
+  }
+
+  private Progress(ProgressBar bar, java.util.function.LongSupplier position) {
     this.bar = bar;
+    this.position = position;
   }
 
   /** {@code --quiet}: no progress for the rest of this command line. */
@@ -34,6 +41,19 @@ final class Progress implements LongConsumer, AutoCloseable {
   /** A counter of {@code unit} without a known total (rate and elapsed time, no time left). */
   static Progress onTerminal(PrintWriter err, String unit) {
     return onTerminal(err, unit, -1);
+  }
+
+  /**
+   * A bar over the bytes of a log file, whatever it is told (the rows read): its total is the file's
+   * size in MiB, so it shows the time left. A counter of rows for standard input, directories and
+   * Parquet, whose bytes are not followed.
+   */
+  static Progress ofFile(PrintWriter err, io.ope4j.io.LogInput input) throws java.io.IOException {
+    long size = input.sizeBytes();
+    if (size <= 0 || input.resolveFormat() == io.ope4j.io.InputFormat.PARQUET) {
+      return onTerminal(err, "rows read");
+    }
+    return new Progress(onTerminal(err, "MiB read", Math.max(1, size >> 20)).bar, () -> input.bytesRead() >> 20);
   }
 
   /** A bar towards {@code total} {@code unit}s: percentage, rate and time left. */
@@ -70,7 +90,7 @@ final class Progress implements LongConsumer, AutoCloseable {
   @Override
   public void accept(long count) {
     if (bar != null) {
-      bar.stepTo(count);
+      bar.stepTo(position == null ? count : position.getAsLong());
     }
   }
 

@@ -65,6 +65,19 @@ class ProgressTerminalTest {
   }
 
   @Test
+  void evaluate_underATerminal_showsTheMebibytesReadOfTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    Path log = dir.resolve("log.csv");
+    CliRun sim = CliRun.of("simulate", "--rows", "60000", "--output", log.toString());
+    assertThat(sim.exitCode()).as(sim.err()).isZero();
+    long mebibytes = Files.size(log) >> 20;
+    String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " evaluate --data " + log
+        + " --ci bootstrap --bootstrap 400 > /dev/null", "/dev/null"));
+    assertThat(shown).contains("ope4j MiB read").containsPattern("\\d+/" + mebibytes + " \\(").contains("%");
+  }
+
+  @Test
   void convert_underATerminal_showsTheRowsWrittenOfTheScannedTotal(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");

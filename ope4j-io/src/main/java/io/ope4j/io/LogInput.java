@@ -44,6 +44,8 @@ public final class LogInput implements AutoCloseable {
   private final char delimiter;
   /** Threads that parse a plain CSV file's rows for {@link #open}. */
   private final int parseThreads;
+  /** Bytes of the file the reader opened last has gone through, for progress bars. */
+  private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
   private LogInput(Path path, String name, InputFormat format, boolean spooled, char delimiter, int parseThreads) {
     this.path = path;
@@ -172,8 +174,10 @@ public final class LogInput implements AutoCloseable {
    */
   public BanditLogReader open(LogReadOptions options) throws IOException {
     if (parseThreads > 1 && isPlainCsvFile() && !labelsLoggers(options)) {
-      return ParallelCsvLogReader.open(path, name, delimiter, options, parseThreads);
+      bytesRead.set(0);
+      return ParallelCsvLogReader.open(path, name, delimiter, options, parseThreads, bytesRead);
     }
+    bytesRead.set(0);
     return BanditLogReader.over(openTable(), options);
   }
 
@@ -184,6 +188,58 @@ public final class LogInput implements AutoCloseable {
   private boolean labelsLoggers(LogReadOptions options) throws IOException {
     try (TableReader table = openTable()) {
       return ColumnPlan.resolve(table.header(), options, name).extras.logger() >= 0;
+    }
+  }
+
+  /**
+   * The size of the file in bytes, or -1 for standard input and directories: the total of a
+   * progress bar over {@link #bytesRead()}.
+   */
+  public long sizeBytes() throws IOException {
+    return path != null && Files.isRegularFile(path) && !spooled ? Files.size(path) : -1;
+  }
+
+  /**
+   * How far the reader last opened by {@link #open} (or {@link #openTable}) has gone through the
+   * file, in bytes of the file as stored (compressed bytes for gzip); safe to call from another
+   * thread. Not counted for Parquet.
+   */
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    private final java.util.concurrent.atomic.AtomicLong count;
+
+    CountingStream(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
+      super(in);
+      this.count = count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count.incrementAndGet();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count.addAndGet(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count.addAndGet(skipped);
+      return skipped;
     }
   }
 
@@ -207,7 +263,7 @@ public final class LogInput implements AutoCloseable {
       }
       return ParquetTable.open(path, name, null);
     }
-    InputStream raw = path != null ? Files.newInputStream(path) : System.in;
+    InputStream raw = path != null ? new CountingStream(Files.newInputStream(path), bytesRead) : System.in;
     try {
       return openStream(new BufferedInputStream(raw, 1 << 16));
     } catch (IOException | RuntimeException failure) {

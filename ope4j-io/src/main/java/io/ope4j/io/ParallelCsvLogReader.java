@@ -87,6 +87,17 @@ final class ParallelCsvLogReader extends BanditLogReader {
     return open(file, source, delimiter, options, threads, SEGMENT_BYTES);
   }
 
+  /** As above, telling {@code bytesDone} the end of the file's bytes delivered in order so far. */
+  static ParallelCsvLogReader open(Path file, String source, char delimiter, LogReadOptions options, int threads,
+      java.util.concurrent.atomic.AtomicLong bytesDone) throws IOException {
+    ParallelCsvLogReader reader = open(file, source, delimiter, options, threads, SEGMENT_BYTES);
+    reader.bytesDone = bytesDone;
+    return reader;
+  }
+
+  /** Where to tell the bytes delivered so far, or null. */
+  private java.util.concurrent.atomic.AtomicLong bytesDone;
+
   /** As {@link #open(Path, String, char, LogReadOptions, int)} with segments of the given size (tests). */
   static ParallelCsvLogReader open(Path file, String source, char delimiter, LogReadOptions options, int threads,
       int segmentBytes) throws IOException {
@@ -146,6 +157,9 @@ final class ParallelCsvLogReader extends BanditLogReader {
     }
     recordsTaken += taken.records;
     trueStart = taken.end;
+    if (bytesDone != null) {
+      bytesDone.set(Math.min(taken.end, size));
+    }
     return taken;
   }
 
