@@ -90,19 +90,7 @@ final class PairedMoments implements java.io.Serializable {
   }
 
   private void updateRange(int component, double[] values, int length) {
-    double lo = min[component];
-    double hi = max[component];
-    for (int i = 0; i < length; i++) {
-      double v = values[i];
-      if (v < lo) {
-        lo = v;
-      }
-      if (v > hi) {
-        hi = v;
-      }
-    }
-    min[component] = lo;
-    max[component] = hi;
+    io.ope4j.internal.stats.Extremes.widen(min, max, component, values, length);
   }
 
   /** Adds one row of terms with bootstrap multiplicities {@code m[0..B)}. */

@@ -182,19 +182,7 @@ public final class TermMoments implements java.io.Serializable {
   }
 
   private void updateRange(int component, double[] values, int length) {
-    double lo = min[component];
-    double hi = max[component];
-    for (int i = 0; i < length; i++) {
-      double v = values[i];
-      if (v < lo) {
-        lo = v;
-      }
-      if (v > hi) {
-        hi = v;
-      }
-    }
-    min[component] = lo;
-    max[component] = hi;
+    io.ope4j.internal.stats.Extremes.widen(min, max, component, values, length);
   }
 
 
