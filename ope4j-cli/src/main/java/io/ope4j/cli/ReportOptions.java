@@ -29,7 +29,22 @@ final class ReportOptions {
   private static final Set<String> NOT_SETTINGS = Set.of("--report", "--output", "--format", "--dir", "--help",
       "--version", "--quiet");
 
+  /**
+   * Settings shown at their defaults too: the ones that shape every result of a command (seeds,
+   * what is estimated, the interval). Other options appear when given, so that the page does not
+   * list the column names of every log shape.
+   */
+  private static final Set<String> ALWAYS_SHOWN = Set.of("--seed", "--estimators", "--ci", "--level", "--bootstrap",
+      "--engine", "--gamma", "--schema", "--criterion", "--top-k", "--confidence", "--min-improvement", "--bound",
+      "--baseline", "--sequence", "--method", "--setting", "--basis", "--reward-model");
+
   @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  /** Whether {@code option} was given on the command line. */
+  private boolean given(OptionSpec option) {
+    CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+    return parsed != null && parsed.hasMatchedOption(option);
+  }
 
   private final Instant started = Instant.now();
   private Path file;
@@ -73,6 +88,9 @@ final class ReportOptions {
       Object value = option.getValue();
       if (NOT_SETTINGS.contains(name) || notApplicable.contains(name) || value == null || option.usageHelp() || option.versionHelp()) {
         continue;
+      }
+      if (!given(option) && !ALWAYS_SHOWN.contains(name)) {
+        continue; // at its default, and not one that shapes every result: docs/cli.md has the defaults
       }
       List<String> files = existingFiles(value);
       for (String path : files) {
