@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * row): {@code intervals} ({@code categories}, {@code value}, {@code lower}, {@code upper},
  * optional {@code truth}); {@code histogram} ({@code labels}, {@code counts}, optional {@code
  * highlight} index); {@code lines} ({@code x}, {@code series} of {@code name}, {@code
- * values} and optional {@code dashed}); {@code boxplot} ({@code categories}, {@code series} of {@code name} and {@code boxes}
+ * values} and optional {@code dashed}, optional {@code marks} of {@code x} index and {@code name}); {@code boxplot} ({@code categories}, {@code series} of {@code name} and {@code boxes}
  * of [low, q1, median, q3, high]); {@code stacked} ({@code categories}, {@code series}). Each may
  * carry {@code xName} and {@code yName}.
  *

@@ -40,7 +40,7 @@ public final class DistributionSections {
       Table risks = riskTable(policy, rows, config);
       if (charted++ < EvaluationSections.MAX_POLICY_CHARTS) {
         section = section.withChart(new Chart("lines", "policy " + policy + ": CDF of the return",
-            cdfData(result, rows), risks));
+            cdfData(result, rows, config.cvarAlphas()), risks));
       } else {
         section = section.withTable(risks);
       }
@@ -48,7 +48,18 @@ public final class DistributionSections {
     return List.of(section);
   }
 
-  private static ObjectNode cdfData(DistributionResult result, List<ReturnDistribution> rows) {
+  /** The index of the point nearest {@code value}. */
+  private static int nearest(double[] points, double value) {
+    int best = 0;
+    for (int i = 1; i < points.length; i++) {
+      if (Math.abs(points[i] - value) < Math.abs(points[best] - value)) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static ObjectNode cdfData(DistributionResult result, List<ReturnDistribution> rows, double[] alphas) {
     ObjectNode data = ChartData.axes("return", "P(return ≤ x)");
     List<String> x = new ArrayList<>();
     for (double point : result.grid().points()) {
@@ -62,6 +73,18 @@ public final class DistributionSections {
     if (first.hasBand()) {
       ChartData.series(data, first.estimator().id() + " band (lower)", first.bandLower());
       ChartData.series(data, first.estimator().id() + " band (upper)", first.bandUpper());
+    }
+    if (first.risk() != null) {
+      // The first estimator's CVaRs, each marked at the grid point nearest its value.
+      var marks = data.putArray("marks");
+      double[] points = result.grid().points();
+      for (int a = 0; a < alphas.length && a < first.risk().cvar().length; a++) {
+        double cvar = first.risk().cvar()[a];
+        if (Double.isFinite(cvar)) {
+          marks.addObject().put("x", nearest(points, cvar))
+              .put("name", first.estimator().id() + " CVaR " + level(alphas[a]) + " = " + ChartData.num(cvar));
+        }
+      }
     }
     return data;
   }

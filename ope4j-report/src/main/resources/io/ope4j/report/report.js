@@ -121,6 +121,12 @@
       return { type: 'line', name: s.name, data: s.values, symbolSize: 6, connectNulls: false,
         lineStyle: s.dashed ? { type: 'dashed' } : undefined };
     });
+    if (d.marks && d.marks.length && o.series.length) {
+      // Vertical marks at x positions (e.g. CVaR), labelled with their values.
+      o.series[0].markLine = { symbol: 'none', silent: true, lineStyle: { type: 'dotted', color: '#555' },
+        label: { formatter: '{b}', position: 'insideEndTop', fontSize: 10 },
+        data: d.marks.map(function (m) { return { xAxis: m.x, name: m.name }; }) };
+    }
     return o;
   }
 
