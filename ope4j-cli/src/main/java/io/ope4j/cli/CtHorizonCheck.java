@@ -6,30 +6,18 @@ import io.ope4j.ct.PathSource;
 import io.ope4j.ct.Setting;
 import io.ope4j.data.InvalidDataException;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Passes paths through, refusing (finite horizon) a path that goes past T: its time-to-go would
  * be negative. The message names the file, the row and the column t.
  */
-final class CtHorizonCheck implements PathSource {
+final class CtHorizonCheck extends io.ope4j.ct.ForwardingPathSource {
 
-  private final PathSource source;
   private final CtProblem problem;
 
   CtHorizonCheck(PathSource source, CtProblem problem) {
-    this.source = source;
+    super(source);
     this.problem = problem;
-  }
-
-  @Override
-  public String name() {
-    return source.name();
-  }
-
-  @Override
-  public List<String> stateNames() {
-    return source.stateNames();
   }
 
   @Override
@@ -59,10 +47,5 @@ final class CtHorizonCheck implements PathSource {
             + problem.horizon() + " (path " + block.ids()[p] + " of " + count + " rows); give --horizon or end paths at T");
       }
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    source.close();
   }
 }

@@ -1,7 +1,6 @@
 package io.ope4j.ct;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The paths of another source sampled {@code factor} times more coarsely: each path keeps its
@@ -10,9 +9,8 @@ import java.util.List;
  * step (continuous_time.md). A path whose last row would be dropped is refused when {@code
  * keepEnds} (a finite-horizon path must still end at T).
  */
-public final class ThinnedPaths implements PathSource {
+public final class ThinnedPaths extends ForwardingPathSource {
 
-  private final PathSource source;
   private final int factor;
   private final boolean keepEnds;
   private final PathBlock full;
@@ -24,20 +22,10 @@ public final class ThinnedPaths implements PathSource {
     if (factor < 1) {
       throw new IllegalArgumentException("thinning factor must be at least 1, got " + factor);
     }
-    this.source = source;
+    super(source);
     this.factor = factor;
     this.keepEnds = keepEnds;
     this.full = new PathBlock(source.stateNames().size());
-  }
-
-  @Override
-  public String name() {
-    return source.name();
-  }
-
-  @Override
-  public List<String> stateNames() {
-    return source.stateNames();
   }
 
   /**
@@ -64,10 +52,5 @@ public final class ThinnedPaths implements PathSource {
       block.endPath(full.payoff()[p]);
     }
     return true;
-  }
-
-  @Override
-  public void close() throws IOException {
-    source.close();
   }
 }
