@@ -19,10 +19,10 @@ public final class ThinnedPaths extends ForwardingPathSource {
    * @throws IllegalArgumentException unless {@code factor >= 1}
    */
   public ThinnedPaths(PathSource source, int factor, boolean keepEnds) {
+    super(source);
     if (factor < 1) {
       throw new IllegalArgumentException("thinning factor must be at least 1, got " + factor);
     }
-    super(source);
     this.factor = factor;
     this.keepEnds = keepEnds;
     this.full = new PathBlock(source.stateNames().size());
