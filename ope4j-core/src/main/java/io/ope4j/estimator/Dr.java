@@ -6,7 +6,7 @@ import io.ope4j.data.BanditBatch;
  * Doubly robust, {@code mean(q(pi) + min(w, clip) * (r - q(a_i)))} (Dudík, Langford & Li 2011;
  * OBP {@code DoublyRobust} with {@code lambda_} = clip).
  */
-record Dr(double clip) implements ClippableEstimator, WeightAltering {
+record Dr(double clip) implements ClippableEstimator, ClippedWeight {
 
   @Override
   public Dr clipped(double newClip) {
@@ -45,15 +45,5 @@ record Dr(double clip) implements ClippableEstimator, WeightAltering {
       x[i - from] = qExpected[i] + weight * (reward[i] - qLogged[i]);
     }
     return clipped;
-  }
-
-  @Override
-  public double altered(double weight) {
-    return Math.min(weight, clip);
-  }
-
-  @Override
-  public boolean altersWeights() {
-    return clip != Double.POSITIVE_INFINITY;
   }
 }

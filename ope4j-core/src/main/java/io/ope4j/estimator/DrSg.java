@@ -6,7 +6,7 @@ import io.ope4j.data.BanditBatch;
  * Sub-Gaussian DR, {@code mean(q(pi) + ws * (r - q(a_i)))} with {@link SubGaussianWeight}
  * (Metelli et al. 2021; OBP {@code SubGaussianDoublyRobust}).
  */
-record DrSg(double lambda) implements WeightAltering {
+record DrSg(double lambda) implements SubGaussianShrunkWeight {
 
   @Override
   public String id() {
@@ -34,15 +34,5 @@ record DrSg(double lambda) implements WeightAltering {
       x[i - from] = qExpected[i] + altered(pi[i] / pscore[i]) * (reward[i] - qLogged[i]);
     }
     return 0;
-  }
-
-  @Override
-  public double altered(double weight) {
-    return SubGaussianWeight.of(weight, lambda);
-  }
-
-  @Override
-  public boolean altersWeights() {
-    return lambda != 0.0;
   }
 }

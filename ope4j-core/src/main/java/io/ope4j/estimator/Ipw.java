@@ -7,7 +7,7 @@ import io.ope4j.data.BanditBatch;
  * {@code InverseProbabilityWeighting} with {@code lambda_} = clip). Clipping caps the weight;
  * no row is dropped.
  */
-record Ipw(double clip) implements ClippableEstimator, WeightAltering {
+record Ipw(double clip) implements ClippableEstimator, ClippedWeight {
 
   @Override
   public Ipw clipped(double newClip) {
@@ -44,15 +44,5 @@ record Ipw(double clip) implements ClippableEstimator, WeightAltering {
       x[i - from] = weight * reward[i];
     }
     return clipped;
-  }
-
-  @Override
-  public double altered(double weight) {
-    return Math.min(weight, clip);
-  }
-
-  @Override
-  public boolean altersWeights() {
-    return clip != Double.POSITIVE_INFINITY;
   }
 }

@@ -3,7 +3,7 @@ package io.ope4j.estimator;
 import io.ope4j.data.BanditBatch;
 
 /** Sub-Gaussian IPW, {@code mean(ws * r)} with {@link SubGaussianWeight} (Metelli et al. 2021). */
-record IpwSg(double lambda) implements WeightAltering {
+record IpwSg(double lambda) implements SubGaussianShrunkWeight {
 
   @Override
   public String id() {
@@ -29,15 +29,5 @@ record IpwSg(double lambda) implements WeightAltering {
       x[i - from] = altered(pi[i] / pscore[i]) * reward[i];
     }
     return 0;
-  }
-
-  @Override
-  public double altered(double weight) {
-    return SubGaussianWeight.of(weight, lambda);
-  }
-
-  @Override
-  public boolean altersWeights() {
-    return lambda != 0.0;
   }
 }
