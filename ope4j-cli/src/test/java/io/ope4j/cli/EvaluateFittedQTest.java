@@ -50,12 +50,18 @@ class EvaluateFittedQTest {
   void averageReward_withUndiscountedRatios() throws IOException {
     Path log = simulate(4000);
     CliRun run = CliRun.of("evaluate", "--data", log.toString(), "--gamma", "1", "--q-model",
-        "fqe-tabular", "--estimators", "mis,mis-avg", "--format", "json");
+        "fqe-tabular", "--estimators", "mis,mis-avg,mdr-avg", "--format", "json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode estimates = new ObjectMapper().readTree(run.out()).get("estimates");
     // mean rewards lie in [0, 1], so does a reward per step; an episode's total is larger
     double perStep = estimates.get(1).get("value").asDouble();
     assertThat(perStep).isBetween(0.0, 1.0).isLessThan(estimates.get(0).get("value").asDouble());
+    JsonNode doublyRobust = estimates.get(2);
+    assertThat(doublyRobust.get("estimator").asText()).isEqualTo("mdr-avg");
+    // both estimate the same reward per step; their difference is far below either's error
+    assertThat(doublyRobust.get("value").asDouble())
+        .isCloseTo(perStep, org.assertj.core.data.Offset.offset(
+            4 * estimates.get(1).get("stderr").asDouble()));
   }
 
   @Test
@@ -84,6 +90,10 @@ class EvaluateFittedQTest {
     assertRefused(new String[] {"--data", data, "--estimators", "mis"}, "--q-model");
     assertRefused(new String[] {"--data", data, "--q-model", "fqe-tabular", "--gamma", "0.9",
         "--estimators", "mis-avg"}, "needs gamma 1");
+    assertRefused(new String[] {"--data", data, "--q-model", "fqe-tabular", "--gamma", "0.9",
+        "--estimators", "mdr-avg"}, "needs gamma 1");
+    assertRefused(new String[] {"--data", data, "--q-model", "fqe-linear", "--gamma", "1",
+        "--estimators", "mdr-avg"}, "mdr-avg needs fqe-tabular");
     assertRefused(new String[] {"--data", data, "--q-model", "fqe-tabular", "--ci", "hoeffding",
         "--estimators", "magic"}, "t and bootstrap intervals only");
     Path cut = dir.resolve("cut.csv");

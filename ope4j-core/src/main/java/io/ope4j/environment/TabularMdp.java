@@ -154,6 +154,25 @@ public final class TabularMdp implements Environment {
     }
   }
 
+  /**
+   * The exact reward per step of {@code policy} when each ended episode restarts from the initial
+   * distribution: {@code sum_s m(s) sum_a pi(a|s) r(s, a) / sum_s m(s)}, m the expected visits per
+   * episode (renewal-reward theorem); for an MDP without a horizon only.
+   */
+  public double averageReward(double[][] policy) {
+    requireStationary();
+    double[] visits = Occupancy.states(next, continuation, initial, policy, 1.0);
+    double total = 0;
+    double steps = 0;
+    for (int s = 0; s < visits.length; s++) {
+      steps += visits[s];
+      for (int act = 0; act < actions(); act++) {
+        total += visits[s] * policy[s][act] * reward[s][act];
+      }
+    }
+    return total / steps;
+  }
+
   /** The exact expected discounted return of {@code policy[s][a]} from the initial distribution. */
   public double value(double[][] policy, double gamma) {
     double[] v = horizon == 0 ? solve(policy, gamma) : backwardInduction(policy, gamma);

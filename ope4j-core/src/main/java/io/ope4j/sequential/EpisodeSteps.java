@@ -20,6 +20,9 @@ public final class EpisodeSteps {
   double[][] vHat;
   /** Per policy, the marginal ratio w(s_t, a_t) = d^pi / d^b at each step (NaN without one). */
   double[][] marginalRatio;
+  /** Per policy, the differential h(s_t, a_t) and h(s_t) of the average-reward case (NaN without). */
+  double[][] differentialQ;
+  double[][] differentialV;
 
   /** An empty buffer for {@code policies} evaluation policies. */
   public EpisodeSteps(int policies) {
@@ -27,6 +30,8 @@ public final class EpisodeSteps {
     this.pi = new double[policies][];
     this.vHat = new double[policies][];
     this.marginalRatio = new double[policies][];
+    this.differentialQ = new double[policies][];
+    this.differentialV = new double[policies][];
     allocate(16);
   }
 
@@ -38,6 +43,8 @@ public final class EpisodeSteps {
       pi[p] = grow(pi[p], capacity);
       vHat[p] = grow(vHat[p], capacity);
       marginalRatio[p] = grow(marginalRatio[p], capacity);
+      differentialQ[p] = grow(differentialQ[p], capacity);
+      differentialV[p] = grow(differentialV[p], capacity);
     }
   }
 
@@ -73,11 +80,22 @@ public final class EpisodeSteps {
     pi[p][t] = probability;
     vHat[p][t] = v;
     marginalRatio[p][t] = Double.NaN;
+    differentialQ[p][t] = Double.NaN;
+    differentialV[p][t] = Double.NaN;
   }
 
   /** Sets policy {@code p}'s marginal ratio w(s_t, a_t) at step {@code t} (after {@link #setPolicy}). */
   public void setMarginalRatio(int p, int t, double ratio) {
     marginalRatio[p][t] = ratio;
+  }
+
+  /**
+   * Sets policy {@code p}'s differential action value {@code h(s_t, a_t)} and {@code h(s_t) =
+   * sum_a pi(a|s_t) h(s_t, a)} at step {@code t} (after {@link #setPolicy}; for mdr-avg).
+   */
+  public void setDifferential(int p, int t, double q, double v) {
+    differentialQ[p][t] = q;
+    differentialV[p][t] = v;
   }
 
   // ---- what fitted models need (filled only when a reader is asked for states) ----
@@ -196,6 +214,8 @@ public final class EpisodeSteps {
       System.arraycopy(other.pi[p], 0, pi[p], 0, length);
       System.arraycopy(other.vHat[p], 0, vHat[p], 0, length);
       System.arraycopy(other.marginalRatio[p], 0, marginalRatio[p], 0, length);
+      System.arraycopy(other.differentialQ[p], 0, differentialQ[p], 0, length);
+      System.arraycopy(other.differentialV[p], 0, differentialV[p], 0, length);
     }
     copyStatesFrom(other);
   }

@@ -57,16 +57,18 @@ public record SequentialConfig(
     if (method == IntervalMethod.BOOTSTRAP && replicates < 2) {
       throw new IllegalArgumentException("bootstrap needs >= 2 replicates, got " + replicates);
     }
-    for (SequentialEstimator blend : List.of(SequentialEstimator.MAGIC, SequentialEstimator.MIS_AVG)) {
-      if (estimators.contains(blend) && (compatibility != ScopeRlCompatibility.NONE
+    for (SequentialEstimator blend : estimators) {
+      if ((blend == SequentialEstimator.MAGIC || blend.perStep()) && (compatibility != ScopeRlCompatibility.NONE
           || method == IntervalMethod.HOEFFDING || method == IntervalMethod.BERNSTEIN)) {
         throw new IllegalArgumentException(blend.id() + " has t and bootstrap intervals only (its"
             + " value is not a mean of per-episode values), and no SCOPE-RL mode");
       }
     }
-    if (estimators.contains(SequentialEstimator.MIS_AVG) && gamma != 1.0) {
-      throw new IllegalArgumentException("mis-avg estimates the average reward per step, with"
-          + " undiscounted ratios: it needs gamma 1, got " + gamma);
+    for (SequentialEstimator perStep : estimators) {
+      if (perStep.perStep() && gamma != 1.0) {
+        throw new IllegalArgumentException(perStep.id() + " estimates the average reward per step,"
+            + " with undiscounted ratios: it needs gamma 1, got " + gamma);
+      }
     }
     if (Double.isNaN(rangeLower) != Double.isNaN(rangeUpper) || rangeLower > rangeUpper) {
       throw new IllegalArgumentException(

@@ -50,7 +50,14 @@ public enum SequentialEstimator {
    * ratios (gamma 1), the self-normalised marginal estimator of the average-reward case (Liu et
    * al. 2018, §4, eq. 8, by the renewal-reward theorem on episodes).
    */
-  MIS_AVG("mis-avg", false, false, true);
+  MIS_AVG("mis-avg", false, false, true),
+  /**
+   * Average-reward marginalised doubly robust: {@code sum_i sum_t u_t (r_t + h(s_{t+1}) -
+   * h(s_t, a_t)) / sum_i sum_t u_t} with the differential action value h of pi and {@code h = 0}
+   * after an episode's last step, the restart (Liu et al. 2018, §4, with the doubly robust
+   * correction of Kallus &amp; Uehara 2020, "Double reinforcement learning", eq. 4.1, at gamma 1).
+   */
+  MDR_AVG("mdr-avg", false, true, true);
 
   private final String id;
   private final boolean selfNormalized;
@@ -71,6 +78,11 @@ public enum SequentialEstimator {
   /** Whether it needs marginal state-action ratios (mis, mdr), which only a fitted model gives. */
   public boolean usesRatio() {
     return usesRatio;
+  }
+
+  /** Whether it estimates the reward per step as a ratio of sums over episodes (mis-avg, mdr-avg). */
+  public boolean perStep() {
+    return this == MIS_AVG || this == MDR_AVG;
   }
 
   /** The id used on the command line and in JSON output. */
@@ -102,6 +114,6 @@ public enum SequentialEstimator {
       }
     }
     throw new io.ope4j.data.UsageException("unknown trajectory estimator '" + text
-        + "'; known: dm, tis, pdis, sntis, snpdis, dr, sndr, wdr, magic, mis, mdr, mis-avg");
+        + "'; known: dm, tis, pdis, sntis, snpdis, dr, sndr, wdr, magic, mis, mdr, mis-avg, mdr-avg");
   }
 }

@@ -125,9 +125,9 @@ public final class SequentialEvaluator {
               magic.stderr(), magic.interval(), state.magic(p).count()));
           continue;
         }
-        if (estimators.get(e) == SequentialEstimator.MIS_AVG) {
-          RatioSample ratio = state.averageReward(p);
-          estimates.add(new SequentialEstimate(policy, SequentialEstimator.MIS_AVG, ratio.value(),
+        if (estimators.get(e).perStep()) {
+          RatioSample ratio = state.averageReward(p, e);
+          estimates.add(new SequentialEstimate(policy, estimators.get(e), ratio.value(),
               ratio.stderr(), ratio.interval(config.method(), config.level()), ratio.count()));
           continue;
         }

@@ -24,9 +24,8 @@ public final class SequentialState {
   private final PoissonMultiplicities.RowDrawer drawer;
   /** Per policy, MAGIC's state when it is estimated (else null). */
   private final MagicSample[] magic;
-  /** Per policy, mis-avg's ratio of sums when it is estimated (else null). */
-  private final RatioSample[] averageReward;
-  private final int averageIndex;
+  /** Per policy and estimator, the ratio of sums of mis-avg and mdr-avg (else null). */
+  private final RatioSample[][] averageReward;
 
   /**
    * @param policies number of evaluation policies
@@ -58,10 +57,11 @@ public final class SequentialState {
     this.drawer = replicates > 0 ? new PoissonMultiplicities.RowDrawer(replicates) : null;
     this.magic = valuesPass && config.estimators().contains(SequentialEstimator.MAGIC)
         ? new MagicSample[policies] : null;
-    this.averageIndex = config.estimators().indexOf(SequentialEstimator.MIS_AVG);
-    this.averageReward = valuesPass && averageIndex >= 0 ? new RatioSample[policies] : null;
-    for (int p = 0; averageReward != null && p < policies; p++) {
-      averageReward[p] = new RatioSample(replicates);
+    this.averageReward = new RatioSample[policies][valuesPass ? estimators.length : 0];
+    for (int p = 0; p < policies; p++) {
+      for (int e = 0; e < averageReward[p].length; e++) {
+        averageReward[p][e] = estimators[e].perStep() ? new RatioSample(replicates) : null;
+      }
     }
     for (int p = 0; magic != null && p < policies; p++) {
       magic[p] = new MagicSample(normalisers[p].length,
@@ -92,9 +92,11 @@ public final class SequentialState {
         if (magic != null) {
           magic[p].add(values, episode, p, normalisers[p]);
         }
-        if (averageReward != null) {
-          averageReward[p].add(psi[averageIndex], TrajectoryValues.marginalMass(episode, p),
-              multiplicities);
+        for (int e = 0; e < averageReward[p].length; e++) {
+          if (averageReward[p][e] != null) {
+            averageReward[p][e].add(psi[e], TrajectoryValues.marginalMass(episode, p),
+                multiplicities);
+          }
         }
       }
     }
@@ -113,15 +115,17 @@ public final class SequentialState {
       if (magic != null) {
         magic[p].merge(other.magic[p]);
       }
-      if (averageReward != null) {
-        averageReward[p].merge(other.averageReward[p]);
+      for (int e = 0; e < averageReward[p].length; e++) {
+        if (averageReward[p][e] != null) {
+          averageReward[p][e].merge(other.averageReward[p][e]);
+        }
       }
     }
   }
 
-  /** Policy {@code p}'s mis-avg state (only when it is estimated). */
-  RatioSample averageReward(int p) {
-    return averageReward[p];
+  /** Policy {@code p}'s state of the per-step estimator {@code e} (mis-avg, mdr-avg). */
+  RatioSample averageReward(int p, int e) {
+    return averageReward[p][e];
   }
 
   /** Policy {@code p}'s MAGIC state (only when MAGIC is estimated). */

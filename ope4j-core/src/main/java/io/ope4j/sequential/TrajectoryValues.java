@@ -18,7 +18,8 @@ import java.util.Arrays;
  *       WDR divides by {@code mean_t} itself (0 where it is 0);
  *   <li>MIS: {@code sum_t u_t r_t}, MDR: {@code V(s_0) + sum_t u_t (r_t + gamma V(s_{t+1}) - Q_t)}
  *       with the marginal ratios {@code u_t = w(s_t, a_t)} and {@code V(s_L) = 0} after the last
- *       step.
+ *       step; MDR-AVG's numerator {@code sum_t u_t (r_t + h(s_{t+1}) - h(s_t, a_t))} with the
+ *       differential values h and {@code h(s_L) = 0} after the last step (the restart).
  * </ul>
  *
  * <p>Scratch arrays only, no allocation per episode; one instance per thread.
@@ -139,6 +140,7 @@ final class TrajectoryValues {
         case WDR, MAGIC -> wdr;
         case MIS, MIS_AVG -> marginal(episode, p, false);
         case MDR -> marginal(episode, p, true);
+        case MDR_AVG -> differentialCorrection(episode, p);
       };
     }
   }
@@ -167,7 +169,22 @@ final class TrajectoryValues {
     return total;
   }
 
-  /** {@code sum_t u_t}: the episode's marginal weight mass (the denominator of mis-avg). */
+  /** mdr-avg's numerator of one episode (class comment); its denominator is {@link #marginalMass}. */
+  private static double differentialCorrection(EpisodeSteps episode, int p) {
+    int length = episode.length();
+    double[] ratio = episode.marginalRatio[p];
+    double[] reward = episode.reward;
+    double[] h = episode.differentialQ[p];
+    double[] v = episode.differentialV[p];
+    double total = 0.0;
+    for (int t = 0; t < length; t++) {
+      double next = t + 1 < length ? v[t + 1] : 0.0;
+      total += ratio[t] * (reward[t] + next - h[t]);
+    }
+    return total;
+  }
+
+  /** {@code sum_t u_t}: the episode's marginal weight mass (the denominator of mis-avg and mdr-avg). */
   static double marginalMass(EpisodeSteps episode, int p) {
     double[] ratio = episode.marginalRatio[p];
     double total = 0.0;

@@ -57,4 +57,36 @@ class AverageRewardTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SequentialConfig.of(
         List.of(SequentialEstimator.MIS_AVG), 0.9)).hasMessageContaining("needs gamma 1");
   }
+
+  @Test
+  void mdrAvg_handComputed() throws IOException {
+    // episode 0: r (1, 0), u (2, 1), h(s, a) (0.5, -0.5), h(s) (0.25, -1); episode 1: r 3, u 0.5,
+    // h(s, a) 1, h(s) 0.3. Numerators: 2 (1 - 1 - 0.5) + 1 (0 + 0 + 0.5) = -0.5 (h = 0 after the
+    // last step) and 0.5 (3 + 0 - 1) = 1; masses 3 and 0.5: mdr-avg (-0.5 + 1) / 3.5 = 1/7,
+    // mis-avg (2 + 0 + 1.5) / 3.5 = 1
+    double[][][] steps = {{{1, 2, 0.5, 0.25}, {0, 1, -0.5, -1}}, {{3, 0.5, 1, 0.3}}};
+    List<EpisodeSteps> episodes = new java.util.ArrayList<>();
+    for (int e = 0; e < steps.length; e++) {
+      EpisodeSteps episode = new EpisodeSteps(1);
+      episode.start(e);
+      for (double[] step : steps[e]) {
+        int t = episode.append();
+        episode.set(t, step[0], 0.5, Double.NaN);
+        episode.setPolicy(0, t, 0.5, Double.NaN);
+        episode.setMarginalRatio(0, t, step[1]);
+        episode.setDifferential(0, t, step[2], step[3]);
+      }
+      episodes.add(episode);
+    }
+    SequentialResult result = SequentialEvaluator.evaluate(EpisodeList.of(episodes,
+        List.of("target"), true, true), SequentialConfig.of(List.of(SequentialEstimator.MDR_AVG,
+        SequentialEstimator.MIS_AVG), 1.0));
+    assertThat(result.get("target", SequentialEstimator.MDR_AVG).value())
+        .isCloseTo(1.0 / 7, org.assertj.core.api.Assertions.within(1e-15));
+    assertThat(result.get("target", SequentialEstimator.MIS_AVG).value())
+        .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-15));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SequentialConfig.of(
+        List.of(SequentialEstimator.MDR_AVG), 0.99)).hasMessageContaining("mdr-avg")
+        .hasMessageContaining("needs gamma 1");
+  }
 }

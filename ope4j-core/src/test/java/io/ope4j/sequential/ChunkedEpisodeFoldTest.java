@@ -20,7 +20,7 @@ class ChunkedEpisodeFoldTest {
     EpisodeSource.Opener source =
         TabularMdp.source(mdp.collect(5 * ChunkedEpisodeFold.CHUNK_EPISODES / 2, 11, 0));
     SequentialConfig config = SequentialConfig.of(List.copyOf(java.util.EnumSet.complementOf(
-      java.util.EnumSet.of(SequentialEstimator.MIS_AVG))), 0.9)
+      java.util.EnumSet.of(SequentialEstimator.MIS_AVG, SequentialEstimator.MDR_AVG))), 0.9)
         .withInterval(IntervalMethod.BOOTSTRAP, 40, 3);
     SequentialResult one = SequentialEvaluator.evaluate(source, config, 1);
     for (int threads = 2; threads <= 4; threads++) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SequentialMergeTest {
 
   private static final List<SequentialEstimator> ALL = List.copyOf(java.util.EnumSet.complementOf(
-      java.util.EnumSet.of(SequentialEstimator.MIS_AVG)));
+      java.util.EnumSet.of(SequentialEstimator.MIS_AVG, SequentialEstimator.MDR_AVG)));
   private static final SequentialConfig CONFIG =
       SequentialConfig.of(ALL, 0.9).withInterval(IntervalMethod.BOOTSTRAP, 50, 3);
 

@@ -42,6 +42,11 @@ public final class FittedTrajectories {
             + estimator.id() + " needs fqe-tabular or fqe-linear");
       }
     }
+    boolean differential = config.estimators().contains(SequentialEstimator.MDR_AVG);
+    if (differential && !fitter.givesDifferential()) {
+      throw new IllegalArgumentException(fitter.describe() + " gives no differential Q;"
+          + " mdr-avg needs fqe-tabular");
+    }
     int[] fold = new int[log.episodes];
     long key = crossFitting.key();
     for (int e = 0; e < log.episodes; e++) {
@@ -54,6 +59,7 @@ public final class FittedTrajectories {
       double[] q = new double[log.steps * log.actions];
       double[] ratio = new double[log.steps];
       Arrays.fill(ratio, Double.NaN);
+      double[] h = differential ? new double[log.steps * log.actions] : null;
       int unseen = 0;
       for (int f = 0; f < crossFitting.folds(); f++) {
         boolean[] train = new boolean[log.episodes];
@@ -69,6 +75,9 @@ public final class FittedTrajectories {
               + " few for " + crossFitting.folds() + " folds (one has no training episode)");
         }
         unseen += fitter.fit(log, p, config.gamma(), train, predict, q, ratio);
+        if (h != null) {
+          fitter.fitDifferential(log, p, train, predict, h);
+        }
       }
       if (unseen > 0) {
         warnings.add("policy " + log.policyNames.get(p) + ": " + unseen + " steps are at state-action"
@@ -76,7 +85,7 @@ public final class FittedTrajectories {
       }
       int policy = p;
       SequentialResult result = SequentialEvaluator.evaluate(
-          () -> new Source(log, policy, q, ratio, fitter.givesRatios()), config, threads);
+          () -> new Source(log, policy, q, ratio, h, fitter.givesRatios()), config, threads);
       estimates.addAll(result.estimates());
       diagnostics.addAll(result.diagnostics());
     }
@@ -91,14 +100,17 @@ public final class FittedTrajectories {
     private final int policy;
     private final double[] q;
     private final double[] ratio;
+    /** The differential Q of mdr-avg, or null. */
+    private final double[] h;
     private final boolean ratios;
     private int nextEpisode;
 
-    Source(TransitionLog log, int policy, double[] q, double[] ratio, boolean ratios) {
+    Source(TransitionLog log, int policy, double[] q, double[] ratio, double[] h, boolean ratios) {
       this.log = log;
       this.policy = policy;
       this.q = q;
       this.ratio = ratio;
+      this.h = h;
       this.ratios = ratios;
     }
 
@@ -137,6 +149,9 @@ public final class FittedTrajectories {
         episode.set(t, log.reward[i], log.pscore[i], q[i * k + a]);
         episode.setPolicy(0, t, pi[i * k + a], log.expected(policy, i, q));
         episode.setMarginalRatio(0, t, ratio[i]);
+        if (h != null) {
+          episode.setDifferential(0, t, h[i * k + a], log.expected(policy, i, h));
+        }
       }
       return true;
     }

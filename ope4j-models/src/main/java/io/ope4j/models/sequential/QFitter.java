@@ -23,4 +23,21 @@ public interface QFitter {
    */
   int fit(TransitionLog log, int policy, double gamma, boolean[] train, boolean[] predict,
       double[] q, double[] ratio);
+
+  /** Whether {@link #fitDifferential} is supported (for mdr-avg). */
+  default boolean givesDifferential() {
+    return false;
+  }
+
+  /**
+   * Fits policy {@code policy}'s differential (relative) action value {@code h(s, a)} of the
+   * average-reward case, episodes restarting from the initial distribution, on the episodes with
+   * {@code train[e]}, normalised so that its value at the restart, {@code sum_s rho_0(s) sum_a
+   * pi(a|s) h(s, a)} over the training episodes' first states, is 0; writes {@code h(s_i, a)}
+   * into {@code h[i * K + a]} for the rows of the episodes with {@code predict[e]}.
+   */
+  default void fitDifferential(TransitionLog log, int policy, boolean[] train, boolean[] predict,
+      double[] h) {
+    throw new UnsupportedOperationException(describe() + " gives no differential Q");
+  }
 }

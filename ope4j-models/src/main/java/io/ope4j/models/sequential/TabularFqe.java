@@ -32,8 +32,59 @@ public final class TabularFqe implements QFitter {
   }
 
   @Override
-  public int fit(TransitionLog log, int policy, double gamma, boolean[] train, boolean[] predict,
-      double[] q, double[] ratio) {
+  public boolean givesDifferential() {
+    return true;
+  }
+
+  @Override
+  public void fitDifferential(TransitionLog log, int policy, boolean[] train, boolean[] predict,
+      double[] h) {
+    requireTable(log);
+    double[][] table = differentialQ(EmpiricalModel.count(log, train), statePolicy(log, policy));
+    int k = log.actions;
+    for (int e = 0; e < log.episodes; e++) {
+      for (int i = log.start[e]; predict[e] && i < log.start[e + 1]; i++) {
+        System.arraycopy(table[(int) log.state[i]], 0, h, i * k, k);
+      }
+    }
+  }
+
+  /**
+   * The differential Q of the empirical model, each ended episode restarting from the first
+   * states: {@code h = Q - rho T} with Q the undiscounted FQE fixed point, T the expected steps
+   * left (the fixed point for reward 1) and {@code rho = sum rho_0 V / sum rho_0 T} the reward per
+   * step; it solves the Poisson equation {@code h(s, a) = r(s, a) - rho + sum_s' P(s'|s, a)
+   * h(s') + P(end|s, a) sum_s0 rho_0(s0) h(s0)} with the restart value {@code sum rho_0 h} 0
+   * (Puterman 1994, §8.2, the renewal-reward decomposition). 0 at unvisited pairs.
+   */
+  static double[][] differentialQ(EmpiricalModel model, double[][] pi) {
+    int states = pi.length;
+    int k = pi[0].length;
+    double[][] value = solveQ(model, model.meanReward, pi, 1.0);
+    double[][] perStep = new double[states][k];
+    for (double[] row : perStep) {
+      java.util.Arrays.fill(row, 1.0);
+    }
+    double[][] steps = solveQ(model, perStep, pi, 1.0);
+    double startValue = 0.0;
+    double startSteps = 0.0;
+    for (int s = 0; s < states; s++) {
+      for (int a = 0; a < k; a++) {
+        startValue += model.initial[s] * pi[s][a] * value[s][a];
+        startSteps += model.initial[s] * pi[s][a] * steps[s][a];
+      }
+    }
+    double rho = startValue / startSteps;
+    double[][] h = new double[states][k];
+    for (int s = 0; s < states; s++) {
+      for (int a = 0; a < k; a++) {
+        h[s][a] = value[s][a] - rho * steps[s][a];
+      }
+    }
+    return h;
+  }
+
+  private static void requireTable(TransitionLog log) {
     if (!log.tabular) {
       throw new IllegalArgumentException(log.name + ": fqe-tabular needs a tabular state column");
     }
@@ -44,9 +95,17 @@ public final class TabularFqe implements QFitter {
           + " of transitions; " + states + " states and " + k + " actions are too many (at most "
           + MAX_TRANSITIONS + " entries); use fqe-linear with state features");
     }
+  }
+
+  @Override
+  public int fit(TransitionLog log, int policy, double gamma, boolean[] train, boolean[] predict,
+      double[] q, double[] ratio) {
+    requireTable(log);
+    int states = log.states;
+    int k = log.actions;
     EmpiricalModel model = EmpiricalModel.count(log, train);
     double[][] pi = statePolicy(log, policy);
-    double[][] qTable = solveQ(model, pi, gamma);
+    double[][] qTable = solveQ(model, model.meanReward, pi, gamma);
     double[] occupancy = Occupancy.states(model.next, model.ones, model.initial, pi, gamma);
     int unseen = 0;
     for (int e = 0; e < log.episodes; e++) {
@@ -71,8 +130,8 @@ public final class TabularFqe implements QFitter {
     return unseen;
   }
 
-  /** {@code Q} of the empirical model: solve for V over states, then one backup. */
-  static double[][] solveQ(EmpiricalModel model, double[][] pi, double gamma) {
+  /** {@code Q} of the empirical model for {@code reward[s][a]}: solve for V over states, then one backup. */
+  static double[][] solveQ(EmpiricalModel model, double[][] reward, double[][] pi, double gamma) {
     int states = pi.length;
     int k = pi[0].length;
     double[][] system = new double[states][states + 1];
@@ -82,7 +141,7 @@ public final class TabularFqe implements QFitter {
         if (model.visits[s][a] == 0) {
           continue;
         }
-        system[s][states] += pi[s][a] * model.meanReward[s][a];
+        system[s][states] += pi[s][a] * reward[s][a];
         for (int to = 0; to < states; to++) {
           system[s][to] -= gamma * pi[s][a] * model.next[s][a][to];
         }
@@ -99,7 +158,7 @@ public final class TabularFqe implements QFitter {
         for (int to = 0; to < states; to++) {
           future += model.next[s][a][to] * v[to];
         }
-        q[s][a] = model.meanReward[s][a] + gamma * future;
+        q[s][a] = reward[s][a] + gamma * future;
       }
     }
     return q;
