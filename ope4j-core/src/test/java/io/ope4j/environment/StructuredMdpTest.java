@@ -8,26 +8,9 @@ import org.junit.jupiter.api.Test;
 /** The gridworld, recommender and bidding MDPs: Monte Carlo lands on the exact values; structure. */
 class StructuredMdpTest {
 
-  /** The mean and standard error of the discounted returns of {@code n} episodes. */
-  private static double[] monteCarlo(TabularMdp mdp, double[][] policy, double gamma, int n)
-      throws IOException {
-    double[] sums = new double[3]; // current return, sum, sum of squares
-    EpisodeCollector.collect(mdp, policy, n, 11, (episode, step, state, action, reward, pscore,
-        done) -> {
-      sums[0] += Math.pow(gamma, step) * reward;
-      if (done) {
-        sums[1] += sums[0];
-        sums[2] += sums[0] * sums[0];
-        sums[0] = 0;
-      }
-    });
-    double mean = sums[1] / n;
-    return new double[] {mean, Math.sqrt((sums[2] / n - mean * mean) / n)};
-  }
-
   private static void assertExact(TabularMdp mdp, String spec, double gamma) throws IOException {
     double[][] policy = TabularPolicies.parse(spec, mdp, gamma);
-    double[] mc = monteCarlo(mdp, policy, gamma, 40000);
+    double[] mc = MonteCarlo.returns(mdp, policy, gamma, 40000, 11);
     assertThat(Math.abs(mc[0] - mdp.value(policy, gamma))).as(spec).isLessThan(4 * mc[1]);
   }
 
