@@ -90,7 +90,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
       refuseBanditOptions();
       Path truthPath = truth != null ? truth : truthPathFor(output);
       spec.commandLine().getErr().println(
-          TabularSimulateRun.run(environment, bandit.actions, seed.seed, output, truthPath));
+          TabularSimulateRun.run(environment, bandit.actions, seed.seed, output, truthPath,
+              spec.commandLine().getParseResult()));
       return Ope4j.OK;
     }
     // ---- bandit rounds ----
@@ -202,7 +203,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     for (String name : banditOnly) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new UsageException(name + " is an option of the bandit simulators; with --env give"
-            + " the environment's options (--states, --horizon, --episodes, --gamma, --behaviour, --target)");
+            + " the environment's options (docs/sequential.md)");
       }
     }
   }

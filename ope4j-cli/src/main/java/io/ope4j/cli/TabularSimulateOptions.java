@@ -4,35 +4,48 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options of {@code simulate --env tabular} (docs/sequential.md, "Simulating"). */
+/** Options of {@code simulate --env NAME} (docs/sequential.md, "Command line" and "Environments"). */
 final class TabularSimulateOptions {
 
   @Option(names = "--env", paramLabel = "NAME",
-      description = "Simulate episodes of an environment instead of a bandit: tabular (a random MDP"
-          + " with exact values). Its log is a trajectory log.")
+      description = "Simulate episodes of an environment instead of a bandit, with exact values:"
+          + " tabular (a random MDP), gridworld, recommender or bidding. Its log is a trajectory log.")
   String env;
 
   @Option(names = "--states", defaultValue = "5", description = "tabular: number of states (default: ${DEFAULT-VALUE}).")
   int states;
 
   @Option(names = "--horizon", defaultValue = "0", paramLabel = "H",
-      description = "tabular: the most steps of an episode; 0 for none (episodes end at random; default: ${DEFAULT-VALUE}).")
+      description = "tabular, gridworld: the most steps of an episode; 0 for none (episodes end at random; default: ${DEFAULT-VALUE}).")
   int horizon;
 
-  @Option(names = "--episodes", defaultValue = "10000", description = "tabular: episodes to log (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--episodes", defaultValue = "10000", description = "episodes to log (default: ${DEFAULT-VALUE}).")
   long episodes;
 
   @Option(names = "--gamma", defaultValue = "0.9", paramLabel = "G",
-      description = "tabular: discount of the true values (default: ${DEFAULT-VALUE}).")
+      description = "discount of the true values (default: ${DEFAULT-VALUE}).")
   double gamma;
 
   @Option(names = "--behaviour", defaultValue = "softmax:0.5", paramLabel = "POLICY",
-      description = "tabular: behaviour policy over mean rewards: uniform, greedy, epsilon-greedy:E or softmax:T"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "behaviour policy over mean rewards: uniform, greedy, epsilon-greedy:E or softmax:T;"
+          + " POLICY@q over the optimal Q, optimal = greedy@q (default: ${DEFAULT-VALUE}).")
   String behaviour;
 
   @Option(names = "--target", paramLabel = "NAME=POLICY",
-      description = "tabular: an evaluation policy written as columns pi_NAME_0.. (repeatable; default:"
+      description = "an evaluation policy written as columns pi_NAME_0.. (repeatable; default:"
           + " uniform=uniform and greedy=epsilon-greedy:0.1).")
   List<String> targets = new ArrayList<>();
+
+  @Option(names = "--size", defaultValue = "4", description = "gridworld: cells per side (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--slip", defaultValue = "0.2", paramLabel = "P",
+      description = "gridworld: chance a move goes in a uniformly drawn direction (default: ${DEFAULT-VALUE}).")
+  double slip;
+
+  @Option(names = "--budget", defaultValue = "3", description = "bidding: budget units at the start (default: ${DEFAULT-VALUE}).")
+  int budget;
+
+  @Option(names = "--periods", defaultValue = "5", description = "bidding: auctions per episode (default: ${DEFAULT-VALUE}).")
+  int periods;
 }

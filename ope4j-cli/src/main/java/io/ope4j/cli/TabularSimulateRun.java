@@ -3,7 +3,10 @@ package io.ope4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ope4j.environment.Bidding;
 import io.ope4j.environment.EpisodeCollector;
+import io.ope4j.environment.Gridworld;
+import io.ope4j.environment.Recommender;
 import io.ope4j.environment.TabularMdp;
 import io.ope4j.environment.TabularPolicies;
 import io.ope4j.io.CsvLogWriter;
@@ -13,10 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ParseResult;
 
 /**
- * {@code ope4j simulate --env tabular}: logs episodes of a random {@link TabularMdp} as a
- * trajectory log (docs/formats.md) and writes each evaluation policy's exact value.
+ * {@code ope4j simulate --env NAME}: logs episodes of a {@link TabularMdp} (random, or a gridworld,
+ * recommender or bidding simulator built as one) as a trajectory log (docs/formats.md) and writes
+ * each evaluation policy's exact value.
  */
 final class TabularSimulateRun {
 
@@ -25,27 +30,87 @@ final class TabularSimulateRun {
 
   private TabularSimulateRun() {}
 
+  /** Which environments take which of their options (the others are refused). */
+  private static final Map<String, List<String>> OPTIONS_OF = Map.of(
+      "tabular", List.of("--states", "--actions", "--horizon"),
+      "gridworld", List.of("--size", "--slip", "--horizon"),
+      "recommender", List.of("--actions"),
+      "bidding", List.of("--actions", "--budget", "--periods"));
+
+  private static final List<String> ENVIRONMENT_OPTIONS =
+      List.of("--states", "--actions", "--horizon", "--size", "--slip", "--budget", "--periods");
+
   /** Writes the log and the truth; returns a summary line. */
-  static String run(TabularSimulateOptions options, int actions, long seed, Path log, Path truth)
-      throws IOException {
-    if (!options.env.equals("tabular")) {
-      throw new io.ope4j.data.UsageException("--env must be tabular, got '" + options.env + "'");
+  static String run(TabularSimulateOptions options, int actions, long seed, Path log, Path truth,
+      ParseResult parsed) throws IOException {
+    List<String> own = OPTIONS_OF.get(options.env);
+    if (own == null) {
+      throw new io.ope4j.data.UsageException("--env must be tabular, gridworld, recommender or"
+          + " bidding, got '" + options.env + "'");
+    }
+    for (String name : ENVIRONMENT_OPTIONS) {
+      if (!own.contains(name) && parsed.hasMatchedOption(name)) {
+        throw new io.ope4j.data.UsageException(name + " is not an option of --env " + options.env
+            + "; its options: " + String.join(", ", own));
+      }
     }
     if (options.episodes < 1 || !(options.gamma >= 0 && options.gamma <= 1)) {
       throw new io.ope4j.data.UsageException("--episodes must be >= 1 and --gamma in [0, 1]");
     }
-    TabularMdp mdp = TabularMdp.random(options.states, actions, options.horizon, seed);
-    double[][] scores = mdp.meanRewards();
-    double[][] behaviour = TabularPolicies.parse(options.behaviour, scores);
-    Map<String, double[][]> targets = targets(options.targets, scores);
+    ObjectNode config = new ObjectMapper().createObjectNode();
+    TabularMdp mdp = environment(options, parsed.hasMatchedOption("--actions") ? actions : 0,
+        actions, seed, config);
+    double[][] behaviour = TabularPolicies.parse(options.behaviour, mdp, options.gamma);
+    Map<String, double[][]> targets =
+        targets(options.targets, spec -> TabularPolicies.parse(spec, mdp, options.gamma));
     writeLog(mdp, behaviour, targets, options.episodes, seed, log);
-    writeTruth(mdp, behaviour, targets, options, actions, seed, truth);
+    writeTruth(mdp, behaviour, targets, options, config, seed, truth);
     return String.format("ope4j: wrote %,d episodes to %s and the true values to %s",
         options.episodes, log, truth);
   }
 
+  /** The environment {@code --env} names, its settings recorded in {@code config}. */
+  private static TabularMdp environment(TabularSimulateOptions options, int givenActions,
+      int actions, long seed, ObjectNode config) {
+    config.put("env", options.env);
+    try {
+      switch (options.env) {
+        case "gridworld" -> {
+          config.put("size", options.size).put("slip", options.slip)
+              .put("step_cost", GRID_STEP_COST).put("horizon", options.horizon);
+          return Gridworld.of(options.size, options.slip, GRID_STEP_COST, options.horizon);
+        }
+        case "recommender" -> {
+          int topics = givenActions > 0 ? givenActions : 3;
+          config.put("topics", topics).put("boredom_levels", BOREDOM_LEVELS);
+          return Recommender.of(topics, BOREDOM_LEVELS);
+        }
+        case "bidding" -> {
+          int bids = givenActions > 0 ? givenActions : 4;
+          config.put("budget", options.budget).put("periods", options.periods).put("bids", bids);
+          return Bidding.of(options.budget, options.periods, bids);
+        }
+        default -> {
+          config.put("states", options.states).put("actions", actions)
+              .put("horizon", options.horizon);
+          return TabularMdp.random(options.states, actions, options.horizon, seed);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new io.ope4j.data.UsageException("--env " + options.env + ": " + e.getMessage());
+    }
+  }
+
+  private static final double GRID_STEP_COST = 0.04;
+  private static final int BOREDOM_LEVELS = 3;
+
   /** The {@code --target NAME=POLICY} specs (the defaults when none) as policies over {@code scores}. */
   static Map<String, double[][]> targets(List<String> specs, double[][] scores) {
+    return targets(specs, spec -> TabularPolicies.parse(spec, scores));
+  }
+
+  private static Map<String, double[][]> targets(List<String> specs,
+      java.util.function.Function<String, double[][]> policyOf) {
     Map<String, double[][]> targets = new LinkedHashMap<>();
     for (String target : specs.isEmpty() ? DEFAULT_TARGETS : specs) {
       int eq = target.indexOf('=');
@@ -53,7 +118,7 @@ final class TabularSimulateRun {
         throw new io.ope4j.data.UsageException("--target must be NAME=POLICY with a name of letters and"
             + " digits, got '" + target + "'");
       }
-      targets.put(target.substring(0, eq), TabularPolicies.parse(target.substring(eq + 1), scores));
+      targets.put(target.substring(0, eq), policyOf.apply(target.substring(eq + 1)));
     }
     return targets;
   }
@@ -84,8 +149,8 @@ final class TabularSimulateRun {
   }
 
   private static void writeTruth(TabularMdp mdp, double[][] behaviour,
-      Map<String, double[][]> targets, TabularSimulateOptions options, int actions, long seed,
-      Path truth) throws IOException {
+      Map<String, double[][]> targets, TabularSimulateOptions options, ObjectNode settings,
+      long seed, Path truth) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     ObjectNode values = root.putObject("policies");
@@ -95,10 +160,7 @@ final class TabularSimulateRun {
     root.put(io.ope4j.io.TruthFile.BEHAVIOR_VALUE, mdp.value(behaviour, options.gamma));
     root.put("episodes", options.episodes);
     ObjectNode config = root.putObject("config");
-    config.put("env", "tabular");
-    config.put("states", options.states);
-    config.put("actions", actions);
-    config.put("horizon", options.horizon);
+    config.setAll(settings);
     config.put("gamma", options.gamma);
     config.put("behavior", options.behaviour);
     config.put("seed", seed);

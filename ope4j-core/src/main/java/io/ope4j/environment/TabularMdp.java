@@ -9,26 +9,95 @@ import java.util.SplittableRandom;
  * [0.5, 0.95], so lengths vary; an optional horizon ends every episode after H steps. A policy's
  * exact value comes from the linear solve {@code (I - gamma C P_pi) V = r_pi} (no horizon) or H
  * steps of backward induction (Puterman 1994, §4.2 and §6.1).
+ *
+ * <p>{@link #of} builds a structured MDP of the same family: a reward per outcome of a step (each
+ * next state, or the end of the episode where a row of {@code P(.|s, a)} sums below 1), observed
+ * exactly, with uniform noise, or as a Bernoulli draw of that mean.
  */
 public final class TabularMdp implements Environment {
 
   private final double[][] reward;
   private final double[][][] next;
+  private final double[][][] payoff;
+  private final double[][] endMass;
   private final double[] continuation;
   private final double[] initial;
   private final int horizon;
+  private final RewardNoise noise;
   private int state;
   private int steps;
   private double lastReward;
   private boolean done;
 
-  private TabularMdp(double[][] reward, double[][][] next, double[] continuation,
-      double[] initial, int horizon) {
-    this.reward = reward;
+  /** How a step's reward is observed around its outcome's mean payoff. */
+  public sealed interface RewardNoise {
+    /** The payoff plus {@code width * (u - 0.5)}, u uniform on [0, 1). */
+    record Uniform(double width) implements RewardNoise {}
+
+    /** 1 with probability equal to the payoff (in [0, 1]), else 0: a click. */
+    record Bernoulli() implements RewardNoise {}
+  }
+
+  private TabularMdp(double[][][] next, double[][][] payoff, double[] continuation,
+      double[] initial, int horizon, RewardNoise noise, double[][] meanReward) {
+    int n = initial.length;
     this.next = next;
+    this.payoff = payoff;
     this.continuation = continuation;
     this.initial = initial;
     this.horizon = horizon;
+    this.noise = noise;
+    this.reward = new double[n][];
+    this.endMass = new double[n][];
+    for (int s = 0; s < n; s++) {
+      reward[s] = new double[next[s].length];
+      endMass[s] = new double[next[s].length];
+      for (int a = 0; a < next[s].length; a++) {
+        double stay = 0;
+        for (int s2 = 0; s2 < n; s2++) {
+          stay += next[s][a][s2];
+          reward[s][a] += next[s][a][s2] * payoff[s][a][s2];
+        }
+        // below 1e-12 the missing mass is rounding, not an exit
+        endMass[s][a] = 1 - stay > 1e-12 ? 1 - stay : 0;
+        reward[s][a] += endMass[s][a] * payoff[s][a][n];
+        if (meanReward != null) {
+          reward[s][a] = meanReward[s][a]; // exact as drawn, not re-summed over outcomes
+        }
+      }
+    }
+  }
+
+  /**
+   * A structured MDP.
+   *
+   * @param next {@code P(s'|s, a)}; a row summing below 1 ends the episode with the missing mass
+   * @param payoff {@code [s][a][s']} the mean reward of the step when it leads to s', and at index
+   *     {@code states} when it ends the episode through the missing mass
+   * @param continuation {@code c(s)}, the chance the episode goes on after a step from s
+   * @param horizon the most steps of an episode, or 0 for no limit
+   */
+  public static TabularMdp of(double[][][] next, double[][][] payoff, double[] continuation,
+      double[] initial, int horizon, RewardNoise noise) {
+    int n = initial.length;
+    if (n < 1 || next.length != n || payoff.length != n || continuation.length != n
+        || horizon < 0) {
+      throw new IllegalArgumentException("an MDP needs >= 1 state, arrays of one length per state"
+          + " and a horizon >= 0");
+    }
+    for (int s = 0; s < n; s++) {
+      for (int a = 0; a < next[s].length; a++) {
+        double sum = 0;
+        for (double p : next[s][a]) {
+          sum += p;
+        }
+        if (next[s][a].length != n || payoff[s][a].length != n + 1 || sum > 1 + 1e-12) {
+          throw new IllegalArgumentException("state " + s + ", action " + a + ": a row of "
+              + n + " probabilities summing to at most 1 and " + (n + 1) + " payoffs expected");
+        }
+      }
+    }
+    return new TabularMdp(next, payoff, continuation, initial, horizon, noise, null);
   }
 
   /**
@@ -43,16 +112,19 @@ public final class TabularMdp implements Environment {
     }
     SplittableRandom random = new SplittableRandom(seed);
     double[][] reward = new double[states][actions];
+    double[][][] payoff = new double[states][actions][states + 1];
     double[][][] next = new double[states][actions][];
     double[] continuation = new double[states];
     for (int s = 0; s < states; s++) {
       continuation[s] = 0.5 + 0.45 * random.nextDouble();
       for (int a = 0; a < actions; a++) {
         reward[s][a] = random.nextDouble();
+        java.util.Arrays.fill(payoff[s][a], reward[s][a]);
         next[s][a] = simplex(random, states);
       }
     }
-    return new TabularMdp(reward, next, continuation, simplex(random, states), horizon);
+    return new TabularMdp(next, payoff, continuation, simplex(random, states), horizon,
+        new RewardNoise.Uniform(1.0), reward);
   }
 
   /** A point uniform on the simplex (normalised exponentials; Devroye 1986, §V.2). */
@@ -101,10 +173,32 @@ public final class TabularMdp implements Environment {
     if (done) {
       throw new IllegalStateException("the episode is over: reset first");
     }
-    lastReward = reward[state][action] + (random.nextDouble() - 0.5);
+    double noiseDraw = random.nextDouble();
     steps++;
     done = random.nextDouble() >= continuation[state] || steps == horizon;
-    state = Draw.index(random, next[state][action]);
+    int to = endMass[state][action] > 0 ? drawOrEnd(random, next[state][action])
+        : Draw.index(random, next[state][action]);
+    double mean = payoff[state][action][to < 0 ? states() : to];
+    lastReward = noise instanceof RewardNoise.Uniform uniform
+        ? mean + uniform.width() * (noiseDraw - 0.5)
+        : (noiseDraw < mean ? 1.0 : 0.0);
+    if (to < 0) {
+      done = true;
+    } else {
+      state = to;
+    }
+  }
+
+  /** A next state by inversion, or -1 when the draw falls in the row's missing mass (the end). */
+  private static int drawOrEnd(SplittableRandom random, double[] probabilities) {
+    double u = random.nextDouble();
+    for (int k = 0; k < probabilities.length; k++) {
+      u -= probabilities[k];
+      if (u < 0) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   @Override
@@ -134,7 +228,11 @@ public final class TabularMdp implements Environment {
   /** The exact {@code Q(s, a)} of {@code policy}: {@code r(s, a) + gamma c(s) sum_s' P(s'|s, a) V(s')}. */
   public double[][] qValues(double[][] policy, double gamma) {
     requireStationary();
-    double[] v = solve(policy, gamma);
+    return backup(solve(policy, gamma), gamma);
+  }
+
+  /** {@code r(s, a) + gamma c(s) sum_s' P(s'|s, a) v(s')} for every (s, a). */
+  private double[][] backup(double[] v, double gamma) {
     double[][] q = new double[states()][actions()];
     for (int s = 0; s < q.length; s++) {
       for (int act = 0; act < q[s].length; act++) {
@@ -144,6 +242,36 @@ public final class TabularMdp implements Environment {
         }
         q[s][act] = reward[s][act] + gamma * continuation[s] * future;
       }
+    }
+    return q;
+  }
+
+  /**
+   * The optimal {@code Q*(s, a)} by value iteration (Puterman 1994, §6.3): H backups with a horizon
+   * H (the optimal Q of an episode's first step), else backups until they change by under 1e-12.
+   *
+   * @throws IllegalStateException if 10^6 backups do not converge (gamma 1 with endless loops)
+   */
+  public double[][] optimalQ(double gamma) {
+    double[] v = new double[states()];
+    double[][] q = backup(v, gamma);
+    for (int k = 1; horizon == 0 || k < horizon; k++) {
+      double change = 0;
+      for (int s = 0; s < v.length; s++) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double value : q[s]) {
+          best = Math.max(best, value);
+        }
+        change = Math.max(change, Math.abs(best - v[s]));
+        v[s] = best;
+      }
+      if (horizon == 0 && change < 1e-12) {
+        break;
+      }
+      if (k == 1_000_000) {
+        throw new IllegalStateException("value iteration did not converge: give a horizon or gamma < 1");
+      }
+      q = backup(v, gamma);
     }
     return q;
   }

@@ -6,7 +6,9 @@ import java.util.Locale;
  * Stochastic policies over a tabular environment's states, from scores per (state, action):
  * {@code uniform}, {@code greedy}, {@code epsilon-greedy:E} (greedy with probability 1 - E, else
  * uniform; Sutton &amp; Barto 2018, §2.2) and {@code softmax:T} (probabilities proportional to
- * exp(score / T); Sutton &amp; Barto 2018, §2.8).
+ * exp(score / T); Sutton &amp; Barto 2018, §2.8). Over an MDP the scores are its mean rewards, or
+ * with the suffix {@code @q} its optimal Q ({@link TabularMdp#optimalQ}); {@code optimal} is
+ * {@code greedy@q}.
  */
 public final class TabularPolicies {
 
@@ -45,8 +47,23 @@ public final class TabularPolicies {
         yield softmax(scores, parameter);
       }
       default -> throw new io.ope4j.data.UsageException("unknown policy '" + spec
-          + "'; known: uniform, greedy, epsilon-greedy:E, softmax:T");
+          + "'; known: uniform, greedy, epsilon-greedy:E, softmax:T, optimal, and POLICY@q over an MDP");
     };
+  }
+
+  /**
+   * The policy {@code spec} names over {@code mdp}: scored by mean rewards, or by the optimal Q at
+   * discount {@code gamma} for {@code optimal} and a spec ending in {@code @q}.
+   */
+  public static double[][] parse(String spec, TabularMdp mdp, double gamma) {
+    String text = spec.trim().toLowerCase(Locale.ROOT);
+    if (text.equals("optimal")) {
+      return parse("greedy", mdp.optimalQ(gamma));
+    }
+    if (text.endsWith("@q")) {
+      return parse(text.substring(0, text.length() - 2), mdp.optimalQ(gamma));
+    }
+    return parse(spec, mdp.meanRewards());
   }
 
   private static double[][] epsilonGreedy(double[][] scores, double epsilon) {

@@ -26,19 +26,9 @@ class TabularMdpTest {
       TabularMdp mdp = TabularMdp.random(4, 2, horizon, 9);
       double[][] policy = TabularPolicies.parse("epsilon-greedy:0.2", mdp.meanRewards());
       double gamma = 0.8;
-      int n = 40000;
-      double[] sums = new double[3]; // current return, sum, sum of squares
-      EpisodeCollector.collect(mdp, policy, n, 5, (episode, step, state, action, reward, pscore,
-          done) -> {
-        sums[0] += Math.pow(gamma, step) * reward;
-        if (done) {
-          sums[1] += sums[0];
-          sums[2] += sums[0] * sums[0];
-          sums[0] = 0;
-        }
-      });
-      double mean = sums[1] / n;
-      double stderr = Math.sqrt((sums[2] / n - mean * mean) / n);
+      double[] mc = MonteCarlo.returns(mdp, policy, gamma, 40000, 5);
+      double mean = mc[0];
+      double stderr = mc[1];
       assertThat(Math.abs(mean - mdp.value(policy, gamma))).as("horizon " + horizon)
           .isLessThan(4 * stderr);
     }
