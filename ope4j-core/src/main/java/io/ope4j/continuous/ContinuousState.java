@@ -193,8 +193,14 @@ public final class ContinuousState implements Serializable {
       String selected = slots.get(slot) != estimator ? slots.get(slot).spec() : null;
       double value = moments[slot].value();
       double stderr = moments[slot].standardError();
-      estimates.add(new ContinuousEstimate(estimator.spec(), value, stderr,
-          interval(slot, value, stderr, indexMeans == null ? null : indexMeans[e]), diagnostics, selected,
+      Interval interval = interval(slot, value, stderr, indexMeans == null ? null : indexMeans[e]);
+      if (interval.degenerate()) {
+        // Every term equal (e.g. no logged action within the kernel's reach): no spread seen, none known.
+        interval = interval.unbounded();
+        warnings.add("estimator " + estimator.spec() + ": every per-round term is equal, so the log says nothing"
+            + " about their spread; the interval is unbounded");
+      }
+      estimates.add(new ContinuousEstimate(estimator.spec(), value, stderr, interval, diagnostics, selected,
           indexMeans == null ? Double.NaN : mean(indexMeans[e])));
     }
     return new ContinuousResult(rows, layout, config, estimates, warnings);

@@ -70,6 +70,19 @@ class HandComputedKernelEstimatesTest {
   }
 
   @Test
+  void noLoggedActionWithinTheKernel_givesAnUnboundedInterval() throws IOException {
+    // Every target is 5 away from its logged action: every triangular weight is 0, so every term is 0.
+    double[] far = {5, 6, 5.5};
+    ContinuousResult result = evaluate(ContinuousLog.deterministic(ACTION, REWARD, PSCORE, far, null, null),
+        "kernel-ipw:kernel=triangular:bandwidth=1");
+    var estimate = result.estimates().get(0);
+    assertThat(estimate.value()).isEqualTo(0.0);
+    assertThat(estimate.interval().lower()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(estimate.interval().upper()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(result.warnings()).anyMatch(w -> w.contains("every per-round term is equal"));
+  }
+
+  @Test
   void compactKernelsAreZeroFromDistanceOneOn() {
     for (Kernel kernel : new Kernel[] {Kernel.EPANECHNIKOV, Kernel.TRIANGULAR, Kernel.COSINE}) {
       assertThat(kernel.at(1.0)).as(kernel.id()).isEqualTo(0.0);
