@@ -48,4 +48,18 @@ final class TabularSimulateOptions {
 
   @Option(names = "--periods", defaultValue = "5", description = "bidding: auctions per episode (default: ${DEFAULT-VALUE}).")
   int periods;
+
+  @Option(names = "--q-columns", defaultValue = "none", paramLabel = "KIND",
+      description = "none, or exact: write q_0..q_{K-1}, the exact Q of one evaluation policy (--q-policy) per"
+          + " action, and v, its V, so that evaluate runs dm, dr, sndr without --q-model (default: ${DEFAULT-VALUE}).")
+  String qColumns;
+
+  @Option(names = "--q-noise", defaultValue = "0", paramLabel = "SD",
+      description = "with --q-columns exact: add a Gaussian error of this standard deviation to each Q, drawn"
+          + " once per (step, state, action) from --seed: a wrong model (default: ${DEFAULT-VALUE}).")
+  double qNoise;
+
+  @Option(names = "--q-policy", paramLabel = "NAME",
+      description = "with --q-columns exact: the evaluation policy whose Q is written (default: the first --target).")
+  String qPolicy;
 }

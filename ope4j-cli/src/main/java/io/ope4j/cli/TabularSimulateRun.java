@@ -3,6 +3,7 @@ package io.ope4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ope4j.environment.ActionValueColumns;
 import io.ope4j.environment.Bidding;
 import io.ope4j.environment.EpisodeCollector;
 import io.ope4j.environment.Gridworld;
@@ -63,7 +64,8 @@ final class TabularSimulateRun {
     double[][] behaviour = TabularPolicies.parse(options.behaviour, mdp, options.gamma);
     Map<String, double[][]> targets =
         targets(options.targets, spec -> TabularPolicies.parse(spec, mdp, options.gamma));
-    writeLog(mdp, behaviour, targets, options.episodes, seed, log);
+    ActionValueColumns model = modelColumns(options, mdp, targets, seed, config);
+    writeLog(mdp, behaviour, targets, model, options.episodes, seed, log);
     writeTruth(mdp, behaviour, targets, options, config, seed, truth);
     return String.format("ope4j: wrote %,d episodes to %s and the true values to %s",
         options.episodes, log, truth);
@@ -123,14 +125,51 @@ final class TabularSimulateRun {
     return targets;
   }
 
+  /**
+   * The {@code q_*} and {@code v} columns {@code --q-columns} asks for, or null; their settings
+   * recorded in {@code config}.
+   */
+  private static ActionValueColumns modelColumns(TabularSimulateOptions options, TabularMdp mdp,
+      Map<String, double[][]> targets, long seed, ObjectNode config) {
+    if (!options.qColumns.equals("exact") && !options.qColumns.equals("none")) {
+      throw new io.ope4j.data.UsageException("--q-columns must be exact or none, got '"
+          + options.qColumns + "'");
+    }
+    if (options.qColumns.equals("none")) {
+      if (options.qNoise != 0 || options.qPolicy != null) {
+        throw new io.ope4j.data.UsageException("--q-noise and --q-policy go with --q-columns exact");
+      }
+      return null;
+    }
+    String name = options.qPolicy != null ? options.qPolicy : targets.keySet().iterator().next();
+    double[][] policy = targets.get(name);
+    if (policy == null) {
+      throw new io.ope4j.data.UsageException("--q-policy " + name + " is not a --target; the targets: "
+          + String.join(", ", targets.keySet()));
+    }
+    if (!(options.qNoise >= 0) || Double.isInfinite(options.qNoise)) {
+      throw new io.ope4j.data.UsageException("--q-noise must be a finite standard deviation >= 0, got "
+          + options.qNoise);
+    }
+    config.put("q_columns", "exact").put("q_policy", name).put("q_noise", options.qNoise);
+    return ActionValueColumns.of(mdp, policy, options.gamma, options.qNoise, seed + 2);
+  }
+
   private static void writeLog(TabularMdp mdp, double[][] behaviour,
-      Map<String, double[][]> targets, long episodes, long seed, Path log) throws IOException {
+      Map<String, double[][]> targets, ActionValueColumns model, long episodes, long seed,
+      Path log) throws IOException {
     List<String> columns = new ArrayList<>(
         List.of("episode", "step", "state", "action", "reward", "pscore", "done"));
     for (String name : targets.keySet()) {
       for (int a = 0; a < mdp.actions(); a++) {
         columns.add("pi_" + name + "_" + a);
       }
+    }
+    if (model != null) {
+      for (int a = 0; a < mdp.actions(); a++) {
+        columns.add("q_" + a);
+      }
+      columns.add("v");
     }
     List<double[][]> policies = List.copyOf(targets.values());
     try (CsvLogWriter writer = CsvLogWriter.open(log, columns)) {
@@ -142,6 +181,12 @@ final class TabularSimulateRun {
               for (double p : policy[state]) {
                 writer.writeDouble(p);
               }
+            }
+            if (model != null) {
+              for (double q : model.q(step, state)) {
+                writer.writeDouble(q);
+              }
+              writer.writeDouble(model.v(step, state));
             }
             writer.endRow();
           });
