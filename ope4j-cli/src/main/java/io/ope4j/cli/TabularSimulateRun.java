@@ -36,18 +36,19 @@ final class TabularSimulateRun {
       "tabular", List.of("--states", "--actions", "--horizon"),
       "gridworld", List.of("--size", "--slip", "--horizon"),
       "recommender", List.of("--actions"),
-      "bidding", List.of("--actions", "--budget", "--periods"));
+      "bidding", List.of("--actions", "--budget", "--periods"),
+      "inventory", List.of("--actions", "--horizon", "--truth-episodes"));
 
-  private static final List<String> ENVIRONMENT_OPTIONS =
-      List.of("--states", "--actions", "--horizon", "--size", "--slip", "--budget", "--periods");
+  private static final List<String> ENVIRONMENT_OPTIONS = List.of("--states", "--actions",
+      "--horizon", "--size", "--slip", "--budget", "--periods", "--truth-episodes");
 
   /** Writes the log and the truth; returns a summary line. */
   static String run(TabularSimulateOptions options, int actions, long seed, Path log, Path truth,
-      ParseResult parsed) throws IOException {
+      ParseResult parsed, java.io.PrintWriter err) throws IOException {
     List<String> own = OPTIONS_OF.get(options.env);
     if (own == null) {
-      throw new io.ope4j.data.UsageException("--env must be tabular, gridworld, recommender or"
-          + " bidding, got '" + options.env + "'");
+      throw new io.ope4j.data.UsageException("--env must be tabular, gridworld, recommender,"
+          + " bidding or inventory, got '" + options.env + "'");
     }
     for (String name : ENVIRONMENT_OPTIONS) {
       if (!own.contains(name) && parsed.hasMatchedOption(name)) {
@@ -58,6 +59,10 @@ final class TabularSimulateRun {
     if (options.episodes < 1 || !(options.gamma >= 0 && options.gamma <= 1)) {
       throw new io.ope4j.data.UsageException("--episodes must be >= 1 and --gamma in [0, 1]");
     }
+    if (options.env.equals("inventory")) {
+      return FeatureSimulateRun.run(options, parsed.hasMatchedOption("--actions") ? actions : 0,
+          seed, log, truth, err);
+    }
     ObjectNode config = new ObjectMapper().createObjectNode();
     TabularMdp mdp = environment(options, parsed.hasMatchedOption("--actions") ? actions : 0,
         actions, seed, config);
@@ -65,7 +70,7 @@ final class TabularSimulateRun {
     Map<String, double[][]> targets =
         targets(options.targets, spec -> TabularPolicies.parse(spec, mdp, options.gamma));
     ActionValueColumns model = modelColumns(options, mdp, targets, seed, config);
-    writeLog(mdp, behaviour, targets, model, options.episodes, seed, log);
+    writeLog(mdp, behaviour, targets, model, options.episodes, seed, log, err);
     writeTruth(mdp, behaviour, targets, options, config, seed, truth);
     return String.format("ope4j: wrote %,d episodes to %s and the true values to %s",
         options.episodes, log, truth);
@@ -157,7 +162,7 @@ final class TabularSimulateRun {
 
   private static void writeLog(TabularMdp mdp, double[][] behaviour,
       Map<String, double[][]> targets, ActionValueColumns model, long episodes, long seed,
-      Path log) throws IOException {
+      Path log, java.io.PrintWriter err) throws IOException {
     List<String> columns = new ArrayList<>(
         List.of("episode", "step", "state", "action", "reward", "pscore", "done"));
     for (String name : targets.keySet()) {
@@ -172,7 +177,8 @@ final class TabularSimulateRun {
       columns.add("v");
     }
     List<double[][]> policies = List.copyOf(targets.values());
-    try (CsvLogWriter writer = CsvLogWriter.open(log, columns)) {
+    try (CsvLogWriter writer = CsvLogWriter.open(log, columns);
+        Progress progress = Progress.onTerminal(err, "episodes written", episodes)) {
       EpisodeCollector.collect(mdp, behaviour, episodes, seed + 1,
           (episode, step, state, action, reward, pscore, done) -> {
             writer.writeLong(episode).writeInt(step).writeInt(state).writeInt(action)
@@ -189,6 +195,9 @@ final class TabularSimulateRun {
               writer.writeDouble(model.v(step, state));
             }
             writer.endRow();
+            if (done && (episode & 1023) == 1023) {
+              progress.accept(episode + 1);
+            }
           });
     }
   }
