@@ -100,10 +100,15 @@ final class TrajectoryEvaluateRun {
       throw new io.ope4j.data.UsageException(e.getMessage(), e);
     }
     int threads = intervals.threads.count();
-    SequentialResult result = trajectory.qModel == null
-        ? TrajectoryEvaluation.evaluate(input, options, config, threads)
-        : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
-            config, threads, err);
+    SequentialResult result;
+    // the log is read once, twice with a self-normalised estimator; a fitted Q reads it more
+    int passes = trajectory.qModel != null ? -1 : config.anySelfNormalized() ? 2 : 1;
+    try (Progress progress = Progress.pollingFile(err, input, passes)) {
+      result = trajectory.qModel == null
+          ? TrajectoryEvaluation.evaluate(input, options, config, threads)
+          : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
+              config, threads, err);
+    }
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }

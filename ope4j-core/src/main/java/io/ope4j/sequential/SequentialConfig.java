@@ -162,7 +162,8 @@ public record SequentialConfig(
     return compatibility != ScopeRlCompatibility.NONE;
   }
 
-  boolean anySelfNormalized() {
+  /** Whether an estimator is self-normalised (the log is then read twice). */
+  public boolean anySelfNormalized() {
     for (SequentialEstimator estimator : estimators) {
       if (estimator.selfNormalized()) {
         return true;
