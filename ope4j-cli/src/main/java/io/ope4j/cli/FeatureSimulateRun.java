@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,15 +47,8 @@ final class FeatureSimulateRun {
       throw new io.ope4j.data.UsageException("--env " + options.env + ": " + e.getMessage());
     }
     TabularPolicies.Rule behaviour = rule(options.behaviour);
-    Map<String, TabularPolicies.Rule> targets = new LinkedHashMap<>();
-    for (String target : options.targets.isEmpty() ? DEFAULT_TARGETS : options.targets) {
-      int eq = target.indexOf('=');
-      if (eq < 1 || !target.substring(0, eq).matches("[A-Za-z][A-Za-z0-9]*")) {
-        throw new io.ope4j.data.UsageException("--target must be NAME=POLICY with a name of letters and"
-            + " digits, got '" + target + "'");
-      }
-      targets.put(target.substring(0, eq), rule(target.substring(eq + 1)));
-    }
+    Map<String, TabularPolicies.Rule> targets =
+        TabularSimulateRun.targets(options.targets, DEFAULT_TARGETS, FeatureSimulateRun::rule);
     writeLog(environment, behaviour, targets, options.episodes, seed, log, err);
     ObjectNode config = new ObjectMapper().createObjectNode();
     config.put("env", options.env).put("orders", orders).put("horizon", horizon);
@@ -144,16 +136,11 @@ final class FeatureSimulateRun {
     }
     root.put("truth", "monte carlo");
     root.put("truth_episodes", n);
-    root.put("episodes", options.episodes);
     double[] range = environment.rewardRange();
     root.putArray("reward_range").add(range[0]).add(range[1]);
-    ObjectNode config = root.putObject("config");
-    config.setAll(settings);
-    config.put("gamma", options.gamma);
-    config.put("behavior", options.behaviour);
-    config.put("seed", seed);
-    root.put("note", "Monte Carlo expected discounted returns: the mean over truth_episodes on-policy"
-        + " episodes, its standard error in policies_stderr; evaluate with the same --gamma");
+    TabularSimulateRun.finishTruth(root, options, settings, seed, "Monte Carlo expected discounted"
+        + " returns: the mean over truth_episodes on-policy episodes, its standard error in"
+        + " policies_stderr; evaluate with the same --gamma");
     mapper.writeValue(truth.toFile(), root);
   }
 

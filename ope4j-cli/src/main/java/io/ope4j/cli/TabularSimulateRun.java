@@ -118,8 +118,14 @@ final class TabularSimulateRun {
 
   private static Map<String, double[][]> targets(List<String> specs,
       java.util.function.Function<String, double[][]> policyOf) {
-    Map<String, double[][]> targets = new LinkedHashMap<>();
-    for (String target : specs.isEmpty() ? DEFAULT_TARGETS : specs) {
+    return targets(specs, DEFAULT_TARGETS, policyOf);
+  }
+
+  /** The {@code --target NAME=POLICY} specs, or {@code defaults} when none, each made by {@code policyOf}. */
+  static <T> Map<String, T> targets(List<String> specs, List<String> defaults,
+      java.util.function.Function<String, T> policyOf) {
+    Map<String, T> targets = new LinkedHashMap<>();
+    for (String target : specs.isEmpty() ? defaults : specs) {
       int eq = target.indexOf('=');
       if (eq < 1 || !target.substring(0, eq).matches("[A-Za-z][A-Za-z0-9]*")) {
         throw new io.ope4j.data.UsageException("--target must be NAME=POLICY with a name of letters and"
@@ -212,14 +218,20 @@ final class TabularSimulateRun {
       values.put(target.getKey(), mdp.value(target.getValue(), options.gamma));
     }
     root.put(io.ope4j.io.TruthFile.BEHAVIOR_VALUE, mdp.value(behaviour, options.gamma));
+    finishTruth(root, options, settings, seed, "exact expected discounted returns from the initial"
+        + " distribution (linear solve, or backward induction with a horizon); evaluate with the same --gamma");
+    mapper.writeValue(truth.toFile(), root);
+  }
+
+  /** The keys every environment's truth file ends with: {@code episodes}, {@code config}, {@code note}. */
+  static void finishTruth(ObjectNode root, TabularSimulateOptions options, ObjectNode settings,
+      long seed, String note) {
     root.put("episodes", options.episodes);
     ObjectNode config = root.putObject("config");
     config.setAll(settings);
     config.put("gamma", options.gamma);
     config.put("behavior", options.behaviour);
     config.put("seed", seed);
-    root.put("note", "exact expected discounted returns from the initial distribution (linear"
-        + " solve, or backward induction with a horizon); evaluate with the same --gamma");
-    mapper.writeValue(truth.toFile(), root);
+    root.put("note", note);
   }
 }

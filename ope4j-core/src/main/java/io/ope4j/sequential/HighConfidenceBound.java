@@ -63,12 +63,16 @@ final class HighConfidenceBound {
 
   /** Whether episode {@code id} falls in the selection split under {@code seed}. */
   static boolean selects(long seed, long id) {
-    return CounterRng.uniform(CounterRng.key(seed, SPLIT_STREAM), id) < SELECTION_SHARE;
+    return inSelection(CounterRng.key(seed, SPLIT_STREAM), id);
+  }
+
+  private static boolean inSelection(long splitKey, long id) {
+    return CounterRng.uniform(splitKey, id) < SELECTION_SHARE;
   }
 
   /** Folds in one episode's value {@code x >= 0}. */
   void add(long episodeId, double x) {
-    int split = CounterRng.uniform(splitKey, episodeId) < SELECTION_SHARE ? 0 : 1;
+    int split = inSelection(splitKey, episodeId) ? 0 : 1;
     counts[split]++;
     double[] sum = sums[split];
     double[] square = squares[split];
