@@ -1,5 +1,6 @@
 package io.ope4j.sequential;
 
+import io.ope4j.internal.stats.CompensatedSum;
 import io.ope4j.internal.stats.CounterRng;
 
 /**
@@ -38,9 +39,15 @@ final class HighConfidenceBound {
   private static final long SPLIT_STREAM = 0x48434f5045L; // "HCOPE"
 
   private final long splitKey;
-  /** [split][candidate]: sums of Z and Z^2; split 0 selects, split 1 bounds. */
+  /**
+   * [split][candidate]: sums of Z and Z^2; split 0 selects, split 1 bounds. Episodes are added
+   * plainly (a chunk of ~1K episodes per state); merged states go to compensated totals, as
+   * docs/design.md asks of sums over very many rows.
+   */
   private final double[][] sums = new double[2][CANDIDATES];
   private final double[][] squares = new double[2][CANDIDATES];
+  private final CompensatedSum[][] mergedSums = compensated();
+  private final CompensatedSum[][] mergedSquares = compensated();
   private final long[] counts = new long[2];
 
   /** @param seed the seed of the split (the run's {@code --seed}) */
@@ -89,10 +96,27 @@ final class HighConfidenceBound {
     for (int split = 0; split < 2; split++) {
       counts[split] += other.counts[split];
       for (int k = 0; k < CANDIDATES; k++) {
-        sums[split][k] += other.sums[split][k];
-        squares[split][k] += other.squares[split][k];
+        mergedSums[split][k].add(other.mergedSums[split][k]);
+        mergedSums[split][k].add(other.sums[split][k]);
+        mergedSquares[split][k].add(other.mergedSquares[split][k]);
+        mergedSquares[split][k].add(other.squares[split][k]);
       }
     }
+  }
+
+  private static CompensatedSum[][] compensated() {
+    CompensatedSum[][] totals = new CompensatedSum[2][CANDIDATES];
+    for (CompensatedSum[] split : totals) {
+      for (int k = 0; k < CANDIDATES; k++) {
+        split[k] = new CompensatedSum();
+      }
+    }
+    return totals;
+  }
+
+  /** The sum over every episode of this state and those merged into it. */
+  private static double total(CompensatedSum merged, double plain) {
+    return merged.value() + plain;
   }
 
   /**
@@ -109,14 +133,16 @@ final class HighConfidenceBound {
     int best = 0;
     double bestPredicted = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < CANDIDATES; k++) {
-      double predicted = candidate(k) * theorem1(sums[0][k], squares[0][k], selection, bound, log);
+      double predicted = candidate(k) * theorem1(total(mergedSums[0][k], sums[0][k]),
+          total(mergedSquares[0][k], squares[0][k]), selection, bound, log);
       if (predicted > bestPredicted) {
         bestPredicted = predicted;
         best = k;
       }
     }
     double c = candidate(best);
-    double lower = c * theorem1(sums[1][best], squares[1][best], bound, bound, log);
+    double lower = c * theorem1(total(mergedSums[1][best], sums[1][best]),
+        total(mergedSquares[1][best], squares[1][best]), bound, bound, log);
     return new Result(Math.max(0.0, lower), c, selection, bound);
   }
 

@@ -122,6 +122,9 @@ class HighConfidenceBoundTest {
         .isInstanceOf(UsageException.class).hasMessageContaining("--reward-range");
     assertThatThrownBy(() -> hcope(List.of(SequentialEstimator.PDIS), 1.0, 0, 0, -1, 1))
         .isInstanceOf(UsageException.class).hasMessageContaining("--horizon-cap");
+    assertThatThrownBy(() -> io.ope4j.engine.EvaluationConfig.of(
+        io.ope4j.estimator.Estimators.parseList("ipw")).withInterval(IntervalMethod.HCOPE))
+        .isInstanceOf(UsageException.class).hasMessageContaining("bandit logs take");
     // rewards >= 0 need no shift: gamma 1 without a cap is fine, with an infinite upper end
     assertThat(hcope(List.of(SequentialEstimator.PDIS), 1.0, 0, 0, 0, 1).totalDiscount())
         .isEqualTo(Double.POSITIVE_INFINITY);
