@@ -31,6 +31,8 @@ final class TrajectoryEvaluateRun {
 
   /** Estimators when none are given: the model-free ones, and dr, sndr with Q-hat columns. */
   private static final String DEFAULT_ESTIMATORS = "tis,pdis,sntis,snpdis";
+  /** Estimators when none are given with {@code --ci hcope}: the ones it bounds. */
+  private static final String HCOPE_ESTIMATORS = "tis,pdis";
   private static final String DEFAULT_MODEL_ESTIMATORS = "dm,tis,pdis,sntis,snpdis,dr,sndr";
 
   /** Options of {@code evaluate} that only bandit logs use, left out of the report's settings. */
@@ -98,10 +100,15 @@ final class TrajectoryEvaluateRun {
       throw new io.ope4j.data.UsageException(e.getMessage(), e);
     }
     int threads = intervals.threads.count();
-    SequentialResult result = trajectory.qModel == null
-        ? TrajectoryEvaluation.evaluate(input, options, config, threads)
-        : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
-            config, threads, err);
+    SequentialResult result;
+    // the log is read once, twice with a self-normalised estimator; a fitted Q reads it more
+    int passes = trajectory.qModel != null ? -1 : config.anySelfNormalized() ? 2 : 1;
+    try (Progress progress = Progress.pollingFile(err, input, passes)) {
+      result = trajectory.qModel == null
+          ? TrajectoryEvaluation.evaluate(input, options, config, threads)
+          : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
+              config, threads, err);
+    }
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
@@ -111,24 +118,35 @@ final class TrajectoryEvaluateRun {
   }
 
   SequentialConfig config(String estimators, LogInput input) throws Exception {
+    boolean hcope = IntervalMethod.parse(intervals.method) == IntervalMethod.HCOPE;
+    if (intervals.rewardRange != null && !hcope) {
+      throw new io.ope4j.data.UsageException("--reward-range on a trajectory log states the range of"
+          + " every step's reward for --ci hcope; the other intervals do not use it");
+    }
     String ids = estimators != null ? estimators
+        : hcope ? HCOPE_ESTIMATORS
         : trajectory.qModel != null ? FittedTrajectoryRun.defaultEstimators(trajectory.qModel)
         : hasModelColumns(input) ? DEFAULT_MODEL_ESTIMATORS : DEFAULT_ESTIMATORS;
     List<SequentialEstimator> chosen = new ArrayList<>();
     for (String id : ids.split(",")) {
       chosen.add(SequentialEstimator.parse(id));
     }
+    TermRange rewards = intervals.rewardRange == null ? null : TermRange.parse(intervals.rewardRange);
+    // the range and the cap first: hcope's check in SequentialConfig needs them
     SequentialConfig config = SequentialConfig.of(chosen, trajectory.gamma)
-        .withInterval(IntervalMethod.parse(intervals.method), intervals.replicates, intervals.bootstrapSeed())
-        .withLevel(intervals.level)
         .withLimits(trajectory.horizonCap,
             trajectory.weightClip == null ? Double.POSITIVE_INFINITY : trajectory.weightClip)
+        .withRewardRange(rewards == null ? Double.NaN : rewards.lower(),
+            rewards == null ? Double.NaN : rewards.upper())
+        .withInterval(IntervalMethod.parse(intervals.method), intervals.replicates, intervals.bootstrapSeed())
+        .withLevel(intervals.level)
         .withCompatibility(compatibility());
     if (intervals.termRange != null) {
       TermRange range = TermRange.parse(intervals.termRange);
       config = new SequentialConfig(config.estimators(), config.gamma(), config.horizonCap(),
           config.clip(), config.method(), config.level(), config.replicates(), config.seed(),
-          range.lower(), range.upper(), config.compatibility());
+          range.lower(), range.upper(), config.compatibility(), config.rewardLower(),
+          config.rewardUpper());
     }
     return config;
   }
