@@ -113,10 +113,10 @@ final class EpisodeSpill implements Closeable {
     }
   }
 
+  /** A bulk copy through a double view of the native-order buffer (a memory copy, no loop). */
   private void put(double[] values, int length) {
-    for (int t = 0; t < length; t++) {
-      buffer.putDouble(values[t]);
-    }
+    buffer.asDoubleBuffer().put(values, 0, length);
+    buffer.position(buffer.position() + Double.BYTES * length);
   }
 
   private void flush() throws IOException {
@@ -161,9 +161,8 @@ final class EpisodeSpill implements Closeable {
   }
 
   private void get(double[] values, int length) {
-    for (int t = 0; t < length; t++) {
-      values[t] = buffer.getDouble();
-    }
+    buffer.asDoubleBuffer().get(values, 0, length);
+    buffer.position(buffer.position() + Double.BYTES * length);
   }
 
   /** Makes {@code bytes} readable in the buffer; false if the spill ends first. */
