@@ -187,45 +187,19 @@ final class EpisodeSpill implements Closeable {
   }
 
   /** The first pass's source, teeing each episode into the spill. */
-  private final class Recording implements EpisodeSource {
-    private final EpisodeSource source;
+  private final class Recording extends ForwardingEpisodeSource {
 
     Recording(EpisodeSource source) {
-      this.source = source;
-    }
-
-    @Override
-    public String name() {
-      return source.name();
-    }
-
-    @Override
-    public List<String> policyNames() {
-      return source.policyNames();
-    }
-
-    @Override
-    public boolean hasModel() {
-      return source.hasModel();
-    }
-
-    @Override
-    public boolean hasMarginalRatios() {
-      return source.hasMarginalRatios();
+      super(source);
     }
 
     @Override
     public boolean next(EpisodeSteps episode) throws IOException {
-      if (!source.next(episode)) {
+      if (!super.next(episode)) {
         return false;
       }
       write(episode);
       return true;
-    }
-
-    @Override
-    public void close() throws IOException {
-      source.close();
     }
   }
 

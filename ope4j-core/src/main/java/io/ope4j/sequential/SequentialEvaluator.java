@@ -15,6 +15,8 @@ import java.util.List;
  * per-step sums, but its per-trajectory values (which its t, Hoeffding, Bernstein and
  * SCOPE-RL-style intervals need, through their sum of squares and maximum) depend on the
  * normaliser of the whole log, so they cannot be folded before it is known (docs/sequential.md).
+ * {@link #evaluateReadingOnce} opens the source once all the same, replaying a spill of its
+ * episodes ({@link EpisodeSpill}) in the second pass.
  */
 public final class SequentialEvaluator {
 

@@ -164,34 +164,13 @@ class EpisodeSpillTest {
   }
 
   /** A source that fails, as a reader does on a bad row, after {@code good} episodes. */
-  private static final class FailingAfter implements EpisodeSource {
-    private final EpisodeSource source;
+  private static final class FailingAfter extends ForwardingEpisodeSource {
     private final int good;
     private int read;
 
     FailingAfter(EpisodeSource source, int good) {
-      this.source = source;
+      super(source);
       this.good = good;
-    }
-
-    @Override
-    public String name() {
-      return source.name();
-    }
-
-    @Override
-    public List<String> policyNames() {
-      return source.policyNames();
-    }
-
-    @Override
-    public boolean hasModel() {
-      return source.hasModel();
-    }
-
-    @Override
-    public boolean hasMarginalRatios() {
-      return source.hasMarginalRatios();
     }
 
     @Override
@@ -199,12 +178,7 @@ class EpisodeSpillTest {
       if (read++ == good) {
         throw new InvalidDataException(name(), good, "reward", "must be finite, got NaN");
       }
-      return source.next(episode);
-    }
-
-    @Override
-    public void close() throws IOException {
-      source.close();
+      return super.next(episode);
     }
   }
 }
