@@ -200,13 +200,18 @@ public final class EpisodeSteps {
     length = Math.min(length, cap);
   }
 
+  /** Sets the length to {@code steps}, growing the arrays; the values of new steps are unset. */
+  void resize(int steps) {
+    while (reward.length < steps) {
+      allocate(2 * reward.length);
+    }
+    length = steps;
+  }
+
   /** Copies {@code other} into this buffer. */
   public void copyFrom(EpisodeSteps other) {
     start(other.id);
-    while (reward.length < other.length) {
-      allocate(2 * reward.length);
-    }
-    length = other.length;
+    resize(other.length);
     System.arraycopy(other.reward, 0, reward, 0, length);
     System.arraycopy(other.pscore, 0, pscore, 0, length);
     System.arraycopy(other.qLogged, 0, qLogged, 0, length);

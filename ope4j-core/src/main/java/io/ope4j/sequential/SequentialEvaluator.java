@@ -15,6 +15,8 @@ import java.util.List;
  * per-step sums, but its per-trajectory values (which its t, Hoeffding, Bernstein and
  * SCOPE-RL-style intervals need, through their sum of squares and maximum) depend on the
  * normaliser of the whole log, so they cannot be folded before it is known (docs/sequential.md).
+ * {@link #evaluateReadingOnce} opens the source once all the same, replaying a spill of its
+ * episodes ({@link EpisodeSpill}) in the second pass.
  */
 public final class SequentialEvaluator {
 
@@ -30,7 +32,7 @@ public final class SequentialEvaluator {
   public static SequentialResult evaluate(EpisodeSource.Opener opener, SequentialConfig config)
       throws IOException {
     return evaluate(opener, config,
-        (source, normalisers, valuesPass) -> fold(source, config, normalisers, valuesPass));
+        (source, normalisers, valuesPass) -> fold(source, config, normalisers, valuesPass), null);
   }
 
   /**
@@ -40,12 +42,30 @@ public final class SequentialEvaluator {
    */
   public static SequentialResult evaluate(EpisodeSource.Opener opener, SequentialConfig config,
       int threads) throws IOException {
-    return evaluate(opener, config, (source, normalisers, valuesPass) -> {
+    return evaluate(opener, config, threaded(config, threads), null);
+  }
+
+  /**
+   * Evaluates as {@link #evaluate(EpisodeSource.Opener, SequentialConfig, int)} but opens the
+   * source once: with a self-normalised estimator, the first pass also copies every episode into
+   * a temporary binary file in {@code spillDirectory} (about {@code 8 (3 + 2P)} bytes per step for
+   * P policies, deleted at the end) and the second pass replays it instead of reading the source
+   * again. The result is the same to the bit; for sources that are costly to read twice, such as
+   * a parsed text log.
+   */
+  public static SequentialResult evaluateReadingOnce(EpisodeSource.Opener opener,
+      SequentialConfig config, int threads, java.nio.file.Path spillDirectory)
+      throws IOException {
+    return evaluate(opener, config, threaded(config, threads), spillDirectory);
+  }
+
+  private static Pass threaded(SequentialConfig config, int threads) {
+    return (source, normalisers, valuesPass) -> {
       checkModel(source, config);
       SequentialState state =
           new ChunkedEpisodeFold(config, normalisers, valuesPass, threads).fold(source);
       return requireEpisodes(source, state);
-    });
+    };
   }
 
   /** One pass over a source's episodes. */
@@ -54,19 +74,37 @@ public final class SequentialEvaluator {
         throws IOException;
   }
 
+  /** The passes; with a {@code spillDirectory}, the second replays the first's spilled episodes. */
   private static SequentialResult evaluate(EpisodeSource.Opener opener, SequentialConfig config,
-      Pass pass) throws IOException {
-    double[][] normalisers = null;
-    if (config.anySelfNormalized()) {
+      Pass pass, java.nio.file.Path spillDirectory) throws IOException {
+    if (!config.anySelfNormalized()) {
+      return valuesPass(opener, config, pass, null);
+    }
+    EpisodeSpill spill = null;
+    try {
       SequentialState first;
       try (EpisodeSource source = opener.open()) {
-        first = pass.fold(source, null, false);
+        EpisodeSource read = source;
+        if (spillDirectory != null) {
+          spill = EpisodeSpill.create(spillDirectory, source);
+          read = spill.recording(source);
+        }
+        first = pass.fold(read, null, false);
       }
-      normalisers = new double[first.policies()][];
+      double[][] normalisers = new double[first.policies()][];
       for (int p = 0; p < normalisers.length; p++) {
         normalisers[p] = first.stepWeights(p).meanWeights();
       }
+      return valuesPass(spill == null ? opener : spill::replay, config, pass, normalisers);
+    } finally {
+      if (spill != null) {
+        spill.close();
+      }
     }
+  }
+
+  private static SequentialResult valuesPass(EpisodeSource.Opener opener, SequentialConfig config,
+      Pass pass, double[][] normalisers) throws IOException {
     try (EpisodeSource source = opener.open()) {
       List<String> names = source.policyNames();
       return finish(pass.fold(source, normalisers, true), names, config);

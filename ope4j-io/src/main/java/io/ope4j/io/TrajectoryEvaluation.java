@@ -4,11 +4,12 @@ import io.ope4j.sequential.SequentialConfig;
 import io.ope4j.sequential.SequentialEvaluator;
 import io.ope4j.sequential.SequentialResult;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Evaluates a trajectory log (docs/formats.md, "Trajectory log") read from any format: the log is
- * read once, or twice with a self-normalised estimator (docs/sequential.md), on {@code threads}
- * worker threads with the same result for any number.
+ * read once, in one or, with a self-normalised estimator, two passes (docs/sequential.md), on
+ * {@code threads} worker threads with the same result for any number.
  */
 public final class TrajectoryEvaluation {
 
@@ -22,13 +23,15 @@ public final class TrajectoryEvaluation {
   }
 
   /**
-   * Evaluates {@code input}, which must be readable more than once ({@link LogInput#reopenable}).
+   * Evaluates {@code input}, parsed once: with a self-normalised estimator the second pass replays
+   * a temporary binary copy of the episodes written during the first, in {@code java.io.tmpdir}
+   * (docs/sequential.md, "Passes"), rather than reading the log again.
    *
    * @throws io.ope4j.data.InvalidDataException on bad input, naming source, row and column
    */
   public static SequentialResult evaluate(LogInput input, TrajectoryReadOptions options,
       SequentialConfig config, int threads) throws IOException {
-    return SequentialEvaluator.evaluate(() -> TrajectoryLogReader.open(input, options), config,
-        threads);
+    return SequentialEvaluator.evaluateReadingOnce(() -> TrajectoryLogReader.open(input, options),
+        config, threads, Path.of(System.getProperty("java.io.tmpdir")));
   }
 }
