@@ -101,8 +101,9 @@ final class TrajectoryEvaluateRun {
     }
     int threads = intervals.threads.count();
     SequentialResult result;
-    // the log is read once, twice with a self-normalised estimator; a fitted Q reads it more
-    int passes = trajectory.qModel != null ? -1 : config.anySelfNormalized() ? 2 : 1;
+    // the file is parsed once (a self-normalised estimator's second pass replays a binary spill);
+    // a fitted Q reads it more often, so its bar counts without a total
+    int passes = trajectory.qModel != null ? -1 : 1;
     try (Progress progress = Progress.pollingFile(err, input, passes)) {
       result = trajectory.qModel == null
           ? TrajectoryEvaluation.evaluate(input, options, config, threads)
