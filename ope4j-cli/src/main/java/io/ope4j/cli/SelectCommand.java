@@ -100,6 +100,15 @@ final class SelectCommand implements Callable<Integer> {
       }
     }
     Criterion chosenCriterion = Criterion.parse(criterion);
+    // ---- continuous-action logs (docs/continuous.md): candidates are target_action_NAME columns ----
+    if (trajectory.schema.equals("continuous")) {
+      if (gate != null) {
+        throw new UsageException("--gate reads the gate's record of a bandit log; the gate does not decide on"
+            + " continuous-action logs");
+      }
+      return new ContinuousSelectRun(intervals, columns).run(log.data, estimators, chosenCriterion, topK, truth,
+          output, html, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
     if (estimators != null && estimators.contains(",")) {
       throw new UsageException("--estimators: select ranks by one estimator, got '" + estimators + "'");
     }

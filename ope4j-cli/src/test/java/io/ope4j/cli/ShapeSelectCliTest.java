@@ -1,0 +1,74 @@
+package io.ope4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code select} on the log shapes beyond one discrete action, on simulated logs whose candidates'
+ * true values are known: it picks the best candidate, and with {@code --truth} reports the same
+ * metrics as for a bandit log.
+ */
+class ShapeSelectCliTest {
+
+  @TempDir Path dir;
+
+  private static JsonNode json(CliRun run) throws IOException {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  /** The JSON keys of the quality block every select --truth writes. */
+  private static void hasBanditMetrics(JsonNode quality) {
+    for (String key : new String[] {"regret_at_k", "sharpe_ratio_at_k", "spearman", "kendall_tau", "mse",
+        "relative_error", "type_i_error_rate", "type_ii_error_rate", "top_k_curve", "behavior_value"}) {
+      assertThat(quality.has(key)).as(key + " in " + quality).isTrue();
+    }
+  }
+
+  @Test
+  void continuousCandidatesAreRankedAndTheBestIsPicked() throws IOException {
+    Path log = dir.resolve("cont.csv");
+    // true values 2 - (slope - 1)^2 / 5 - shift^2: good 1.99, fair 1.64, poor 2 - 0.2 - 1.44 = 0.36
+    CliRun simulate = CliRun.of("simulate", "--schema", "continuous", "--rows", "20000", "--seed", "4",
+        "--candidate", "fair=1:0.6", "--candidate", "poor=0:1.2", "--candidate", "good=1:0.1", "--output", log.toString());
+    assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+    JsonNode truth = new ObjectMapper().readTree(dir.resolve("cont.truth.json").toFile()).get("policies");
+    assertThat(truth.get("good").asDouble()).isEqualTo(1.99, org.assertj.core.api.Assertions.within(1e-12));
+    JsonNode selection = json(CliRun.of("select", "--schema", "continuous", "--data", log.toString(), "--top-k", "1",
+        "--truth", dir.resolve("cont.truth.json").toString(), "--format", "json"));
+    assertThat(selection.get("estimator").asText()).isEqualTo("kernel-dr:kernel=gaussian:bandwidth=slope");
+    assertThat(selection.get("selected").get(0).asText()).isEqualTo("good");
+    assertThat(selection.get("candidates")).hasSize(3);
+    assertThat(selection.get("candidates").get(2).get("policy").asText()).isEqualTo("poor");
+    hasBanditMetrics(selection.get("quality"));
+    assertThat(selection.get("quality").get("regret_at_k").asDouble()).isZero();
+    assertThat(selection.get("quality").get("spearman").asDouble()).isEqualTo(1.0);
+    // ranking by the lower bound of another estimator works the same way
+    JsonNode byBound = json(CliRun.of("select", "--schema", "continuous", "--data", log.toString(), "--estimators",
+        "kernel-ipw:kernel=epanechnikov:bandwidth=0.3", "--criterion", "lower-bound", "--format", "json"));
+    assertThat(byBound.get("selected").get(0).asText()).isEqualTo("good");
+  }
+
+  @Test
+  void continuousMisuseIsAUsageError() throws IOException {
+    Path single = dir.resolve("single.csv");
+    assertThat(CliRun.of("simulate", "--schema", "continuous", "--rows", "100", "--output", single.toString())
+        .exitCode()).isZero();
+    CliRun one = CliRun.of("select", "--schema", "continuous", "--data", single.toString());
+    assertThat(one.exitCode()).isEqualTo(2);
+    assertThat(one.err()).contains("at least two candidate policies");
+    CliRun mixed = CliRun.of("simulate", "--schema", "continuous", "--rows", "10", "--candidate", "a=1:0",
+        "--policy-shift", "1", "--output", dir.resolve("x.csv").toString());
+    assertThat(mixed.exitCode()).isEqualTo(2);
+    CliRun bad = CliRun.of("simulate", "--schema", "continuous", "--rows", "10", "--candidate", "a=1",
+        "--output", dir.resolve("x.csv").toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("NAME=SLOPE:SHIFT[:NOISE]");
+  }
+}
