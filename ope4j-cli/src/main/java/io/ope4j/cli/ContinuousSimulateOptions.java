@@ -31,12 +31,6 @@ final class ContinuousSimulateOptions {
       description = "Continuous actions: the error of the q and q_pi columns' reward model, a constant (default: ${DEFAULT-VALUE}).")
   double modelShift;
 
-  @Option(names = "--candidate", paramLabel = "NAME=SLOPE:SHIFT[:NOISE]",
-      description = "Continuous actions: a candidate policy for select (repeatable): its action SLOPE * mean(x) +"
-          + " SHIFT, or a normal density of sd NOISE around it; written as target_action_NAME (or"
-          + " target_density_NAME) and q_pi_NAME instead of the one evaluation policy's columns.")
-  java.util.List<String> candidates = new java.util.ArrayList<>();
-
   /** Whether a continuous-action log is asked for. */
   boolean continuous() {
     return switch (schema) {

@@ -33,7 +33,7 @@ final class ContinuousSimulateRun {
   private ContinuousSimulateRun() {}
 
   /** Writes the log and the truth; returns the summary line. */
-  static String run(ContinuousSimulateOptions options, ParseResult parsed, int contextDim, double rewardNoise,
+  static String run(ContinuousSimulateOptions options, List<String> candidates, ParseResult parsed, int contextDim, double rewardNoise,
       long rows, long seed, Path log, Path truthPath, PrintWriter err) throws IOException {
     for (String name : NOT_USED) {
       if (parsed.hasMatchedOption(name)) {
@@ -46,7 +46,7 @@ final class ContinuousSimulateRun {
         parsed.hasMatchedOption("--reward-noise") ? rewardNoise : 1.0, options.policySlope, options.policyShift,
         options.policyNoise, options.modelShift, seed);
     Map<String, ContinuousSimulation> policies = new LinkedHashMap<>();
-    if (options.candidates.isEmpty()) {
+    if (candidates.isEmpty()) {
       policies.put("pi", simulation);
     } else {
       for (String name : List.of("--policy-slope", "--policy-shift", "--policy-noise")) {
@@ -55,11 +55,11 @@ final class ContinuousSimulateRun {
               + " its own SLOPE:SHIFT[:NOISE]");
         }
       }
-      for (String candidate : options.candidates) {
+      for (String candidate : candidates) {
         parseCandidate(candidate, simulation, policies);
       }
     }
-    write(policies, !options.candidates.isEmpty(), log, err);
+    write(policies, !candidates.isEmpty(), log, err);
     writeTruth(simulation, policies, truthPath);
     return String.format(java.util.Locale.ROOT, "ope4j: wrote %,d rows to %s and the true value to %s", rows, log,
         truthPath);
@@ -67,12 +67,12 @@ final class ContinuousSimulateRun {
 
   /** {@code NAME=SLOPE:SHIFT[:NOISE]} into {@code policies}. */
   private static void parseCandidate(String text, ContinuousSimulation base, Map<String, ContinuousSimulation> policies) {
-    int equals = text.indexOf('=');
-    String[] parts = equals <= 0 ? new String[0] : text.substring(equals + 1).split(":", -1);
+    String[] nameAndSpec = CandidateOptions.nameAndSpec(text, "NAME=SLOPE:SHIFT[:NOISE]");
+    String[] parts = nameAndSpec[1].split(":", -1);
     if (parts.length < 2 || parts.length > 3) {
       throw new UsageException("--candidate must be NAME=SLOPE:SHIFT[:NOISE], got '" + text + "'");
     }
-    String name = text.substring(0, equals);
+    String name = nameAndSpec[0];
     if (policies.containsKey(name)) {
       throw new UsageException("--candidate " + name + " is given twice");
     }

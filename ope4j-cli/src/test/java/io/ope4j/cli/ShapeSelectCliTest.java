@@ -55,6 +55,60 @@ class ShapeSelectCliTest {
     assertThat(byBound.get("selected").get(0).asText()).isEqualTo("good");
   }
 
+  /** The candidate with the largest true value. */
+  private static String best(JsonNode policies) {
+    String best = null;
+    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) policies::fields) {
+      if (best == null || field.getValue().asDouble() > policies.get(best).asDouble()) {
+        best = field.getKey();
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void slateCandidatesAreRankedAndTheBestIsPicked() throws IOException {
+    Path log = dir.resolve("slates.csv");
+    CliRun simulate = CliRun.of("simulate", "--slate-length", "3", "--actions", "6", "--slates", "8000", "--seed", "2",
+        "--candidate", "flat=5", "--candidate", "sharp=0.1", "--candidate", "mild=0.7", "--output", log.toString());
+    assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+    Path truthFile = dir.resolve("slates.truth.json");
+    JsonNode truth = new ObjectMapper().readTree(truthFile.toFile()).get("policies");
+    assertThat(truth.size()).isEqualTo(3);
+    JsonNode selection = json(CliRun.of("select", "--data", log.toString(), "--top-k", "1", "--truth",
+        truthFile.toString(), "--format", "json"));
+    assertThat(selection.get("estimator").asText()).isEqualTo("cascade-dr");
+    assertThat(selection.get("selected").get(0).asText()).isEqualTo(best(truth));
+    hasBanditMetrics(selection.get("quality"));
+    assertThat(selection.get("quality").get("regret_at_k").asDouble()).isZero();
+    for (JsonNode candidate : selection.get("candidates")) {
+      double error = candidate.get("value").asDouble() - candidate.get("true_value").asDouble();
+      assertThat(Math.abs(error)).as(candidate.toString()).isLessThan(4.5 * candidate.get("stderr").asDouble());
+    }
+    // the same log evaluated by another estimator, by lower bound
+    JsonNode byBound = json(CliRun.of("select", "--data", log.toString(), "--estimators", "snrips", "--criterion",
+        "lower-bound", "--format", "json"));
+    assertThat(byBound.get("estimator").asText()).isEqualTo("snrips");
+    assertThat(byBound.get("candidates")).hasSize(3);
+  }
+
+  @Test
+  void slateMisuseIsAUsageError() throws IOException {
+    Path single = dir.resolve("one.csv");
+    assertThat(CliRun.of("simulate", "--slate-length", "2", "--slates", "50", "--output", single.toString())
+        .exitCode()).isZero();
+    CliRun one = CliRun.of("select", "--data", single.toString());
+    assertThat(one.exitCode()).isEqualTo(2);
+    assertThat(one.err()).contains("at least two candidate policies");
+    CliRun both = CliRun.of("simulate", "--slate-length", "2", "--slates", "5", "--candidate", "a=1",
+        "--eval-temperature", "2", "--output", dir.resolve("x.csv").toString());
+    assertThat(both.exitCode()).isEqualTo(2);
+    CliRun bandit = CliRun.of("simulate", "--rows", "5", "--candidate", "a=1", "--output",
+        dir.resolve("y.csv").toString());
+    assertThat(bandit.exitCode()).isEqualTo(2);
+    assertThat(bandit.err()).contains("--eval-policy");
+  }
+
   @Test
   void continuousMisuseIsAUsageError() throws IOException {
     Path single = dir.resolve("single.csv");
