@@ -66,7 +66,7 @@ final class ContinuousSimulateRun {
   }
 
   /** {@code NAME=SLOPE:SHIFT[:NOISE]} into {@code policies}. */
-  private static void parseCandidate(String text, ContinuousSimulation base, Map<String, ContinuousSimulation> policies) {
+  static void parseCandidate(String text, ContinuousSimulation base, Map<String, ContinuousSimulation> policies) {
     String[] nameAndSpec = CandidateOptions.nameAndSpec(text, "NAME=SLOPE:SHIFT[:NOISE]");
     String[] parts = nameAndSpec[1].split(":", -1);
     if (parts.length < 2 || parts.length > 3) {

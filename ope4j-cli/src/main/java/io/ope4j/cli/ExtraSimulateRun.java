@@ -67,7 +67,7 @@ final class ExtraSimulateRun {
     return log.resolveSibling(name + ".embedding.csv");
   }
 
-  private static EmbeddingBandit embeddingBandit(ExtraSimulateOptions options, SyntheticConfig base) {
+  static EmbeddingBandit embeddingBandit(ExtraSimulateOptions options, SyntheticConfig base) {
     try {
       EmbeddingBandit bandit = new EmbeddingBandit(new EmbeddingBandit.Settings(base.nActions(), options.embeddingDims,
           options.embeddingCategories, base.poolSize(), options.embeddingTemperature, base.behaviourTemperature(),
@@ -78,7 +78,7 @@ final class ExtraSimulateRun {
     }
   }
 
-  private static MultiLoggerBandit multiLogger(ExtraSimulateOptions options, SyntheticConfig base) {
+  static MultiLoggerBandit multiLogger(ExtraSimulateOptions options, SyntheticConfig base) {
     List<String> labels = new ArrayList<>();
     double[] temperatures = new double[options.loggers.size()];
     double[] shares = new double[options.loggers.size()];
