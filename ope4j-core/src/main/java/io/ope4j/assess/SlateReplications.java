@@ -1,14 +1,12 @@
 package io.ope4j.assess;
 
-import io.ope4j.internal.stats.CounterRng;
 import io.ope4j.selection.KnownValues;
 import io.ope4j.slate.SlateConfig;
+import io.ope4j.slate.SlateEstimate;
 import io.ope4j.slate.SlateEstimator;
 import io.ope4j.slate.SlateEvaluator;
-import io.ope4j.slate.SlateResult;
 import io.ope4j.slate.SlateSimulator;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +17,11 @@ import java.util.Map;
  * the same logged slates for every candidate), every candidate estimated by every estimator. The
  * truth is exact ({@link SlateSimulator#truth()}).
  */
-public final class SlateReplications implements EstimatedReplications {
+public final class SlateReplications extends PerCandidateReplications {
 
-  private final List<String> names;
   private final List<SlateSimulator> simulators;
   private final long slatesPerLog;
   private final SlateConfig config;
-  private final KnownValues truth;
 
   /**
    * @param candidates by name, simulators of one setting with their own evaluation temperature
@@ -33,53 +29,22 @@ public final class SlateReplications implements EstimatedReplications {
    * @throws IllegalArgumentException with fewer than two candidates
    */
   public SlateReplications(Map<String, SlateSimulator> candidates, long slatesPerLog, SlateConfig config) {
-    this.names = List.copyOf(candidates.keySet());
+    super(truthOf(candidates), config.estimators().stream().map(SlateEstimator::id).toList(),
+        candidates.values().iterator().next().config().seed(), slatesPerLog);
     this.simulators = List.copyOf(candidates.values());
-    if (names.size() < 2) {
-      throw new IllegalArgumentException("an assessment needs at least two candidates, got " + names);
-    }
-    if (slatesPerLog < 1) {
-      throw new IllegalArgumentException("slates per log must be at least 1, got " + slatesPerLog);
-    }
     this.slatesPerLog = slatesPerLog;
     this.config = config;
-    double[] values = new double[names.size()];
-    for (int p = 0; p < values.length; p++) {
-      values[p] = simulators.get(p).truth();
-    }
-    this.truth = KnownValues.of(names, values, simulators.get(0).behaviourValue());
+  }
+
+  private static KnownValues truthOf(Map<String, SlateSimulator> candidates) {
+    double[] values = candidates.values().stream().mapToDouble(SlateSimulator::truth).toArray();
+    return KnownValues.of(List.copyOf(candidates.keySet()), values,
+        candidates.values().iterator().next().behaviourValue());
   }
 
   @Override
-  public List<String> candidates() {
-    return names;
-  }
-
-  @Override
-  public List<String> estimators() {
-    List<String> specs = new ArrayList<>();
-    for (SlateEstimator estimator : config.estimators()) {
-      specs.add(estimator.id());
-    }
-    return specs;
-  }
-
-  @Override
-  public KnownValues truth() {
-    return truth;
-  }
-
-  @Override
-  public Replicate replicate(int replication) throws IOException {
-    long sampleSeed = CounterRng.key(simulators.get(0).config().seed(), replication);
-    double[][] estimates = new double[config.estimators().size()][names.size()];
-    for (int p = 0; p < names.size(); p++) {
-      SlateResult result = SlateEvaluator.evaluate(simulators.get(p).withSampleSeed(sampleSeed).source(slatesPerLog),
-          config, 1);
-      for (int e = 0; e < estimates.length; e++) {
-        estimates[e][p] = result.estimates().get(e).value();
-      }
-    }
-    return new Replicate(truth, estimates);
+  double[] estimate(int candidate, long sampleSeed) throws IOException {
+    return SlateEvaluator.evaluate(simulators.get(candidate).withSampleSeed(sampleSeed).source(slatesPerLog), config, 1)
+        .estimates().stream().mapToDouble(SlateEstimate::value).toArray();
   }
 }

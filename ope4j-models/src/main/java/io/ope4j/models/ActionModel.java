@@ -75,32 +75,8 @@ public final class ActionModel {
     Standardiser standardiser = Standardiser.of(contexts, dim, n);
     Features features = new Features(standardiser, categories);
     double[] x = features.of(contexts, embedding, n);
-    int width = features.width();
-    int folds = crossFitting.folds();
-    long key = crossFitting.key();
-    int[] foldOf = new int[n];
-    int[] sizes = new int[folds];
-    for (int i = 0; i < n; i++) {
-      foldOf[i] = crossFitting.fold(key, i);
-      sizes[foldOf[i]]++;
-    }
-    double[][] coefficients = new double[folds][];
-    for (int f = 0; f < folds; f++) {
-      int training = folds == 1 ? n : n - sizes[f];
-      if (training == 0) {
-        throw new IllegalArgumentException("fold " + f + " leaves no row to fit the action model on");
-      }
-      double[] rows = new double[training * width];
-      int[] labels = new int[training];
-      int j = 0;
-      for (int i = 0; i < n; i++) {
-        if (folds == 1 || foldOf[i] != f) {
-          System.arraycopy(x, i * width, rows, j * width, width);
-          labels[j++] = actions[i];
-        }
-      }
-      coefficients[f] = classifier.fit(rows, width, labels, null, nActions).coefficients();
-    }
+    double[][] coefficients = classifier.fitPerFold(x, features.width(), actions, nActions, crossFitting.assign(n),
+        "action model");
     String description = classifier.describe() + " of the action on the z-scored context and the one-hot embedding, "
         + crossFitting.describe();
     return new CrossFittedPosterior(features, coefficients, crossFitting, nActions, dim, description);
