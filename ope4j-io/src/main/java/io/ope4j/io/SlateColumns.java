@@ -50,6 +50,12 @@ final class SlateColumns {
     this.action = required(header, "action", source);
     this.reward = required(header, "reward", source);
     this.slatePscore = header.indexOf("pscore");
+    if (candidate == null && !candidates(header).isEmpty() && !header.contains("evaluation_policy_pscore")
+        && !header.contains("evaluation_policy_pscore_item_position")
+        && !header.contains("evaluation_policy_pscore_cascade")) {
+      throw new InvalidDataException(source, 0, null, "the log holds the candidates " + candidates(header)
+          + " (evaluation_policy_NAME_* columns) and no single evaluation policy: rank them with select");
+    }
     this.slatePi = paired(header, slatePscore, "pscore", evaluation + "pscore", source);
     this.positionPscore = header.indexOf("pscore_item_position");
     this.positionPi = paired(header, positionPscore, "pscore_item_position",
