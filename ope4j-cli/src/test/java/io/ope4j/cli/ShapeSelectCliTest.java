@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,38 @@ class ShapeSelectCliTest {
         "lower-bound", "--format", "json"));
     assertThat(byBound.get("estimator").asText()).isEqualTo("snrips");
     assertThat(byBound.get("candidates")).hasSize(3);
+  }
+
+  @Test
+  void pooledLoggerAndEmbeddingLogsAreRankedByTheirEstimators() throws IOException {
+    String[] candidates = {"--eval-policy", "warm=softmax:2", "--eval-policy", "greedy=argmax", "--eval-policy",
+        "random=uniform"};
+    Path pooled = dir.resolve("pooled.csv");
+    List<String> simulate = new java.util.ArrayList<>(List.of("simulate", "--rows", "20000", "--seed", "6", "--logger",
+        "old=0.3:1", "--logger", "new=3:2", "--output", pooled.toString()));
+    simulate.addAll(List.of(candidates));
+    CliRun run = CliRun.of(simulate.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path pooledTruth = dir.resolve("pooled.truth.json");
+    JsonNode byLoggers = json(CliRun.of("select", "--data", pooled.toString(), "--estimators", "ipw-balanced",
+        "--top-k", "1", "--truth", pooledTruth.toString(), "--format", "json"));
+    assertThat(byLoggers.get("selected").get(0).asText())
+        .isEqualTo(best(new ObjectMapper().readTree(pooledTruth.toFile()).get("policies")));
+    hasBanditMetrics(byLoggers.get("quality"));
+
+    Path embedded = dir.resolve("embedded.csv");
+    simulate = new java.util.ArrayList<>(List.of("simulate", "--rows", "20000", "--seed", "6", "--embedding-dims", "2",
+        "--actions", "30", "--reward-type", "binary", "--output", embedded.toString()));
+    simulate.addAll(List.of(candidates));
+    run = CliRun.of(simulate.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path embeddedTruth = dir.resolve("embedded.truth.json");
+    JsonNode byMips = json(CliRun.of("select", "--data", embedded.toString(), "--embedding-table",
+        dir.resolve("embedded.embedding.csv").toString(), "--estimators", "snmips", "--top-k", "1", "--truth",
+        embeddedTruth.toString(), "--format", "json"));
+    assertThat(byMips.get("selected").get(0).asText())
+        .isEqualTo(best(new ObjectMapper().readTree(embeddedTruth.toFile()).get("policies")));
+    hasBanditMetrics(byMips.get("quality"));
   }
 
   @Test
