@@ -69,11 +69,9 @@ final class MipsFittedPosterior implements Estimator {
     if (dims == 0) {
       return "the embedding columns (e_0..e_{D-1})";
     }
-    if (!layout.extras().behaviorWide()) {
-      return "the behaviour policy's probability of every action (pscore_0..pscore_{K-1})";
-    }
-    if (!layout.widePolicies()) {
-      return "the evaluation policy's probability of every action (wide pi_0..pi_{K-1} columns)";
+    String wide = MipsSubsets.unmetWideColumns(layout);
+    if (wide != null) {
+      return wide;
     }
     if (posterior == null) {
       return "a fitted model of the action given context and embedding (evaluate --action-model)";
