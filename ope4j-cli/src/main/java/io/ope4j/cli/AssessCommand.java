@@ -69,6 +69,14 @@ final class AssessCommand implements Callable<Integer> {
 
   @Mixin EnvironmentAssessOptions environment;
 
+  @Mixin ContinuousSimulateOptions continuous;
+
+  @Mixin SlateSimulateOptions slates;
+
+  @Mixin ExtraSimulateOptions extra;
+
+  @Mixin CandidateOptions candidates;
+
   @Override
   public Integer call() throws Exception {
     // ---- sequential environments (docs/distribution.md): handed over to EnvironmentAssessRun ----
@@ -76,8 +84,12 @@ final class AssessCommand implements Callable<Integer> {
       return EnvironmentAssessRun.run(environment, estimators, replications, seed.seed, report.requested(),
           output, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
-    List<Estimator> chosen = Estimators.parseList(estimators);
     ScopeRlCompatibility mode = parseCompatibility(compatibility);
+    // ---- continuous actions, slates, pooled loggers, action embeddings: ShapeAssessRun ----
+    if (ShapeAssessRun.requested(continuous, slates, extra, candidates.candidates)) {
+      return assessShape(mode);
+    }
+    List<Estimator> chosen = Estimators.parseList(estimators);
     SyntheticGrid syntheticGrid;
     try {
       syntheticGrid = grid.toGrid();
@@ -110,6 +122,36 @@ final class AssessCommand implements Callable<Integer> {
         List<EstimatorSummary> summaries = runner.run(factory, done -> progress.accept(before + done));
         results.add(new AssessmentReport.PointResult(points.get(i), factory.truth(), summaries));
       }
+    }
+    output.write(spec.commandLine().getOut(), new AssessmentReport(results, replications, k, mode));
+    report.write(io.ope4j.report.AssessmentSections.of(results));
+    return Ope4j.OK;
+  }
+
+  private int assessShape(ScopeRlCompatibility mode) throws Exception {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--estimators");
+    List<ShapeAssessRun.Point> points;
+    try {
+      points = new ShapeAssessRun(grid, continuous, slates, extra, candidates.candidates,
+          spec.commandLine().getParseResult(), seed.seed).points(given ? estimators : null);
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw SyntheticOptions.asOptionError(e);
+    }
+    int smallest = Integer.MAX_VALUE;
+    for (ShapeAssessRun.Point point : points) {
+      smallest = Math.min(smallest, point.truth().size());
+    }
+    if (topK != null && (topK < 1 || topK > smallest)) {
+      throw new UsageException("--top-k must be between 1 and the number of candidates (" + smallest + "), got "
+          + topK);
+    }
+    int k = topK != null ? topK : Math.min(3, smallest);
+    List<AssessmentReport.PointResult> results;
+    try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "replications",
+        points.size() * (long) replications)) {
+      results = ShapeAssessRun.run(points, replications, threads.count(), mode, progress);
     }
     output.write(spec.commandLine().getOut(), new AssessmentReport(results, replications, k, mode));
     report.write(io.ope4j.report.AssessmentSections.of(results));

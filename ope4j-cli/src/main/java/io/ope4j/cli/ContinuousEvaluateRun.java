@@ -71,15 +71,28 @@ final class ContinuousEvaluateRun {
    * the bandwidth chosen by SLOPE for a deterministic policy.
    */
   private ContinuousConfig config(String estimators, ContinuousLayout layout) {
+    return configOf(estimators != null ? estimators : String.join(",", defaultSpecs(layout)), intervals,
+        continuous.obpBootstrap);
+  }
+
+  /** Every estimator the layout's columns allow, with the bandwidth chosen by SLOPE for a deterministic policy. */
+  static List<String> defaultSpecs(ContinuousLayout layout) {
     String smoothing = layout.densityPolicy() ? "" : ":bandwidth=slope";
-    String specs = estimators != null ? estimators : "kernel-ipw" + smoothing + ",kernel-snipw" + smoothing
-        + (layout.hasTargetModel() && layout.hasLoggedModel() ? ",kernel-dr" + smoothing : "");
+    List<String> specs = new java.util.ArrayList<>(List.of("kernel-ipw" + smoothing, "kernel-snipw" + smoothing));
+    if (layout.hasTargetModel() && layout.hasLoggedModel()) {
+      specs.add("kernel-dr" + smoothing);
+    }
+    return specs;
+  }
+
+  /** The configuration of {@code specs} with the interval options. */
+  static ContinuousConfig configOf(String specs, EvaluateCommand.IntervalOptions intervals, boolean obpBootstrap) {
     ContinuousConfig config = ContinuousConfig.of(ContinuousEstimators.parseList(specs))
         .withInterval(IntervalMethod.parse(intervals.method))
         .withLevel(intervals.level)
         .withBootstrap(intervals.replicates, intervals.bootstrapSeed())
         .withThreads(intervals.threads.count());
-    if (continuous.obpBootstrap) {
+    if (obpBootstrap) {
       if (config.interval() != IntervalMethod.BOOTSTRAP) {
         throw new UsageException("--obp-bootstrap is a bootstrap: give it with --ci bootstrap");
       }

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -31,7 +33,7 @@ final class ContinuousSimulateRun {
   private ContinuousSimulateRun() {}
 
   /** Writes the log and the truth; returns the summary line. */
-  static String run(ContinuousSimulateOptions options, ParseResult parsed, int contextDim, double rewardNoise,
+  static String run(ContinuousSimulateOptions options, List<String> candidates, ParseResult parsed, int contextDim, double rewardNoise,
       long rows, long seed, Path log, Path truthPath, PrintWriter err) throws IOException {
     for (String name : NOT_USED) {
       if (parsed.hasMatchedOption(name)) {
@@ -43,32 +45,83 @@ final class ContinuousSimulateRun {
     ContinuousSimulation simulation = new ContinuousSimulation(rows, contextDim, 1.0, options.actionNoise,
         parsed.hasMatchedOption("--reward-noise") ? rewardNoise : 1.0, options.policySlope, options.policyShift,
         options.policyNoise, options.modelShift, seed);
-    write(simulation, log, err);
-    writeTruth(simulation, truthPath);
+    Map<String, ContinuousSimulation> policies = new LinkedHashMap<>();
+    if (candidates.isEmpty()) {
+      policies.put("pi", simulation);
+    } else {
+      for (String name : List.of("--policy-slope", "--policy-shift", "--policy-noise")) {
+        if (parsed.hasMatchedOption(name)) {
+          throw new UsageException(name + " sets the one evaluation policy; with --candidate each candidate gives"
+              + " its own SLOPE:SHIFT[:NOISE]");
+        }
+      }
+      for (String candidate : candidates) {
+        parseCandidate(candidate, simulation, policies);
+      }
+    }
+    write(policies, !candidates.isEmpty(), log, err);
+    writeTruth(simulation, policies, truthPath);
     return String.format(java.util.Locale.ROOT, "ope4j: wrote %,d rows to %s and the true value to %s", rows, log,
         truthPath);
   }
 
-  private static void write(ContinuousSimulation simulation, Path log, PrintWriter err) throws IOException {
-    int d = simulation.contextDim();
+  /** {@code NAME=SLOPE:SHIFT[:NOISE]} into {@code policies}. */
+  static void parseCandidate(String text, ContinuousSimulation base, Map<String, ContinuousSimulation> policies) {
+    String[] nameAndSpec = CandidateOptions.nameAndSpec(text, "NAME=SLOPE:SHIFT[:NOISE]");
+    String[] parts = nameAndSpec[1].split(":", -1);
+    if (parts.length < 2 || parts.length > 3) {
+      throw new UsageException("--candidate must be NAME=SLOPE:SHIFT[:NOISE], got '" + text + "'");
+    }
+    String name = nameAndSpec[0];
+    if (policies.containsKey(name)) {
+      throw new UsageException("--candidate " + name + " is given twice");
+    }
+    try {
+      policies.put(name, base.withPolicy(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+          parts.length == 3 ? Double.parseDouble(parts[2]) : 0.0));
+    } catch (NumberFormatException e) {
+      throw new UsageException("--candidate must be NAME=SLOPE:SHIFT[:NOISE] with numbers, got '" + text + "'", e);
+    }
+  }
+
+  /**
+   * The log: contexts and the logged columns (the same for every policy: each row's draws depend on
+   * the seed and the row only), per policy its target and q-hat columns, suffixed by its name when
+   * {@code named}, then q-hat at the logged action.
+   */
+  private static void write(Map<String, ContinuousSimulation> policies, boolean named, Path log, PrintWriter err)
+      throws IOException {
+    ContinuousSimulation first = policies.values().iterator().next();
+    int d = first.contextDim();
     List<String> names = new ArrayList<>();
     for (int j = 0; j < d; j++) {
       names.add("x_" + j);
     }
-    names.addAll(List.of("action", "reward", "pscore", simulation.densityPolicy() ? "target_density" : "target_action",
-        "q_pi", "q"));
-    ContinuousSimulator simulator = new ContinuousSimulator(simulation);
-    ContinuousBatch row = new ContinuousBatch(simulator.layout(), 1);
+    names.addAll(List.of("action", "reward", "pscore"));
+    List<ContinuousSimulator> simulators = new ArrayList<>();
+    for (Map.Entry<String, ContinuousSimulation> policy : policies.entrySet()) {
+      String suffix = named ? "_" + policy.getKey() : "";
+      names.add((policy.getValue().densityPolicy() ? "target_density" : "target_action") + suffix);
+      names.add("q_pi" + suffix);
+      simulators.add(new ContinuousSimulator(policy.getValue()));
+    }
+    names.add("q");
+    ContinuousBatch row = new ContinuousBatch(simulators.get(0).layout(), 1);
     double[] context = new double[d];
     try (CsvLogWriter writer = CsvLogWriter.open(log, names);
-        Progress progress = Progress.onTerminal(err, "rows written", simulation.rows())) {
-      for (long i = 0; i < simulation.rows(); i++) {
-        simulator.fillRow(i, 0, row, context);
+        Progress progress = Progress.onTerminal(err, "rows written", first.rows())) {
+      for (long i = 0; i < first.rows(); i++) {
+        simulators.get(0).fillRow(i, 0, row, context);
         for (double x : context) {
           writer.writeDouble(x);
         }
-        writer.writeDouble(row.action()[0]).writeDouble(row.reward()[0]).writeDouble(row.density()[0])
-            .writeDouble(row.target()[0]).writeDouble(row.qTarget()[0]).writeDouble(row.qLogged()[0]);
+        writer.writeDouble(row.action()[0]).writeDouble(row.reward()[0]).writeDouble(row.density()[0]);
+        double qLogged = row.qLogged()[0];
+        for (ContinuousSimulator simulator : simulators) {
+          simulator.fillRow(i, 0, row, context);
+          writer.writeDouble(row.target()[0]).writeDouble(row.qTarget()[0]);
+        }
+        writer.writeDouble(qLogged);
         writer.endRow();
         if ((i & 0xffff) == 0) {
           progress.accept(i);
@@ -77,10 +130,14 @@ final class ContinuousSimulateRun {
     }
   }
 
-  private static void writeTruth(ContinuousSimulation simulation, Path path) throws IOException {
+  private static void writeTruth(ContinuousSimulation simulation, Map<String, ContinuousSimulation> policies, Path path)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
-    root.putObject("policies").put("pi", simulation.trueValue());
+    ObjectNode values = root.putObject("policies");
+    for (Map.Entry<String, ContinuousSimulation> policy : policies.entrySet()) {
+      values.put(policy.getKey(), policy.getValue().trueValue());
+    }
     root.put("behavior_value", simulation.behaviorValue());
     root.put("rows", simulation.rows());
     ObjectNode config = root.putObject("config");
@@ -93,7 +150,14 @@ final class ContinuousSimulateRun {
     config.put("policy_noise", simulation.policyNoise());
     config.put("model_shift", simulation.modelShift());
     config.put("seed", simulation.seed());
-    root.put("note", "policies.pi: the exact value 2 - (policy_slope - 1)^2 / context_dim - policy_shift^2 -"
+    if (policies.size() > 1 || !policies.containsKey("pi")) {
+      ObjectNode candidates = config.putObject("candidates");
+      for (Map.Entry<String, ContinuousSimulation> policy : policies.entrySet()) {
+        candidates.put(policy.getKey(), policy.getValue().policySlope() + ":" + policy.getValue().policyShift() + ":"
+            + policy.getValue().policyNoise());
+      }
+    }
+    root.put("note", "policies: the exact value 2 - (policy_slope - 1)^2 / context_dim - policy_shift^2 -"
         + " policy_noise^2; kernel IPW with a kernel of variance s^2 and bandwidth h converges to it minus h^2 s^2");
     mapper.writeValue(path.toFile(), root);
   }

@@ -134,11 +134,12 @@ final class EvaluateCommand implements Callable<Integer> {
     // ---- bandit logs ----
     TruthFile truths = truth == null ? null : TruthFile.read(truth); // a bad file fails before the log is read
     columns.extras.load();
-    if (!engine.equals("local") && (!policySpecs.isEmpty() || models.active())) {
-      throw new UsageException("--policy-spec and fitted reward models run with --engine local only;"
+    boolean fitting = models.active(estimators);
+    if (!engine.equals("local") && (!policySpecs.isEmpty() || fitting)) {
+      throw new UsageException("--policy-spec and fitted reward or action models run with --engine local only;"
           + " with Spark give the policies and model predictions as columns");
     }
-    if (!policySpecs.isEmpty() || models.active()) {
+    if (!policySpecs.isEmpty() || fitting) {
       var outcome = ModelledEvaluation.run(log.data, columns, models, policySpecs, estimators, intervals,
           spec.commandLine().getErr());
       return write(truths, outcome.result(), io.ope4j.report.RewardModelSections.of(outcome.calibrations()));

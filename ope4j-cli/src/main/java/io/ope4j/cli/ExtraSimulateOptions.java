@@ -27,12 +27,17 @@ final class ExtraSimulateOptions {
           + " (default: ${DEFAULT-VALUE}).")
   double embeddingTemperature;
 
+  @Option(names = "--embedding-context-columns",
+      description = "With --embedding-dims: also write each row's context (one of --contexts) as one-hot columns"
+          + " x_0.., for a fitted action model (evaluate --action-model).")
+  boolean contextColumns;
+
   @Option(names = "--embedding-table-out", paramLabel = "FILE",
       description = "Where to write the embedding table (default: the log's name with .embedding.csv).")
   Path embeddingTable;
 
   /** Whether one of these simulations is asked for. */
   boolean active() {
-    return !loggers.isEmpty() || embeddingDims > 0;
+    return !loggers.isEmpty() || embeddingDims > 0 || contextColumns;
   }
 }

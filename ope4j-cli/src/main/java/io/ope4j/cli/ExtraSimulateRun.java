@@ -30,6 +30,9 @@ final class ExtraSimulateRun {
     if (!options.loggers.isEmpty() && options.embeddingDims > 0) {
       throw new UsageException("--logger and --embedding-dims simulate different logs; give one of them");
     }
+    if (options.contextColumns && options.embeddingDims == 0) {
+      throw new UsageException("--embedding-context-columns is for a log with --embedding-dims");
+    }
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     ObjectNode policies = root.putObject("policies");
@@ -64,17 +67,18 @@ final class ExtraSimulateRun {
     return log.resolveSibling(name + ".embedding.csv");
   }
 
-  private static EmbeddingBandit embeddingBandit(ExtraSimulateOptions options, SyntheticConfig base) {
+  static EmbeddingBandit embeddingBandit(ExtraSimulateOptions options, SyntheticConfig base) {
     try {
-      return new EmbeddingBandit(new EmbeddingBandit.Settings(base.nActions(), options.embeddingDims,
+      EmbeddingBandit bandit = new EmbeddingBandit(new EmbeddingBandit.Settings(base.nActions(), options.embeddingDims,
           options.embeddingCategories, base.poolSize(), options.embeddingTemperature, base.behaviourTemperature(),
           base.policies(), base.seed()));
+      return options.contextColumns ? bandit.withContextColumns() : bandit;
     } catch (IllegalArgumentException e) {
       throw new UsageException("the embedding simulation's settings: " + e.getMessage(), e);
     }
   }
 
-  private static MultiLoggerBandit multiLogger(ExtraSimulateOptions options, SyntheticConfig base) {
+  static MultiLoggerBandit multiLogger(ExtraSimulateOptions options, SyntheticConfig base) {
     List<String> labels = new ArrayList<>();
     double[] temperatures = new double[options.loggers.size()];
     double[] shares = new double[options.loggers.size()];

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * {@code evaluate --policy-spec ...} and {@code --reward-model ...} / {@code
- * --estimate-propensities}: the options turned into the library's {@link FittedEvaluation} over
+ * {@code evaluate --policy-spec ...}, {@code --reward-model ...}, {@code --estimate-propensities} and
+ * the action model of {@code mips:pae=fitted}: the options turned into the library's {@link FittedEvaluation} over
  * the log, in any format the plain evaluation reads. How the model was fitted is printed on
  * stderr.
  */
@@ -60,8 +60,12 @@ final class ModelledEvaluation {
         options = layout.nActions() == specK ? options : options.withNActions(specK);
         evaluation = evaluation.withPolicies(policies);
       }
-      EvaluationConfig config = intervals.toConfig(Estimators.parseListOrDefault(estimatorSpecs,
-          fit != null || layout.wideModel()));
+      EvaluationConfig config = intervals.toConfig(columns.extras.bind(Estimators.parseListOrDefault(estimatorSpecs,
+          fit != null || layout.wideModel())));
+      io.ope4j.models.ActionModel actionModel = models.actionModel(config.estimators(), threads);
+      if (actionModel != null) {
+        evaluation = evaluation.withActionModel(actionModel);
+      }
       LogReadOptions read = options;
       FittedEvaluation.Outcome outcome;
       try (Progress.Stages stages = Progress.stages(err)) {

@@ -3,6 +3,8 @@ package io.ope4j.cli;
 import io.ope4j.data.UsageException;
 import io.ope4j.rewardmodel.CrossFitting;
 import io.ope4j.rewardmodel.FitWeighting;
+import io.ope4j.estimator.Estimators;
+import io.ope4j.models.ActionModel;
 import io.ope4j.models.RewardFeatures;
 import io.ope4j.models.RewardModelFit;
 import io.ope4j.models.SoftmaxRegression;
@@ -53,9 +55,34 @@ final class RewardModelOptions {
   @Option(names = "--propensity-c", defaultValue = "1", description = "C of the propensity model (default: ${DEFAULT-VALUE}).")
   double propensityC;
 
+  @Option(names = "--action-model", paramLabel = "SPEC",
+      description = "Model of the logged action given the context x_* and the embedding e_*, for mips:pae=fitted:"
+          + " softmax[:C=1] (default: " + ActionModel.DEFAULT_SPEC + " when such an estimator is chosen). Cross-fitted"
+          + " (--folds) unless --in-sample.")
+  String actionModel;
+
+  /** Whether any of these options, or an estimator of {@code estimatorSpecs}, asks for the model-fitting path. */
+  boolean active(String estimatorSpecs) {
+    return active() || actionModel != null
+        || estimatorSpecs != null && Estimators.needActionPosterior(Estimators.parseList(estimatorSpecs));
+  }
+
   /** Whether any of these options asks for the in-memory, model-fitting path. */
   boolean active() {
-    return spec != null || estimatePropensities;
+    return spec != null || estimatePropensities || actionModel != null;
+  }
+
+  /**
+   * The action model for {@code estimators}: the option's, the default when an estimator needs one, else
+   * null; {@code --action-model} with no estimator that reads it is refused.
+   */
+  ActionModel actionModel(java.util.List<io.ope4j.estimator.Estimator> estimators, int threads) {
+    boolean needed = Estimators.needActionPosterior(estimators);
+    if (actionModel != null && !needed) {
+      throw new UsageException("--action-model serves mips:pae=fitted or snmips:pae=fitted; no chosen estimator"
+          + " reads it");
+    }
+    return needed ? ActionModel.parse(actionModel != null ? actionModel : ActionModel.DEFAULT_SPEC, threads) : null;
   }
 
   CrossFitting crossFitting() {

@@ -100,6 +100,26 @@ final class SelectCommand implements Callable<Integer> {
       }
     }
     Criterion chosenCriterion = Criterion.parse(criterion);
+    // ---- slate logs (docs/slates.md): candidates are evaluation_policy_NAME_* column groups ----
+    if (trajectory.isSlate(() -> !log.data.equals("-") && SlateEvaluateRun.isSlateLog(columns.input(log.data)))) {
+      if (gate != null) {
+        throw new UsageException("--gate reads the gate's record of a bandit log; the gate does not decide on slate"
+            + " logs");
+      }
+      try (io.ope4j.io.LogInput input = columns.input(log.data).reopenable()) {
+        return new SlateSelectRun(intervals, columns, trajectory).run(input, estimators, chosenCriterion, topK, truth,
+            output, html, spec.commandLine().getOut(), spec.commandLine().getErr());
+      }
+    }
+    // ---- continuous-action logs (docs/continuous.md): candidates are target_action_NAME columns ----
+    if (trajectory.schema.equals("continuous")) {
+      if (gate != null) {
+        throw new UsageException("--gate reads the gate's record of a bandit log; the gate does not decide on"
+            + " continuous-action logs");
+      }
+      return new ContinuousSelectRun(intervals, columns).run(log.data, estimators, chosenCriterion, topK, truth,
+          output, html, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
     if (estimators != null && estimators.contains(",")) {
       throw new UsageException("--estimators: select ranks by one estimator, got '" + estimators + "'");
     }

@@ -60,6 +60,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
 
   @Mixin SlateSimulateOptions slates;
 
+  @Mixin CandidateOptions candidates;
+
   @Override
   public void check() {
     OutputFile.check("--output", output);
@@ -73,7 +75,8 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
       if (rows < 1) {
         throw new UsageException("--rows must be at least 1, got " + rows);
       }
-      spec.commandLine().getErr().println(ContinuousSimulateRun.run(continuous, spec.commandLine().getParseResult(),
+      spec.commandLine().getErr().println(ContinuousSimulateRun.run(continuous, candidates.candidates,
+          spec.commandLine().getParseResult(),
           bandit.contextDim, bandit.rewardNoise, rows, seed.seed, output, truth != null ? truth : truthPathFor(output),
           spec.commandLine().getErr()));
       return Ope4j.OK;
@@ -81,10 +84,12 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     // ---- slates (docs/slates.md): handed over to SlateSimulateRun ----
     if (slates.length != null) {
       Path truthPath = truth != null ? truth : truthPathFor(output);
-      spec.commandLine().getErr().println(SlateSimulateRun.run(slates, bandit, spec, seed.seed, output,
+      spec.commandLine().getErr().println(SlateSimulateRun.run(slates, candidates.candidates, bandit, spec, seed.seed,
+          output,
           truthPath, spec.commandLine().getErr()));
       return Ope4j.OK;
     }
+    candidates.refuse("bandit and trajectory logs");
     // ---- episodes of an environment (docs/sequential.md): handed over to TabularSimulateRun ----
     if (environment.env != null) {
       refuseBanditOptions();

@@ -92,6 +92,11 @@ final class SlateEvaluateRun {
             + " evaluation_policy_ column; docs/formats.md)");
       }
     }
+    return configOf(chosen, intervals, slate);
+  }
+
+  /** The configuration of {@code chosen} with the interval and compatibility options. */
+  static SlateConfig configOf(List<SlateEstimator> chosen, EvaluateCommand.IntervalOptions intervals, SlateOptions slate) {
     IntervalMethod method = IntervalMethod.parse(intervals.method);
     if (method != IntervalMethod.T && method != IntervalMethod.BOOTSTRAP) {
       throw new UsageException("--ci " + intervals.method + " is not offered for slate logs; use t or bootstrap");
@@ -103,7 +108,7 @@ final class SlateEvaluateRun {
   }
 
   /** Options of other log shapes are refused rather than ignored. */
-  private void refuseOtherOptions() {
+  void refuseOtherOptions() {
     if (!columns.action.equals("action") || !columns.reward.equals("reward")
         || !columns.pscore.equals("pscore") || columns.nActions != -1 || !columns.policies.isEmpty()) {
       throw new UsageException("--action-col, --reward-col, --pscore-col, --n-actions and --policy are for"

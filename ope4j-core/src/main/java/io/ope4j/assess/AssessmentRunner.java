@@ -37,7 +37,8 @@ public final class AssessmentRunner {
   private final ScopeRlCompatibility compatibility;
 
   /**
-   * @param estimators at least one, distinct specs
+   * @param estimators at least one, distinct specs, for {@link #run(LogFactory, IntConsumer)}; empty
+   *     for a runner of {@link EstimatedReplications} only
    * @param replications R, at least 2
    * @param threads worker threads, at least 1; never changes the results
    * @throws IllegalArgumentException on a value out of range
@@ -45,9 +46,6 @@ public final class AssessmentRunner {
   public AssessmentRunner(List<Estimator> estimators, int replications, int threads, TieBreak ties,
       ScopeRlCompatibility compatibility) {
     this.estimators = List.copyOf(estimators);
-    if (estimators.isEmpty()) {
-      throw new IllegalArgumentException("at least one estimator is needed");
-    }
     if (replications < 2) {
       throw new UsageException("replications must be at least 2, got " + replications);
     }
@@ -58,6 +56,11 @@ public final class AssessmentRunner {
     this.threads = threads;
     this.ties = ties;
     this.compatibility = compatibility;
+  }
+
+  /** This runner with other estimators (e.g. the same specs with a grid point's embedding table bound). */
+  public AssessmentRunner withEstimators(List<Estimator> newEstimators) {
+    return new AssessmentRunner(newEstimators, replications, threads, ties, compatibility);
   }
 
   /** Documented definitions, ties to the first-listed candidate, all cores. */
@@ -76,18 +79,52 @@ public final class AssessmentRunner {
    * @throws IOException from a log source
    */
   public List<EstimatorSummary> run(LogFactory factory, IntConsumer progress) throws IOException {
+    if (estimators.isEmpty()) {
+      throw new IllegalArgumentException("at least one estimator is needed");
+    }
     List<String> candidates = factory.candidates();
     EvaluationConfig config = EvaluationConfig.of(estimators).withThreads(1);
+    List<String> specs = estimators.stream().map(Estimator::spec).toList();
+    return runReplications(specs, index -> replicate(factory, index, candidates, config), progress);
+  }
+
+  /**
+   * Runs the replications of an experiment whose estimates come from another engine (continuous
+   * actions, slates): the same metrics, folded the same way, as {@link #run(LogFactory,
+   * IntConsumer)}; the runner's own estimators are not used.
+   *
+   * @throws IllegalArgumentException if an estimate is NaN or infinite (naming the replication,
+   *     estimator and candidate)
+   * @throws IOException from a source
+   */
+  public List<EstimatorSummary> run(EstimatedReplications source, IntConsumer progress) throws IOException {
+    List<String> specs = source.estimators();
+    if (specs.isEmpty()) {
+      throw new IllegalArgumentException("at least one estimator is needed");
+    }
+    return runReplications(specs, index -> {
+      EstimatedReplications.Replicate replicate = source.replicate(index);
+      return judged(index, specs, replicate.truth(), replicate.estimates());
+    }, progress);
+  }
+
+  /** Replication {@code index}'s truth and estimates. */
+  private interface ReplicationTask {
+    Replication run(int index) throws IOException;
+  }
+
+  private List<EstimatorSummary> runReplications(List<String> specs, ReplicationTask task, IntConsumer progress)
+      throws IOException {
     Replication[] done = new Replication[replications];
     try (OrderedChunks chunks = OrderedChunks.forThreads(threads, "ope4j-assess")) {
       chunks.<Replication, IOException>run(replications,
-          index -> replicate(factory, index.intValue(), candidates, config),
+          index -> task.run(index.intValue()),
           (index, replication) -> {
             done[index.intValue()] = replication;
             progress.accept(index.intValue() + 1);
           });
     }
-    return summarise(done);
+    return summarise(specs, done);
   }
 
   /** One replication's truth, estimates {@code [estimator][candidate]} and their qualities. */
@@ -112,32 +149,36 @@ public final class AssessmentRunner {
         estimates[e][p] = all.get(p * estimatorCount + e).value();
       }
     }
-    SelectionQuality[] qualities = new SelectionQuality[estimatorCount];
-    for (int e = 0; e < estimatorCount; e++) {
-      try {
-        qualities[e] = SelectionQuality.of(log.truth(), estimates[e], ties, compatibility);
-      } catch (IllegalArgumentException bad) {
-        throw UsageException.withContext("replication " + index + ", estimator "
-            + estimators.get(e).spec() + ": ", bad);
-      }
-    }
-    return new Replication(log.truth(), estimates, qualities);
+    return judged(index, estimators.stream().map(Estimator::spec).toList(), log.truth(), estimates);
   }
 
-  private List<EstimatorSummary> summarise(Replication[] done) {
-    List<EstimatorSummary> summaries = new ArrayList<>(estimators.size());
+  /** The selection quality of each estimator's estimates {@code [estimator][candidate]}. */
+  private Replication judged(int index, List<String> specs, KnownValues truth, double[][] estimates) {
+    SelectionQuality[] qualities = new SelectionQuality[specs.size()];
+    for (int e = 0; e < specs.size(); e++) {
+      try {
+        qualities[e] = SelectionQuality.of(truth, estimates[e], ties, compatibility);
+      } catch (IllegalArgumentException bad) {
+        throw UsageException.withContext("replication " + index + ", estimator " + specs.get(e) + ": ", bad);
+      }
+    }
+    return new Replication(truth, estimates, qualities);
+  }
+
+  private List<EstimatorSummary> summarise(List<String> specs, Replication[] done) {
+    List<EstimatorSummary> summaries = new ArrayList<>(specs.size());
     KnownValues[] truths = new KnownValues[replications];
     for (int r = 0; r < replications; r++) {
       truths[r] = done[r].truth();
     }
-    for (int e = 0; e < estimators.size(); e++) {
+    for (int e = 0; e < specs.size(); e++) {
       double[][] estimates = new double[replications][];
       SelectionQuality[] qualities = new SelectionQuality[replications];
       for (int r = 0; r < replications; r++) {
         estimates[r] = done[r].estimates()[e];
         qualities[r] = done[r].qualities()[e];
       }
-      summaries.add(Summaries.of(estimators.get(e).spec(), estimates, truths, qualities));
+      summaries.add(Summaries.of(specs.get(e), estimates, truths, qualities));
     }
     return summaries;
   }

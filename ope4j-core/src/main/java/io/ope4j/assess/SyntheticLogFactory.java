@@ -18,7 +18,7 @@ public final class SyntheticLogFactory implements LogFactory {
 
   private final SyntheticBandit bandit;
   private final long rowsPerLog;
-  private final KnownValues truth;
+  private final RowRangeLogFactory rows;
 
   /**
    * @param rowsPerLog logged rounds n of each replication, at least 1
@@ -26,13 +26,11 @@ public final class SyntheticLogFactory implements LogFactory {
    *     evaluation policies
    */
   public SyntheticLogFactory(SyntheticBandit bandit, long rowsPerLog) {
-    if (rowsPerLog < 1) {
-      throw new IllegalArgumentException("rows per log must be at least 1, got " + rowsPerLog);
-    }
     this.bandit = bandit;
     this.rowsPerLog = rowsPerLog;
     GroundTruth exact = bandit.truth();
-    this.truth = KnownValues.of(exact.policies(), exact.values(), exact.behaviourValue());
+    this.rows = new RowRangeLogFactory(bandit::source, KnownValues.of(exact.policies(), exact.values(),
+        exact.behaviourValue()), rowsPerLog, "synthetic bandit");
   }
 
   /** A factory over a new bandit drawn from {@code config}. */
@@ -42,21 +40,17 @@ public final class SyntheticLogFactory implements LogFactory {
 
   @Override
   public List<String> candidates() {
-    return truth.candidates();
+    return rows.candidates();
   }
 
   /** The exact truth every replication is judged against. */
   public KnownValues truth() {
-    return truth;
+    return rows.truth();
   }
 
   @Override
   public LogWithTruth replicate(int replication) {
-    if (replication < 0 || replication > (Long.MAX_VALUE - rowsPerLog) / rowsPerLog) {
-      throw new IllegalArgumentException("replication must be in [0, " + (Long.MAX_VALUE / rowsPerLog - 1)
-          + "], got " + replication);
-    }
-    return new LogWithTruth(bandit.source(replication * rowsPerLog, rowsPerLog), truth);
+    return rows.replicate(replication);
   }
 
   @Override

@@ -71,6 +71,12 @@ public record EvaluationConfig(
         Runtime.getRuntime().availableProcessors(), null, null, true);
   }
 
+  /** The same settings with other estimators (e.g. the same ones with a fitted model bound). */
+  public EvaluationConfig withEstimators(List<Estimator> newEstimators) {
+    return new EvaluationConfig(newEstimators, interval, level, bootstrapReplicates, seed, threads, termRange, rewardRange,
+        intervalFloors);
+  }
+
   public EvaluationConfig withInterval(IntervalMethod method) {
     return new EvaluationConfig(estimators, method, level, bootstrapReplicates, seed, threads, termRange, rewardRange, intervalFloors);
   }

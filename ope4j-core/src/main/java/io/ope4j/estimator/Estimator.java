@@ -81,6 +81,19 @@ public interface Estimator extends Serializable {
     return this;
   }
 
+  /**
+   * This estimator with a fitted model of the action given context and embedding bound, for the
+   * estimators that read one ({@code mips:pae=fitted}); every other estimator returns itself.
+   */
+  default Estimator withActionPosterior(io.ope4j.data.ActionPosterior posterior) {
+    return this;
+  }
+
+  /** Whether the estimator reads a fitted action model ({@link #withActionPosterior}). */
+  default boolean needsActionPosterior() {
+    return false;
+  }
+
   /** Whether the estimate is {@code mean(y) + mean(x) / mean(d)} rather than {@code mean(x)}. */
   default boolean selfNormalized() {
     return false;

@@ -88,6 +88,28 @@ public final class Estimators {
     return bound;
   }
 
+  /**
+   * {@code estimators} with a fitted action model bound to those that read one ({@code
+   * mips:pae=fitted}); the others unchanged.
+   */
+  public static List<Estimator> withActionPosterior(List<Estimator> estimators, io.ope4j.data.ActionPosterior posterior) {
+    List<Estimator> bound = new ArrayList<>();
+    for (Estimator estimator : estimators) {
+      bound.add(estimator.withActionPosterior(posterior));
+    }
+    return bound;
+  }
+
+  /** Whether any of {@code estimators} reads a fitted action model. */
+  public static boolean needActionPosterior(List<Estimator> estimators) {
+    for (Estimator estimator : estimators) {
+      if (estimator.needsActionPosterior()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Typed factories: each returns an estimator equal to the one its spec parses to.
 
   /** The direct method, spec {@code dm}. */

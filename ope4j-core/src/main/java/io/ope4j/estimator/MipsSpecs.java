@@ -5,7 +5,8 @@ import io.ope4j.internal.spec.KeyValueSpec;
 /**
  * The spec grammar of {@code mips} and {@code snmips}: {@code compat=obp} (OBP 0.5.5's product of
  * marginals and SLOPE end rule), {@code dims=0|2} (a fixed subset of the embedding dimensions) or
- * {@code dims=slope} with {@code search=exact|greedy}, {@code delta} and {@code min-dims}.
+ * {@code dims=slope} with {@code search=exact|greedy}, {@code delta} and {@code min-dims}; {@code
+ * pae=fitted} for the weight through a fitted model of {@code p(a | x, e)} instead of the table.
  */
 final class MipsSpecs {
 
@@ -16,6 +17,18 @@ final class MipsSpecs {
 
   static Estimator parse(KeyValueSpec spec) {
     boolean selfNormalized = spec.id().equals("snmips");
+    String pae = spec.take("pae");
+    if (pae != null && !pae.equals("table") && !pae.equals("fitted")) {
+      throw spec.error("pae must be table (the known p(e|a)) or fitted (a model of p(a|x,e)), got " + pae);
+    }
+    if ("fitted".equals(pae)) {
+      for (String tableOnly : new String[] {"compat", "dims", "search", "delta", "min-dims"}) {
+        if (spec.has(tableOnly)) {
+          throw spec.error(tableOnly + " is used only with the known embedding table (pae=table)");
+        }
+      }
+      return new MipsFittedPosterior(selfNormalized, null);
+    }
     String compat = spec.take("compat");
     if (compat != null && !compat.equals("obp")) {
       throw spec.error("compat must be obp, got " + compat);

@@ -40,6 +40,17 @@ final class MipsSubsets {
     return text.toString();
   }
 
+  /** The wide columns every MIPS weight reads that {@code layout} lacks, or null. */
+  static String unmetWideColumns(LogLayout layout) {
+    if (!layout.extras().behaviorWide()) {
+      return "the behaviour policy's probability of every action (pscore_0..pscore_{K-1})";
+    }
+    if (!layout.widePolicies()) {
+      return "the evaluation policy's probability of every action (wide pi_0..pi_{K-1} columns)";
+    }
+    return null;
+  }
+
   /** Why a MIPS estimator over {@code subset} (null: all) cannot run on {@code layout}, or null. */
   static String unmetNeeds(EmbeddingTable table, int[] subset, LogLayout layout) {
     int logged = layout.extras().embeddingDims();
@@ -56,11 +67,9 @@ final class MipsSubsets {
     if (subset != null && subset[subset.length - 1] >= logged) {
       return "embedding dimension " + subset[subset.length - 1] + " (the log has " + logged + ")";
     }
-    if (!layout.extras().behaviorWide()) {
-      return "the behaviour policy's probability of every action (pscore_0..pscore_{K-1})";
-    }
-    if (!layout.widePolicies()) {
-      return "the evaluation policy's probability of every action (wide pi_0..pi_{K-1} columns)";
+    String wide = unmetWideColumns(layout);
+    if (wide != null) {
+      return wide;
     }
     if (table.actions() != layout.nActions()) {
       return "an embedding table over the log's " + layout.nActions() + " actions (the table has "

@@ -67,6 +67,37 @@ public record CrossFitting(int folds, long seed) implements java.io.Serializable
     return folds == 1 ? 0 : CounterRng.below(key, row, folds);
   }
 
+  /**
+   * The folds of rows {@code 0..rows-1} and the number of rows in each.
+   *
+   * @param foldOf the fold of each row
+   * @param sizes the rows of each fold
+   */
+  public record Assignment(int[] foldOf, int[] sizes) {
+
+    /** How many rows a model of fold {@code fold} is fitted on: all rows in-sample, else those of the other folds. */
+    public int trainingRows(int fold) {
+      return sizes.length == 1 ? foldOf.length : foldOf.length - sizes[fold];
+    }
+
+    /** Whether row {@code row} trains the model of fold {@code fold}. */
+    public boolean trains(int row, int fold) {
+      return sizes.length == 1 || foldOf[row] != fold;
+    }
+  }
+
+  /** The fold of every row of a log of {@code rows} rows. */
+  public Assignment assign(int rows) {
+    long key = key();
+    int[] foldOf = new int[rows];
+    int[] sizes = new int[folds];
+    for (int i = 0; i < rows; i++) {
+      foldOf[i] = fold(key, i);
+      sizes[foldOf[i]]++;
+    }
+    return new Assignment(foldOf, sizes);
+  }
+
   /** E.g. {@code cross-fitted (3 folds, seed 12345)} or {@code in-sample (no cross-fitting)}. */
   public String describe() {
     return isInSample()

@@ -85,8 +85,25 @@ public final class EmbeddingBandit {
   private final long actionKey;
   private final long embeddingKey;
   private final long rewardKey;
+  /** Whether rows carry the context's one-hot indicator as context columns {@code x_0..x_{M-1}}. */
+  private final boolean contextColumns;
 
   public EmbeddingBandit(Settings settings) {
+    this(settings, false);
+  }
+
+  /**
+   * The same bandit with the context written as M one-hot columns {@code x_0..x_{M-1}} (and held in
+   * the batches' context block), for models that need the context: {@code p(a | x, e)} is then
+   * log-linear in these columns and the embedding's indicators, so a softmax regression on them is
+   * well specified.
+   */
+  public EmbeddingBandit withContextColumns() {
+    return new EmbeddingBandit(settings, true);
+  }
+
+  private EmbeddingBandit(Settings settings, boolean contextColumns) {
+    this.contextColumns = contextColumns;
     this.settings = settings;
     this.k = settings.actions();
     this.dims = settings.dims();
@@ -149,7 +166,7 @@ public final class EmbeddingBandit {
 
   /**
    * Column names of a row: {@code action, reward, pscore, e_0.., pscore_0.., pi_<name>_0..} per
-   * policy (formats.md, "Action embeddings").
+   * policy (formats.md, "Action embeddings"), then {@code x_0..} with {@link #withContextColumns()}.
    */
   public List<String> columnNames() {
     List<String> names = new ArrayList<>(List.of("action", "reward", "pscore"));
@@ -163,6 +180,9 @@ public final class EmbeddingBandit {
       for (int a = 0; a < k; a++) {
         names.add(WideColumns.policyPrefix(spec.name()) + a);
       }
+    }
+    for (int x = 0; contextColumns && x < settings.contexts(); x++) {
+      names.add("x_" + x);
     }
     return names;
   }
@@ -186,12 +206,18 @@ public final class EmbeddingBandit {
     for (int p = 0; p < policy.length; p++) {
       System.arraycopy(policy[p], x * k, out, 3 + dims + (p + 1) * k, k);
     }
+    if (contextColumns) {
+      int at = 3 + dims + (policy.length + 1) * k;
+      java.util.Arrays.fill(out, at, at + settings.contexts(), 0.0);
+      out[at + x] = 1.0;
+    }
   }
 
   /** The layout of {@link #source}: wide policies, the behaviour's wide row and D embedding columns. */
   public io.ope4j.data.LogLayout layout() {
     return new io.ope4j.data.LogLayout(settings.policies().stream().map(PolicySpec::name).toList(), false, false,
-        k, true, List.of(), true, false, new io.ope4j.data.ExtraColumns(false, false, dims, true));
+        k, true, contextColumns ? columnNames().subList(3 + dims + (policy.length + 1) * k, columnNames().size())
+            : List.of(), true, false, new io.ope4j.data.ExtraColumns(false, false, dims, true));
   }
 
   /** Rows {@code [first, first + rows)} as batches of {@link #layout()}. */
@@ -210,6 +236,10 @@ public final class EmbeddingBandit {
       for (int p = 0; p < policy.length; p++) {
         System.arraycopy(values, 3 + dims + (p + 1) * k, batch.piWide(p), j * k, k);
         batch.piLogged(p)[j] = values[3 + dims + (p + 1) * k + action];
+      }
+      if (contextColumns) {
+        int m = settings.contexts();
+        System.arraycopy(values, 3 + dims + (policy.length + 1) * k, batch.contexts(), j * m, m);
       }
     }, first, rows);
   }

@@ -44,7 +44,9 @@ public final class ContinuousLogReader implements ContinuousSource {
       if ((targetAction >= 0) == (targetDensity >= 0)) {
         throw new InvalidDataException(source, 0, null, "a continuous-action log needs exactly one of the columns "
             + options.targetAction() + " (the evaluation policy's action) and " + options.targetDensity()
-            + " (its density at the logged action); found " + (targetAction >= 0 ? "both" : "neither"));
+            + " (its density at the logged action); found " + (targetAction >= 0 ? "both" : "neither")
+            + (targetAction < 0 && !options.candidates(header, source).isEmpty()
+                ? " (the log holds candidates " + options.candidates(header, source) + ": rank them with select)" : ""));
       }
       this.target = Math.max(targetAction, targetDensity);
       this.qTarget = header.indexOf(options.qTarget());

@@ -34,6 +34,38 @@ public record ContinuousReadOptions(String action, String reward, String pscore,
         newQLogged, policy);
   }
 
+  /**
+   * The candidate policies of a log for {@code select}: every column named {@code <targetAction>_NAME}
+   * (a deterministic candidate) or {@code <targetDensity>_NAME} (a density), in header order.
+   *
+   * @throws InvalidDataException naming the source when one name has both kinds of column
+   */
+  public java.util.List<String> candidates(java.util.List<String> header, String source) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String column : header) {
+      for (String prefix : new String[] {targetAction + "_", targetDensity + "_"}) {
+        if (column.startsWith(prefix) && column.length() > prefix.length()) {
+          String name = column.substring(prefix.length());
+          if (names.contains(name)) {
+            throw new io.ope4j.data.InvalidDataException(source, 0, column, "candidate " + name
+                + " has both a " + targetAction + "_ and a " + targetDensity + "_ column; give one");
+          }
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The columns of candidate {@code name}: {@code <targetAction>_NAME} or {@code <targetDensity>_NAME},
+   * its reward model {@code <qTarget>_NAME}, the shared logged-action model column, and the name.
+   */
+  public ContinuousReadOptions forCandidate(String name) {
+    return new ContinuousReadOptions(action, reward, pscore, targetAction + "_" + name, targetDensity + "_" + name,
+        qTarget + "_" + name, qLogged, name);
+  }
+
   /** These names with another policy name. */
   public ContinuousReadOptions withPolicy(String newPolicy) {
     return new ContinuousReadOptions(action, reward, pscore, targetAction, targetDensity, qTarget, qLogged,

@@ -33,21 +33,38 @@ final class SlateColumns {
   final int nActions;
 
   SlateColumns(List<String> header, String source) {
+    this(header, source, null);
+  }
+
+  /**
+   * The columns of candidate {@code candidate} of a log for {@code select} (null: the one
+   * evaluation policy): its evaluation columns are {@code evaluation_policy_NAME_pscore},
+   * {@code evaluation_policy_NAME_pscore_item_position}, {@code evaluation_policy_NAME_pscore_cascade},
+   * {@code pi_e_NAME_*} and {@code qhat_NAME_*}; the behaviour's columns are shared.
+   */
+  SlateColumns(List<String> header, String source, String candidate) {
+    String evaluation = candidate == null ? "evaluation_policy_" : "evaluation_policy_" + candidate + "_";
     this.header = header;
     this.slateId = required(header, SLATE_ID, source);
     this.position = required(header, "position", source);
     this.action = required(header, "action", source);
     this.reward = required(header, "reward", source);
     this.slatePscore = header.indexOf("pscore");
-    this.slatePi = paired(header, slatePscore, "pscore", "evaluation_policy_pscore", source);
+    if (candidate == null && !candidates(header).isEmpty() && !header.contains("evaluation_policy_pscore")
+        && !header.contains("evaluation_policy_pscore_item_position")
+        && !header.contains("evaluation_policy_pscore_cascade")) {
+      throw new InvalidDataException(source, 0, null, "the log holds the candidates " + candidates(header)
+          + " (evaluation_policy_NAME_* columns) and no single evaluation policy: rank them with select");
+    }
+    this.slatePi = paired(header, slatePscore, "pscore", evaluation + "pscore", source);
     this.positionPscore = header.indexOf("pscore_item_position");
     this.positionPi = paired(header, positionPscore, "pscore_item_position",
-        "evaluation_policy_pscore_item_position", source);
+        evaluation + "pscore_item_position", source);
     this.prefixPscore = header.indexOf("pscore_cascade");
     this.prefixPi = paired(header, prefixPscore, "pscore_cascade",
-        "evaluation_policy_pscore_cascade", source);
-    int[] pi = wide(header, "pi_e_");
-    int[] q = wide(header, "qhat_");
+        evaluation + "pscore_cascade", source);
+    int[] pi = wide(header, candidate == null ? "pi_e_" : "pi_e_" + candidate + "_");
+    int[] q = wide(header, candidate == null ? "qhat_" : "qhat_" + candidate + "_");
     if (pi.length != q.length && pi.length > 0 && q.length > 0) {
       throw new InvalidDataException(source, 0, null, "the log has " + pi.length
           + " pi_e_* columns but " + q.length + " qhat_* columns; Cascade-DR needs one of each"
@@ -56,6 +73,35 @@ final class SlateColumns {
     this.policy = pi.length > 0 ? pi : null;
     this.model = q.length > 0 ? q : null;
     this.nActions = Math.max(pi.length, q.length) > 0 ? Math.max(pi.length, q.length) : -1;
+  }
+
+  /** Suffixes of a candidate's evaluation propensity columns, longest first. */
+  private static final String[] CANDIDATE_SUFFIXES = {"_pscore_item_position", "_pscore_cascade", "_pscore"};
+
+  /**
+   * The candidates of a log for {@code select}, in order of first appearance: the NAME of every
+   * column {@code evaluation_policy_NAME_pscore}, {@code ..._pscore_item_position} or {@code
+   * ..._pscore_cascade} (the longest suffix decides); empty for a log of one evaluation policy.
+   */
+  static List<String> candidates(List<String> header) {
+    List<String> names = new ArrayList<>();
+    String prefix = "evaluation_policy_";
+    for (String column : header) {
+      if (!column.startsWith(prefix)) {
+        continue;
+      }
+      String rest = column.substring(prefix.length());
+      for (String suffix : CANDIDATE_SUFFIXES) {
+        if (rest.endsWith(suffix) && rest.length() > suffix.length()) {
+          String name = rest.substring(0, rest.length() - suffix.length());
+          if (!names.contains(name)) {
+            names.add(name);
+          }
+          break;
+        }
+      }
+    }
+    return names;
   }
 
   /** Whether the log holds what {@code estimator} reads. */

@@ -39,10 +39,10 @@ public final class SlateLogReader implements SlateSource {
   private double[] modelPolicy = new double[16];
   private boolean slateReady;
 
-  private SlateLogReader(TableReader table, double piSumTolerance) {
+  private SlateLogReader(TableReader table, double piSumTolerance, String candidate) {
     try {
       this.table = table;
-      this.columns = new SlateColumns(table.header(), table.source());
+      this.columns = new SlateColumns(table.header(), table.source(), candidate);
       int[] used = columns.used();
       table.select(used, TableReader.numberKinds(used, columns::isInteger));
       this.check = new LogValidator(table.source(), columns.header, columns.nActions,
@@ -64,7 +64,22 @@ public final class SlateLogReader implements SlateSource {
    * @param piSumTolerance how far a row of {@code pi_e_*} may sum from 1
    */
   public static SlateLogReader open(LogInput input, double piSumTolerance) throws IOException {
-    return new SlateLogReader(input.openTable(), piSumTolerance);
+    return new SlateLogReader(input.openTable(), piSumTolerance, null);
+  }
+
+  /**
+   * Opens {@code input} as a slate log with candidate {@code candidate}'s evaluation columns
+   * ({@code evaluation_policy_NAME_pscore...}, {@code pi_e_NAME_*}, {@code qhat_NAME_*};
+   * docs/formats.md) in place of the one evaluation policy's.
+   */
+  public static SlateLogReader openCandidate(LogInput input, double piSumTolerance, String candidate)
+      throws IOException {
+    return new SlateLogReader(input.openTable(), piSumTolerance, candidate);
+  }
+
+  /** The candidates a slate header holds for {@code select}, in order; empty for one evaluation policy. */
+  public static List<String> candidates(List<String> header) {
+    return SlateColumns.candidates(header);
   }
 
   /** Whether a header is a slate log's: it has a {@code slate_id} column. */

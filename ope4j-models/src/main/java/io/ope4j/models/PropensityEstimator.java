@@ -42,42 +42,15 @@ public final class PropensityEstimator {
       CrossFitting crossFitting) {
     int n = actions.length;
     double[] pscore = new double[n];
-    int folds = crossFitting.folds();
-    long key = crossFitting.key();
-    int[] foldOf = new int[n];
-    int[] sizes = new int[folds];
-    for (int i = 0; i < n; i++) {
-      foldOf[i] = crossFitting.fold(key, i);
-      sizes[foldOf[i]]++;
-    }
+    CrossFitting.Assignment folds = crossFitting.assign(n);
     // Fit on z-scored contexts (mean and sd over all rows; no labels involved), so that one C suits
     // features of any scale and the Newton-CG solver meets a well-conditioned problem.
     double[] standard = Standardiser.of(contexts, dim, n).apply(contexts, n);
+    double[][] beta = fitter.fitPerFold(standard, dim, actions, nActions, folds, "propensity model");
     double[] probabilities = new double[nActions];
-    for (int f = 0; f < folds; f++) {
-      int training = folds == 1 ? n : n - sizes[f];
-      if (training == 0 || sizes[f] == 0) {
-        if (training == 0) {
-          throw new IllegalArgumentException("fold " + f + " leaves no row to fit the propensity model on");
-        }
-        continue;
-      }
-      double[] x = new double[training * dim];
-      int[] labels = new int[training];
-      int j = 0;
-      for (int i = 0; i < n; i++) {
-        if (folds == 1 || foldOf[i] != f) {
-          System.arraycopy(standard, i * dim, x, j * dim, dim);
-          labels[j++] = actions[i];
-        }
-      }
-      double[] beta = fitter.fit(x, dim, labels, null, nActions).coefficients();
-      for (int i = 0; i < n; i++) {
-        if (foldOf[i] == f) {
-          SoftmaxRegression.softmax(beta, nActions, dim, standard, i * dim, probabilities, 0);
-          pscore[i] = probabilities[actions[i]];
-        }
-      }
+    for (int i = 0; i < n; i++) {
+      SoftmaxRegression.softmax(beta[folds.foldOf()[i]], nActions, dim, standard, i * dim, probabilities, 0);
+      pscore[i] = probabilities[actions[i]];
     }
     double smallest = 1.0;
     for (int i = 0; i < n; i++) {

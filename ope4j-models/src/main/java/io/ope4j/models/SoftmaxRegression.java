@@ -1,5 +1,6 @@
 package io.ope4j.models;
 
+import io.ope4j.rewardmodel.CrossFitting;
 import io.ope4j.policy.Policy;
 import java.util.Arrays;
 
@@ -157,6 +158,39 @@ public final class SoftmaxRegression {
         out[i] = best;
       }
     }
+  }
+
+  /**
+   * Cross-fitting: per fold the coefficients of this model fitted on the rows that train it ({@link
+   * CrossFitting.Assignment#trains}), null for a fold that holds no row to predict.
+   *
+   * @param x row-major features, {@code width} per row; not modified
+   * @param what the model's name in the message when a fold leaves no row to fit on
+   * @throws IllegalArgumentException when a fold leaves no row to fit on, or as {@link #fit}
+   */
+  double[][] fitPerFold(double[] x, int width, int[] labels, int classes, CrossFitting.Assignment folds, String what) {
+    int n = labels.length;
+    double[][] coefficients = new double[folds.sizes().length][];
+    for (int f = 0; f < coefficients.length; f++) {
+      int training = folds.trainingRows(f);
+      if (training == 0) {
+        throw new IllegalArgumentException("fold " + f + " leaves no row to fit the " + what + " on");
+      }
+      if (folds.sizes()[f] == 0) {
+        continue;
+      }
+      double[] rows = new double[training * width];
+      int[] trainingLabels = new int[training];
+      int j = 0;
+      for (int i = 0; i < n; i++) {
+        if (folds.trains(i, f)) {
+          System.arraycopy(x, i * width, rows, j * width, width);
+          trainingLabels[j++] = labels[i];
+        }
+      }
+      coefficients[f] = fit(rows, width, trainingLabels, null, classes).coefficients();
+    }
+    return coefficients;
   }
 
   /** Stable softmax of the linear scores of one row into {@code out[offset, offset + classes)}. */

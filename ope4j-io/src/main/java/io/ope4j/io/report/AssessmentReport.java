@@ -132,6 +132,9 @@ public final class AssessmentReport implements Report {
       node.put("behavior_temperature", point.behaviourTemperature());
       node.put("reward_noise", point.rewardNoise());
       node.put("pool", point.pool());
+      if (point.setting() != null) {
+        node.put("setting", point.setting());
+      }
       Formats.put(node, "behavior_value", result.truth().behaviourValue());
       ObjectNode truths = node.putObject("true_values");
       for (int p = 0; p < result.truth().size(); p++) {

@@ -30,17 +30,19 @@ import java.util.Locale;
 public final class SelectionReport implements Report {
 
   private final Selection selection;
-  private final EvaluationConfig config;
+  private final double level;
+  private final io.ope4j.interval.IntervalMethod interval;
   private final KnownValues known;
   private final String truthSource;
   private final List<String> warnings;
   private final SelectionQuality quality;
   private final int[] trueRank;
 
-  private SelectionReport(Selection selection, EvaluationConfig config, List<String> warnings, KnownValues known,
-      String truthSource) {
+  private SelectionReport(Selection selection, double level, io.ope4j.interval.IntervalMethod interval,
+      List<String> warnings, KnownValues known, String truthSource) {
     this.selection = selection;
-    this.config = config;
+    this.level = level;
+    this.interval = interval;
     this.known = known;
     this.truthSource = truthSource;
     this.warnings = warnings;
@@ -54,7 +56,17 @@ public final class SelectionReport implements Report {
    * shows).
    */
   public static SelectionReport of(Selection selection, EvaluationResult result) {
-    return new SelectionReport(selection, ResultReport.configOf(result), result.warnings(), null, null);
+    EvaluationConfig config = ResultReport.configOf(result);
+    return new SelectionReport(selection, config.level(), config.interval(), result.warnings(), null, null);
+  }
+
+  /**
+   * The report of {@code selection} whose intervals are at {@code level} by {@code interval}, for
+   * shapes whose estimates come from another engine (continuous actions, slates).
+   */
+  public static SelectionReport of(Selection selection, double level, io.ope4j.interval.IntervalMethod interval,
+      List<String> warnings) {
+    return new SelectionReport(selection, level, interval, List.copyOf(warnings), null, null);
   }
 
   /**
@@ -63,7 +75,7 @@ public final class SelectionReport implements Report {
    * @param source where the values come from, named in the table (e.g. the truth file)
    */
   public SelectionReport withTruth(KnownValues truth, String source) {
-    return new SelectionReport(selection, config, warnings, truth, source);
+    return new SelectionReport(selection, level, interval, warnings, truth, source);
   }
 
   private static int[] trueRanks(KnownValues known) {
@@ -82,7 +94,7 @@ public final class SelectionReport implements Report {
   }
 
   private String intervalName() {
-    return Formats.percent(config.level()) + " " + config.interval().id() + " interval";
+    return Formats.percent(level) + " " + interval.id() + " interval";
   }
 
   @Override
@@ -92,7 +104,7 @@ public final class SelectionReport implements Report {
     boolean byBound = selection.criterion() == Criterion.LOWER_BOUND;
     TextTable table = new TextTable();
     List<String> header = new ArrayList<>(List.of("rank", "policy", "top", "value", "stderr",
-        Formats.percent(config.level()) + " " + config.interval().id() + " CI"));
+        Formats.percent(level) + " " + interval.id() + " CI"));
     if (byBound) {
       header.add("lower bound");
     }
@@ -161,8 +173,8 @@ public final class SelectionReport implements Report {
     root.put("estimator", selection.estimator());
     root.put("criterion", selection.criterion().id());
     root.put("top_k", selection.topK());
-    root.put("ci_level", config.level());
-    root.put("ci_method", config.interval().id());
+    root.put("ci_level", level);
+    root.put("ci_method", interval.id());
     ArrayNode selected = root.putArray("selected");
     selection.selected().forEach(selected::add);
     ArrayNode candidates = root.putArray("candidates");

@@ -9,6 +9,9 @@ import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
 import io.ope4j.engine.Evaluator;
 import io.ope4j.engine.RequiredColumns;
+import io.ope4j.data.ActionPosterior;
+import io.ope4j.estimator.Estimators;
+import io.ope4j.models.ActionModel;
 import io.ope4j.models.PropensityEstimator;
 import io.ope4j.models.RewardModelFit;
 import io.ope4j.models.SoftmaxRegression;
@@ -86,17 +89,19 @@ public final class FittedEvaluation {
   private final CrossFitting crossFitting;
   private final FitWeighting weighting;
   private final SoftmaxRegression propensityModel;
+  private final ActionModel actionModel;
   private final Map<String, Policy> policies;
   private final LongConsumer progress;
   private final LongFunction<LongConsumer> fitProgress;
 
   private FittedEvaluation(RewardModelFitter fitter, CrossFitting crossFitting, FitWeighting weighting,
-      SoftmaxRegression propensityModel, Map<String, Policy> policies, LongConsumer progress,
+      SoftmaxRegression propensityModel, ActionModel actionModel, Map<String, Policy> policies, LongConsumer progress,
       LongFunction<LongConsumer> fitProgress) {
     this.fitter = fitter;
     this.crossFitting = crossFitting;
     this.weighting = weighting;
     this.propensityModel = propensityModel;
+    this.actionModel = actionModel;
     this.policies = policies;
     this.progress = progress;
     this.fitProgress = fitProgress;
@@ -108,7 +113,7 @@ public final class FittedEvaluation {
    * weighting}.
    */
   public static FittedEvaluation of(RewardModelFitter fitter, CrossFitting crossFitting, FitWeighting weighting) {
-    return new FittedEvaluation(fitter, crossFitting, weighting, null, Map.of(), rows -> {},
+    return new FittedEvaluation(fitter, crossFitting, weighting, null, null, Map.of(), rows -> {},
         models -> fitted -> {});
   }
 
@@ -133,18 +138,27 @@ public final class FittedEvaluation {
 
   /** Also estimates the propensities with {@code model} ({@link PropensityEstimator}), replacing any pscore column. */
   public FittedEvaluation withPropensities(SoftmaxRegression model) {
-    return new FittedEvaluation(fitter, crossFitting, weighting, model, policies, progress, fitProgress);
+    return new FittedEvaluation(fitter, crossFitting, weighting, model, actionModel, policies, progress, fitProgress);
+  }
+
+  /**
+   * Also fits {@code model} of the action given context and embedding ({@link ActionModel},
+   * cross-fitted like the reward model) and binds it to the estimators that read one ({@code
+   * mips:pae=fitted}); the log must have embedding columns.
+   */
+  public FittedEvaluation withActionModel(ActionModel model) {
+    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, model, policies, progress, fitProgress);
   }
 
   /** Evaluates these policies, computed from the contexts, instead of the log's policy columns. */
   public FittedEvaluation withPolicies(Map<String, ? extends Policy> byName) {
-    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, new LinkedHashMap<>(byName),
+    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, actionModel, new LinkedHashMap<>(byName),
         progress, fitProgress);
   }
 
   /** Called with the rows read so far during the evaluating pass. */
   public FittedEvaluation withProgress(LongConsumer rowsRead) {
-    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, policies, rowsRead, fitProgress);
+    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, actionModel, policies, rowsRead, fitProgress);
   }
 
   /**
@@ -153,7 +167,7 @@ public final class FittedEvaluation {
    * is then called with the models made so far.
    */
   public FittedEvaluation withFitProgress(LongFunction<LongConsumer> modelsToFit) {
-    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, policies, progress, modelsToFit);
+    return new FittedEvaluation(fitter, crossFitting, weighting, propensityModel, actionModel, policies, progress, modelsToFit);
   }
 
   /**
@@ -167,7 +181,7 @@ public final class FittedEvaluation {
    * @throws IOException from the log
    */
   public Outcome evaluate(LogSupplier log, EvaluationConfig config) throws IOException {
-    if (fitter == null && propensityModel == null) {
+    if (fitter == null && propensityModel == null && actionModel == null) {
       try (BatchSource source = open(log)) {
         return new Outcome(new Evaluator(config, progress).evaluate(source), List.of());
       }
@@ -187,7 +201,7 @@ public final class FittedEvaluation {
     List<String> names = layout.policies();
     int folds = crossFitting.folds();
     LongConsumer fitted = fitProgress.apply((fitter == null ? 0 : (long) folds * (weighted ? names.size() : 1))
-        + (propensityModel == null ? 0 : folds));
+        + (propensityModel == null ? 0 : folds) + (actionModel == null ? 0 : folds));
     long[] made = {0};
     RewardModelFitter counted = fitter == null ? null : fitter.counting(() -> fitted.accept(++made[0]));
     List<String> description = new ArrayList<>();
@@ -207,7 +221,15 @@ public final class FittedEvaluation {
       notes.add("estimated propensities (" + propensityNote + "): every estimate uses them; smallest "
           + estimated.smallest());
     }
-    if (crossFitting.isInSample() && fitter != null) {
+    if (actionModel != null) {
+      ActionPosterior posterior = actionModel.crossFitted(data.contexts, data.dim, data.embedding, data.embeddingDims,
+          data.actions, layout.nActions(), crossFitting);
+      made[0] += folds;
+      fitted.accept(made[0]);
+      description.add("action model: " + posterior.describe());
+      config = config.withEstimators(Estimators.withActionPosterior(config.estimators(), posterior));
+    }
+    if (crossFitting.isInSample() && (fitter != null || actionModel != null)) {
       notes.add("the reward model was fitted on the evaluation rows themselves (--in-sample): no cross-fitting");
     }
     Pass pass = new Pass(log, pscore, config, data.rewardData().rewards());
@@ -246,8 +268,17 @@ public final class FittedEvaluation {
   /** Checks, before any row is read, what the fit and the estimators will need. */
   private void check(LogLayout layout, String name, EvaluationConfig config) {
     boolean pscore = layout.hasPscore() || propensityModel != null;
+    List<io.ope4j.estimator.Estimator> checked = config.estimators();
+    if (actionModel != null) {
+      if (layout.extras().embeddingDims() == 0) {
+        throw new UsageException(name + ": the action model is fitted on the embedding columns (e_0..e_{D-1});"
+            + " the log has none");
+      }
+      // checked once the model is bound, by the evaluator, before the second pass reads a row
+      checked = checked.stream().filter(e -> !e.needsActionPosterior()).toList();
+    }
     RequiredColumns.check(layout.withPolicies(layout.policies(), fitter != null || layout.hasModel(),
-        layout.nActions(), layout.widePolicies(), layout.wideModel()).withPscore(pscore), config.estimators(), name);
+        layout.nActions(), layout.widePolicies(), layout.wideModel()).withPscore(pscore), checked, name);
     if (!pscore && fitter != null && weighting.dependsOnPolicy()) {
       throw new UsageException(name + ": the fitting weights " + weighting.id() + " need the pscore"
           + " column (behaviour policy's probability of the logged action); the log has none");

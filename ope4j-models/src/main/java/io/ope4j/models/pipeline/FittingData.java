@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Pass 1 of a fit-then-evaluate run: the columns that fitting needs, collected from a source into
- * primitive arrays (contexts, actions, rewards, positions, propensities and, for fits weighted
+ * primitive arrays (contexts, actions, rewards, positions, propensities, the action embedding and, for fits weighted
  * by an evaluation policy, each policy's probability of the logged action). Nothing else of the
  * log is kept. Arrays grow by doubling while reading, so the peak is twice the final size.
  */
@@ -27,6 +27,9 @@ final class FittingData {
   final double[] pscore;
   /** Per policy of the layout, or null when not asked for. */
   final double[][] piLogged;
+  /** The embedding, {@code embedding[i * embeddingDims + d]}; empty without embedding columns. */
+  final int[] embedding;
+  final int embeddingDims;
 
   private FittingData(Collector c) {
     this.layout = c.layout;
@@ -37,6 +40,8 @@ final class FittingData {
     this.rewards = Arrays.copyOf(c.rewards, c.rows);
     this.positions = c.positions == null ? null : Arrays.copyOf(c.positions, c.rows);
     this.pscore = c.pscore == null ? null : Arrays.copyOf(c.pscore, c.rows);
+    this.embeddingDims = c.embeddingDims;
+    this.embedding = Arrays.copyOf(c.embedding, c.rows * c.embeddingDims);
     if (c.piLogged == null) {
       this.piLogged = null;
     } else {
@@ -78,10 +83,14 @@ final class FittingData {
     int[] positions;
     double[] pscore;
     double[][] piLogged;
+    final int embeddingDims;
+    int[] embedding;
 
     Collector(LogLayout layout, boolean withPolicies) {
       this.layout = layout;
       this.dim = layout.contextDim();
+      this.embeddingDims = layout.extras().embeddingDims();
+      this.embedding = new int[1024 * embeddingDims];
       this.contexts = new double[1024 * dim];
       this.positions = layout.hasPosition() ? new int[1024] : null;
       this.pscore = layout.hasPscore() ? new double[1024] : null;
@@ -102,6 +111,9 @@ final class FittingData {
       if (pscore != null) {
         System.arraycopy(batch.pscore(), 0, pscore, rows, size);
       }
+      if (embeddingDims > 0) {
+        System.arraycopy(batch.embedding(), 0, embedding, rows * embeddingDims, size * embeddingDims);
+      }
       if (piLogged != null) {
         for (int p = 0; p < piLogged.length; p++) {
           System.arraycopy(batch.piLogged(p), 0, piLogged[p], rows, size);
@@ -115,9 +127,9 @@ final class FittingData {
         return;
       }
       long capacity = Math.max(needed, 2L * actions.length);
-      if (capacity * Math.max(dim, 1) > Integer.MAX_VALUE - 8) {
+      if (capacity * Math.max(Math.max(dim, embeddingDims), 1) > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException("the log is too long to fit a model on in memory: " + needed
-            + " rows x " + dim + " context features");
+            + " rows x " + Math.max(dim, embeddingDims) + " context features or embedding dimensions");
       }
       int n = (int) capacity;
       contexts = Arrays.copyOf(contexts, n * dim);
@@ -125,6 +137,7 @@ final class FittingData {
       rewards = Arrays.copyOf(rewards, n);
       positions = positions == null ? null : Arrays.copyOf(positions, n);
       pscore = pscore == null ? null : Arrays.copyOf(pscore, n);
+      embedding = Arrays.copyOf(embedding, n * embeddingDims);
       if (piLogged != null) {
         for (int p = 0; p < piLogged.length; p++) {
           piLogged[p] = Arrays.copyOf(piLogged[p], n);
