@@ -33,7 +33,7 @@ public record SequentialConfig(
     long seed,
     double rangeLower,
     double rangeUpper,
-    ScopeRlCompatibility compatibility) {
+    ScopeRlCompatibility compatibility) implements java.io.Serializable {
 
   public SequentialConfig {
     estimators = List.copyOf(estimators);
@@ -110,7 +110,8 @@ public record SequentialConfig(
     return compatibility != ScopeRlCompatibility.NONE;
   }
 
-  boolean anySelfNormalized() {
+  /** Whether any estimator is self-normalised (the evaluation then takes two passes). */
+  public boolean anySelfNormalized() {
     for (SequentialEstimator estimator : estimators) {
       if (estimator.selfNormalized()) {
         return true;

@@ -62,15 +62,21 @@ public final class SequentialEvaluator {
       try (EpisodeSource source = opener.open()) {
         first = pass.fold(source, null, false);
       }
-      normalisers = new double[first.policies()][];
-      for (int p = 0; p < normalisers.length; p++) {
-        normalisers[p] = first.stepWeights(p).meanWeights();
-      }
+      normalisers = normalisers(first);
     }
     try (EpisodeSource source = opener.open()) {
       List<String> names = source.policyNames();
       return finish(pass.fold(source, normalisers, true), names, config);
     }
+  }
+
+  /** Per policy, the mean weight per step of a first-pass state: the second pass's normalisers. */
+  public static double[][] normalisers(SequentialState firstPass) {
+    double[][] normalisers = new double[firstPass.policies()][];
+    for (int p = 0; p < normalisers.length; p++) {
+      normalisers[p] = firstPass.stepWeights(p).meanWeights();
+    }
+    return normalisers;
   }
 
   /** Folds every episode of {@code source} into a new state. */
@@ -89,7 +95,8 @@ public final class SequentialEvaluator {
     return requireEpisodes(source, state);
   }
 
-  private static void checkModel(EpisodeSource source, SequentialConfig config) {
+  /** Refuses, before any row, an estimator that needs columns or ratios {@code source} lacks. */
+  public static void checkModel(EpisodeSource source, SequentialConfig config) {
     for (SequentialEstimator estimator : config.estimators()) {
       if (estimator.usesModel() && !source.hasModel()) {
         throw new InvalidDataException(source.name(), -1, null, "estimator " + estimator.id()

@@ -1,0 +1,57 @@
+package io.ope4j.spark;
+
+import io.ope4j.data.InvalidDataException;
+import io.ope4j.io.TrajectoryLogReader;
+import io.ope4j.io.TrajectoryReadOptions;
+import io.ope4j.sequential.SequentialConfig;
+import io.ope4j.sequential.SequentialEvaluator;
+import io.ope4j.sequential.SequentialState;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Reads the rows of one whole chunk of episodes with the local engine's trajectory reader (its
+ * checks and messages) and folds them into a fresh {@link SequentialState}, as the local engine
+ * folds each of its chunks. One pass of the evaluation: the normalisers of self-normalised
+ * estimators come from a first pass, or are null.
+ */
+final class EpisodeChunkFold implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String source;
+  private final ProjectedColumns columns;
+  private final TrajectoryReadOptions options;
+  private final SequentialConfig config;
+  private final double[][] normalisers;
+  private final boolean valuesPass;
+
+  EpisodeChunkFold(String source, ProjectedColumns columns, TrajectoryReadOptions options,
+      SequentialConfig config, double[][] normalisers, boolean valuesPass) {
+    this.source = source;
+    this.columns = columns;
+    this.options = options;
+    this.config = config;
+    this.normalisers = normalisers;
+    this.valuesPass = valuesPass;
+  }
+
+  /** The chunk's state, or its first bad row. */
+  EpisodePiece fold(List<RowBuffer> rows) {
+    BufferTable table = new BufferTable(source, columns, rows);
+    try (TrajectoryLogReader reader = TrajectoryLogReader.over(table, options)) {
+      return EpisodePiece.of(SequentialEvaluator.fold(reader, config, normalisers, valuesPass));
+    } catch (InvalidDataException badRow) {
+      return EpisodePiece.failed(badRow, table.row());
+    } catch (IOException cannotHappen) {
+      throw new UncheckedIOException(cannotHappen);
+    }
+  }
+
+  /** An empty state of this pass, to merge chunk states into. */
+  SequentialState emptyState(int policies) {
+    return new SequentialState(config, policies, normalisers, valuesPass);
+  }
+}

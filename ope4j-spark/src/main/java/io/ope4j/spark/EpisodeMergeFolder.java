@@ -1,0 +1,72 @@
+package io.ope4j.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import scala.Tuple2;
+
+/**
+ * Turns the pieces of consecutive chunks of episodes, sorted by chunk and first row, into one
+ * piece per chunk in chunk order: a whole chunk's state (or bad row) passes through; the row
+ * buffers of a shared chunk are joined in row order and read and folded as one chunk. The first
+ * bad row ends the output: every chunk after it comes later in the log.
+ */
+final class EpisodeMergeFolder
+    implements FlatMapFunction<Iterator<Tuple2<ChunkKey, EpisodePiece>>, EpisodePiece> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final EpisodeChunkFold fold;
+
+  EpisodeMergeFolder(EpisodeChunkFold fold) {
+    this.fold = fold;
+  }
+
+  @Override
+  public Iterator<EpisodePiece> call(Iterator<Tuple2<ChunkKey, EpisodePiece>> pieces) {
+    List<EpisodePiece> chunks = new ArrayList<>();
+    List<RowBuffer> shared = new ArrayList<>();
+    long sharedChunk = -1;
+    while (pieces.hasNext()) {
+      Tuple2<ChunkKey, EpisodePiece> keyed = pieces.next();
+      EpisodePiece piece = keyed._2();
+      long chunk = keyed._1().chunk();
+      if (!shared.isEmpty() && chunk != sharedChunk) {
+        if (!add(chunks, foldShared(shared))) {
+          return chunks.iterator();
+        }
+      }
+      if (piece.rows() != null) {
+        sharedChunk = chunk;
+        shared.add(piece.rows());
+      } else if (!add(chunks, piece)) {
+        return chunks.iterator();
+      }
+    }
+    if (!shared.isEmpty()) {
+      add(chunks, foldShared(shared));
+    }
+    return chunks.iterator();
+  }
+
+  /** Adds a chunk's piece; returns false if it is a bad row. */
+  private static boolean add(List<EpisodePiece> chunks, EpisodePiece piece) {
+    chunks.add(piece);
+    return piece.failure() == null;
+  }
+
+  /** Folds the buffers of one chunk (in row order) and clears the list. */
+  private EpisodePiece foldShared(List<RowBuffer> buffers) {
+    for (int i = 1; i < buffers.size(); i++) {
+      RowBuffer before = buffers.get(i - 1);
+      if (buffers.get(i).firstRow() != before.firstRow() + before.size()) {
+        throw new IllegalStateException("rows " + (before.firstRow() + before.size()) + ".."
+            + buffers.get(i).firstRow() + " of a chunk of episodes are missing");
+      }
+    }
+    EpisodePiece folded = fold.fold(List.copyOf(buffers));
+    buffers.clear();
+    return folded;
+  }
+}
