@@ -124,7 +124,9 @@ class SparkTrajectoryEvaluatorTest {
   static void assertSameBits(SequentialResult onSpark, SequentialResult local, SequentialConfig config)
       throws IOException {
     assertThat(json(onSpark, config)).isEqualTo(json(local, config));
-    assertThat(onSpark).usingRecursiveComparison().isEqualTo(local);
+    assertThat(onSpark).usingRecursiveComparison()
+        .withEqualsForType((a, b) -> Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b), Double.class)
+        .isEqualTo(local);
   }
 
   static String json(SequentialResult result, SequentialConfig config) throws IOException {
