@@ -102,12 +102,24 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new UsageException("--slate-compat is for slate logs (docs/slates.md)");
     }
     // ---- trajectory logs (docs/sequential.md): handed over whole to TrajectoryEvaluateRun ----
-    // Standard input is told by --schema only: sniffing it would consume it.
-    if (trajectory.isTrajectory(() -> engine.equals("local") && !log.data.equals("-")
+    // Standard input is told by --schema only: sniffing it would consume it. With another engine
+    // a local file is sniffed too; a directory or URI is told by --schema.
+    if (trajectory.isTrajectory(() -> !log.data.equals("-")
+        && (engine.equals("local") || java.nio.file.Files.isRegularFile(Path.of(log.data)))
         && TrajectoryEvaluation.isTrajectoryLog(columns.input(log.data)))) {
-      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
-        throw new UsageException("trajectory logs are evaluated with --engine local, from"
-            + " their pi and q columns (no --policy-spec or fitted reward models)");
+      if (!policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("trajectory logs are evaluated from their pi and q columns (no"
+            + " --policy-spec or fitted reward models)");
+      }
+      if (!engine.equals("local")) {
+        if (distribution.requested) {
+          throw new UsageException("--distribution runs with --engine local only");
+        }
+        try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
+          return new TrajectoryEvaluateRun(intervals, columns, trajectory, models).runOn(engineNamed(),
+              log.data, InputFormat.parse(columns.format.inputFormat), engineSettings(), stages::stage,
+              estimators, truth, output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
       }
       try (LogInput input = columns.input(log.data).reopenable()) {
         if (distribution.requested) {
@@ -143,11 +155,7 @@ final class EvaluateCommand implements Callable<Integer> {
           spec.commandLine().getErr());
       return write(truths, outcome.result(), io.ope4j.report.RewardModelSections.of(outcome.calibrations()));
     }
-    EvaluationResult result = switch (engine) {
-      case "local" -> evaluateLocally();
-      case "spark" -> evaluateWith(findEngine("spark"));
-      default -> throw new UsageException("--engine must be local or spark, got '" + engine + "'");
-    };
+    EvaluationResult result = engine.equals("local") ? evaluateLocally() : evaluateWith(engineNamed());
     return write(truths, result, List.of());
   }
 
@@ -186,11 +194,22 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private EvaluationResult evaluateWith(LogEngine logEngine) throws Exception {
-    Map<String, String> settings = master == null ? Map.of() : Map.of("master", master);
     try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
       return logEngine.evaluate(new LogEngine.Job(log.data, InputFormat.parse(columns.format.inputFormat),
-          readOptions(), this::configFor, settings, stages::stage));
+          readOptions(), this::configFor, engineSettings(), stages::stage));
     }
+  }
+
+  private Map<String, String> engineSettings() {
+    return master == null ? Map.of() : Map.of("master", master);
+  }
+
+  /** The engine {@code --engine} names, other than local, or a usage error. */
+  private LogEngine engineNamed() {
+    if (!engine.equals("spark")) {
+      throw new UsageException("--engine must be local or spark, got '" + engine + "'");
+    }
+    return findEngine("spark");
   }
 
   /**
