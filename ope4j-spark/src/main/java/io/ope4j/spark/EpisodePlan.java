@@ -1,6 +1,6 @@
 package io.ope4j.spark;
 
-import java.io.Serializable;
+import org.apache.spark.sql.catalyst.InternalRow;
 import java.util.List;
 
 /**
@@ -10,7 +10,7 @@ import java.util.List;
  * global index (0-based, in row order) of its first row's episode. Episode indices fix the
  * local engine's chunks of whole episodes ({@link #CHUNK_EPISODES}).
  */
-final class EpisodePlan implements Serializable {
+final class EpisodePlan implements ChunkCut {
 
   private static final long serialVersionUID = 1L;
 
@@ -25,19 +25,22 @@ final class EpisodePlan implements Serializable {
   /** Runs starting in each partition that are episodes' first rows. */
   private final long[] starts;
   private final long episodes;
+  /** The episode column's position in the projection. */
+  private final int episodeSlot;
 
   private EpisodePlan(long[] offsets, boolean[] continuesBefore, boolean[] continuesAfter,
-      long[] firstEpisode, long[] starts, long episodes) {
+      long[] firstEpisode, long[] starts, long episodes, int episodeSlot) {
     this.offsets = offsets;
     this.continuesBefore = continuesBefore;
     this.continuesAfter = continuesAfter;
     this.firstEpisode = firstEpisode;
     this.starts = starts;
     this.episodes = episodes;
+    this.episodeSlot = episodeSlot;
   }
 
   /** Stitches the partitions' runs (any order; empty partitions included) into episodes. */
-  static EpisodePlan of(List<EpisodeRuns> scanned, int partitions) {
+  static EpisodePlan of(List<EpisodeRuns> scanned, int partitions, int episodeSlot) {
     EpisodeRuns[] byPartition = new EpisodeRuns[partitions];
     for (EpisodeRuns runs : scanned) {
       byPartition[runs.partition()] = runs;
@@ -66,11 +69,11 @@ final class EpisodePlan implements Serializable {
       episodes += starts[p];
       previous = p;
     }
-    return new EpisodePlan(offsets, before, after, first, starts, episodes);
+    return new EpisodePlan(offsets, before, after, first, starts, episodes, episodeSlot);
   }
 
-  /** First global row of partition {@code p}; {@code offset(partitions)} is the row count. */
-  long offset(int p) {
+  @Override
+  public long offset(int p) {
     return offsets[p];
   }
 
@@ -82,7 +85,8 @@ final class EpisodePlan implements Serializable {
     return episodes;
   }
 
-  long chunks() {
+  @Override
+  public long chunks() {
     return (episodes + CHUNK_EPISODES - 1) / CHUNK_EPISODES;
   }
 
@@ -96,15 +100,37 @@ final class EpisodePlan implements Serializable {
     return firstEpisode[p];
   }
 
-  /**
-   * Whether chunk {@code chunk} lies wholly in partition {@code p}: its first episode begins
-   * there and its last ends there.
-   */
-  boolean chunkWithin(int p, long chunk) {
+  /** Whether chunk {@code chunk}'s first episode begins in partition {@code p} and its last ends there. */
+  @Override
+  public boolean chunkWithin(int p, long chunk) {
     long begun = continuesBefore[p] ? firstEpisode[p] + 1 : firstEpisode[p];
     long lastEnded = begun + starts[p] - 1 - (continuesAfter[p] ? 1 : 0);
     long chunkFirst = chunk * CHUNK_EPISODES;
     long chunkLast = Math.min(chunkFirst + CHUNK_EPISODES, episodes) - 1;
     return chunkFirst >= begun && chunkLast <= lastEnded;
+  }
+
+  /** Counts episodes from the partition's first row: a row that starts a run starts the next. */
+  @Override
+  public RowChunks rowsOf(int p) {
+    return new RowChunks() {
+      private long episode = firstEpisode[p];
+      private boolean started;
+      private long previous;
+      private boolean previousNull;
+
+      @Override
+      public long chunkOf(InternalRow row) {
+        boolean isNull = row.isNullAt(episodeSlot);
+        long id = isNull ? 0 : row.getLong(episodeSlot);
+        if (started && EpisodeRuns.startsRun(isNull, id, previousNull, previous)) {
+          episode++;
+        }
+        started = true;
+        previous = id;
+        previousNull = isNull;
+        return episode / CHUNK_EPISODES;
+      }
+    };
   }
 }

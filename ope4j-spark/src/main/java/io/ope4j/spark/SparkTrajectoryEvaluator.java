@@ -7,10 +7,8 @@ import io.ope4j.sequential.SequentialConfig;
 import io.ope4j.sequential.SequentialEvaluator;
 import io.ope4j.sequential.SequentialResult;
 import io.ope4j.sequential.SequentialState;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,12 +37,12 @@ import org.apache.spark.sql.catalyst.InternalRow;
  *       previous partition's last episode id continues that episode, so every row gets its
  *       episode's global index, and so its chunk;
  *   <li>one job looks for an episode whose rows come in two places ({@link EpisodeRepeats});
- *   <li>each partition reads and folds the chunks lying wholly in it ({@link EpisodeFolder}),
+ *   <li>each partition reads and folds the chunks lying wholly in it ({@link BufferedPartitionFolder}),
  *       with the local reader itself ({@code TrajectoryLogReader} over the rows, {@link
  *       BufferTable}); the rows of a chunk cut by a partition boundary (at most one at each
  *       end: the rest of an episode begun in an earlier partition, the start of one that goes
  *       on) travel unread, are joined in row order, read and folded whole ({@link
- *       EpisodeMergeFolder}); the driver merges the chunk states in chunk order. With a
+ *       BufferedChunkFolder}); the driver merges the chunk states in chunk order. With a
  *       self-normalised estimator this pass runs twice, as the local engine's (the first gives
  *       the per-step normalisers).
  * </ol>
@@ -54,9 +52,6 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * sees each episode whole, and gives the same message; the error is the log's first (by row).
  */
 public final class SparkTrajectoryEvaluator {
-
-  /** Chunks per partition of the merge stage: bounds what the driver holds at once. */
-  private static final long CHUNKS_PER_MERGE_PARTITION = 64;
 
   private final SequentialConfig config;
   private final TrajectoryReadOptions options;
@@ -95,19 +90,18 @@ public final class SparkTrajectoryEvaluator {
     try {
       EpisodePlan plan = EpisodePlan.of(
           rows.mapPartitionsWithIndex(EpisodeRuns.scanner(episodeSlot), true).collect(),
-          rows.getNumPartitions());
+          rows.getNumPartitions(), episodeSlot);
       if (plan.rows() == 0) {
         throw new InvalidDataException(source, -1, null, "no data rows");
       }
       InvalidDataException repeat = EpisodeRepeats.first(rows, episodeSlot, plan, source);
       double[][] normalisers = null;
       if (config.anySelfNormalized()) {
-        SequentialState first = fold(rows, columns, episodeSlot, plan, repeat,
-            new EpisodeChunkFold(source, columns, options, config, null, false), policies.size());
-        normalisers = SequentialEvaluator.normalisers(first);
+        normalisers = SequentialEvaluator.normalisers(fold(rows, columns, plan, repeat,
+            new TrajectoryChunkReader(source, columns, options, config, null, false), policies.size()));
       }
-      SequentialState state = fold(rows, columns, episodeSlot, plan, repeat,
-          new EpisodeChunkFold(source, columns, options, config, normalisers, true), policies.size());
+      SequentialState state = fold(rows, columns, plan, repeat,
+          new TrajectoryChunkReader(source, columns, options, config, normalisers, true), policies.size());
       return SequentialEvaluator.finish(state, policies, config);
     } catch (RuntimeException failure) {
       throw SparkEvaluator.unwrap(failure);
@@ -115,27 +109,10 @@ public final class SparkTrajectoryEvaluator {
   }
 
   /** One pass: chunk states merged in chunk order, or the log's first bad row thrown. */
-  private static SequentialState fold(JavaRDD<InternalRow> rows, ProjectedColumns columns, int episodeSlot,
-      EpisodePlan plan, InvalidDataException repeat, EpisodeChunkFold fold, int policies) {
-    long chunks = plan.chunks();
-    int mergePartitions = (int) ((chunks + CHUNKS_PER_MERGE_PARTITION - 1) / CHUNKS_PER_MERGE_PARTITION);
-    JavaPairRDD<ChunkKey, EpisodePiece> pieces = JavaPairRDD.fromJavaRDD(
-        rows.mapPartitionsWithIndex(new EpisodeFolder(columns, episodeSlot, plan, fold), true));
-    JavaRDD<EpisodePiece> chunkStates = pieces
-        .repartitionAndSortWithinPartitions(new ChunkKeyPartitioner(chunks, mergePartitions))
-        .mapPartitions(new EpisodeMergeFolder(fold));
-    SequentialState merged = fold.emptyState(policies);
-    Iterator<EpisodePiece> inChunkOrder = chunkStates.toLocalIterator();
-    while (inChunkOrder.hasNext()) {
-      EpisodePiece piece = inChunkOrder.next();
-      if (piece.failure() != null) {
-        throw repeat != null && repeat.row() < piece.failedAt() ? repeat : piece.failure();
-      }
-      merged.merge(piece.state());
-    }
-    if (repeat != null) {
-      throw repeat;
-    }
+  private static SequentialState fold(JavaRDD<InternalRow> rows, ProjectedColumns columns, EpisodePlan plan,
+      InvalidDataException repeat, TrajectoryChunkReader reader, int policies) {
+    SequentialState merged = reader.emptyState(policies);
+    BufferedFold.fold(rows, columns, plan, reader, merged, SequentialState::merge, repeat);
     return merged;
   }
 }

@@ -7,17 +7,15 @@ import io.ope4j.sequential.SequentialConfig;
 import io.ope4j.sequential.SequentialEvaluator;
 import io.ope4j.sequential.SequentialState;
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Reads the rows of one whole chunk of episodes with the local engine's trajectory reader (its
- * checks and messages) and folds them into a fresh {@link SequentialState}, as the local engine
- * folds each of its chunks. One pass of the evaluation: the normalisers of self-normalised
- * estimators come from a first pass, or are null.
+ * Reads a chunk of whole episodes with the local trajectory reader and folds them into a fresh
+ * {@link SequentialState}, as the local engine folds each chunk, in one pass of the evaluation
+ * (the normalisers of self-normalised estimators come from a first pass, or are null).
  */
-final class EpisodeChunkFold implements Serializable {
+final class TrajectoryChunkReader implements ChunkReader<SequentialState> {
 
   private static final long serialVersionUID = 1L;
 
@@ -28,7 +26,7 @@ final class EpisodeChunkFold implements Serializable {
   private final double[][] normalisers;
   private final boolean valuesPass;
 
-  EpisodeChunkFold(String source, ProjectedColumns columns, TrajectoryReadOptions options,
+  TrajectoryChunkReader(String source, ProjectedColumns columns, TrajectoryReadOptions options,
       SequentialConfig config, double[][] normalisers, boolean valuesPass) {
     this.source = source;
     this.columns = columns;
@@ -38,13 +36,13 @@ final class EpisodeChunkFold implements Serializable {
     this.valuesPass = valuesPass;
   }
 
-  /** The chunk's state, or its first bad row. */
-  EpisodePiece fold(List<RowBuffer> rows) {
+  @Override
+  public ChunkPiece<SequentialState> read(List<RowBuffer> rows) {
     BufferTable table = new BufferTable(source, columns, rows);
     try (TrajectoryLogReader reader = TrajectoryLogReader.over(table, options)) {
-      return EpisodePiece.of(SequentialEvaluator.fold(reader, config, normalisers, valuesPass));
+      return ChunkPiece.of(SequentialEvaluator.fold(reader, config, normalisers, valuesPass));
     } catch (InvalidDataException badRow) {
-      return EpisodePiece.failed(badRow, table.row());
+      return ChunkPiece.failed(badRow, table.row());
     } catch (IOException cannotHappen) {
       throw new UncheckedIOException(cannotHappen);
     }
