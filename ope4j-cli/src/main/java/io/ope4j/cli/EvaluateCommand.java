@@ -136,9 +136,16 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     // ---- continuous-action logs (docs/continuous.md): handed over to ContinuousEvaluateRun ----
     if (trajectory.schema.equals("continuous")) {
-      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
-        throw new UsageException("continuous-action logs are evaluated with --engine local, from their columns"
-            + " (no --policy-spec or fitted reward models)");
+      if (!policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("continuous-action logs are evaluated from their columns (no --policy-spec or"
+            + " fitted reward models)");
+      }
+      if (!engine.equals("local")) {
+        try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
+          return new ContinuousEvaluateRun(intervals, columns, continuous).runOn(engineNamed(), log.data,
+              InputFormat.parse(columns.format.inputFormat), engineSettings(), stages::stage, estimators, truth,
+              output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
       }
       return new ContinuousEvaluateRun(intervals, columns, continuous).run(log.data, estimators, truth, output, report,
           spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -68,6 +68,43 @@ public interface LogEngine {
   }
 
   /**
+   * Evaluates the continuous-action log {@code job.data()} (docs/formats.md, "Continuous-action
+   * log") with the result of the local {@code ContinuousEvaluator} on the same rows, to the bit.
+   *
+   * @throws io.ope4j.data.InvalidDataException on a log that breaks the format
+   * @throws IllegalArgumentException on bad settings, or if the engine does not read such logs
+   * @throws IOException if the log cannot be read
+   */
+  default io.ope4j.continuous.ContinuousResult evaluateContinuous(ContinuousJob job) throws IOException {
+    throw new IllegalArgumentException("engine " + name() + " does not evaluate continuous-action logs");
+  }
+
+  /**
+   * One evaluation of a continuous-action log.
+   *
+   * @param data where the log is (as for {@link Job})
+   * @param format its format, as for {@link Job}
+   * @param options the log's column names
+   * @param config what to compute, given the log's layout (default estimators depend on it);
+   *     called once, on the calling thread
+   * @param settings engine-specific settings; may be empty
+   * @param progress where the engine reports its stages
+   */
+  record ContinuousJob(String data, InputFormat format, ContinuousReadOptions options,
+      Function<io.ope4j.continuous.ContinuousLayout, io.ope4j.continuous.ContinuousConfig> config,
+      Map<String, String> settings, ProgressStages progress) {
+
+    public ContinuousJob {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(progress, "progress");
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  /**
    * One evaluation.
    *
    * @param data where the log is: a file, a directory of part files, or any URI the engine reads

@@ -1,5 +1,7 @@
 package io.ope4j.spark;
 
+import io.ope4j.continuous.ContinuousConfig;
+import io.ope4j.continuous.ContinuousResult;
 import io.ope4j.data.LogLayout;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
@@ -28,8 +30,9 @@ import org.apache.spark.sql.functions;
 /**
  * The {@code spark} engine of {@code ope4j evaluate --engine spark}: reads the log with Spark's
  * own readers (Parquet files or directories, CSV with a header, JSON Lines; the format as asked,
- * or told as {@link #read} says) and evaluates it with {@link SparkEvaluator} (bandit logs) or
- * {@link SparkTrajectoryEvaluator} (trajectory logs). Standard input is
+ * or told as {@link #read} says) and evaluates it with {@link SparkEvaluator} (bandit logs),
+ * {@link SparkTrajectoryEvaluator} (trajectory logs) or {@link SparkContinuousEvaluator}
+ * (continuous-action logs). Standard input is
  * refused: Spark reads from storage.
  *
  * <p>Setting {@code master}: the Spark master, e.g. {@code local[2]}. Without it, the master
@@ -62,6 +65,17 @@ public final class SparkLogEngine implements LogEngine {
       SequentialConfig config =
           job.config().apply(SparkTrajectoryEvaluator.hasModel(log, job.options(), job.data()));
       return new SparkTrajectoryEvaluator(config, job.options()).evaluate(log, job.data());
+    });
+  }
+
+  /** Continuous-action logs: {@link SparkContinuousEvaluator}, read as {@link #evaluate} reads. */
+  @Override
+  public ContinuousResult evaluateContinuous(ContinuousJob job) throws IOException {
+    return inSession(job.data(), job.settings(), job.progress(), spark -> {
+      Dataset<Row> log = read(spark, job.data(), job.format());
+      ContinuousConfig config =
+          job.config().apply(SparkContinuousEvaluator.layout(log, job.options(), job.data()));
+      return new SparkContinuousEvaluator(config, job.options()).evaluate(log, job.data());
     });
   }
 
