@@ -149,8 +149,9 @@ public final class SparkEvaluator {
     long chunks = Chunks.count(total);
     int mergePartitions =
         (int) ((chunks + CHUNKS_PER_MERGE_PARTITION - 1) / CHUNKS_PER_MERGE_PARTITION);
+    List<String> loggerLabels = columns.loggerSlot() < 0 ? List.of() : loggerLabels(rows, columns.loggerSlot());
     JavaPairRDD<Long, Piece> pieces = JavaPairRDD.fromJavaRDD(
-        rows.mapPartitionsWithIndex(new PartitionFolder(columns, config, offsets), true));
+        rows.mapPartitionsWithIndex(new PartitionFolder(columns, config, offsets, loggerLabels), true));
     JavaRDD<Piece> chunkStates = pieces
         .repartitionAndSortWithinPartitions(new ChunkPartitioner(chunks, mergePartitions))
         .mapPartitions(new ChunkFolder(layout, config, total));
@@ -164,6 +165,27 @@ public final class SparkEvaluator {
       merged.merge(piece.state());
     }
     return merged;
+  }
+
+  /**
+   * The logger labels of the log in order of first appearance, as one reader of the whole log
+   * numbers them ({@code RowAssembler}): each partition's distinct labels in its order, joined in
+   * partition order. A null label is the text {@code null}, as the row readers show it.
+   */
+  private static List<String> loggerLabels(JavaRDD<InternalRow> rows, int slot) {
+    List<List<String>> byPartition = rows.mapPartitions(iterator -> {
+      java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+      while (iterator.hasNext()) {
+        InternalRow row = iterator.next();
+        seen.add(row.isNullAt(slot) ? "null" : row.getUTF8String(slot).toString());
+      }
+      return List.<List<String>>of(new java.util.ArrayList<>(seen)).iterator();
+    }).collect();
+    java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
+    for (List<String> partition : byPartition) {
+      labels.addAll(partition);
+    }
+    return List.copyOf(labels);
   }
 
   /**
