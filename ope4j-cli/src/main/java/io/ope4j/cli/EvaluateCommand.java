@@ -87,11 +87,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // ---- slate logs (docs/slates.md): handed over whole to SlateEvaluateRun ----
-    if (trajectory.isSlate(() -> engine.equals("local") && !log.data.equals("-")
-        && SlateEvaluateRun.isSlateLog(columns.input(log.data)))) {
-      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
-        throw new UsageException("slate logs are evaluated with --engine local, from their"
-            + " propensity, pi_e and qhat columns (no --policy-spec or fitted reward models)");
+    if (trajectory.isSlate(() -> canTellByHeader() && SlateEvaluateRun.isSlateLog(columns.input(log.data)))) {
+      if (!policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("slate logs are evaluated from their propensity, pi_e and qhat columns (no"
+            + " --policy-spec or fitted reward models)");
+      }
+      if (!engine.equals("local")) {
+        try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
+          return new SlateEvaluateRun(intervals, columns, trajectory, slate).runOn(engineNamed(), log.data,
+              InputFormat.parse(columns.format.inputFormat), engineSettings(), stages::stage, estimators, truth,
+              output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
       }
       try (LogInput input = columns.input(log.data)) {
         return new SlateEvaluateRun(intervals, columns, trajectory, slate).run(input, estimators, truth,
@@ -102,11 +108,8 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new UsageException("--slate-compat is for slate logs (docs/slates.md)");
     }
     // ---- trajectory logs (docs/sequential.md): handed over whole to TrajectoryEvaluateRun ----
-    // Standard input is told by --schema only: sniffing it would consume it. With another engine
-    // a local file is sniffed too; a directory or URI is told by --schema.
-    if (trajectory.isTrajectory(() -> !log.data.equals("-")
-        && (engine.equals("local") || java.nio.file.Files.isRegularFile(Path.of(log.data)))
-        && TrajectoryEvaluation.isTrajectoryLog(columns.input(log.data)))) {
+    // Standard input is told by --schema only: sniffing it would consume it.
+    if (trajectory.isTrajectory(() -> canTellByHeader() && TrajectoryEvaluation.isTrajectoryLog(columns.input(log.data)))) {
       if (!policySpecs.isEmpty() || models.active()) {
         throw new UsageException("trajectory logs are evaluated from their pi and q columns (no"
             + " --policy-spec or fitted reward models)");
@@ -164,6 +167,15 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     EvaluationResult result = engine.equals("local") ? evaluateLocally() : evaluateWith(engineNamed());
     return write(truths, result, List.of());
+  }
+
+  /**
+   * Whether the log's shape may be told by its header (an episode or slate_id column): not for
+   * standard input (reading it would consume it), and with another engine than local only for a
+   * local file (a directory or URI is told by {@code --schema}).
+   */
+  private boolean canTellByHeader() {
+    return !log.data.equals("-") && (engine.equals("local") || java.nio.file.Files.isRegularFile(Path.of(log.data)));
   }
 
   /** Prints the warnings and writes the result (with the truths, if given). */

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class SequentialEvaluator {
 
+  /** Whole episodes per chunk, the unit whose states are merged in order (for engines that cut alike). */
+  public static final int CHUNK_EPISODES = ChunkedEpisodeFold.CHUNK_EPISODES;
+
   private SequentialEvaluator() {}
 
   /**

@@ -105,6 +105,43 @@ public interface LogEngine {
   }
 
   /**
+   * Evaluates the slate log {@code job.data()} (docs/formats.md, "Slate log") with the result of
+   * the local {@code SlateEvaluator} on the same rows, to the bit.
+   *
+   * @throws io.ope4j.data.InvalidDataException on a log that breaks the format
+   * @throws IllegalArgumentException on bad settings, or if the engine does not read such logs
+   * @throws IOException if the log cannot be read
+   */
+  default io.ope4j.slate.SlateResult evaluateSlates(SlateJob job) throws IOException {
+    throw new IllegalArgumentException("engine " + name() + " does not evaluate slate logs");
+  }
+
+  /**
+   * One evaluation of a slate log.
+   *
+   * @param data where the log is (as for {@link Job})
+   * @param format its format, as for {@link Job}
+   * @param piSumTolerance how far a row of {@code pi_e_*} may sum from 1
+   * @param config what to compute, given the log's columns (a source without rows that tells the
+   *     estimators it supports; default estimators depend on them); called once, on the calling
+   *     thread
+   * @param settings engine-specific settings; may be empty
+   * @param progress where the engine reports its stages
+   */
+  record SlateJob(String data, InputFormat format, double piSumTolerance,
+      Function<io.ope4j.slate.SlateSource, io.ope4j.slate.SlateConfig> config, Map<String, String> settings,
+      ProgressStages progress) {
+
+    public SlateJob {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(progress, "progress");
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  /**
    * One evaluation.
    *
    * @param data where the log is: a file, a directory of part files, or any URI the engine reads

@@ -6,7 +6,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 /**
  * Where the local engine cuts a log into the chunks whose states it merges in order, told for
  * the rows of each partition: by global row index (row-wise logs, {@link RowChunkCut}) or by
- * global episode index (trajectories, {@link EpisodePlan}). Chunks are consecutive rows.
+ * global episode index (trajectories, {@link GroupPlan}). Chunks are consecutive rows.
  */
 interface ChunkCut extends Serializable {
 

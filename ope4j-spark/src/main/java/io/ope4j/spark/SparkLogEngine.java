@@ -13,6 +13,8 @@ import io.ope4j.io.ProgressStages;
 import io.ope4j.io.TableReader;
 import io.ope4j.sequential.SequentialConfig;
 import io.ope4j.sequential.SequentialResult;
+import io.ope4j.slate.SlateConfig;
+import io.ope4j.slate.SlateResult;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,8 +33,8 @@ import org.apache.spark.sql.functions;
  * The {@code spark} engine of {@code ope4j evaluate --engine spark}: reads the log with Spark's
  * own readers (Parquet files or directories, CSV with a header, JSON Lines; the format as asked,
  * or told as {@link #read} says) and evaluates it with {@link SparkEvaluator} (bandit logs),
- * {@link SparkTrajectoryEvaluator} (trajectory logs) or {@link SparkContinuousEvaluator}
- * (continuous-action logs). Standard input is
+ * {@link SparkTrajectoryEvaluator} (trajectory logs), {@link SparkSlateEvaluator} (slate logs)
+ * or {@link SparkContinuousEvaluator} (continuous-action logs). Standard input is
  * refused: Spark reads from storage.
  *
  * <p>Setting {@code master}: the Spark master, e.g. {@code local[2]}. Without it, the master
@@ -76,6 +78,16 @@ public final class SparkLogEngine implements LogEngine {
       ContinuousConfig config =
           job.config().apply(SparkContinuousEvaluator.layout(log, job.options(), job.data()));
       return new SparkContinuousEvaluator(config, job.options()).evaluate(log, job.data());
+    });
+  }
+
+  /** Slate logs: {@link SparkSlateEvaluator}, read as {@link #evaluate} reads. */
+  @Override
+  public SlateResult evaluateSlates(SlateJob job) throws IOException {
+    return inSession(job.data(), job.settings(), job.progress(), spark -> {
+      Dataset<Row> log = read(spark, job.data(), job.format());
+      SlateConfig config = job.config().apply(SparkSlateEvaluator.columns(log, job.data()));
+      return new SparkSlateEvaluator(config, job.piSumTolerance()).evaluate(log, job.data());
     });
   }
 

@@ -33,10 +33,10 @@ import org.apache.spark.sql.catalyst.InternalRow;
  *
  * <ol>
  *   <li>each partition's rows and runs of episode ids are counted (the episode column only);
- *       the driver stitches them ({@link EpisodePlan}): a partition whose first row has the
+ *       the driver stitches them ({@link GroupPlan}): a partition whose first row has the
  *       previous partition's last episode id continues that episode, so every row gets its
  *       episode's global index, and so its chunk;
- *   <li>one job looks for an episode whose rows come in two places ({@link EpisodeRepeats});
+ *   <li>one job looks for an episode whose rows come in two places ({@link GroupRepeats});
  *   <li>each partition reads and folds the chunks lying wholly in it ({@link BufferedPartitionFolder}),
  *       with the local reader itself ({@code TrajectoryLogReader} over the rows, {@link
  *       BufferTable}); the rows of a chunk cut by a partition boundary (at most one at each
@@ -52,6 +52,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * sees each episode whole, and gives the same message; the error is the log's first (by row).
  */
 public final class SparkTrajectoryEvaluator {
+
 
   private final SequentialConfig config;
   private final TrajectoryReadOptions options;
@@ -88,13 +89,14 @@ public final class SparkTrajectoryEvaluator {
     List<String> policies = probe.policyNames();
     JavaRDD<InternalRow> rows = columns.project(log).queryExecution().toRdd().toJavaRDD();
     try {
-      EpisodePlan plan = EpisodePlan.of(
-          rows.mapPartitionsWithIndex(EpisodeRuns.scanner(episodeSlot), true).collect(),
-          rows.getNumPartitions(), episodeSlot);
+      GroupPlan plan = GroupPlan.of(
+          rows.mapPartitionsWithIndex(GroupRuns.scanner(episodeSlot), true).collect(),
+          rows.getNumPartitions(), episodeSlot, SequentialEvaluator.CHUNK_EPISODES);
       if (plan.rows() == 0) {
         throw new InvalidDataException(source, -1, null, "no data rows");
       }
-      InvalidDataException repeat = EpisodeRepeats.first(rows, episodeSlot, plan, source);
+      InvalidDataException repeat = GroupRepeats.first(rows, episodeSlot, plan,
+          (row, id) -> TrajectoryLogReader.episodeAppearsAgain(source, row, id));
       double[][] normalisers = null;
       if (config.anySelfNormalized()) {
         normalisers = SequentialEvaluator.normalisers(fold(rows, columns, plan, repeat,
@@ -109,7 +111,7 @@ public final class SparkTrajectoryEvaluator {
   }
 
   /** One pass: chunk states merged in chunk order, or the log's first bad row thrown. */
-  private static SequentialState fold(JavaRDD<InternalRow> rows, ProjectedColumns columns, EpisodePlan plan,
+  private static SequentialState fold(JavaRDD<InternalRow> rows, ProjectedColumns columns, GroupPlan plan,
       InvalidDataException repeat, TrajectoryChunkReader reader, int policies) {
     SequentialState merged = reader.emptyState(policies);
     BufferedFold.fold(rows, columns, plan, reader, merged, SequentialState::merge, repeat);

@@ -1,7 +1,6 @@
 package io.ope4j.spark;
 
 import io.ope4j.data.InvalidDataException;
-import io.ope4j.io.TrajectoryLogReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -10,17 +9,22 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import scala.Tuple2;
 
 /**
- * Finds the first episode whose rows come in two places (across partitions; within one chunk the
- * reader finds it too): the first row, in row order, that begins a second run of an episode id.
- * One job over the episode column: each run start is keyed by its id, and each id keeps its two
+ * Finds the first group (episode, slate) whose rows come in two places (across partitions; within
+ * one chunk the reader finds it too): the first row, in row order, that begins a second run of an
+ * id. One job over the id column: each run start is keyed by its id, and each id keeps its two
  * earliest run starts.
  */
-final class EpisodeRepeats {
+final class GroupRepeats {
 
-  private EpisodeRepeats() {}
+  private GroupRepeats() {}
 
-  /** The error for the log's first repeated episode, or null if there is none. */
-  static InvalidDataException first(JavaRDD<InternalRow> rows, int episodeSlot, EpisodePlan plan, String source) {
+  /** What a reader says of a group {@code id} whose second run begins at 1-based {@code row}. */
+  interface Message {
+    InvalidDataException of(long row, long id);
+  }
+
+  /** The error for the log's first repeated group, or null if there is none. */
+  static InvalidDataException first(JavaRDD<InternalRow> rows, int idSlot, GroupPlan plan, Message message) {
     JavaPairRDD<Long, Long> starts = rows.mapPartitionsWithIndex((partition, iterator) -> {
       List<Tuple2<Long, Long>> found = new ArrayList<>();
       long row = plan.offset(partition);
@@ -29,10 +33,10 @@ final class EpisodeRepeats {
       boolean first = true;
       while (iterator.hasNext()) {
         InternalRow next = iterator.next();
-        boolean isNull = next.isNullAt(episodeSlot);
-        long id = isNull ? 0 : next.getLong(episodeSlot);
+        boolean isNull = next.isNullAt(idSlot);
+        long id = isNull ? 0 : next.getLong(idSlot);
         boolean runStart = first ? !plan.continuesBefore(partition)
-            : EpisodeRuns.startsRun(isNull, id, previousNull, previous);
+            : GroupRuns.startsRun(isNull, id, previousNull, previous);
         if (runStart && !isNull) {
           found.add(new Tuple2<>(id, row));
         }
@@ -45,14 +49,14 @@ final class EpisodeRepeats {
     }, true).mapToPair(pair -> pair);
     List<Tuple2<Long, long[]>> repeated = starts
         .aggregateByKey(new long[] {Long.MAX_VALUE, Long.MAX_VALUE},
-            EpisodeRepeats::keepTwoEarliest, EpisodeRepeats::mergeTwoEarliest)
+            GroupRepeats::keepTwoEarliest, GroupRepeats::mergeTwoEarliest)
         .filter(id -> id._2()[1] != Long.MAX_VALUE)
         .takeOrdered(1, new BySecondStart());
     if (repeated.isEmpty()) {
       return null;
     }
     Tuple2<Long, long[]> firstRepeat = repeated.get(0);
-    return TrajectoryLogReader.episodeAppearsAgain(source, firstRepeat._2()[1] + 1, firstRepeat._1());
+    return message.of(firstRepeat._2()[1] + 1, firstRepeat._1());
   }
 
   private static long[] keepTwoEarliest(long[] earliest, long start) {
