@@ -23,8 +23,8 @@ final class BufferedFold {
 
   private BufferedFold() {}
 
-  /** Each partition's row count, in partition order. */
-  static List<Long> rowCounts(JavaRDD<InternalRow> rows) {
+  /** First global row of every partition, then the total (the first job of a row-wise log). */
+  static long[] partitionOffsets(JavaRDD<InternalRow> rows) {
     List<long[]> counts = rows.mapPartitionsWithIndex((partition, iterator) -> {
       long count = 0;
       while (iterator.hasNext()) {
@@ -33,11 +33,14 @@ final class BufferedFold {
       }
       return List.of(new long[] {partition, count}).iterator();
     }, true).collect();
-    Long[] byPartition = new Long[rows.getNumPartitions()];
+    long[] offsets = new long[rows.getNumPartitions() + 1];
     for (long[] count : counts) {
-      byPartition[(int) count[0]] = count[1];
+      offsets[(int) count[0] + 1] = count[1];
     }
-    return List.of(byPartition);
+    for (int p = 1; p < offsets.length; p++) {
+      offsets[p] += offsets[p - 1];
+    }
+    return offsets;
   }
 
   /**
@@ -52,7 +55,7 @@ final class BufferedFold {
     JavaPairRDD<ChunkKey, ChunkPiece<S>> pieces = JavaPairRDD.fromJavaRDD(
         rows.mapPartitionsWithIndex(new BufferedPartitionFolder<>(columns, cut, reader), true));
     JavaRDD<ChunkPiece<S>> chunkStates = pieces
-        .repartitionAndSortWithinPartitions(new ChunkKeyPartitioner(chunks, mergePartitions))
+        .repartitionAndSortWithinPartitions(new ChunkPartitioner(chunks, mergePartitions))
         .mapPartitions(new BufferedChunkFolder<>(reader));
     Iterator<ChunkPiece<S>> inChunkOrder = chunkStates.toLocalIterator();
     while (inChunkOrder.hasNext()) {

@@ -3,9 +3,9 @@ package io.ope4j.spark;
 import java.io.Serializable;
 
 /**
- * Shuffle key of an {@link EpisodePiece}: its chunk and its first global row. Chunks are
+ * Shuffle key of a {@link ChunkPiece}: its chunk and its first global row. Chunks are
  * consecutive rows, so the row alone orders the pieces; the chunk places them ({@link
- * ChunkKeyPartitioner}).
+ * ChunkPartitioner}).
  */
 record ChunkKey(long chunk, long row) implements Comparable<ChunkKey>, Serializable {
 

@@ -5,11 +5,8 @@ import io.ope4j.continuous.ContinuousConfig;
 import io.ope4j.continuous.ContinuousEvaluator;
 import io.ope4j.continuous.ContinuousLayout;
 import io.ope4j.continuous.ContinuousState;
-import io.ope4j.data.InvalidDataException;
 import io.ope4j.io.ContinuousLogReader;
 import io.ope4j.io.ContinuousReadOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -38,18 +35,15 @@ final class ContinuousChunkReader implements ChunkReader<ContinuousState> {
 
   @Override
   public ChunkPiece<ContinuousState> read(List<RowBuffer> rows) {
-    BufferTable table = new BufferTable(source, columns, rows);
-    try (ContinuousLogReader reader = ContinuousLogReader.over(table, options, rows.get(0).firstRow())) {
-      ContinuousState state = new ContinuousState(layout, config);
-      ContinuousBatch batch = new ContinuousBatch(layout, ContinuousEvaluator.BATCH_ROWS);
-      while (reader.next(batch) && batch.size() > 0) {
-        state.add(batch);
+    return ChunkReader.readAsTable(source, columns, rows, table -> {
+      try (ContinuousLogReader reader = ContinuousLogReader.over(table, options, rows.get(0).firstRow())) {
+        ContinuousState state = new ContinuousState(layout, config);
+        ContinuousBatch batch = new ContinuousBatch(layout, ContinuousEvaluator.BATCH_ROWS);
+        while (reader.next(batch) && batch.size() > 0) {
+          state.add(batch);
+        }
+        return state;
       }
-      return ChunkPiece.of(state);
-    } catch (InvalidDataException badRow) {
-      return ChunkPiece.failed(badRow, table.row());
-    } catch (IOException cannotHappen) {
-      throw new UncheckedIOException(cannotHappen);
-    }
+    });
   }
 }

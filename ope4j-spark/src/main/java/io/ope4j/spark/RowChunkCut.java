@@ -1,7 +1,5 @@
 package io.ope4j.spark;
 
-import java.util.List;
-
 /**
  * Chunks of {@code chunkRows} consecutive rows, aligned on the global row index: the local
  * engines' cut of row-wise logs (bandit, continuous-action). Global indices come from the
@@ -19,12 +17,8 @@ final class RowChunkCut implements ChunkCut {
     this.chunkRows = chunkRows;
   }
 
-  /** @param counts each partition's row count, in partition order */
-  static RowChunkCut of(List<Long> counts, long chunkRows) {
-    long[] offsets = new long[counts.size() + 1];
-    for (int p = 0; p < counts.size(); p++) {
-      offsets[p + 1] = offsets[p] + counts.get(p);
-    }
+  /** @param offsets first global row of every partition, then the total */
+  static RowChunkCut of(long[] offsets, long chunkRows) {
     return new RowChunkCut(offsets, chunkRows);
   }
 

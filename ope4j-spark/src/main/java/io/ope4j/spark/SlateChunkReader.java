@@ -1,13 +1,10 @@
 package io.ope4j.spark;
 
-import io.ope4j.data.InvalidDataException;
 import io.ope4j.io.SlateLogReader;
 import io.ope4j.slate.SlateBatch;
 import io.ope4j.slate.SlateConfig;
 import io.ope4j.slate.SlateEvaluator;
 import io.ope4j.slate.SlateState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -36,21 +33,18 @@ final class SlateChunkReader implements ChunkReader<SlateState> {
 
   @Override
   public ChunkPiece<SlateState> read(List<RowBuffer> rows) {
-    BufferTable table = new BufferTable(source, columns, rows);
-    try (SlateLogReader reader = SlateLogReader.over(table, piSumTolerance, slateLength)) {
-      SlateState state = new SlateState(config, slateLength);
-      SlateBatch batch = new SlateBatch(slateLength, SlateEvaluator.BATCH_SLATES);
-      if (reader.next(batch) > 0) {
-        state.add(batch);
+    return ChunkReader.readAsTable(source, columns, rows, table -> {
+      try (SlateLogReader reader = SlateLogReader.over(table, piSumTolerance, slateLength)) {
+        SlateState state = new SlateState(config, slateLength);
+        SlateBatch batch = new SlateBatch(slateLength, SlateEvaluator.BATCH_SLATES);
+        if (reader.next(batch) > 0) {
+          state.add(batch);
+        }
+        if (reader.next(batch) > 0) {
+          throw new IllegalStateException("a chunk holds more than " + SlateEvaluator.BATCH_SLATES + " slates");
+        }
+        return state;
       }
-      if (reader.next(batch) > 0) {
-        throw new IllegalStateException("a chunk holds more than " + SlateEvaluator.BATCH_SLATES + " slates");
-      }
-      return ChunkPiece.of(state);
-    } catch (InvalidDataException badRow) {
-      return ChunkPiece.failed(badRow, table.row());
-    } catch (IOException cannotHappen) {
-      throw new UncheckedIOException(cannotHappen);
-    }
+    });
   }
 }

@@ -69,7 +69,7 @@ public final class SparkContinuousEvaluator {
     ProjectedColumns columns = schema.selected();
     JavaRDD<InternalRow> rows = columns.project(log).queryExecution().toRdd().toJavaRDD();
     try {
-      RowChunkCut cut = RowChunkCut.of(BufferedFold.rowCounts(rows), CHUNK_ROWS);
+      RowChunkCut cut = RowChunkCut.of(BufferedFold.partitionOffsets(rows), CHUNK_ROWS);
       if (cut.offset(rows.getNumPartitions()) == 0) {
         throw new InvalidDataException(source, -1, null, "no data rows");
       }

@@ -111,7 +111,7 @@ public final class SparkEvaluator {
     // Internal rows of the projected plan: one fixed RDD for both passes, read without Row objects
     JavaRDD<InternalRow> rows = columns.project(log).queryExecution().toRdd().toJavaRDD();
     try {
-      long[] offsets = partitionOffsets(rows);
+      long[] offsets = BufferedFold.partitionOffsets(rows);
       long total = offsets[offsets.length - 1];
       if (total == 0) {
         throw new InvalidDataException(source, -1, null, "no data rows");
@@ -120,26 +120,6 @@ public final class SparkEvaluator {
     } catch (RuntimeException failure) {
       throw unwrap(failure);
     }
-  }
-
-  /** First global row of every partition, then the total. */
-  private static long[] partitionOffsets(JavaRDD<InternalRow> rows) {
-    List<long[]> counts = rows.mapPartitionsWithIndex((partition, iterator) -> {
-      long count = 0;
-      while (iterator.hasNext()) {
-        iterator.next();
-        count++;
-      }
-      return List.of(new long[] {partition, count}).iterator();
-    }, true).collect();
-    long[] offsets = new long[rows.getNumPartitions() + 1];
-    for (long[] count : counts) {
-      offsets[(int) count[0] + 1] = count[1];
-    }
-    for (int p = 1; p < offsets.length; p++) {
-      offsets[p] += offsets[p - 1];
-    }
-    return offsets;
   }
 
   private EvaluationState foldAndMerge(

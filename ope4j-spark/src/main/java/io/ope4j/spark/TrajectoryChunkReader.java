@@ -1,13 +1,10 @@
 package io.ope4j.spark;
 
-import io.ope4j.data.InvalidDataException;
 import io.ope4j.io.TrajectoryLogReader;
 import io.ope4j.io.TrajectoryReadOptions;
 import io.ope4j.sequential.SequentialConfig;
 import io.ope4j.sequential.SequentialEvaluator;
 import io.ope4j.sequential.SequentialState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -38,14 +35,11 @@ final class TrajectoryChunkReader implements ChunkReader<SequentialState> {
 
   @Override
   public ChunkPiece<SequentialState> read(List<RowBuffer> rows) {
-    BufferTable table = new BufferTable(source, columns, rows);
-    try (TrajectoryLogReader reader = TrajectoryLogReader.over(table, options)) {
-      return ChunkPiece.of(SequentialEvaluator.fold(reader, config, normalisers, valuesPass));
-    } catch (InvalidDataException badRow) {
-      return ChunkPiece.failed(badRow, table.row());
-    } catch (IOException cannotHappen) {
-      throw new UncheckedIOException(cannotHappen);
-    }
+    return ChunkReader.readAsTable(source, columns, rows, table -> {
+      try (TrajectoryLogReader reader = TrajectoryLogReader.over(table, options)) {
+        return SequentialEvaluator.fold(reader, config, normalisers, valuesPass);
+      }
+    });
   }
 
   /** An empty state of this pass, to merge chunk states into. */
