@@ -259,7 +259,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ci", defaultValue = "t", paramLabel = "METHOD",
         description = "Interval: t, bootstrap, hoeffding, bernstein, or from the likelihood of the weights and"
             + " rewards: cressie-read or clopper-pearson (for ipw, snipw, cressie-read, mle with bounded rewards;"
-            + " docs/intervals.md) (default: ${DEFAULT-VALUE}).")
+            + " docs/intervals.md); on trajectory logs also hcope, a one-sided high-confidence lower bound for"
+            + " tis and pdis with --reward-range (docs/sequential.md) (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
@@ -280,7 +281,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--reward-range", paramLabel = "LO,HI",
         description = "Known range of every reward; intervals then keep a Wilson score floor (docs/intervals.md)."
-            + " Default: [0, 1] when every reward is 0 or 1, else none.")
+            + " Default: [0, 1] when every reward is 0 or 1, else none. On trajectory logs: the range of every"
+            + " step's reward, which --ci hcope needs.")
     String rewardRange;
 
     @Option(names = "--no-interval-floor", negatable = false,

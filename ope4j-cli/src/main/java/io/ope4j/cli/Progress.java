@@ -21,6 +21,8 @@ final class Progress implements LongConsumer, AutoCloseable {
   private static volatile boolean quiet;
 
   private final ProgressBar bar;
+  /** The thread that moves the bar by itself ({@link #pollingFile}), or null. */
+  private final Thread poller;
   /** Where the bar's position comes from instead of the count it is told, or null. */
   private final java.util.function.LongSupplier position;
 
@@ -29,8 +31,13 @@ final class Progress implements LongConsumer, AutoCloseable {
   }
 
   private Progress(ProgressBar bar, java.util.function.LongSupplier position) {
+    this(bar, position, null);
+  }
+
+  private Progress(ProgressBar bar, java.util.function.LongSupplier position, Thread poller) {
     this.bar = bar;
     this.position = position;
+    this.poller = poller;
   }
 
   /** {@code --quiet}: no progress for the rest of this command line. */
@@ -55,6 +62,49 @@ final class Progress implements LongConsumer, AutoCloseable {
     }
     return new Progress(onTerminal(err, "MiB read", Math.max(1, size >> 20)).bar, () -> input.bytesRead() >> 20);
   }
+
+  /**
+   * A bar over the MiB of a log read in {@code passes} passes (-1 when not known: then a counter),
+   * for work that does not report its rows: a daemon thread polls {@link
+   * io.ope4j.io.LogInput#bytesRead} twice a second, adding up the passes (a drop in the count is a
+   * new pass). A no-op off a terminal and for inputs whose bytes are not followed.
+   */
+  static Progress pollingFile(PrintWriter err, io.ope4j.io.LogInput input, int passes)
+      throws java.io.IOException {
+    long size = input.sizeBytes();
+    if (size <= 0 || input.resolveFormat() == io.ope4j.io.InputFormat.PARQUET) {
+      return new Progress(null);
+    }
+    long total = passes > 0 ? Math.max(1, (passes * size) >> 20) : -1;
+    Progress shown = onTerminal(err, "MiB read", total);
+    if (shown.bar == null) {
+      return shown;
+    }
+    long[] earlier = {0, 0}; // bytes of the passes done, and the count seen last
+    java.util.function.LongSupplier read = () -> {
+      long now = input.bytesRead();
+      if (now < earlier[1]) {
+        earlier[0] += earlier[1];
+      }
+      earlier[1] = now;
+      return (earlier[0] + now) >> 20;
+    };
+    Thread poller = new Thread(() -> {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          shown.bar.stepTo(read.getAsLong());
+          Thread.sleep(POLL_MILLIS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "ope4j-progress");
+    poller.setDaemon(true);
+    poller.start();
+    return new Progress(shown.bar, null, poller);
+  }
+
+  private static final long POLL_MILLIS = 250;
 
   /** A bar towards {@code total} {@code unit}s: percentage, rate and time left. */
   static Progress onTerminal(PrintWriter err, String unit, long total) {
@@ -96,6 +146,14 @@ final class Progress implements LongConsumer, AutoCloseable {
 
   @Override
   public void close() {
+    if (poller != null) {
+      poller.interrupt();
+      try {
+        poller.join(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (bar != null) {
       bar.close();
     }

@@ -91,7 +91,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
       Path truthPath = truth != null ? truth : truthPathFor(output);
       spec.commandLine().getErr().println(
           TabularSimulateRun.run(environment, bandit.actions, seed.seed, output, truthPath,
-              spec.commandLine().getParseResult()));
+              spec.commandLine().getParseResult(), spec.commandLine().getErr()));
       return Ope4j.OK;
     }
     // ---- bandit rounds ----

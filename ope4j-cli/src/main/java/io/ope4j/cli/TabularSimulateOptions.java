@@ -9,14 +9,16 @@ final class TabularSimulateOptions {
 
   @Option(names = "--env", paramLabel = "NAME",
       description = "Simulate episodes of an environment instead of a bandit, with exact values:"
-          + " tabular (a random MDP), gridworld, recommender or bidding. Its log is a trajectory log.")
+          + " tabular (a random MDP), gridworld, recommender or bidding; or inventory, with continuous state features"
+          + " and Monte Carlo values (with their standard errors). Its log is a trajectory log.")
   String env;
 
   @Option(names = "--states", defaultValue = "5", description = "tabular: number of states (default: ${DEFAULT-VALUE}).")
   int states;
 
   @Option(names = "--horizon", defaultValue = "0", paramLabel = "H",
-      description = "tabular, gridworld: the most steps of an episode; 0 for none (episodes end at random; default: ${DEFAULT-VALUE}).")
+      description = "tabular, gridworld: the most steps of an episode; 0 for none (episodes end at random; default: ${DEFAULT-VALUE});"
+          + " inventory: the periods of every episode (0: 20).")
   int horizon;
 
   @Option(names = "--episodes", defaultValue = "10000", description = "episodes to log (default: ${DEFAULT-VALUE}).")
@@ -48,4 +50,22 @@ final class TabularSimulateOptions {
 
   @Option(names = "--periods", defaultValue = "5", description = "bidding: auctions per episode (default: ${DEFAULT-VALUE}).")
   int periods;
+
+  @Option(names = "--q-columns", defaultValue = "none", paramLabel = "KIND",
+      description = "none, or exact: write q_0..q_{K-1}, the exact Q of one evaluation policy (--q-policy) per"
+          + " action, and v, its V, so that evaluate runs dm, dr, sndr without --q-model (default: ${DEFAULT-VALUE}).")
+  String qColumns;
+
+  @Option(names = "--q-noise", defaultValue = "0", paramLabel = "SD",
+      description = "with --q-columns exact: add a Gaussian error of this standard deviation to each Q, drawn"
+          + " once per (step, state, action) from --seed: a wrong model (default: ${DEFAULT-VALUE}).")
+  double qNoise;
+
+  @Option(names = "--q-policy", paramLabel = "NAME",
+      description = "with --q-columns exact: the evaluation policy whose Q is written (default: the first --target).")
+  String qPolicy;
+
+  @Option(names = "--truth-episodes", defaultValue = "100000", paramLabel = "N",
+      description = "inventory: on-policy episodes per policy of the Monte Carlo truth (default: ${DEFAULT-VALUE}).")
+  long truthEpisodes;
 }

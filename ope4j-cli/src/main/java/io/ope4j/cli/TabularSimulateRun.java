@@ -3,6 +3,7 @@ package io.ope4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ope4j.environment.ActionValueColumns;
 import io.ope4j.environment.Bidding;
 import io.ope4j.environment.EpisodeCollector;
 import io.ope4j.environment.Gridworld;
@@ -35,18 +36,19 @@ final class TabularSimulateRun {
       "tabular", List.of("--states", "--actions", "--horizon"),
       "gridworld", List.of("--size", "--slip", "--horizon"),
       "recommender", List.of("--actions"),
-      "bidding", List.of("--actions", "--budget", "--periods"));
+      "bidding", List.of("--actions", "--budget", "--periods"),
+      "inventory", List.of("--actions", "--horizon", "--truth-episodes"));
 
-  private static final List<String> ENVIRONMENT_OPTIONS =
-      List.of("--states", "--actions", "--horizon", "--size", "--slip", "--budget", "--periods");
+  private static final List<String> ENVIRONMENT_OPTIONS = List.of("--states", "--actions",
+      "--horizon", "--size", "--slip", "--budget", "--periods", "--truth-episodes");
 
   /** Writes the log and the truth; returns a summary line. */
   static String run(TabularSimulateOptions options, int actions, long seed, Path log, Path truth,
-      ParseResult parsed) throws IOException {
+      ParseResult parsed, java.io.PrintWriter err) throws IOException {
     List<String> own = OPTIONS_OF.get(options.env);
     if (own == null) {
-      throw new io.ope4j.data.UsageException("--env must be tabular, gridworld, recommender or"
-          + " bidding, got '" + options.env + "'");
+      throw new io.ope4j.data.UsageException("--env must be tabular, gridworld, recommender,"
+          + " bidding or inventory, got '" + options.env + "'");
     }
     for (String name : ENVIRONMENT_OPTIONS) {
       if (!own.contains(name) && parsed.hasMatchedOption(name)) {
@@ -57,13 +59,18 @@ final class TabularSimulateRun {
     if (options.episodes < 1 || !(options.gamma >= 0 && options.gamma <= 1)) {
       throw new io.ope4j.data.UsageException("--episodes must be >= 1 and --gamma in [0, 1]");
     }
+    if (options.env.equals("inventory")) {
+      return FeatureSimulateRun.run(options, parsed.hasMatchedOption("--actions") ? actions : 0,
+          seed, log, truth, err);
+    }
     ObjectNode config = new ObjectMapper().createObjectNode();
     TabularMdp mdp = environment(options, parsed.hasMatchedOption("--actions") ? actions : 0,
         actions, seed, config);
     double[][] behaviour = TabularPolicies.parse(options.behaviour, mdp, options.gamma);
     Map<String, double[][]> targets =
         targets(options.targets, spec -> TabularPolicies.parse(spec, mdp, options.gamma));
-    writeLog(mdp, behaviour, targets, options.episodes, seed, log);
+    ActionValueColumns model = modelColumns(options, mdp, targets, seed, config);
+    writeLog(mdp, behaviour, targets, model, options.episodes, seed, log, err);
     writeTruth(mdp, behaviour, targets, options, config, seed, truth);
     return String.format("ope4j: wrote %,d episodes to %s and the true values to %s",
         options.episodes, log, truth);
@@ -111,8 +118,14 @@ final class TabularSimulateRun {
 
   private static Map<String, double[][]> targets(List<String> specs,
       java.util.function.Function<String, double[][]> policyOf) {
-    Map<String, double[][]> targets = new LinkedHashMap<>();
-    for (String target : specs.isEmpty() ? DEFAULT_TARGETS : specs) {
+    return targets(specs, DEFAULT_TARGETS, policyOf);
+  }
+
+  /** The {@code --target NAME=POLICY} specs, or {@code defaults} when none, each made by {@code policyOf}. */
+  static <T> Map<String, T> targets(List<String> specs, List<String> defaults,
+      java.util.function.Function<String, T> policyOf) {
+    Map<String, T> targets = new LinkedHashMap<>();
+    for (String target : specs.isEmpty() ? defaults : specs) {
       int eq = target.indexOf('=');
       if (eq < 1 || !target.substring(0, eq).matches("[A-Za-z][A-Za-z0-9]*")) {
         throw new io.ope4j.data.UsageException("--target must be NAME=POLICY with a name of letters and"
@@ -123,8 +136,39 @@ final class TabularSimulateRun {
     return targets;
   }
 
+  /**
+   * The {@code q_*} and {@code v} columns {@code --q-columns} asks for, or null; their settings
+   * recorded in {@code config}.
+   */
+  private static ActionValueColumns modelColumns(TabularSimulateOptions options, TabularMdp mdp,
+      Map<String, double[][]> targets, long seed, ObjectNode config) {
+    if (!options.qColumns.equals("exact") && !options.qColumns.equals("none")) {
+      throw new io.ope4j.data.UsageException("--q-columns must be exact or none, got '"
+          + options.qColumns + "'");
+    }
+    if (options.qColumns.equals("none")) {
+      if (options.qNoise != 0 || options.qPolicy != null) {
+        throw new io.ope4j.data.UsageException("--q-noise and --q-policy go with --q-columns exact");
+      }
+      return null;
+    }
+    String name = options.qPolicy != null ? options.qPolicy : targets.keySet().iterator().next();
+    double[][] policy = targets.get(name);
+    if (policy == null) {
+      throw new io.ope4j.data.UsageException("--q-policy " + name + " is not a --target; the targets: "
+          + String.join(", ", targets.keySet()));
+    }
+    if (!(options.qNoise >= 0) || Double.isInfinite(options.qNoise)) {
+      throw new io.ope4j.data.UsageException("--q-noise must be a finite standard deviation >= 0, got "
+          + options.qNoise);
+    }
+    config.put("q_columns", "exact").put("q_policy", name).put("q_noise", options.qNoise);
+    return ActionValueColumns.of(mdp, policy, options.gamma, options.qNoise, seed + 2);
+  }
+
   private static void writeLog(TabularMdp mdp, double[][] behaviour,
-      Map<String, double[][]> targets, long episodes, long seed, Path log) throws IOException {
+      Map<String, double[][]> targets, ActionValueColumns model, long episodes, long seed,
+      Path log, java.io.PrintWriter err) throws IOException {
     List<String> columns = new ArrayList<>(
         List.of("episode", "step", "state", "action", "reward", "pscore", "done"));
     for (String name : targets.keySet()) {
@@ -132,8 +176,15 @@ final class TabularSimulateRun {
         columns.add("pi_" + name + "_" + a);
       }
     }
+    if (model != null) {
+      for (int a = 0; a < mdp.actions(); a++) {
+        columns.add("q_" + a);
+      }
+      columns.add("v");
+    }
     List<double[][]> policies = List.copyOf(targets.values());
-    try (CsvLogWriter writer = CsvLogWriter.open(log, columns)) {
+    try (CsvLogWriter writer = CsvLogWriter.open(log, columns);
+        Progress progress = Progress.onTerminal(err, "episodes written", episodes)) {
       EpisodeCollector.collect(mdp, behaviour, episodes, seed + 1,
           (episode, step, state, action, reward, pscore, done) -> {
             writer.writeLong(episode).writeInt(step).writeInt(state).writeInt(action)
@@ -143,7 +194,16 @@ final class TabularSimulateRun {
                 writer.writeDouble(p);
               }
             }
+            if (model != null) {
+              for (double q : model.q(step, state)) {
+                writer.writeDouble(q);
+              }
+              writer.writeDouble(model.v(step, state));
+            }
             writer.endRow();
+            if (done && (episode & 1023) == 1023) {
+              progress.accept(episode + 1);
+            }
           });
     }
   }
@@ -158,14 +218,20 @@ final class TabularSimulateRun {
       values.put(target.getKey(), mdp.value(target.getValue(), options.gamma));
     }
     root.put(io.ope4j.io.TruthFile.BEHAVIOR_VALUE, mdp.value(behaviour, options.gamma));
+    finishTruth(root, options, settings, seed, "exact expected discounted returns from the initial"
+        + " distribution (linear solve, or backward induction with a horizon); evaluate with the same --gamma");
+    mapper.writeValue(truth.toFile(), root);
+  }
+
+  /** The keys every environment's truth file ends with: {@code episodes}, {@code config}, {@code note}. */
+  static void finishTruth(ObjectNode root, TabularSimulateOptions options, ObjectNode settings,
+      long seed, String note) {
     root.put("episodes", options.episodes);
     ObjectNode config = root.putObject("config");
     config.setAll(settings);
     config.put("gamma", options.gamma);
     config.put("behavior", options.behaviour);
     config.put("seed", seed);
-    root.put("note", "exact expected discounted returns from the initial distribution (linear"
-        + " solve, or backward induction with a horizon); evaluate with the same --gamma");
-    mapper.writeValue(truth.toFile(), root);
+    root.put("note", note);
   }
 }

@@ -34,6 +34,8 @@ final class TrajectoryEvaluateRun {
 
   /** Estimators when none are given: the model-free ones, and dr, sndr with Q-hat columns. */
   private static final String DEFAULT_ESTIMATORS = "tis,pdis,sntis,snpdis";
+  /** Estimators when none are given with {@code --ci hcope}: the ones it bounds. */
+  private static final String HCOPE_ESTIMATORS = "tis,pdis";
   private static final String DEFAULT_MODEL_ESTIMATORS = "dm,tis,pdis,sntis,snpdis,dr,sndr";
 
   /** Options of {@code evaluate} that only bandit logs use, left out of the report's settings. */
@@ -84,11 +86,15 @@ final class TrajectoryEvaluateRun {
     return run(truth, output, report, out, err, options -> {
       SequentialConfig config = config(estimators, input);
       int threads = intervals.threads.count();
-      SequentialResult result = trajectory.qModel == null
-          ? TrajectoryEvaluation.evaluate(input, options, config, threads)
-          : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
-              config, threads, err);
-      return new Evaluated(result, config);
+      // the log is read once, twice with a self-normalised estimator; a fitted Q reads it more
+      int passes = trajectory.qModel != null ? -1 : config.anySelfNormalized() ? 2 : 1;
+      try (Progress progress = Progress.pollingFile(err, input, passes)) {
+        SequentialResult result = trajectory.qModel == null
+            ? TrajectoryEvaluation.evaluate(input, options, config, threads)
+            : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
+                config, threads, err);
+        return new Evaluated(result, config);
+      }
     });
   }
 
@@ -153,12 +159,18 @@ final class TrajectoryEvaluateRun {
    * Q-hat columns ({@code hasModel} is asked only then).
    *
    * @throws io.ope4j.data.UsageException on estimators the chosen interval or discount cannot
-   *     serve (magic, mis-avg)
+   *     serve (magic, mis-avg), or a reward range without hcope
    */
   private SequentialConfig config(String estimators, java.util.concurrent.Callable<Boolean> hasModel) {
+    boolean hcope = IntervalMethod.parse(intervals.method) == IntervalMethod.HCOPE;
+    if (intervals.rewardRange != null && !hcope) {
+      throw new io.ope4j.data.UsageException("--reward-range on a trajectory log states the range of"
+          + " every step's reward for --ci hcope; the other intervals do not use it");
+    }
     String ids;
     try {
       ids = estimators != null ? estimators
+          : hcope ? HCOPE_ESTIMATORS
           : trajectory.qModel != null ? FittedTrajectoryRun.defaultEstimators(trajectory.qModel)
           : hasModel.call() ? DEFAULT_MODEL_ESTIMATORS : DEFAULT_ESTIMATORS;
     } catch (RuntimeException e) {
@@ -179,17 +191,22 @@ final class TrajectoryEvaluateRun {
     for (String id : ids.split(",")) {
       chosen.add(SequentialEstimator.parse(id));
     }
+    TermRange rewards = intervals.rewardRange == null ? null : TermRange.parse(intervals.rewardRange);
+    // the range and the cap first: hcope's check in SequentialConfig needs them
     SequentialConfig config = SequentialConfig.of(chosen, trajectory.gamma)
-        .withInterval(IntervalMethod.parse(intervals.method), intervals.replicates, intervals.bootstrapSeed())
-        .withLevel(intervals.level)
         .withLimits(trajectory.horizonCap,
             trajectory.weightClip == null ? Double.POSITIVE_INFINITY : trajectory.weightClip)
+        .withRewardRange(rewards == null ? Double.NaN : rewards.lower(),
+            rewards == null ? Double.NaN : rewards.upper())
+        .withInterval(IntervalMethod.parse(intervals.method), intervals.replicates, intervals.bootstrapSeed())
+        .withLevel(intervals.level)
         .withCompatibility(compatibility());
     if (intervals.termRange != null) {
       TermRange range = TermRange.parse(intervals.termRange);
       config = new SequentialConfig(config.estimators(), config.gamma(), config.horizonCap(),
           config.clip(), config.method(), config.level(), config.replicates(), config.seed(),
-          range.lower(), range.upper(), config.compatibility());
+          range.lower(), range.upper(), config.compatibility(), config.rewardLower(),
+          config.rewardUpper());
     }
     return config;
   }

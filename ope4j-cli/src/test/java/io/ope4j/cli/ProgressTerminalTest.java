@@ -93,6 +93,21 @@ class ProgressTerminalTest {
   }
 
   @Test
+  void trajectories_underATerminal_showTheEpisodesWrittenAndTheMebibytesReadOfBothPasses(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script is not installed");
+    Path log = dir.resolve("episodes.csv");
+    String simulated = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " simulate --env tabular"
+        + " --episodes 200000 --seed 1 --output " + log + " > /dev/null", "/dev/null"));
+    assertThat(simulated).contains("ope4j episodes written").containsPattern("\\d+/200000 \\(");
+    // snpdis: the log is read twice, so the total is twice its size
+    long mebibytes = (2 * Files.size(log)) >> 20;
+    String shown = run(List.of("/usr/bin/script", "-q", "-e", "-c", java() + " evaluate --data " + log
+        + " --estimators pdis,snpdis --threads 1 > /dev/null", "/dev/null"));
+    assertThat(shown).contains("ope4j MiB read").containsPattern("\\d+/" + mebibytes + " \\(");
+  }
+
+  @Test
   void piped_writesNoControlCharacter() throws Exception {
     List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"),
         "io.ope4j.cli.Ope4j"));

@@ -55,6 +55,11 @@ public record EvaluationConfig(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+    if (interval == IntervalMethod.HCOPE) {
+      throw new io.ope4j.data.UsageException("--ci hcope is a lower bound over trajectories (tis,"
+          + " pdis on a trajectory log); bandit logs take t, bootstrap, hoeffding, bernstein,"
+          + " cressie-read or clopper-pearson");
+    }
     if (interval.fromLikelihood()) {
       LikelihoodStates.checkApplies(interval, estimators);
     }

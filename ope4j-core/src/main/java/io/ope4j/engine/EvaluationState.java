@@ -280,6 +280,7 @@ public final class EvaluationState implements Serializable {
           m, config.interval(), config.level(), config.termRange(), label);
       case CRESSIE_READ, CLOPPER_PEARSON ->
           likelihood[policy].interval(config.interval(), config.level(), bounds, label);
+      case HCOPE -> throw new IllegalStateException("hcope is refused by EvaluationConfig");
     };
     if (m.overflowed()) {
       warnings.add(label + ": the estimate, or one of its per-round terms (a weight times a reward), exceeds the"

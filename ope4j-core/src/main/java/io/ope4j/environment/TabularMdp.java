@@ -231,6 +231,37 @@ public final class TabularMdp implements Environment {
     return backup(solve(policy, gamma), gamma);
   }
 
+  /**
+   * The exact action values of {@code policy} at each step an episode can reach: {@code [0]} is
+   * the stationary {@link #qValues} without a horizon; with a horizon H, {@code [t]} is the Q of
+   * step t, H - t steps before the end: {@code Q^h = r + gamma c(s) P V^{h-1}}, {@code V^0 = 0}
+   * (backward induction, Puterman 1994, §4.2).
+   */
+  public double[][][] qValuesByStep(double[][] policy, double gamma) {
+    if (horizon == 0) {
+      return new double[][][] {qValues(policy, gamma)};
+    }
+    double[][][] byStep = new double[horizon][][];
+    double[] v = new double[states()];
+    for (int h = 1; h <= horizon; h++) {
+      double[][] q = backup(v, gamma);
+      byStep[horizon - h] = q;
+      v = expected(policy, q);
+    }
+    return byStep;
+  }
+
+  /** {@code sum_a policy(a|s) q(s, a)} for every s. */
+  public static double[] expected(double[][] policy, double[][] q) {
+    double[] v = new double[q.length];
+    for (int s = 0; s < q.length; s++) {
+      for (int a = 0; a < q[s].length; a++) {
+        v[s] += policy[s][a] * q[s][a];
+      }
+    }
+    return v;
+  }
+
   /** {@code r(s, a) + gamma c(s) sum_s' P(s'|s, a) v(s')} for every (s, a). */
   private double[][] backup(double[] v, double gamma) {
     double[][] q = new double[states()][actions()];

@@ -15,11 +15,29 @@ public final class TabularPolicies {
   private TabularPolicies() {}
 
   /**
-   * The policy {@code spec} names, as probabilities {@code [s][a]}.
+   * A parsed policy rule: from the scores of the actions in one state, their probabilities.
+   *
+   * @param kind uniform, epsilon-greedy (greedy is epsilon 0) or softmax
+   * @param parameter epsilon or the temperature
+   */
+  public record Rule(String kind, double parameter) {
+
+    /** Writes the probabilities of the actions with scores {@code scores} into {@code out}. */
+    public void probabilities(double[] scores, double[] out) {
+      if (kind.equals("softmax")) {
+        softmax(scores, parameter, out);
+      } else {
+        epsilonGreedy(scores, kind.equals("uniform") ? 1.0 : parameter, out);
+      }
+    }
+  }
+
+  /**
+   * The rule {@code spec} names.
    *
    * @throws io.ope4j.data.UsageException naming the spec if it is not one of the forms above
    */
-  public static double[][] parse(String spec, double[][] scores) {
+  public static Rule rule(String spec) {
     String text = spec.trim().toLowerCase(Locale.ROOT);
     int colon = text.indexOf(':');
     String kind = colon < 0 ? text : text.substring(0, colon);
@@ -32,23 +50,38 @@ public final class TabularPolicies {
       }
     }
     return switch (kind) {
-      case "uniform" -> epsilonGreedy(scores, 1.0);
-      case "greedy" -> epsilonGreedy(scores, 0.0);
+      case "uniform" -> new Rule("uniform", 1.0);
+      case "greedy" -> new Rule("epsilon-greedy", 0.0);
       case "epsilon-greedy" -> {
         if (!(parameter >= 0 && parameter <= 1)) {
           throw new io.ope4j.data.UsageException("policy '" + spec + "': epsilon-greedy:E needs E in [0, 1]");
         }
-        yield epsilonGreedy(scores, parameter);
+        yield new Rule("epsilon-greedy", parameter);
       }
       case "softmax" -> {
         if (!(parameter > 0) || Double.isInfinite(parameter)) {
           throw new io.ope4j.data.UsageException("policy '" + spec + "': softmax:T needs a finite T > 0");
         }
-        yield softmax(scores, parameter);
+        yield new Rule("softmax", parameter);
       }
       default -> throw new io.ope4j.data.UsageException("unknown policy '" + spec
           + "'; known: uniform, greedy, epsilon-greedy:E, softmax:T, optimal, and POLICY@q over an MDP");
     };
+  }
+
+  /**
+   * The policy {@code spec} names, as probabilities {@code [s][a]}.
+   *
+   * @throws io.ope4j.data.UsageException naming the spec if it is not one of the forms above
+   */
+  public static double[][] parse(String spec, double[][] scores) {
+    Rule rule = rule(spec);
+    double[][] policy = new double[scores.length][];
+    for (int s = 0; s < scores.length; s++) {
+      policy[s] = new double[scores[s].length];
+      rule.probabilities(scores[s], policy[s]);
+    }
+    return policy;
   }
 
   /**
@@ -66,41 +99,31 @@ public final class TabularPolicies {
     return parse(spec, mdp.meanRewards());
   }
 
-  private static double[][] epsilonGreedy(double[][] scores, double epsilon) {
-    double[][] policy = new double[scores.length][];
-    for (int s = 0; s < scores.length; s++) {
-      int k = scores[s].length;
-      int best = 0;
-      for (int a = 1; a < k; a++) {
-        if (scores[s][a] > scores[s][best]) {
-          best = a;
-        }
-      }
-      policy[s] = new double[k];
-      for (int a = 0; a < k; a++) {
-        policy[s][a] = epsilon / k + (a == best ? 1 - epsilon : 0);
+  private static void epsilonGreedy(double[] scores, double epsilon, double[] out) {
+    int k = scores.length;
+    int best = 0;
+    for (int a = 1; a < k; a++) {
+      if (scores[a] > scores[best]) {
+        best = a;
       }
     }
-    return policy;
+    for (int a = 0; a < k; a++) {
+      out[a] = epsilon / k + (a == best ? 1 - epsilon : 0);
+    }
   }
 
-  private static double[][] softmax(double[][] scores, double temperature) {
-    double[][] policy = new double[scores.length][];
-    for (int s = 0; s < scores.length; s++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (double score : scores[s]) {
-        max = Math.max(max, score);
-      }
-      policy[s] = new double[scores[s].length];
-      double sum = 0;
-      for (int a = 0; a < scores[s].length; a++) {
-        policy[s][a] = Math.exp((scores[s][a] - max) / temperature);
-        sum += policy[s][a];
-      }
-      for (int a = 0; a < scores[s].length; a++) {
-        policy[s][a] /= sum;
-      }
+  private static void softmax(double[] scores, double temperature, double[] out) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double score : scores) {
+      max = Math.max(max, score);
     }
-    return policy;
+    double sum = 0;
+    for (int a = 0; a < scores.length; a++) {
+      out[a] = Math.exp((scores[a] - max) / temperature);
+      sum += out[a];
+    }
+    for (int a = 0; a < scores.length; a++) {
+      out[a] /= sum;
+    }
   }
 }

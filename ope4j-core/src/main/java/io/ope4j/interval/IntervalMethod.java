@@ -23,7 +23,13 @@ public enum IntervalMethod {
    * Clopper-Pearson interval on weighted fractional successes, for rewards in a known range
    * (Clopper &amp; Pearson 1934; vw-estimators {@code clopper_pearson}).
    */
-  CLOPPER_PEARSON("clopper-pearson");
+  CLOPPER_PEARSON("clopper-pearson"),
+  /**
+   * One-sided high-confidence lower bound on importance-weighted returns truncated at a threshold
+   * chosen on a held-out split (Thomas, Theocharous &amp; Ghavamzadeh 2015, AAAI, Theorem 1); for
+   * trajectory logs (tis, pdis) with a stated reward range. Its upper end is the range's bound.
+   */
+  HCOPE("hcope");
 
   private final String id;
 
@@ -37,6 +43,11 @@ public enum IntervalMethod {
    */
   public boolean fromLikelihood() {
     return this == CRESSIE_READ || this == CLOPPER_PEARSON;
+  }
+
+  /** Whether the interval is a one-sided lower bound (its upper end is only the range's). */
+  public boolean oneSided() {
+    return this == HCOPE;
   }
 
   /** The name used on the command line and in JSON output. */

@@ -36,7 +36,7 @@ final class ScopeRlIntervals {
       case T -> around(mean, new TDistribution(n - 1, T_QUANTILE_ACCURACY)
           .inverseCumulativeProbability(1 - alpha) * Math.sqrt(variance1) / Math.sqrt(n),
           level, method);
-      case CRESSIE_READ, CLOPPER_PEARSON -> throw new IllegalStateException(method.id() + " is refused by SequentialConfig");
+      case CRESSIE_READ, CLOPPER_PEARSON, HCOPE -> throw new IllegalStateException(method.id() + " is refused by SequentialConfig");
     };
   }
 

@@ -21,6 +21,9 @@ import java.util.List;
  *     or NaN to use the observed range
  * @param rangeUpper likewise, the upper end
  * @param compatibility {@link ScopeRlCompatibility#NONE}, or SCOPE-RL's coded intervals
+ * @param rewardLower for {@link IntervalMethod#HCOPE}, the lower end of every step's reward, or
+ *     NaN when not given
+ * @param rewardUpper likewise, the upper end
  */
 public record SequentialConfig(
     List<SequentialEstimator> estimators,
@@ -33,7 +36,9 @@ public record SequentialConfig(
     long seed,
     double rangeLower,
     double rangeUpper,
-    ScopeRlCompatibility compatibility) implements java.io.Serializable {
+    ScopeRlCompatibility compatibility,
+    double rewardLower,
+    double rewardUpper) implements java.io.Serializable {
 
   public SequentialConfig {
     estimators = List.copyOf(estimators);
@@ -70,6 +75,9 @@ public record SequentialConfig(
             + " with undiscounted ratios: it needs gamma 1, got " + gamma);
       }
     }
+    if (method == IntervalMethod.HCOPE) {
+      checkHighConfidence(estimators, gamma, horizonCap, compatibility, rewardLower, rewardUpper);
+    }
     if (Double.isNaN(rangeLower) != Double.isNaN(rangeUpper) || rangeLower > rangeUpper) {
       throw new IllegalArgumentException(
           "range must be given as lower <= upper, got [" + rangeLower + ", " + rangeUpper + "]");
@@ -79,38 +87,82 @@ public record SequentialConfig(
   /** Defaults: no cap, no clip, 95% t intervals, 200 replicates, seed 0, observed ranges. */
   public static SequentialConfig of(List<SequentialEstimator> estimators, double gamma) {
     return new SequentialConfig(estimators, gamma, 0, Double.POSITIVE_INFINITY, IntervalMethod.T,
-        0.95, 200, 0L, Double.NaN, Double.NaN, ScopeRlCompatibility.NONE);
+        0.95, 200, 0L, Double.NaN, Double.NaN, ScopeRlCompatibility.NONE, Double.NaN, Double.NaN);
   }
 
   /** This configuration with another interval method. */
   public SequentialConfig withInterval(IntervalMethod newMethod, int newReplicates, long newSeed) {
     return new SequentialConfig(estimators, gamma, horizonCap, clip, newMethod, level,
-        newReplicates, newSeed, rangeLower, rangeUpper, compatibility);
+        newReplicates, newSeed, rangeLower, rangeUpper, compatibility, rewardLower, rewardUpper);
   }
 
   /** This configuration with another level. */
   public SequentialConfig withLevel(double newLevel) {
     return new SequentialConfig(estimators, gamma, horizonCap, clip, method, newLevel,
-        replicates, seed, rangeLower, rangeUpper, compatibility);
+        replicates, seed, rangeLower, rangeUpper, compatibility, rewardLower, rewardUpper);
   }
 
   /** This configuration with a cap and a clip. */
   public SequentialConfig withLimits(int newHorizonCap, double newClip) {
     return new SequentialConfig(estimators, gamma, newHorizonCap, newClip, method, level,
-        replicates, seed, rangeLower, rangeUpper, compatibility);
+        replicates, seed, rangeLower, rangeUpper, compatibility, rewardLower, rewardUpper);
   }
 
   /** This configuration with SCOPE-RL's coded intervals, or without. */
   public SequentialConfig withCompatibility(ScopeRlCompatibility newCompatibility) {
     return new SequentialConfig(estimators, gamma, horizonCap, clip, method, level,
-        replicates, seed, rangeLower, rangeUpper, newCompatibility);
+        replicates, seed, rangeLower, rangeUpper, newCompatibility, rewardLower, rewardUpper);
+  }
+
+  /** This configuration with the range of every step's reward (for {@link IntervalMethod#HCOPE}). */
+  public SequentialConfig withRewardRange(double lower, double upper) {
+    return new SequentialConfig(estimators, gamma, horizonCap, clip, method, level,
+        replicates, seed, rangeLower, rangeUpper, compatibility, lower, upper);
+  }
+
+  /**
+   * The sum of the discounts of the steps an episode can have: {@code sum_{t < H} gamma^t} with a
+   * horizon cap H, else {@code 1 / (1 - gamma)}, or {@code +Infinity} at gamma 1 without a cap.
+   */
+  double totalDiscount() {
+    if (horizonCap > 0) {
+      return gamma == 1.0 ? horizonCap : (1 - Math.pow(gamma, horizonCap)) / (1 - gamma);
+    }
+    return gamma < 1 ? 1 / (1 - gamma) : Double.POSITIVE_INFINITY;
+  }
+
+  /** The reward range's lower end, or 0 if it is above 0 (the steps after an episode's end pay 0). */
+  double shiftedRewardLower() {
+    return Math.min(rewardLower, 0.0);
+  }
+
+  private static void checkHighConfidence(List<SequentialEstimator> estimators, double gamma,
+      int horizonCap, ScopeRlCompatibility compatibility, double rewardLower, double rewardUpper) {
+    for (SequentialEstimator estimator : estimators) {
+      if (estimator != SequentialEstimator.TIS && estimator != SequentialEstimator.PDIS) {
+        throw new io.ope4j.data.UsageException("--ci hcope bounds the mean of non-negative"
+            + " importance-weighted returns: it applies to tis and pdis only, not " + estimator.id()
+            + " (give --estimators tis,pdis)");
+      }
+    }
+    if (compatibility != ScopeRlCompatibility.NONE) {
+      throw new io.ope4j.data.UsageException("--ci hcope has no SCOPE-RL mode");
+    }
+    if (!(Double.isFinite(rewardLower) && Double.isFinite(rewardUpper) && rewardLower < rewardUpper)) {
+      throw new io.ope4j.data.UsageException("--ci hcope needs the range of every step's reward,"
+          + " --reward-range LO,HI with LO < HI");
+    }
+    if (rewardLower < 0 && gamma == 1.0 && horizonCap == 0) {
+      throw new io.ope4j.data.UsageException("--ci hcope with rewards that may be negative needs"
+          + " a finite total discount to shift them by: --gamma below 1 or --horizon-cap H");
+    }
   }
 
   boolean scopeRl() {
     return compatibility != ScopeRlCompatibility.NONE;
   }
 
-  /** Whether any estimator is self-normalised (the evaluation then takes two passes). */
+  /** Whether an estimator is self-normalised (the log is then read twice). */
   public boolean anySelfNormalized() {
     for (SequentialEstimator estimator : estimators) {
       if (estimator.selfNormalized()) {

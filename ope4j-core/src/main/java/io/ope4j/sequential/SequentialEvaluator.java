@@ -145,6 +145,11 @@ public final class SequentialEvaluator {
         long n = sample.count();
         double mean = sample.mean();
         double stderr = n < 2 ? Double.NaN : Math.sqrt(sample.variance(1) / n);
+        if (config.method() == IntervalMethod.HCOPE) {
+          estimates.add(HighConfidenceIntervals.estimate(policy, estimators.get(e), mean, stderr, n,
+              state.bound(p, e), config));
+          continue;
+        }
         Interval interval = interval(state, sample, mean, stderr, config,
             policy + " " + estimators.get(e).id());
         estimates.add(new SequentialEstimate(policy, estimators.get(e), mean, stderr, interval, n));
@@ -169,7 +174,7 @@ public final class SequentialEvaluator {
       case BOOTSTRAP -> Intervals.bootstrapPercentile(
           sample.replicateMeans(state.totalMultiplicity()), level);
       case HOEFFDING, BERNSTEIN -> concentration(sample, mean, config, label);
-      case CRESSIE_READ, CLOPPER_PEARSON -> throw new IllegalStateException(method.id() + " is refused by SequentialConfig");
+      case CRESSIE_READ, CLOPPER_PEARSON, HCOPE -> throw new IllegalStateException(method.id() + " is refused by SequentialConfig");
     };
     // Every trajectory value equal: no spread seen, none known (SequentialResult warns).
     return interval.degenerate() ? interval.unbounded() : interval;

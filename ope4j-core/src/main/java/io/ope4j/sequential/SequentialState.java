@@ -27,6 +27,10 @@ public final class SequentialState implements java.io.Serializable {
   private final PoissonMultiplicities.RowDrawer drawer;
   /** Per policy, MAGIC's state when it is estimated (else null). */
   private final MagicSample[] magic;
+  /** Per policy and estimator, the high-confidence bound's state of tis and pdis (else null). */
+  private final HighConfidenceBound[][] bounds;
+  private final double rewardShift;
+  private final double totalDiscount;
   /** Per policy and estimator, the ratio of sums of mis-avg and mdr-avg (else null). */
   private final RatioSample[][] averageReward;
 
@@ -66,6 +70,15 @@ public final class SequentialState implements java.io.Serializable {
         averageReward[p][e] = estimators[e].perStep() ? new RatioSample(replicates) : null;
       }
     }
+    boolean hcope = valuesPass && config.method() == io.ope4j.interval.IntervalMethod.HCOPE;
+    this.bounds = new HighConfidenceBound[policies][hcope ? estimators.length : 0];
+    for (int p = 0; p < policies; p++) {
+      for (int e = 0; e < bounds[p].length; e++) {
+        bounds[p][e] = new HighConfidenceBound(config.seed());
+      }
+    }
+    this.rewardShift = hcope ? config.shiftedRewardLower() : 0.0;
+    this.totalDiscount = config.totalDiscount();
     for (int p = 0; magic != null && p < policies; p++) {
       magic[p] = new MagicSample(normalisers[p].length,
           replicates > 0 ? replicates : MAGIC_REPLICATES, config.seed());
@@ -95,12 +108,44 @@ public final class SequentialState implements java.io.Serializable {
         if (magic != null) {
           magic[p].add(values, episode, p, normalisers[p]);
         }
+        for (int e = 0; e < bounds[p].length; e++) {
+          addToBound(episode, p, e);
+        }
         for (int e = 0; e < averageReward[p].length; e++) {
           if (averageReward[p][e] != null) {
             averageReward[p][e].add(psi[e], TrajectoryValues.marginalMass(episode, p),
                 multiplicities);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Folds the episode's shifted value {@code psi - lo * mass} (non-negative, see {@link
+   * TrajectoryValues#shiftMass}) into the bound of policy {@code p}, estimator {@code e}.
+   *
+   * @throws io.ope4j.data.UsageException if a reward lies outside the stated range
+   */
+  private void addToBound(EpisodeSteps episode, int p, int e) {
+    if (p == 0 && e == 0) {
+      checkRewards(episode);
+    }
+    double x = psi[e];
+    if (rewardShift != 0.0) {
+      x -= rewardShift
+          * values.shiftMass(episode.length(), estimators[e] == SequentialEstimator.PDIS, totalDiscount);
+    }
+    bounds[p][e].add(episode.id(), Math.max(0.0, x)); // rounding only: every term is >= 0
+  }
+
+  private void checkRewards(EpisodeSteps episode) {
+    for (int t = 0; t < episode.length(); t++) {
+      double r = episode.reward[t];
+      if (!(r >= config.rewardLower() && r <= config.rewardUpper())) {
+        throw new io.ope4j.data.UsageException("episode " + episode.id() + ", step " + t + ": reward "
+            + r + " lies outside --reward-range [" + config.rewardLower() + ", "
+            + config.rewardUpper() + "], which --ci hcope relies on");
       }
     }
   }
@@ -118,6 +163,9 @@ public final class SequentialState implements java.io.Serializable {
       if (magic != null) {
         magic[p].merge(other.magic[p]);
       }
+      for (int e = 0; e < bounds[p].length; e++) {
+        bounds[p][e].merge(other.bounds[p][e]);
+      }
       for (int e = 0; e < averageReward[p].length; e++) {
         if (averageReward[p][e] != null) {
           averageReward[p][e].merge(other.averageReward[p][e]);
@@ -129,6 +177,11 @@ public final class SequentialState implements java.io.Serializable {
   /** Policy {@code p}'s state of the per-step estimator {@code e} (mis-avg, mdr-avg). */
   RatioSample averageReward(int p, int e) {
     return averageReward[p][e];
+  }
+
+  /** Policy {@code p}'s high-confidence bound state of estimator {@code e} (only with hcope). */
+  HighConfidenceBound bound(int p, int e) {
+    return bounds[p][e];
   }
 
   /** Policy {@code p}'s MAGIC state (only when MAGIC is estimated). */

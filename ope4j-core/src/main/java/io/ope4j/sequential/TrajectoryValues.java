@@ -148,6 +148,31 @@ final class TrajectoryValues implements java.io.Serializable {
     }
   }
 
+  /**
+   * The weight mass by which a reward shift moves the value of TIS or PDIS for the episode and
+   * policy of the last {@link #weigh}: TIS {@code w_{L-1} D}, PDIS {@code sum_{t<L} d_t w_t +
+   * w_{L-1} (D - sum_{t<L} d_t)}, D the sum of the discounts of every step an episode can have
+   * (the steps after its end count with the final weight and reward 0). Subtracting {@code lo}
+   * times it from the value gives the value of the rewards minus {@code lo}: non-negative when
+   * every reward is at least {@code lo <= 0}, with mean {@code V - lo D} (Thomas, Theocharous &amp;
+   * Ghavamzadeh 2015 normalise returns the same way).
+   */
+  double shiftMass(int length, boolean perDecision, double totalDiscount) {
+    double last = length == 0 ? 1.0 : weights[length - 1];
+    if (!perDecision) {
+      return last * totalDiscount;
+    }
+    double discount = 1.0;
+    double mass = 0.0;
+    double used = 0.0;
+    for (int t = 0; t < length; t++) {
+      mass += discount * weights[t];
+      used += discount;
+      discount *= gamma;
+    }
+    return mass + last * Math.max(0.0, totalDiscount - used);
+  }
+
   /** WDR's normalised weight: {@code w / mean}, 0 when every weight at the step is 0. */
   private static double weighted(double w, double mean) {
     return mean == 0.0 ? 0.0 : w / mean;

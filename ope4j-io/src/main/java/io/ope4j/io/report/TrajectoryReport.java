@@ -62,6 +62,7 @@ public final class TrajectoryReport implements Report {
       Formats.put(node, "value", estimate.value());
       Formats.put(node, "stderr", estimate.stderr());
       ResultReport.putInterval(node, estimate.interval(), config.seed());
+      putHighConfidence(node, estimate.highConfidence(), estimate.interval());
       ResultReport.putTruth(node, truths.get(estimate.policy()), estimate.value(), estimate.interval());
     }
     ArrayNode diagnostics = root.putArray("diagnostics");
@@ -79,6 +80,26 @@ public final class TrajectoryReport implements Report {
       Formats.putArray(node, "max_weight", policy.maxWeight());
     }
     ResultReport.writeWithWarnings(root, result.warnings(), out);
+  }
+
+  /**
+   * For a hcope bound: {@code ci_one_sided} ("lower": only the lower end is estimated), the upper
+   * end's source, and how the bound was made ({@code hcope}: threshold, split sizes, reward range).
+   */
+  private static void putHighConfidence(ObjectNode node, SequentialEstimate.HighConfidence bound,
+      io.ope4j.interval.Interval interval) {
+    if (bound == null) {
+      return;
+    }
+    node.put("ci_one_sided", "lower");
+    node.put("ci_upper_source", Double.isFinite(interval.upper()) ? "reward range" : "none (unbounded)");
+    ObjectNode details = node.putObject("hcope");
+    Formats.put(details, "threshold", bound.threshold());
+    details.put("selection_episodes", bound.selectionEpisodes());
+    details.put("bound_episodes", bound.boundEpisodes());
+    ArrayNode range = details.putArray("reward_range");
+    range.add(bound.rewardLower());
+    range.add(bound.rewardUpper());
   }
 
   @Override
@@ -129,6 +150,12 @@ public final class TrajectoryReport implements Report {
     out.printf(Locale.ROOT, "%,d logged episodes, gamma %s%n%n", result.episodes(),
         Double.toString(config.gamma()));
     table.print(out);
+    if (config.method().oneSided()) {
+      out.printf(Locale.ROOT, "%nhcope: one-sided lower bounds at %s (Thomas et al. 2015, Theorem 1);"
+          + " the upper end is only the most the reward range [%s, %s] allows.%n",
+          Formats.percent(config.level()), Formats.num(config.rewardLower()),
+          Formats.num(config.rewardUpper()));
+    }
     out.println();
     TextTable steps = new TextTable();
     steps.header(List.of("policy", "steps", "ESS step 0", "ESS last step", "min ESS %",
