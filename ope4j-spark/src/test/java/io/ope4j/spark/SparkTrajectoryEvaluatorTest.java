@@ -84,6 +84,17 @@ class SparkTrajectoryEvaluatorTest {
   }
 
   @Test
+  void highConfidenceBound_sameBitsAsLocal() throws IOException {
+    // hcope's split of episodes is keyed by episode id, its sums merge: any partitioning agrees
+    SequentialConfig config = SequentialConfig.of(
+            List.of(SequentialEstimator.parse("tis"), SequentialEstimator.parse("pdis")), 0.95)
+        .withLimits(6, Double.POSITIVE_INFINITY)
+        .withRewardRange(0, 1)
+        .withInterval(IntervalMethod.HCOPE, 200, 7);
+    assertSameBits(spark(log, 6, csv.toString(), config), local(csv, config), config);
+  }
+
+  @Test
   void stepOutOfOrder_sameMessageAsLocal() throws IOException {
     assertSameError(rows -> rows.get(rows.size() / 2 + 1)[1] = 7, "step");
   }
