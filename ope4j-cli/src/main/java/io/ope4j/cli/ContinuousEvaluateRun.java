@@ -9,12 +9,16 @@ import io.ope4j.data.UsageException;
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.io.ContinuousLogReader;
 import io.ope4j.io.ContinuousReadOptions;
+import io.ope4j.io.InputFormat;
+import io.ope4j.io.LogEngine;
+import io.ope4j.io.ProgressStages;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.ContinuousReport;
 import io.ope4j.report.ContinuousSections;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +49,29 @@ final class ContinuousEvaluateRun {
   /** Evaluates the log {@code data} and writes the report. */
   int run(String data, String estimators, Path truth, OutputOptions output, ReportOptions report, PrintWriter out,
       PrintWriter err) throws Exception {
+    return run(truth, output, report, out, err, options -> {
+      try (ContinuousLogReader reader = ContinuousLogReader.open(columns.input(data), options);
+          Progress progress = Progress.onTerminal(err, "rows read")) {
+        return new ContinuousEvaluator(config(estimators, reader.layout()), progress).evaluate(reader);
+      }
+    });
+  }
+
+  /** Evaluates the log {@code data} with {@code engine} (e.g. Spark) and writes the report. */
+  int runOn(LogEngine engine, String data, InputFormat format, Map<String, String> settings, ProgressStages stages,
+      String estimators, Path truth, OutputOptions output, ReportOptions report, PrintWriter out, PrintWriter err)
+      throws Exception {
+    return run(truth, output, report, out, err, options -> engine.evaluateContinuous(
+        new LogEngine.ContinuousJob(data, format, options, layout -> config(estimators, layout), settings, stages)));
+  }
+
+  /** One way of evaluating the log with its read options. */
+  private interface Evaluation {
+    ContinuousResult evaluate(ContinuousReadOptions options) throws Exception;
+  }
+
+  private int run(Path truth, OutputOptions output, ReportOptions report, PrintWriter out, PrintWriter err,
+      Evaluation evaluation) throws Exception {
     output.checkedFormat();
     refuseUnusedOptions();
     ContinuousReadOptions options = ContinuousReadOptions.defaults()
@@ -52,12 +79,7 @@ final class ContinuousEvaluateRun {
         .withPolicyColumns(continuous.targetAction, continuous.targetDensity, continuous.qTarget, columns.modelColumn);
     // a bad or mismatched truth file fails before the log is read
     Double truthValue = truth == null ? null : TruthFile.read(truth).valuesOf(List.of(options.policy())).get(options.policy());
-    ContinuousResult result;
-    try (ContinuousLogReader reader = ContinuousLogReader.open(columns.input(data), options);
-        Progress progress = Progress.onTerminal(err, "rows read")) {
-      ContinuousEvaluator evaluator = new ContinuousEvaluator(config(estimators, reader.layout()), progress);
-      result = evaluator.evaluate(reader);
-    }
+    ContinuousResult result = evaluation.evaluate(options);
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }

@@ -87,11 +87,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // ---- slate logs (docs/slates.md): handed over whole to SlateEvaluateRun ----
-    if (trajectory.isSlate(() -> engine.equals("local") && !log.data.equals("-")
-        && SlateEvaluateRun.isSlateLog(columns.input(log.data)))) {
-      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
-        throw new UsageException("slate logs are evaluated with --engine local, from their"
-            + " propensity, pi_e and qhat columns (no --policy-spec or fitted reward models)");
+    if (trajectory.isSlate(() -> canTellByHeader() && SlateEvaluateRun.isSlateLog(columns.input(log.data)))) {
+      if (!policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("slate logs are evaluated from their propensity, pi_e and qhat columns (no"
+            + " --policy-spec or fitted reward models)");
+      }
+      if (!engine.equals("local")) {
+        try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
+          return new SlateEvaluateRun(intervals, columns, trajectory, slate).runOn(engineNamed(), log.data,
+              InputFormat.parse(columns.format.inputFormat), engineSettings(), stages::stage, estimators, truth,
+              output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
       }
       try (LogInput input = columns.input(log.data)) {
         return new SlateEvaluateRun(intervals, columns, trajectory, slate).run(input, estimators, truth,
@@ -103,11 +109,20 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     // ---- trajectory logs (docs/sequential.md): handed over whole to TrajectoryEvaluateRun ----
     // Standard input is told by --schema only: sniffing it would consume it.
-    if (trajectory.isTrajectory(() -> engine.equals("local") && !log.data.equals("-")
-        && TrajectoryEvaluation.isTrajectoryLog(columns.input(log.data)))) {
-      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
-        throw new UsageException("trajectory logs are evaluated with --engine local, from"
-            + " their pi and q columns (no --policy-spec or fitted reward models)");
+    if (trajectory.isTrajectory(() -> canTellByHeader() && TrajectoryEvaluation.isTrajectoryLog(columns.input(log.data)))) {
+      if (!policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("trajectory logs are evaluated from their pi and q columns (no"
+            + " --policy-spec or fitted reward models)");
+      }
+      if (!engine.equals("local")) {
+        if (distribution.requested) {
+          throw new UsageException("--distribution runs with --engine local only");
+        }
+        try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
+          return new TrajectoryEvaluateRun(intervals, columns, trajectory, models).runOn(engineNamed(),
+              log.data, InputFormat.parse(columns.format.inputFormat), engineSettings(), stages::stage,
+              estimators, truth, output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
       }
       try (LogInput input = columns.input(log.data).reopenable()) {
         if (distribution.requested) {
@@ -124,9 +139,16 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     // ---- continuous-action logs (docs/continuous.md): handed over to ContinuousEvaluateRun ----
     if (trajectory.schema.equals("continuous")) {
-      if (!engine.equals("local") || !policySpecs.isEmpty() || models.active()) {
-        throw new UsageException("continuous-action logs are evaluated with --engine local, from their columns"
-            + " (no --policy-spec or fitted reward models)");
+      if (!policySpecs.isEmpty() || models.active()) {
+        throw new UsageException("continuous-action logs are evaluated from their columns (no --policy-spec or"
+            + " fitted reward models)");
+      }
+      if (!engine.equals("local")) {
+        try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
+          return new ContinuousEvaluateRun(intervals, columns, continuous).runOn(engineNamed(), log.data,
+              InputFormat.parse(columns.format.inputFormat), engineSettings(), stages::stage, estimators, truth,
+              output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
       }
       return new ContinuousEvaluateRun(intervals, columns, continuous).run(log.data, estimators, truth, output, report,
           spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -144,12 +166,17 @@ final class EvaluateCommand implements Callable<Integer> {
           spec.commandLine().getErr());
       return write(truths, outcome.result(), io.ope4j.report.RewardModelSections.of(outcome.calibrations()));
     }
-    EvaluationResult result = switch (engine) {
-      case "local" -> evaluateLocally();
-      case "spark" -> evaluateWith(findEngine("spark"));
-      default -> throw new UsageException("--engine must be local or spark, got '" + engine + "'");
-    };
+    EvaluationResult result = engine.equals("local") ? evaluateLocally() : evaluateWith(engineNamed());
     return write(truths, result, List.of());
+  }
+
+  /**
+   * Whether the log's shape may be told by its header (an episode or slate_id column): not for
+   * standard input (reading it would consume it), and with another engine than local only for a
+   * local file (a directory or URI is told by {@code --schema}).
+   */
+  private boolean canTellByHeader() {
+    return !log.data.equals("-") && (engine.equals("local") || java.nio.file.Files.isRegularFile(Path.of(log.data)));
   }
 
   /** Prints the warnings and writes the result (with the truths, if given). */
@@ -187,11 +214,22 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private EvaluationResult evaluateWith(LogEngine logEngine) throws Exception {
-    Map<String, String> settings = master == null ? Map.of() : Map.of("master", master);
     try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
       return logEngine.evaluate(new LogEngine.Job(log.data, InputFormat.parse(columns.format.inputFormat),
-          readOptions(), this::configFor, settings, stages::stage));
+          readOptions(), this::configFor, engineSettings(), stages::stage));
     }
+  }
+
+  private Map<String, String> engineSettings() {
+    return master == null ? Map.of() : Map.of("master", master);
+  }
+
+  /** The engine {@code --engine} names, other than local, or a usage error. */
+  private LogEngine engineNamed() {
+    if (!engine.equals("spark")) {
+      throw new UsageException("--engine must be local or spark, got '" + engine + "'");
+    }
+    return findEngine("spark");
   }
 
   /**

@@ -2,7 +2,10 @@ package io.ope4j.cli;
 
 import io.ope4j.data.UsageException;
 import io.ope4j.interval.IntervalMethod;
+import io.ope4j.io.InputFormat;
+import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogInput;
+import io.ope4j.io.ProgressStages;
 import io.ope4j.io.SlateLogReader;
 import io.ope4j.io.TruthFile;
 import io.ope4j.io.report.SlateReport;
@@ -11,10 +14,12 @@ import io.ope4j.slate.SlateConfig;
 import io.ope4j.slate.SlateEstimator;
 import io.ope4j.slate.SlateEvaluator;
 import io.ope4j.slate.SlateResult;
+import io.ope4j.slate.SlateSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,26 +59,52 @@ final class SlateEvaluateRun {
   /** Evaluates the slate log {@code input} and writes the report. */
   int run(LogInput input, String estimators, Path truth, OutputOptions output, ReportOptions report,
       PrintWriter out, PrintWriter err) throws Exception {
+    return run(truth, output, report, out, err, () -> {
+      try (SlateLogReader reader = SlateLogReader.open(input, columns.piSumTolerance)) {
+        SlateConfig config = config(estimators, reader);
+        return new Evaluated(SlateEvaluator.evaluate(reader, config, intervals.threads.count()), config);
+      }
+    });
+  }
+
+  /** Evaluates the slate log {@code data} with {@code engine} (e.g. Spark) and writes the report. */
+  int runOn(LogEngine engine, String data, InputFormat format, Map<String, String> settings, ProgressStages stages,
+      String estimators, Path truth, OutputOptions output, ReportOptions report, PrintWriter out, PrintWriter err)
+      throws Exception {
+    return run(truth, output, report, out, err, () -> {
+      SlateConfig[] chosen = new SlateConfig[1];
+      SlateResult result = engine.evaluateSlates(new LogEngine.SlateJob(data, format, columns.piSumTolerance,
+          logColumns -> chosen[0] = config(estimators, logColumns), settings, stages));
+      return new Evaluated(result, chosen[0]);
+    });
+  }
+
+  /** A result and the configuration that gave it. */
+  private record Evaluated(SlateResult result, SlateConfig config) {}
+
+  /** One way of evaluating the log. */
+  private interface Evaluation {
+    Evaluated evaluate() throws Exception;
+  }
+
+  private int run(Path truth, OutputOptions output, ReportOptions report, PrintWriter out, PrintWriter err,
+      Evaluation evaluation) throws Exception {
     output.checkedFormat();
     refuseOtherOptions();
     // a bad truth file, or one of another log, fails before the log is read
     Double truthValue = truth == null ? null
         : TruthFile.read(truth).valuesOf(List.of(SlateReport.POLICY)).get(SlateReport.POLICY);
-    SlateResult result;
-    SlateConfig config;
-    try (SlateLogReader reader = SlateLogReader.open(input, columns.piSumTolerance)) {
-      config = config(estimators, reader);
-      result = SlateEvaluator.evaluate(reader, config, intervals.threads.count());
-    }
+    Evaluated evaluated = evaluation.evaluate();
+    SlateResult result = evaluated.result();
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
-    output.write(out, SlateReport.of(result, config).withTruth(truthValue));
-    report.write(SlateSections.of(result, config, truthValue), NOT_FOR_SLATES);
+    output.write(out, SlateReport.of(result, evaluated.config()).withTruth(truthValue));
+    report.write(SlateSections.of(result, evaluated.config(), truthValue), NOT_FOR_SLATES);
     return Ope4j.OK;
   }
 
-  private SlateConfig config(String estimators, SlateLogReader reader) {
+  private SlateConfig config(String estimators, SlateSource reader) {
     List<SlateEstimator> chosen = new ArrayList<>();
     if (estimators != null) {
       for (String id : estimators.split(",")) {

@@ -2,7 +2,10 @@ package io.ope4j.cli;
 
 import io.ope4j.interval.IntervalMethod;
 import io.ope4j.interval.TermRange;
+import io.ope4j.io.InputFormat;
+import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogInput;
+import io.ope4j.io.ProgressStages;
 import io.ope4j.io.LogReadOptions.PolicyColumnSpec;
 import io.ope4j.io.TrajectoryEvaluation;
 import io.ope4j.io.TrajectoryReadOptions;
@@ -80,6 +83,51 @@ final class TrajectoryEvaluateRun {
   /** Evaluates the log {@code input} (readable twice) and writes the report. */
   int run(LogInput input, String estimators, Path truth, OutputOptions output, ReportOptions report,
       PrintWriter out, PrintWriter err) throws Exception {
+    return run(truth, output, report, out, err, options -> {
+      SequentialConfig config = config(estimators, input);
+      int threads = intervals.threads.count();
+      // the file is parsed once (a self-normalised estimator's second pass replays a binary
+      // spill); a fitted Q reads it more often, so its bar counts without a total
+      int passes = trajectory.qModel != null ? -1 : 1;
+      try (Progress progress = Progress.pollingFile(err, input, passes)) {
+        SequentialResult result = trajectory.qModel == null
+            ? TrajectoryEvaluation.evaluate(input, options, config, threads)
+            : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
+                config, threads, err);
+        return new Evaluated(result, config);
+      }
+    });
+  }
+
+  /**
+   * Evaluates the log {@code data} with {@code engine} (e.g. Spark: the log's q columns only, no
+   * fitted Q) and writes the report.
+   */
+  int runOn(LogEngine engine, String data, InputFormat format, Map<String, String> settings,
+      ProgressStages stages, String estimators, Path truth, OutputOptions output, ReportOptions report,
+      PrintWriter out, PrintWriter err) throws Exception {
+    if (trajectory.qModel != null) {
+      throw new io.ope4j.data.UsageException("--q-model fits Q with --engine local only; with --engine "
+          + engine.name() + " give Q-hat as q columns");
+    }
+    return run(truth, output, report, out, err, options -> {
+      SequentialConfig[] chosen = new SequentialConfig[1];
+      SequentialResult result = engine.evaluateTrajectories(new LogEngine.TrajectoryJob(data, format, options,
+          hasModel -> chosen[0] = config(estimators, () -> hasModel), settings, stages));
+      return new Evaluated(result, chosen[0]);
+    });
+  }
+
+  /** A result and the configuration that gave it. */
+  private record Evaluated(SequentialResult result, SequentialConfig config) {}
+
+  /** One way of evaluating the log with its read options. */
+  private interface Evaluation {
+    Evaluated evaluate(TrajectoryReadOptions options) throws Exception;
+  }
+
+  private int run(Path truth, OutputOptions output, ReportOptions report, PrintWriter out, PrintWriter err,
+      Evaluation evaluation) throws Exception {
     output.checkedFormat();
     refuseBanditColumns();
     // a bad or mismatched truth file fails before the log is read
@@ -92,24 +140,9 @@ final class TrajectoryEvaluateRun {
         .withModelPrefix(columns.modelPrefix);
     options = new TrajectoryReadOptions(options.policies(), options.modelPrefix(),
         columns.piSumTolerance);
-    SequentialConfig config;
-    try {
-      config = config(estimators, input);
-    } catch (IllegalArgumentException e) {
-      // estimators the chosen interval or discount cannot serve (magic, mis-avg)
-      throw new io.ope4j.data.UsageException(e.getMessage(), e);
-    }
-    int threads = intervals.threads.count();
-    SequentialResult result;
-    // the file is parsed once (a self-normalised estimator's second pass replays a binary spill);
-    // a fitted Q reads it more often, so its bar counts without a total
-    int passes = trajectory.qModel != null ? -1 : 1;
-    try (Progress progress = Progress.pollingFile(err, input, passes)) {
-      result = trajectory.qModel == null
-          ? TrajectoryEvaluation.evaluate(input, options, config, threads)
-          : FittedTrajectoryRun.evaluate(input, options, trajectory.qModel, models.crossFitting(),
-              config, threads, err);
-    }
+    Evaluated evaluated = evaluation.evaluate(options);
+    SequentialResult result = evaluated.result();
+    SequentialConfig config = evaluated.config();
     for (String warning : result.warnings()) {
       err.println("ope4j: warning: " + warning);
     }
@@ -118,16 +151,43 @@ final class TrajectoryEvaluateRun {
     return Ope4j.OK;
   }
 
-  SequentialConfig config(String estimators, LogInput input) throws Exception {
+  SequentialConfig config(String estimators, LogInput input) {
+    return config(estimators, () -> hasModelColumns(input));
+  }
+
+  /**
+   * The configuration; without {@code --estimators}, the defaults for a log with or without
+   * Q-hat columns ({@code hasModel} is asked only then).
+   *
+   * @throws io.ope4j.data.UsageException on estimators the chosen interval or discount cannot
+   *     serve (magic, mis-avg), or a reward range without hcope
+   */
+  private SequentialConfig config(String estimators, java.util.concurrent.Callable<Boolean> hasModel) {
     boolean hcope = IntervalMethod.parse(intervals.method) == IntervalMethod.HCOPE;
     if (intervals.rewardRange != null && !hcope) {
       throw new io.ope4j.data.UsageException("--reward-range on a trajectory log states the range of"
           + " every step's reward for --ci hcope; the other intervals do not use it");
     }
-    String ids = estimators != null ? estimators
-        : hcope ? HCOPE_ESTIMATORS
-        : trajectory.qModel != null ? FittedTrajectoryRun.defaultEstimators(trajectory.qModel)
-        : hasModelColumns(input) ? DEFAULT_MODEL_ESTIMATORS : DEFAULT_ESTIMATORS;
+    String ids;
+    try {
+      ids = estimators != null ? estimators
+          : hcope ? HCOPE_ESTIMATORS
+          : trajectory.qModel != null ? FittedTrajectoryRun.defaultEstimators(trajectory.qModel)
+          : hasModel.call() ? DEFAULT_MODEL_ESTIMATORS : DEFAULT_ESTIMATORS;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new java.io.UncheckedIOException(e instanceof java.io.IOException io ? io
+          : new java.io.IOException(e));
+    }
+    try {
+      return config(ids);
+    } catch (IllegalArgumentException e) {
+      throw new io.ope4j.data.UsageException(e.getMessage(), e);
+    }
+  }
+
+  private SequentialConfig config(String ids) {
     List<SequentialEstimator> chosen = new ArrayList<>();
     for (String id : ids.split(",")) {
       chosen.add(SequentialEstimator.parse(id));

@@ -86,7 +86,7 @@ public final class ContinuousEvaluator {
   }
 
   /** Refuses, before any row is read, an estimator that cannot run on a log of this layout. */
-  static void check(ContinuousEstimator estimator, ContinuousLayout layout, String source) {
+  public static void check(ContinuousEstimator estimator, ContinuousLayout layout, String source) {
     for (ContinuousEstimator candidate : estimator.candidates()) {
       boolean given = candidate.smoothing().givenDensity();
       if (layout.densityPolicy() && !given) {

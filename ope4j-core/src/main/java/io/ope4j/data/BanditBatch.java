@@ -16,7 +16,10 @@ package io.ope4j.data;
  * #qWide()} ({@code capacity x K}, row-major). They feed wrappers that compute policies and
  * reward models batch by batch.
  */
-public final class BanditBatch {
+public final class BanditBatch implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   private final LogLayout layout;
   private final int[] action;

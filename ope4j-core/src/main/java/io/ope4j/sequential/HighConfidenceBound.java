@@ -26,7 +26,10 @@ import io.ope4j.internal.stats.CounterRng;
  * ln(2/delta)/(n-1) sum_{i,j} (Y_i/c_i - Y_j/c_j)^2))} with equal c_i ({@code sum_{i,j}(Z_i -
  * Z_j)^2 = 2 n (n - 1) var Z}). As {@code X >= 0}, the bound is cut below at 0. Mutable, one thread.
  */
-final class HighConfidenceBound {
+final class HighConfidenceBound implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   /** The share of episodes sent to the selection split (1 in 20; the paper leaves it open). */
   static final double SELECTION_SHARE = 0.05;

@@ -16,7 +16,10 @@ import io.ope4j.internal.stats.PoissonMultiplicities;
  * returns {@code x' g-bar}. Its standard error is {@code sqrt(x' Omega x)} and its bootstrap
  * replicates are {@code x' g-bar_b}, with x held fixed. Mutable, one thread.
  */
-final class MagicSample {
+final class MagicSample implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   /** Level of the WDR interval from which the j-step biases are measured. */
   static final double BIAS_LEVEL = 0.9;

@@ -11,7 +11,10 @@ import io.ope4j.interval.Intervals;
  * sums of both (multiplicities keyed by (seed, episode id)), renormalised in every replicate.
  * Mutable, one thread.
  */
-final class RatioSample {
+final class RatioSample implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   private long count;
   private double sumX;

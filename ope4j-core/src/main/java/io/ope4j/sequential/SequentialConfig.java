@@ -38,7 +38,7 @@ public record SequentialConfig(
     double rangeUpper,
     ScopeRlCompatibility compatibility,
     double rewardLower,
-    double rewardUpper) {
+    double rewardUpper) implements java.io.Serializable {
 
   public SequentialConfig {
     estimators = List.copyOf(estimators);

@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class SequentialEvaluator {
 
+  /** Whole episodes per chunk, the unit whose states are merged in order (for engines that cut alike). */
+  public static final int CHUNK_EPISODES = ChunkedEpisodeFold.CHUNK_EPISODES;
+
   private SequentialEvaluator() {}
 
   /**
@@ -91,11 +94,7 @@ public final class SequentialEvaluator {
         }
         first = pass.fold(read, null, false);
       }
-      double[][] normalisers = new double[first.policies()][];
-      for (int p = 0; p < normalisers.length; p++) {
-        normalisers[p] = first.stepWeights(p).meanWeights();
-      }
-      return valuesPass(spill == null ? opener : spill::replay, config, pass, normalisers);
+      return valuesPass(spill == null ? opener : spill::replay, config, pass, normalisers(first));
     } finally {
       if (spill != null) {
         spill.close();
@@ -109,6 +108,15 @@ public final class SequentialEvaluator {
       List<String> names = source.policyNames();
       return finish(pass.fold(source, normalisers, true), names, config);
     }
+  }
+
+  /** Per policy, the mean weight per step of a first-pass state: the second pass's normalisers. */
+  public static double[][] normalisers(SequentialState firstPass) {
+    double[][] normalisers = new double[firstPass.policies()][];
+    for (int p = 0; p < normalisers.length; p++) {
+      normalisers[p] = firstPass.stepWeights(p).meanWeights();
+    }
+    return normalisers;
   }
 
   /** Folds every episode of {@code source} into a new state. */
@@ -127,7 +135,8 @@ public final class SequentialEvaluator {
     return requireEpisodes(source, state);
   }
 
-  private static void checkModel(EpisodeSource source, SequentialConfig config) {
+  /** Refuses, before any row, an estimator that needs columns or ratios {@code source} lacks. */
+  public static void checkModel(EpisodeSource source, SequentialConfig config) {
     for (SequentialEstimator estimator : config.estimators()) {
       if (estimator.usesModel() && !source.hasModel()) {
         throw new InvalidDataException(source.name(), -1, null, "estimator " + estimator.id()

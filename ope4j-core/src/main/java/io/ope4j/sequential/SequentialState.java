@@ -8,7 +8,10 @@ import io.ope4j.internal.stats.PoissonMultiplicities;
  * multiplicities are keyed by (seed, episode id), so any split of the episodes, merged in any
  * order, gives the same replicate sums up to rounding. Mutable, one thread.
  */
-public final class SequentialState {
+public final class SequentialState implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   private final SequentialConfig config;
   private final SequentialEstimator[] estimators;

@@ -17,7 +17,10 @@ import java.util.Arrays;
  * <p>Mutable, one thread; {@link #merge} is associative and commutative up to rounding of the
  * per-step sums.
  */
-public final class StepWeights {
+public final class StepWeights implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   private long episodes;
   private long zeroProbabilityEpisodes;

@@ -10,7 +10,10 @@ import java.util.Arrays;
  * of the episodes), and, only for SCOPE-RL's index bootstrap, the values themselves in log order.
  * Mutable, one thread.
  */
-final class TrajectorySample {
+final class TrajectorySample implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   private long count;
   private final CompensatedSum sum = new CompensatedSum();

@@ -24,7 +24,10 @@ import java.util.Arrays;
  *
  * <p>Scratch arrays only, no allocation per episode; one instance per thread.
  */
-final class TrajectoryValues {
+final class TrajectoryValues implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   /** SCOPE-RL adds this to every step's mean weight before dividing by it. */
   static final double NORMALISER_OFFSET = 1e-10;

@@ -15,7 +15,7 @@ import java.util.List;
  * @param compatibility {@link SlateCompatibility#NONE}, or Open Bandit Pipeline's bootstrap
  */
 public record SlateConfig(List<SlateEstimator> estimators, IntervalMethod method, double level,
-    int replicates, long seed, SlateCompatibility compatibility) {
+    int replicates, long seed, SlateCompatibility compatibility) implements java.io.Serializable {
 
   public SlateConfig {
     estimators = List.copyOf(estimators);

@@ -41,12 +41,7 @@ public final class SlateEvaluator {
   /** Folds every slate of {@code source} into one state. */
   public static SlateState fold(SlateSource source, SlateConfig config, int threads)
       throws IOException {
-    for (SlateEstimator estimator : config.estimators()) {
-      if (!source.supports(estimator)) {
-        throw new InvalidDataException(source.name(), -1, null, "estimator " + estimator.id()
-            + " needs the columns " + source.needs(estimator) + "; the log lacks them");
-      }
-    }
+    checkColumns(source, config);
     int length = source.slateLength();
     SlateState total = new SlateState(config, length);
     ConcurrentLinkedQueue<SlateBatch> free = new ConcurrentLinkedQueue<>();
@@ -70,6 +65,16 @@ public final class SlateEvaluator {
       throw new InvalidDataException(source.name(), -1, null, "no slates");
     }
     return total;
+  }
+
+  /** Refuses, before any row, an estimator that needs columns {@code source} lacks. */
+  public static void checkColumns(SlateSource source, SlateConfig config) {
+    for (SlateEstimator estimator : config.estimators()) {
+      if (!source.supports(estimator)) {
+        throw new InvalidDataException(source.name(), -1, null, "estimator " + estimator.id()
+            + " needs the columns " + source.needs(estimator) + "; the log lacks them");
+      }
+    }
   }
 
   /** The estimates, intervals and diagnostics of a folded state. */

@@ -13,7 +13,10 @@ import java.util.Arrays;
  * of the slate total) and the vectors themselves in log order (for Open Bandit Pipeline's index
  * bootstrap). Mutable, one thread.
  */
-final class SlateMoments {
+final class SlateMoments implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   private final int length;
   private final boolean selfNormalized;

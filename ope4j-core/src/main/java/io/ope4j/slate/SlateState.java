@@ -12,7 +12,10 @@ import java.util.List;
  * the slates, merged in any order, gives the same replicate sums up to rounding (Open Bandit
  * Pipeline's index bootstrap keeps slates in log order: merge in log order). Mutable, one thread.
  */
-public final class SlateState {
+public final class SlateState implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   private final SlateConfig config;
   private final int length;

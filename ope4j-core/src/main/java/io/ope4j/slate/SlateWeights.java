@@ -7,7 +7,10 @@ import io.ope4j.internal.stats.CompensatedSum;
  * value per slate, kept as position 0): count, compensated sums of w and w^2, extremes and the
  * number of zero weights. Mutable, one thread; merged in any order up to rounding.
  */
-final class SlateWeights {
+final class SlateWeights implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   private final int positions;
   private long count;

@@ -50,9 +50,7 @@ final class ContiguousGroups {
     }
     current = idOfRow();
     if (!seen.add(current)) {
-      throw new InvalidDataException(table.source(), table.row(), columnName, noun + " " + current
-          + " appears again after other " + noun + "s; the rows of " + article() + " must be"
-          + " contiguous");
+      throw appearsAgain(table.source(), table.row(), columnName, noun, current);
     }
     return true;
   }
@@ -72,8 +70,12 @@ final class ContiguousGroups {
     return current;
   }
 
-  private String article() {
-    return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+  /** The error for a group whose first row {@code row} (1-based) comes after other groups. */
+  static InvalidDataException appearsAgain(String source, long row, String columnName, String noun,
+      long id) {
+    String article = ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    return new InvalidDataException(source, row, columnName, noun + " " + id + " appears again after"
+        + " other " + noun + "s; the rows of " + article + " must be contiguous");
   }
 
   private long idOfRow() {

@@ -31,7 +31,8 @@ public final class ContinuousLogReader implements ContinuousSource {
   private long rowsRead;
   private boolean ended;
 
-  private ContinuousLogReader(TableReader table, ContinuousReadOptions options) {
+  private ContinuousLogReader(TableReader table, ContinuousReadOptions options, long firstRow) {
+    this.rowsRead = firstRow;
     try {
       this.table = table;
       List<String> header = table.header();
@@ -72,7 +73,16 @@ public final class ContinuousLogReader implements ContinuousSource {
 
   /** Opens {@code input} as a continuous-action log; the reader owns the table. */
   public static ContinuousLogReader open(LogInput input, ContinuousReadOptions options) throws IOException {
-    return new ContinuousLogReader(input.openTable(), options);
+    return new ContinuousLogReader(input.openTable(), options, 0);
+  }
+
+  /**
+   * Reads {@code table} (header read, nothing selected yet) as a continuous-action log whose first
+   * row is row {@code firstRow} (0-based) of the whole log, which keys the bootstrap; the reader
+   * owns the table. For engines that bring their own tables, e.g. Spark's rows.
+   */
+  public static ContinuousLogReader over(TableReader table, ContinuousReadOptions options, long firstRow) {
+    return new ContinuousLogReader(table, options, firstRow);
   }
 
   private static int required(List<String> header, String name, String source) {

@@ -13,7 +13,8 @@ package io.ope4j.io;
  * @param policy the evaluation policy's name in the output
  */
 public record ContinuousReadOptions(String action, String reward, String pscore, String targetAction,
-    String targetDensity, String qTarget, String qLogged, String policy) {
+    String targetDensity, String qTarget, String qLogged, String policy)
+    implements java.io.Serializable {
 
   /** formats.md's names. */
   public static ContinuousReadOptions defaults() {

@@ -67,6 +67,11 @@ public final class LogColumns implements java.io.Serializable {
     return used.clone();
   }
 
+  /** Header index of the logger column (formats.md, "Several loggers"), or -1 without one. */
+  public int loggerColumn() {
+    return plan.extras.logger();
+  }
+
   /** Whether header column {@code column} must hold integers (the action and position). */
   public boolean isIntegerColumn(int column) {
     return column == plan.action || column == plan.position;

@@ -31,6 +31,117 @@ public interface LogEngine {
   EvaluationResult evaluate(Job job) throws IOException;
 
   /**
+   * Evaluates the trajectory log {@code job.data()} (docs/formats.md, "Trajectory log") with the
+   * result of {@link TrajectoryEvaluation} on the same rows, to the bit.
+   *
+   * @throws io.ope4j.data.InvalidDataException on a log that breaks the format
+   * @throws IllegalArgumentException on bad settings, or if the engine does not read trajectories
+   * @throws IOException if the log cannot be read
+   */
+  default io.ope4j.sequential.SequentialResult evaluateTrajectories(TrajectoryJob job) throws IOException {
+    throw new IllegalArgumentException("engine " + name() + " does not evaluate trajectory logs");
+  }
+
+  /**
+   * One evaluation of a trajectory log.
+   *
+   * @param data where the log is (as for {@link Job})
+   * @param format its format, as for {@link Job}
+   * @param options the policies' and model's columns
+   * @param config what to compute, given whether the log has Q-hat and V-hat columns (default
+   *     estimators depend on it); called once, on the calling thread
+   * @param settings engine-specific settings; may be empty
+   * @param progress where the engine reports its stages
+   */
+  record TrajectoryJob(String data, InputFormat format, TrajectoryReadOptions options,
+      Function<Boolean, io.ope4j.sequential.SequentialConfig> config, Map<String, String> settings,
+      ProgressStages progress) {
+
+    public TrajectoryJob {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(progress, "progress");
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  /**
+   * Evaluates the continuous-action log {@code job.data()} (docs/formats.md, "Continuous-action
+   * log") with the result of the local {@code ContinuousEvaluator} on the same rows, to the bit.
+   *
+   * @throws io.ope4j.data.InvalidDataException on a log that breaks the format
+   * @throws IllegalArgumentException on bad settings, or if the engine does not read such logs
+   * @throws IOException if the log cannot be read
+   */
+  default io.ope4j.continuous.ContinuousResult evaluateContinuous(ContinuousJob job) throws IOException {
+    throw new IllegalArgumentException("engine " + name() + " does not evaluate continuous-action logs");
+  }
+
+  /**
+   * One evaluation of a continuous-action log.
+   *
+   * @param data where the log is (as for {@link Job})
+   * @param format its format, as for {@link Job}
+   * @param options the log's column names
+   * @param config what to compute, given the log's layout (default estimators depend on it);
+   *     called once, on the calling thread
+   * @param settings engine-specific settings; may be empty
+   * @param progress where the engine reports its stages
+   */
+  record ContinuousJob(String data, InputFormat format, ContinuousReadOptions options,
+      Function<io.ope4j.continuous.ContinuousLayout, io.ope4j.continuous.ContinuousConfig> config,
+      Map<String, String> settings, ProgressStages progress) {
+
+    public ContinuousJob {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(progress, "progress");
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  /**
+   * Evaluates the slate log {@code job.data()} (docs/formats.md, "Slate log") with the result of
+   * the local {@code SlateEvaluator} on the same rows, to the bit.
+   *
+   * @throws io.ope4j.data.InvalidDataException on a log that breaks the format
+   * @throws IllegalArgumentException on bad settings, or if the engine does not read such logs
+   * @throws IOException if the log cannot be read
+   */
+  default io.ope4j.slate.SlateResult evaluateSlates(SlateJob job) throws IOException {
+    throw new IllegalArgumentException("engine " + name() + " does not evaluate slate logs");
+  }
+
+  /**
+   * One evaluation of a slate log.
+   *
+   * @param data where the log is (as for {@link Job})
+   * @param format its format, as for {@link Job}
+   * @param piSumTolerance how far a row of {@code pi_e_*} may sum from 1
+   * @param config what to compute, given the log's columns (a source without rows that tells the
+   *     estimators it supports; default estimators depend on them); called once, on the calling
+   *     thread
+   * @param settings engine-specific settings; may be empty
+   * @param progress where the engine reports its stages
+   */
+  record SlateJob(String data, InputFormat format, double piSumTolerance,
+      Function<io.ope4j.slate.SlateSource, io.ope4j.slate.SlateConfig> config, Map<String, String> settings,
+      ProgressStages progress) {
+
+    public SlateJob {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(progress, "progress");
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  /**
    * One evaluation.
    *
    * @param data where the log is: a file, a directory of part files, or any URI the engine reads

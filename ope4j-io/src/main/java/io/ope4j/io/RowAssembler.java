@@ -50,6 +50,25 @@ public final class RowAssembler {
   }
 
   /**
+   * An assembler for an engine that reads a log in parts (e.g. Spark's partitions): logger labels
+   * are numbered in the order of {@code labelOrder}, the log's labels in order of first appearance
+   * in the whole log (found beforehand), so every part numbers them as one reader of the whole log
+   * would.
+   *
+   * @param columns the resolved columns of the log
+   * @param text shows the current row's values in messages
+   * @param labels the current row's text of the logger column
+   * @param labelOrder every logger label of the log, in order of first appearance
+   */
+  public RowAssembler(LogColumns columns, LogValidator.ValueText text,
+      java.util.function.IntFunction<String> labels, java.util.List<String> labelOrder) {
+    this(columns.plan(), columns.source(), text, labels);
+    for (String label : labelOrder) {
+      loggers.putIfAbsent(label, loggers.size());
+    }
+  }
+
+  /**
    * @param labels the current row's text of a header column, for the logger column; null when the
    *     reader cannot give it (a log with a logger column is then refused)
    */

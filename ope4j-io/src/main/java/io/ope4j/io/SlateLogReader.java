@@ -82,6 +82,31 @@ public final class SlateLogReader implements SlateSource {
     return SlateColumns.candidates(header);
   }
 
+  /**
+   * Reads {@code table} (header read, nothing selected yet) as part of a slate log whose slates
+   * have {@code slateLength} positions (those of the log's first slate), or -1 for a whole log
+   * (then its first slate tells); the reader owns the table. For engines that read a log in
+   * parts, e.g. Spark.
+   */
+  public static SlateLogReader over(TableReader table, double piSumTolerance, int slateLength) {
+    SlateLogReader reader = new SlateLogReader(table, piSumTolerance);
+    reader.length = slateLength;
+    return reader;
+  }
+
+  /**
+   * The error of a slate whose rows come in two places, for an engine that finds it by itself:
+   * {@code row} (1-based) is the first row of its second run.
+   */
+  public static InvalidDataException slateAppearsAgain(String source, long row, long slate) {
+    return ContiguousGroups.appearsAgain(source, row, SlateColumns.SLATE_ID, "slate", slate);
+  }
+
+  /** The column holding the slate id, by header index. */
+  public int slateIdColumn() {
+    return columns.slateId;
+  }
+
   /** Whether a header is a slate log's: it has a {@code slate_id} column. */
   public static boolean isSlateHeader(List<String> header) {
     return header.contains(SlateColumns.SLATE_ID);

@@ -52,6 +52,27 @@ public final class TrajectoryLogReader implements EpisodeSource {
     return new TrajectoryLogReader(input.openTable(), options);
   }
 
+  /**
+   * Reads {@code table} (header read, nothing selected yet) as a trajectory log; the reader owns
+   * the table. For engines that bring their own tables, e.g. Spark's rows.
+   */
+  public static TrajectoryLogReader over(TableReader table, TrajectoryReadOptions options) {
+    return new TrajectoryLogReader(table, options);
+  }
+
+  /**
+   * The error of an episode whose rows come in two places, for an engine that finds it by
+   * itself: {@code row} (1-based) is the first row of its second run.
+   */
+  public static InvalidDataException episodeAppearsAgain(String source, long row, long episode) {
+    return ContiguousGroups.appearsAgain(source, row, "episode", "episode", episode);
+  }
+
+  /** The column holding the episode id, by header index. */
+  public int episodeColumn() {
+    return columns.episode;
+  }
+
   /** Whether a header is a trajectory log's: it has an {@code episode} column. */
   public static boolean isTrajectoryHeader(List<String> header) {
     return header.contains("episode");

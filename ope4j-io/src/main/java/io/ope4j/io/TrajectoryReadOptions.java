@@ -14,7 +14,8 @@ import java.util.Map;
  *     and every policy's probabilities of every action, as fitted models need
  */
 public record TrajectoryReadOptions(
-    Map<String, String> policies, String modelPrefix, double piSumTolerance, boolean states) {
+    Map<String, String> policies, String modelPrefix, double piSumTolerance, boolean states)
+    implements java.io.Serializable {
 
   public TrajectoryReadOptions {
     policies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));

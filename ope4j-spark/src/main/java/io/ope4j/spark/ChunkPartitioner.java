@@ -4,7 +4,8 @@ import org.apache.spark.Partitioner;
 
 /**
  * Sends the pieces of consecutive chunks to the same partition, in chunk order: partition
- * {@code i} holds chunks {@code [i C / P, (i + 1) C / P)}. Keys are first global rows.
+ * {@code i} holds chunks {@code [i C / P, (i + 1) C / P)}. Keys are first global rows of the
+ * bandit engine's chunks ({@link Chunks}), or {@link ChunkKey}s, which name their chunk.
  */
 final class ChunkPartitioner extends Partitioner {
 
@@ -25,7 +26,7 @@ final class ChunkPartitioner extends Partitioner {
 
   @Override
   public int getPartition(Object key) {
-    long chunk = Chunks.chunkOf((Long) key);
+    long chunk = key instanceof ChunkKey named ? named.chunk() : Chunks.chunkOf((Long) key);
     return (int) (chunk * partitions / chunks);
   }
 

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructField;
  * LogColumns} applied to the schema's top-level names, the types checked (action and position
  * integral, every other used column numeric), and the projection that executors read: the used
  * columns only, integers cast to {@code long} and numbers to {@code double} (exact for every
- * accepted type: byte, short, int, long; float, double).
+ * accepted type: byte, short, int, long; float, double), the logger column's labels to text.
  */
 final class DatasetColumns implements Serializable {
 
@@ -27,11 +27,14 @@ final class DatasetColumns implements Serializable {
   /** Header indices of the projected columns, in projection order. */
   private final int[] used;
   private final boolean[] integer;
+  /** Projected position of the logger column (cast to string), or -1. */
+  private final int loggerSlot;
 
-  private DatasetColumns(LogColumns columns, int[] used, boolean[] integer) {
+  private DatasetColumns(LogColumns columns, int[] used, boolean[] integer, int loggerSlot) {
     this.columns = columns;
     this.used = used;
     this.integer = integer;
+    this.loggerSlot = loggerSlot;
   }
 
   /**
@@ -45,14 +48,22 @@ final class DatasetColumns implements Serializable {
         LogColumns.resolve(Arrays.asList(log.schema().fieldNames()), options, source);
     int[] used = columns.usedColumns();
     boolean[] integer = new boolean[used.length];
+    int loggerSlot = -1;
     for (int u = 0; u < used.length; u++) {
       DataType type = fields[used[u]].dataType();
       integer[u] = columns.isIntegerColumn(used[u]);
-      if (integer[u] ? !isIntegral(type) : !(isIntegral(type) || isFractional(type))) {
+      if (used[u] == columns.loggerColumn()) {
+        // labels: text or numbers, read as text (as the local readers read them)
+        loggerSlot = u;
+        if (!(type.equals(DataTypes.StringType) || isIntegral(type) || isFractional(type))) {
+          throw new InvalidDataException(source, 0, columns.header().get(used[u]),
+              "must be a numeric or string column, got " + type.simpleString());
+        }
+      } else if (integer[u] ? !isIntegral(type) : !(isIntegral(type) || isFractional(type))) {
         throw columns.typeError(used[u], type.simpleString());
       }
     }
-    return new DatasetColumns(columns, used, integer);
+    return new DatasetColumns(columns, used, integer, loggerSlot);
   }
 
   private static boolean isIntegral(DataType type) {
@@ -71,7 +82,8 @@ final class DatasetColumns implements Serializable {
     for (int u = 0; u < used.length; u++) {
       String name = columns.header().get(used[u]);
       Column column = log.col("`" + name.replace("`", "``") + "`");
-      projected[u] = column.cast(integer[u] ? DataTypes.LongType : DataTypes.DoubleType).as(name);
+      DataType type = u == loggerSlot ? DataTypes.StringType : integer[u] ? DataTypes.LongType : DataTypes.DoubleType;
+      projected[u] = column.cast(type).as(name);
     }
     return log.select(projected);
   }
@@ -87,6 +99,11 @@ final class DatasetColumns implements Serializable {
 
   int projectedCount() {
     return used.length;
+  }
+
+  /** Projected position of the logger column, read as text, or -1 without one. */
+  int loggerSlot() {
+    return loggerSlot;
   }
 
   boolean isInteger(int u) {

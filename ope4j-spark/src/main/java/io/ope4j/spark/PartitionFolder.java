@@ -29,12 +29,17 @@ final class PartitionFolder
   private final DatasetColumns columns;
   private final EvaluationConfig config;
   private final long[] offsets;
+  private final List<String> loggerLabels;
 
-  /** @param offsets first global row of every partition, and the total row count last */
-  PartitionFolder(DatasetColumns columns, EvaluationConfig config, long[] offsets) {
+  /**
+   * @param offsets first global row of every partition, and the total row count last
+   * @param loggerLabels the log's logger labels in order of first appearance, or empty
+   */
+  PartitionFolder(DatasetColumns columns, EvaluationConfig config, long[] offsets, List<String> loggerLabels) {
     this.columns = columns;
     this.config = config;
     this.offsets = offsets;
+    this.loggerLabels = loggerLabels;
   }
 
   @Override
@@ -42,7 +47,7 @@ final class PartitionFolder
     long next = offsets[partition];
     long end = offsets[partition + 1];
     LogLayout layout = columns.columns().layout();
-    SparkRowReader reader = new SparkRowReader(columns);
+    SparkRowReader reader = new SparkRowReader(columns, loggerLabels);
     BanditBatch batch = new BanditBatch(layout, Chunks.BATCH_ROWS);
     List<Tuple2<Long, Piece>> pieces = new ArrayList<>();
     try {

@@ -111,7 +111,7 @@ public final class SparkEvaluator {
     // Internal rows of the projected plan: one fixed RDD for both passes, read without Row objects
     JavaRDD<InternalRow> rows = columns.project(log).queryExecution().toRdd().toJavaRDD();
     try {
-      long[] offsets = partitionOffsets(rows);
+      long[] offsets = BufferedFold.partitionOffsets(rows);
       long total = offsets[offsets.length - 1];
       if (total == 0) {
         throw new InvalidDataException(source, -1, null, "no data rows");
@@ -122,26 +122,6 @@ public final class SparkEvaluator {
     }
   }
 
-  /** First global row of every partition, then the total. */
-  private static long[] partitionOffsets(JavaRDD<InternalRow> rows) {
-    List<long[]> counts = rows.mapPartitionsWithIndex((partition, iterator) -> {
-      long count = 0;
-      while (iterator.hasNext()) {
-        iterator.next();
-        count++;
-      }
-      return List.of(new long[] {partition, count}).iterator();
-    }, true).collect();
-    long[] offsets = new long[rows.getNumPartitions() + 1];
-    for (long[] count : counts) {
-      offsets[(int) count[0] + 1] = count[1];
-    }
-    for (int p = 1; p < offsets.length; p++) {
-      offsets[p] += offsets[p - 1];
-    }
-    return offsets;
-  }
-
   private EvaluationState foldAndMerge(
       JavaRDD<InternalRow> rows, DatasetColumns columns, long[] offsets) {
     LogLayout layout = columns.columns().layout();
@@ -149,8 +129,9 @@ public final class SparkEvaluator {
     long chunks = Chunks.count(total);
     int mergePartitions =
         (int) ((chunks + CHUNKS_PER_MERGE_PARTITION - 1) / CHUNKS_PER_MERGE_PARTITION);
+    List<String> loggerLabels = columns.loggerSlot() < 0 ? List.of() : loggerLabels(rows, columns.loggerSlot());
     JavaPairRDD<Long, Piece> pieces = JavaPairRDD.fromJavaRDD(
-        rows.mapPartitionsWithIndex(new PartitionFolder(columns, config, offsets), true));
+        rows.mapPartitionsWithIndex(new PartitionFolder(columns, config, offsets, loggerLabels), true));
     JavaRDD<Piece> chunkStates = pieces
         .repartitionAndSortWithinPartitions(new ChunkPartitioner(chunks, mergePartitions))
         .mapPartitions(new ChunkFolder(layout, config, total));
@@ -164,6 +145,27 @@ public final class SparkEvaluator {
       merged.merge(piece.state());
     }
     return merged;
+  }
+
+  /**
+   * The logger labels of the log in order of first appearance, as one reader of the whole log
+   * numbers them ({@code RowAssembler}): each partition's distinct labels in its order, joined in
+   * partition order. A null label is the text {@code null}, as the row readers show it.
+   */
+  private static List<String> loggerLabels(JavaRDD<InternalRow> rows, int slot) {
+    List<List<String>> byPartition = rows.mapPartitions(iterator -> {
+      java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+      while (iterator.hasNext()) {
+        InternalRow row = iterator.next();
+        seen.add(row.isNullAt(slot) ? "null" : row.getUTF8String(slot).toString());
+      }
+      return List.<List<String>>of(new java.util.ArrayList<>(seen)).iterator();
+    }).collect();
+    java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
+    for (List<String> partition : byPartition) {
+      labels.addAll(partition);
+    }
+    return List.copyOf(labels);
   }
 
   /**

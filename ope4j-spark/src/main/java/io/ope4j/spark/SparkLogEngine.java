@@ -1,5 +1,7 @@
 package io.ope4j.spark;
 
+import io.ope4j.continuous.ContinuousConfig;
+import io.ope4j.continuous.ContinuousResult;
 import io.ope4j.data.LogLayout;
 import io.ope4j.engine.EvaluationConfig;
 import io.ope4j.engine.EvaluationResult;
@@ -7,7 +9,12 @@ import io.ope4j.io.internal.Gzip;
 import io.ope4j.io.InputFormat;
 import io.ope4j.io.LogEngine;
 import io.ope4j.io.LogInput;
+import io.ope4j.io.ProgressStages;
 import io.ope4j.io.TableReader;
+import io.ope4j.sequential.SequentialConfig;
+import io.ope4j.sequential.SequentialResult;
+import io.ope4j.slate.SlateConfig;
+import io.ope4j.slate.SlateResult;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,7 +32,9 @@ import org.apache.spark.sql.functions;
 /**
  * The {@code spark} engine of {@code ope4j evaluate --engine spark}: reads the log with Spark's
  * own readers (Parquet files or directories, CSV with a header, JSON Lines; the format as asked,
- * or told as {@link #read} says) and evaluates it with {@link SparkEvaluator}. Standard input is
+ * or told as {@link #read} says) and evaluates it with {@link SparkEvaluator} (bandit logs),
+ * {@link SparkTrajectoryEvaluator} (trajectory logs), {@link SparkSlateEvaluator} (slate logs)
+ * or {@link SparkContinuousEvaluator} (continuous-action logs). Standard input is
  * refused: Spark reads from storage.
  *
  * <p>Setting {@code master}: the Spark master, e.g. {@code local[2]}. Without it, the master
@@ -41,17 +51,65 @@ public final class SparkLogEngine implements LogEngine {
 
   @Override
   public EvaluationResult evaluate(Job job) throws IOException {
-    checkLocalPath(job.data());
-    boolean existed = SparkSession.getActiveSession().isDefined()
-        || SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = existed ? SparkSession.active() : session(job.settings().get("master"));
-    StageProgress progress = new StageProgress(job.progress());
-    spark.sparkContext().addSparkListener(progress);
-    try {
+    return inSession(job.data(), job.settings(), job.progress(), spark -> {
       Dataset<Row> log = read(spark, job.data(), job.format());
       LogLayout layout = SparkEvaluator.layout(log, job.columns(), job.data());
       EvaluationConfig config = job.config().apply(layout);
       return new SparkEvaluator(config, job.columns()).evaluate(log, job.data());
+    });
+  }
+
+  /** Trajectory logs: {@link SparkTrajectoryEvaluator}, read as {@link #evaluate} reads. */
+  @Override
+  public SequentialResult evaluateTrajectories(TrajectoryJob job) throws IOException {
+    return inSession(job.data(), job.settings(), job.progress(), spark -> {
+      Dataset<Row> log = read(spark, job.data(), job.format());
+      SequentialConfig config =
+          job.config().apply(SparkTrajectoryEvaluator.hasModel(log, job.options(), job.data()));
+      return new SparkTrajectoryEvaluator(config, job.options()).evaluate(log, job.data());
+    });
+  }
+
+  /** Continuous-action logs: {@link SparkContinuousEvaluator}, read as {@link #evaluate} reads. */
+  @Override
+  public ContinuousResult evaluateContinuous(ContinuousJob job) throws IOException {
+    return inSession(job.data(), job.settings(), job.progress(), spark -> {
+      Dataset<Row> log = read(spark, job.data(), job.format());
+      ContinuousConfig config =
+          job.config().apply(SparkContinuousEvaluator.layout(log, job.options(), job.data()));
+      return new SparkContinuousEvaluator(config, job.options()).evaluate(log, job.data());
+    });
+  }
+
+  /** Slate logs: {@link SparkSlateEvaluator}, read as {@link #evaluate} reads. */
+  @Override
+  public SlateResult evaluateSlates(SlateJob job) throws IOException {
+    return inSession(job.data(), job.settings(), job.progress(), spark -> {
+      Dataset<Row> log = read(spark, job.data(), job.format());
+      SlateConfig config = job.config().apply(SparkSlateEvaluator.columns(log, job.data()));
+      return new SparkSlateEvaluator(config, job.piSumTolerance()).evaluate(log, job.data());
+    });
+  }
+
+  /** An evaluation on a Spark session. */
+  private interface SparkWork<T> {
+    T run(SparkSession spark) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} on the active session, or on one started for it (and stopped after), with
+   * its stages reported to {@code stages}.
+   */
+  private static <T> T inSession(String data, Map<String, String> settings, ProgressStages stages,
+      SparkWork<T> work) throws IOException {
+    checkLocalPath(data);
+    boolean existed = SparkSession.getActiveSession().isDefined()
+        || SparkSession.getDefaultSession().isDefined();
+    SparkSession spark = existed ? SparkSession.active() : session(settings.get("master"));
+    StageProgress progress = new StageProgress(stages);
+    spark.sparkContext().addSparkListener(progress);
+    try {
+      return work.run(spark);
     } finally {
       progress.drain(spark);
       spark.sparkContext().removeSparkListener(progress);

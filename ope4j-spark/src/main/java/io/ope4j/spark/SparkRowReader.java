@@ -2,6 +2,7 @@ package io.ope4j.spark;
 
 import io.ope4j.data.BanditBatch;
 import io.ope4j.io.RowAssembler;
+import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
@@ -21,9 +22,14 @@ final class SparkRowReader implements RowAssembler.ValueText {
   private final double[] values;
   private InternalRow current;
 
-  SparkRowReader(DatasetColumns columns) {
+  /**
+   * @param loggerLabels the log's logger labels in order of first appearance (empty without a
+   *     logger column)
+   */
+  SparkRowReader(DatasetColumns columns, List<String> loggerLabels) {
     this.columns = columns;
-    this.assembler = new RowAssembler(columns.columns(), this);
+    this.assembler = columns.loggerSlot() < 0 ? new RowAssembler(columns.columns(), this)
+        : new RowAssembler(columns.columns(), this, column -> text(columns.loggerSlot()), loggerLabels);
     this.values = new double[columns.columns().header().size()];
   }
 
@@ -38,7 +44,7 @@ final class SparkRowReader implements RowAssembler.ValueText {
     int count = columns.projectedCount();
     for (int u = 0; u < count; u++) {
       int column = columns.headerIndex(u);
-      if (row.isNullAt(u)) {
+      if (row.isNullAt(u) || u == columns.loggerSlot()) {
         values[column] = Double.NaN;
       } else {
         values[column] = columns.isInteger(u) ? row.getLong(u) : row.getDouble(u);
@@ -60,6 +66,9 @@ final class SparkRowReader implements RowAssembler.ValueText {
   private String text(int u) {
     if (current.isNullAt(u)) {
       return "null";
+    }
+    if (u == columns.loggerSlot()) {
+      return current.getUTF8String(u).toString();
     }
     return columns.isInteger(u)
         ? Long.toString(current.getLong(u)) : Double.toString(current.getDouble(u));

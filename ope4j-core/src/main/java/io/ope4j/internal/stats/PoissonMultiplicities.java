@@ -61,7 +61,10 @@ public final class PoissonMultiplicities {
    * the replicate sums run as vectorised double loops; drawing bytes and converting them per
    * sum measured 1.9-2.1x slower (BENCHMARKS.md). Not thread-safe: it owns scratch space.
    */
-  public static final class RowDrawer {
+  public static final class RowDrawer implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
     private final int replicates;
     private final long[] pairBits;
 
