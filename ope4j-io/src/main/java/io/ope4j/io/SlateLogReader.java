@@ -89,7 +89,7 @@ public final class SlateLogReader implements SlateSource {
    * parts, e.g. Spark.
    */
   public static SlateLogReader over(TableReader table, double piSumTolerance, int slateLength) {
-    SlateLogReader reader = new SlateLogReader(table, piSumTolerance);
+    SlateLogReader reader = new SlateLogReader(table, piSumTolerance, null);
     reader.length = slateLength;
     return reader;
   }
