@@ -32,7 +32,8 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
 
   @Mixin InputFormatOptions inputFormat;
 
-  @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "Output format: csv, parquet or jsonl.")
+  @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: csv, parquet or jsonl (default: told by"
+      + " the output's name: .parquet, .csv, .csv.gz, .jsonl, .jsonl.gz).")
   String to;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
@@ -42,13 +43,13 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
 
   @Override
   public void check() {
-    outputFormat(to);
     OutputFile.check("--output", output);
+    outputFormat(to, output);
   }
 
   @Override
   public Integer call() throws Exception {
-    InputFormat target = outputFormat(to);
+    InputFormat target = outputFormat(to, output);
     try (LogInput input = inputFormat.input(log.data).reopenable()) {
       long rows;
       try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
@@ -59,8 +60,20 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
     return Ope4j.OK;
   }
 
-  /** The format named by {@code --to}: any input format but {@code auto}. */
-  private static InputFormat outputFormat(String name) {
+  /** The format named by {@code --to}, any input format but {@code auto}, else told by the output's name. */
+  private static InputFormat outputFormat(String name, Path output) {
+    if (name == null) {
+      String file = output.getFileName() == null ? "" : output.getFileName().toString().replaceFirst("\\.gz$", "");
+      int dot = file.lastIndexOf('.');
+      String suffix = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+      return switch (suffix) {
+        case "parquet" -> InputFormat.PARQUET;
+        case "csv" -> InputFormat.CSV;
+        case "jsonl" -> InputFormat.JSONL;
+        default -> throw new UsageException("give --to csv, parquet or jsonl: the output's name " + output.getFileName()
+            + " does not end with .parquet, .csv or .jsonl");
+      };
+    }
     for (InputFormat format : InputFormat.values()) {
       if (format != InputFormat.AUTO && format.name().equalsIgnoreCase(name)) {
         return format;

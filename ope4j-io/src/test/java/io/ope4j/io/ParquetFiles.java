@@ -51,6 +51,17 @@ final class ParquetFiles {
   /** As {@link #write(Path, List, List, long)} with the given compression. */
   static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes,
       CompressionCodecName codec) throws IOException {
+    return write(file, columns, rows, rowGroupBytes, codec, Integer.MAX_VALUE);
+  }
+
+  /** Uncompressed, with row groups of exactly {@code rowsPerGroup} rows (the last one fewer). */
+  static Path writeGroups(Path file, List<Column> columns, List<Object[]> rows, int rowsPerGroup)
+      throws IOException {
+    return write(file, columns, rows, 128L << 20, CompressionCodecName.UNCOMPRESSED, rowsPerGroup);
+  }
+
+  private static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes,
+      CompressionCodecName codec, int rowsPerGroup) throws IOException {
     Types.MessageTypeBuilder schema = Types.buildMessage();
     for (Column column : columns) {
       if (column.type() == PrimitiveTypeName.BINARY) {
@@ -67,6 +78,7 @@ final class ParquetFiles {
         .withType(type)
         .withCompressionCodec(codec)
         .withRowGroupSize(rowGroupBytes)
+        .withRowGroupRowCountLimit(rowsPerGroup)
         .withPageSize(4096)
         .build()) {
       for (Object[] row : rows) {
