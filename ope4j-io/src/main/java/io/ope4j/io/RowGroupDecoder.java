@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -18,14 +16,13 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Decodes one row group of a Parquet file into {@link BanditBatch}es, column by column: for a
- * slice of up to a batch's capacity of rows, each selected column's values are read in one
- * tight loop into a primitive array (nulls as NaN), then the rows are assembled and validated
- * by the shared {@link RowAssembler}. No object per row; one decoder per worker thread, used for
- * one row group at a time, with its own file handle.
+ * slice of up to a batch's capacity of rows, each selected column's values are copied from its
+ * decoded page ({@link ColumnChunkDecoder}) into a primitive array (nulls as NaN), then the rows
+ * are assembled and validated by the shared {@link RowAssembler}. No object per row; one decoder
+ * per worker thread, used for one row group at a time, with its own file handle.
  *
- * <p>Reading column by column rather than value by value across the columns keeps each
- * column reader's state in registers and its page in cache: measured in {@code
- * ParquetIngestRunner} (docs/ingest.md).
+ * <p>Decoding pages directly rather than through Parquet's column reader (a value at a time,
+ * with its levels) made the reader 3x faster (ParquetIngestRunner; docs/ingest.md).
  *
  * <p>Errors are not reported from here: any failure (a damaged page, a bad value) is returned as
  * a failed group, and the caller reads that group again with the row-wise {@link ParquetTable},
@@ -56,6 +53,8 @@ final class RowGroupDecoder {
   private final double[] values;
   private final RowAssembler assembler;
   private final Supplier<BanditBatch> batches;
+  /** The slice's columns by header index, for {@link RowAssembler#assembleColumns}. */
+  private final double[][] byColumn;
   /** Per selected column, the current slice's values. */
   private double[][] slice = new double[0][];
 
@@ -70,6 +69,7 @@ final class RowGroupDecoder {
     this.types = table.types();
     this.selected = plan.usedColumns();
     this.values = new double[table.header().size()];
+    this.byColumn = new double[table.header().size()][];
     this.assembler = new RowAssembler(plan, table.source(), this::describe, null);
     this.batches = batches;
   }
@@ -84,18 +84,16 @@ final class RowGroupDecoder {
       if (pages == null || pages.getRowCount() != group.rows()) {
         return new Rows(group, out, true);
       }
-      String createdBy = file.getFileMetaData().getCreatedBy();
-      ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, ParquetTable.IGNORED, projection, createdBy);
-      ColumnReader[] readers = new ColumnReader[descriptors.length];
-      for (int u = 0; u < readers.length; u++) {
-        readers[u] = store.getColumnReader(descriptors[u]);
+      ColumnChunkDecoder[] columns = new ColumnChunkDecoder[descriptors.length];
+      for (int u = 0; u < columns.length; u++) {
+        columns[u] = new ColumnChunkDecoder(pages.getPageReader(descriptors[u]), descriptors[u], types[u]);
       }
       long done = 0;
       while (done < group.rows()) {
         BanditBatch batch = batches.get();
         out.add(batch);
         int count = (int) Math.min(batch.capacity(), group.rows() - done);
-        decodeSlice(readers, count);
+        decodeSlice(columns, count);
         assemble(batch, count, group.rowsBefore() + done);
         batch.setRows(0, count);
         done += count;
@@ -107,54 +105,12 @@ final class RowGroupDecoder {
   }
 
   /** Reads the next {@code count} values of every column into {@link #slice}. */
-  private void decodeSlice(ColumnReader[] readers, int count) {
-    if (slice.length != readers.length || slice.length > 0 && slice[0].length < count) {
-      slice = new double[readers.length][count];
+  private void decodeSlice(ColumnChunkDecoder[] columns, int count) throws IOException {
+    if (slice.length != columns.length || slice.length > 0 && slice[0].length < count) {
+      slice = new double[columns.length][count];
     }
-    for (int u = 0; u < readers.length; u++) {
-      ColumnReader reader = readers[u];
-      double[] column = slice[u];
-      int defined = descriptors[u].getMaxDefinitionLevel();
-      if (defined == 0) { // required: no definition level to look at
-        switch (types[u]) {
-          case INT32 -> {
-            for (int i = 0; i < count; i++) {
-              column[i] = reader.getInteger();
-              reader.consume();
-            }
-          }
-          case INT64 -> {
-            for (int i = 0; i < count; i++) {
-              column[i] = reader.getLong();
-              reader.consume();
-            }
-          }
-          case FLOAT -> {
-            for (int i = 0; i < count; i++) {
-              column[i] = reader.getFloat();
-              reader.consume();
-            }
-          }
-          case DOUBLE -> {
-            for (int i = 0; i < count; i++) {
-              column[i] = reader.getDouble();
-              reader.consume();
-            }
-          }
-          default -> throw new IllegalStateException("a text column on the columnar path: " + types[u]);
-        }
-      } else {
-        for (int i = 0; i < count; i++) {
-          column[i] = reader.getCurrentDefinitionLevel() != defined ? Double.NaN : switch (types[u]) {
-            case INT32 -> reader.getInteger();
-            case INT64 -> reader.getLong();
-            case FLOAT -> reader.getFloat();
-            case DOUBLE -> reader.getDouble();
-            default -> throw new IllegalStateException("a text column on the columnar path: " + types[u]);
-          };
-          reader.consume();
-        }
-      }
+    for (int u = 0; u < columns.length; u++) {
+      columns[u].read(slice[u], count);
     }
   }
 
@@ -162,6 +118,15 @@ final class RowGroupDecoder {
   private void assemble(BanditBatch batch, int count, long rowsBefore) {
     int[] columns = selected;
     double[][] from = slice;
+    if (assembler.assemblesColumns()) {
+      for (int u = 0; u < columns.length; u++) {
+        byColumn[columns[u]] = from[u];
+      }
+      if (!assembler.assembleColumns(byColumn, batch, count)) {
+        throw new IllegalArgumentException("a bad value"); // told by the row-wise reading
+      }
+      return;
+    }
     for (int i = 0; i < count; i++) {
       for (int u = 0; u < columns.length; u++) {
         values[columns[u]] = from[u][i];

@@ -62,6 +62,22 @@ final class ParquetFiles {
 
   private static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes,
       CompressionCodecName codec, int rowsPerGroup) throws IOException {
+    return write(file, columns, rows, rowGroupBytes, codec, rowsPerGroup,
+        org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_1_0, true);
+  }
+
+  /**
+   * Snappy, row groups of {@code rowsPerGroup} rows, pages of the given version (2.0 also
+   * changes the encodings: delta for integers) and with or without dictionaries.
+   */
+  static Path writeEncoded(Path file, List<Column> columns, List<Object[]> rows, int rowsPerGroup,
+      org.apache.parquet.column.ParquetProperties.WriterVersion version, boolean dictionary) throws IOException {
+    return write(file, columns, rows, 128L << 20, CompressionCodecName.SNAPPY, rowsPerGroup, version, dictionary);
+  }
+
+  private static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes,
+      CompressionCodecName codec, int rowsPerGroup, org.apache.parquet.column.ParquetProperties.WriterVersion version,
+      boolean dictionary) throws IOException {
     Types.MessageTypeBuilder schema = Types.buildMessage();
     for (Column column : columns) {
       if (column.type() == PrimitiveTypeName.BINARY) {
@@ -79,6 +95,8 @@ final class ParquetFiles {
         .withCompressionCodec(codec)
         .withRowGroupSize(rowGroupBytes)
         .withRowGroupRowCountLimit(rowsPerGroup)
+        .withWriterVersion(version)
+        .withDictionaryEncoding(dictionary)
         .withPageSize(4096)
         .build()) {
       for (Object[] row : rows) {

@@ -69,6 +69,35 @@ class ParquetRowGroupsTest {
     }
   }
 
+  /** Every physical type a numeric column may have, optional, in every page version and encoding. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"PARQUET_1_0, true", "PARQUET_1_0, false", "PARQUET_2_0, true",
+      "PARQUET_2_0, false"})
+  void everyTypePageVersionAndEncoding_givesTheRowWiseBatches(
+      org.apache.parquet.column.ParquetProperties.WriterVersion version, boolean dictionary) throws IOException {
+    List<ParquetFiles.Column> columns = List.of(ParquetFiles.Column.int32("action"),
+        new ParquetFiles.Column("reward", org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.FLOAT),
+        float64("pscore"), int64("pi"), int64("position"));
+    SplittableRandom random = new SplittableRandom(17);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 1234; i++) {
+      rows.add(new Object[] {random.nextInt(4), (float) random.nextGaussian(), 0.01 + 0.99 * random.nextDouble(),
+          (long) random.nextInt(2), (long) random.nextInt(1 << 20)});
+    }
+    Path file = ParquetFiles.writeEncoded(dir.resolve("logs.parquet"), columns, rows, 100, version, dictionary);
+    LogReadOptions options = LogReadOptions.defaults().withBatchCapacity(77);
+    LogTable expected = rowWise(file, options);
+    assertThat(expected.position()).hasSize(1234);
+    for (int threads : THREADS) {
+      assertThat(columnar(file, options, threads)).as("threads=" + threads)
+          .usingRecursiveComparison().isEqualTo(expected);
+    }
+
+    rows.get(1111)[2] = null;
+    ParquetFiles.writeEncoded(file, columns, rows, 100, version, dictionary);
+    assertSameFailureOnEveryThreadCount(file, "row 1112, pscore: must be in (0, 1], got null");
+  }
+
   @Test
   void directoryOfParts_isOneLogInNameOrder() throws IOException {
     List<Object[]> all = rows(1500, 11);
