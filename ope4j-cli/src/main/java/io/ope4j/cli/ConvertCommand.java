@@ -41,8 +41,16 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
           + " ends with .gz.")
   Path output;
 
+  @Option(names = "--row-group-rows", paramLabel = "N", defaultValue = "1048576",
+      description = "Parquet output: rows per row group, the unit decoded on one thread (default: ${DEFAULT-VALUE};"
+          + " docs/ingest.md).")
+  int rowGroupRows;
+
   @Override
   public void check() {
+    if (rowGroupRows < 1) {
+      throw new UsageException("--row-group-rows must be at least 1, got " + rowGroupRows);
+    }
     OutputFile.check("--output", output);
     outputFormat(to, output);
   }
@@ -53,7 +61,7 @@ final class ConvertCommand implements Callable<Integer>, Preflight {
     try (LogInput input = inputFormat.input(log.data).reopenable()) {
       long rows;
       try (Progress.Stages stages = Progress.stages(spec.commandLine().getErr())) {
-        rows = LogConverter.convert(input, output, target, stages::stage);
+        rows = LogConverter.convert(input, output, target, stages::stage, rowGroupRows);
       }
       spec.commandLine().getErr().printf(java.util.Locale.ROOT, "ope4j: wrote %,d rows to %s%n", rows, output);
     }

@@ -14,7 +14,6 @@ import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
-import org.apache.parquet.column.values.dictionary.DictionaryValuesReader;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -29,49 +28,60 @@ import static org.apache.parquet.column.ValuesType.VALUES;
  * checksum-verified from the file reader ({@link ParquetTable#readOptions()}); this class turns
  * their bytes into numbers without the per-value machinery of Parquet's column reader. PLAIN
  * pages without nulls are copied in bulk from the page's little-endian bytes, dictionary pages
- * go through the dictionary's ids into a decoded table; any other encoding (delta, byte stream
- * split) is read with the library's own value reader, one value at a time.
+ * decode their ids in bulk ({@link HybridIds}) and look them up in the decoded dictionary; any
+ * other encoding (delta, byte stream split) is read with the library's own value reader, one
+ * value at a time.
  *
  * <p>Only flat (non-repeated) columns. A page that does not decode throws; the caller reads the
  * row group again with Parquet's column reader, whose message names the failure.
  */
 final class ColumnChunkDecoder {
 
-  private final PageReader pages;
   private final ColumnDescriptor descriptor;
   private final PrimitiveTypeName type;
   private final int maxDefinition;
+  /** The chunk being read, from {@link #start}. */
+  private PageReader pages;
   /** The chunk's dictionary decoded to doubles, or null. */
-  private final double[] dictionary;
-  private final Dictionary libraryDictionary;
+  private double[] dictionary;
+  private Dictionary libraryDictionary;
 
-  /** The current page's values, and how many of them are taken. */
+  /** The current page's values, and how many of them are taken; buffers kept from chunk to chunk. */
   private double[] page = new double[0];
   private int pageSize;
   private int taken;
   private int[] levels = new int[0];
+  /** The current page's dictionary ids. */
+  private int[] ids = new int[0];
 
-  ColumnChunkDecoder(PageReader pages, ColumnDescriptor descriptor, PrimitiveTypeName type) throws IOException {
-    this.pages = pages;
+  /** A decoder of the chunks of one column; {@link #start} gives it each chunk. */
+  ColumnChunkDecoder(ColumnDescriptor descriptor, PrimitiveTypeName type) {
     this.descriptor = descriptor;
     this.type = type;
     this.maxDefinition = descriptor.getMaxDefinitionLevel();
+  }
+
+  /** Starts reading a chunk of this column: its dictionary, if any, is read now. */
+  void start(PageReader chunk) throws IOException {
+    this.pages = chunk;
+    this.pageSize = 0;
+    this.taken = 0;
     DictionaryPage dictionaryPage = pages.readDictionaryPage();
-    if (dictionaryPage != null) {
-      libraryDictionary = dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
-      dictionary = new double[libraryDictionary.getMaxId() + 1];
-      for (int id = 0; id < dictionary.length; id++) {
-        dictionary[id] = switch (type) {
-          case INT32 -> libraryDictionary.decodeToInt(id);
-          case INT64 -> libraryDictionary.decodeToLong(id);
-          case FLOAT -> libraryDictionary.decodeToFloat(id);
-          case DOUBLE -> libraryDictionary.decodeToDouble(id);
-          default -> throw new IllegalStateException("not a numeric column: " + type);
-        };
-      }
-    } else {
+    if (dictionaryPage == null) {
       libraryDictionary = null;
       dictionary = null;
+      return;
+    }
+    libraryDictionary = dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
+    dictionary = new double[libraryDictionary.getMaxId() + 1];
+    for (int id = 0; id < dictionary.length; id++) {
+      dictionary[id] = switch (type) {
+        case INT32 -> libraryDictionary.decodeToInt(id);
+        case INT64 -> libraryDictionary.decodeToLong(id);
+        case FLOAT -> libraryDictionary.decodeToFloat(id);
+        case DOUBLE -> libraryDictionary.decodeToDouble(id);
+        default -> throw new IllegalStateException("not a numeric column: " + type);
+      };
     }
   }
 
@@ -139,11 +149,21 @@ final class ColumnChunkDecoder {
       if (dictionary == null) {
         throw new ParquetDecodingException("dictionary missing for encoding " + encoding);
       }
-      DictionaryValuesReader ids = (DictionaryValuesReader) encoding.getDictionaryBasedValuesReader(descriptor,
-          VALUES, libraryDictionary);
-      ids.initFromPage(values, in);
-      for (int i = 0; i < values; i++) {
-        page[i] = maxDefinition > 0 && levels[i] != maxDefinition ? Double.NaN : dictionary[ids.readValueDictionaryId()];
+      ByteBuffer bytes = in.slice(in.available());
+      int bitWidth = bytes.get() & 0xff;
+      if (ids.length < values) {
+        ids = new int[values];
+      }
+      HybridIds.decode(bytes, bitWidth, ids, defined);
+      double[] table = dictionary;
+      if (defined == values) {
+        for (int i = 0; i < values; i++) {
+          page[i] = table[ids[i]];
+        }
+      } else {
+        for (int i = 0, id = 0; i < values; i++) {
+          page[i] = levels[i] != maxDefinition ? Double.NaN : table[ids[id++]];
+        }
       }
     } else if (encoding == Encoding.PLAIN && defined == values) {
       plain(in.slice(values * width()).slice().order(ByteOrder.LITTLE_ENDIAN), values);

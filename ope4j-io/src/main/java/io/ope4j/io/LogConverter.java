@@ -58,6 +58,20 @@ public final class LogConverter {
    * written"} with the scanned count) and returns what to tell the count so far.
    */
   public static long convert(LogInput input, Path output, InputFormat to, ProgressStages stages) throws IOException {
+    return convert(input, output, to, stages, ParquetLogWriter.ROWS_PER_GROUP);
+  }
+
+  /**
+   * As {@link #convert(LogInput, Path, InputFormat, ProgressStages)}, with Parquet row groups of at
+   * most {@code rowsPerGroup} rows (other formats ignore it).
+   *
+   * @throws IllegalArgumentException if rowsPerGroup is below 1
+   */
+  public static long convert(LogInput input, Path output, InputFormat to, ProgressStages stages, int rowsPerGroup)
+      throws IOException {
+    if (rowsPerGroup < 1) {
+      throw new UsageException("rows per row group must be at least 1, got " + rowsPerGroup);
+    }
     boolean gzip = output.getFileName() != null
         && output.getFileName().toString().endsWith(".gz");
     if (to == InputFormat.AUTO) {
@@ -71,7 +85,7 @@ public final class LogConverter {
     TableReader.Kind[] kinds = columnKinds(input, stages.stage("rows scanned", -1), scanned);
     java.util.function.LongConsumer progress = stages.stage("rows written", scanned[0]);
     try (TableReader table = openAllColumns(input, TableReader.Kind.TEXT);
-        RowWriter writer = RowWriter.open(to, output, gzip, table.header(), kinds)) {
+        RowWriter writer = RowWriter.open(to, output, gzip, table.header(), kinds, rowsPerGroup)) {
       long rows = 0;
       while (table.nextRow()) {
         for (int c = 0; c < kinds.length; c++) {
@@ -142,11 +156,11 @@ public final class LogConverter {
     void endRow() throws IOException;
 
     static RowWriter open(InputFormat to, Path output, boolean gzip, List<String> header,
-        TableReader.Kind[] kinds) throws IOException {
+        TableReader.Kind[] kinds, int rowsPerGroup) throws IOException {
       return switch (to) {
         case CSV -> new CsvRows(CsvLogWriter.open(output, header));
         case JSONL -> new JsonRows(output, gzip, header, kinds);
-        case PARQUET -> new ParquetRows(output, header, kinds);
+        case PARQUET -> new ParquetRows(output, header, kinds, rowsPerGroup);
         case AUTO -> throw new UsageException("no output format");
       };
     }
@@ -225,8 +239,8 @@ public final class LogConverter {
     private final ParquetLogWriter writer;
     private final TableReader.Kind[] kinds;
 
-    ParquetRows(Path output, List<String> header, TableReader.Kind[] kinds) throws IOException {
-      this.writer = ParquetLogWriter.open(output, header, kinds);
+    ParquetRows(Path output, List<String> header, TableReader.Kind[] kinds, int rowsPerGroup) throws IOException {
+      this.writer = ParquetLogWriter.open(output, header, kinds, rowsPerGroup);
       this.kinds = kinds;
     }
 

@@ -107,6 +107,14 @@ public final class ParquetLogReader extends BanditLogReader {
     return table.rowCount();
   }
 
+  /**
+   * Whether the log is now read row by row (after a failing row group, or for a logger column):
+   * tests check that valid files never are.
+   */
+  boolean readsRowByRow() {
+    return rowWise != null;
+  }
+
   @Override
   int readRows(BanditBatch batch) throws IOException {
     int size = 0;

@@ -53,6 +53,8 @@ final class RowGroupDecoder {
   private final double[] values;
   private final RowAssembler assembler;
   private final Supplier<BanditBatch> batches;
+  /** One decoder per selected column, its buffers kept from group to group. */
+  private final ColumnChunkDecoder[] columns;
   /** The slice's columns by header index, for {@link RowAssembler#assembleColumns}. */
   private final double[][] byColumn;
   /** Per selected column, the current slice's values. */
@@ -70,6 +72,10 @@ final class RowGroupDecoder {
     this.selected = plan.usedColumns();
     this.values = new double[table.header().size()];
     this.byColumn = new double[table.header().size()][];
+    this.columns = new ColumnChunkDecoder[descriptors.length];
+    for (int u = 0; u < columns.length; u++) {
+      columns[u] = new ColumnChunkDecoder(descriptors[u], types[u]);
+    }
     this.assembler = new RowAssembler(plan, table.source(), this::describe, null);
     this.batches = batches;
   }
@@ -84,9 +90,8 @@ final class RowGroupDecoder {
       if (pages == null || pages.getRowCount() != group.rows()) {
         return new Rows(group, out, true);
       }
-      ColumnChunkDecoder[] columns = new ColumnChunkDecoder[descriptors.length];
       for (int u = 0; u < columns.length; u++) {
-        columns[u] = new ColumnChunkDecoder(pages.getPageReader(descriptors[u]), descriptors[u], types[u]);
+        columns[u].start(pages.getPageReader(descriptors[u]));
       }
       long done = 0;
       while (done < group.rows()) {

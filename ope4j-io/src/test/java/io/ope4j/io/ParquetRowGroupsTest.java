@@ -50,9 +50,12 @@ class ParquetRowGroupsTest {
     }
   }
 
+  /** Read by the columnar path; a valid file must never fall back to row-by-row reading. */
   private static LogTable columnar(Path path, LogReadOptions options, int threads) throws IOException {
     try (ParquetLogReader reader = ParquetLogReader.open(path, options, threads)) {
-      return LogTable.readAll(reader, options.batchCapacity());
+      LogTable table = LogTable.readAll(reader, options.batchCapacity());
+      assertThat(reader.readsRowByRow()).as("fell back to the row-wise reader").isFalse();
+      return table;
     }
   }
 
@@ -158,6 +161,25 @@ class ParquetRowGroupsTest {
 
     Files.write(parts.resolve("c.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0});
     assertSameFailureOnEveryThreadCount(parts, "c.parquet: not a readable Parquet file");
+  }
+
+  @Test
+  void hybridIds_decodeRleAndBitPackedRuns() {
+    // RLE: header 5<<1 = 10, value 3 in one byte; bit-packed, width 3: header (1<<1)|1 = 3, then
+    // the values 0..7 packed LSB first: 0b10001000, 0b11000110, 0b11111010
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(new byte[] {10, 3, 3, (byte) 0b10001000, (byte) 0b11000110,
+        (byte) 0b11111010});
+    int[] ids = new int[11];
+    HybridIds.decode(bytes, 3, ids, 11); // the last 2 values of the group are padding
+    assertThat(ids).containsExactly(3, 3, 3, 3, 3, 0, 1, 2, 3, 4, 5);
+    assertThat(bytes.remaining()).isZero();
+
+    int[] zeros = {9, 9};
+    HybridIds.decode(java.nio.ByteBuffer.wrap(new byte[] {4}), 0, zeros, 2); // width 0: a run of 0s
+    assertThat(zeros).containsExactly(0, 0);
+
+    assertThatThrownBy(() -> HybridIds.decode(java.nio.ByteBuffer.wrap(new byte[] {10}), 3, new int[5], 5))
+        .isInstanceOf(java.nio.BufferUnderflowException.class);
   }
 
   @Test
