@@ -54,9 +54,9 @@ public final class ParquetLogReader extends BanditLogReader {
 
   /** Non-null once the log is read row by row (see the class comment). */
   private RowAssembler rowWise;
+  /** The row group being handed on, and where. */
   private RowGroupDecoder.Rows current;
-  private int currentBatch;
-  private int currentRow;
+  private final BatchCursor cursor = new BatchCursor();
 
   private ParquetLogReader(ParquetTable table, LogReadOptions options, int threads) throws IOException {
     super(table, options);
@@ -122,25 +122,18 @@ public final class ParquetLogReader extends BanditLogReader {
       if (rowWise != null) {
         return fill(table, rowWise, batch, size);
       }
-      if (current == null || currentBatch == current.batches.size()) {
+      if (current == null || cursor.done()) {
         release(current);
         current = takeNext();
-        currentBatch = 0;
-        currentRow = 0;
-        if (current == null && rowWise == null) {
-          break;
+        if (current == null) {
+          if (rowWise == null) {
+            break;
+          }
+          continue;
         }
-        continue;
+        cursor.reset(current.batches);
       }
-      BanditBatch from = current.batches.get(currentBatch);
-      int count = Math.min(batch.capacity() - size, from.size() - currentRow);
-      batch.copyRows(from, currentRow, size, count);
-      size += count;
-      currentRow += count;
-      if (currentRow == from.size()) {
-        currentBatch++;
-        currentRow = 0;
-      }
+      size = cursor.copyInto(batch, size);
     }
     return size;
   }

@@ -125,4 +125,19 @@ final class ParquetFiles {
   static Path write(Path file, List<Column> columns, List<Object[]> rows) throws IOException {
     return write(file, columns, rows, 128L << 20);
   }
+
+  /** Where {@code value}'s 8 little-endian bytes (as PLAIN pages store it) first appear in {@code bytes}. */
+  static int offsetOf(byte[] bytes, double value) {
+    byte[] needle = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
+    outer:
+    for (int i = 0; i + needle.length <= bytes.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("value not found in the file");
+  }
 }

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ope4j.data.InvalidDataException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,8 +142,7 @@ class ParquetRowGroupsTest {
     rows.get(650)[4] = marked; // q of row 651, in row group 7
     Path file = ParquetFiles.writeGroups(dir.resolve("logs.parquet"), NARROW, rows, 100);
     byte[] bytes = Files.readAllBytes(file);
-    byte[] pattern = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(marked).array();
-    int at = indexOf(bytes, pattern);
+    int at = ParquetFiles.offsetOf(bytes, marked);
     bytes[at] ^= 1;
     Files.write(file, bytes);
     assertSameFailureOnEveryThreadCount(file, "row group 7 (rows 601-700): corrupt or unreadable Parquet data");
@@ -229,18 +226,5 @@ class ParquetRowGroupsTest {
             .isInstanceOf(InvalidDataException.class).hasMessage(expected.getMessage());
       }
     }
-  }
-
-  private static int indexOf(byte[] bytes, byte[] pattern) {
-    outer:
-    for (int i = 0; i + pattern.length <= bytes.length; i++) {
-      for (int k = 0; k < pattern.length; k++) {
-        if (bytes[i + k] != pattern[k]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new AssertionError("pattern not found");
   }
 }
