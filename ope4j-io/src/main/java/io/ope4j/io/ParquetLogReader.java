@@ -49,7 +49,11 @@ public final class ParquetLogReader extends BanditLogReader {
   private final OrderedChunks pool;
   private final OrderedChunks.Ordered<RowGroupDecoder.Rows, IOException> results;
   private final ConcurrentLinkedQueue<BanditBatch> spare = new ConcurrentLinkedQueue<>();
-  private final ThreadLocal<RowGroupDecoder> decoders;
+  /**
+   * Decoders not in use, one per worker at most, with their buffers (not thread-locals: a
+   * thread-local's value would keep a closed reader and its batches alive on a pooled thread).
+   */
+  private final ConcurrentLinkedQueue<RowGroupDecoder> decoders = new ConcurrentLinkedQueue<>();
   private final GroupList groups;
 
   /** Non-null once the log is read row by row (see the class comment). */
@@ -62,9 +66,8 @@ public final class ParquetLogReader extends BanditLogReader {
     super(table, options);
     this.table = table;
     this.pool = OrderedChunks.forThreads(threads, "ope4j-parquet");
-    this.decoders = ThreadLocal.withInitial(() -> new RowGroupDecoder(table, plan, this::emptyBatch));
     this.groups = new GroupList(table);
-    this.results = pool.ordered(groups::next, group -> decoders.get().decode(group));
+    this.results = pool.ordered(groups::next, this::decode);
     if (table.selectsText()) {
       switchToRowWise(0, 0, 0);
     }
@@ -164,6 +167,19 @@ public final class ParquetLogReader extends BanditLogReader {
   private void switchToRowWise(int part, int group, long rowsBefore) throws IOException {
     table.skipTo(part, group, rowsBefore);
     rowWise = new RowAssembler(plan, table.source(), table::describe, table::text);
+  }
+
+  /** On a worker: decodes {@code group} with a free decoder. */
+  private RowGroupDecoder.Rows decode(RowGroupDecoder.Group group) {
+    RowGroupDecoder decoder = decoders.poll();
+    if (decoder == null) {
+      decoder = new RowGroupDecoder(table, plan, this::emptyBatch);
+    }
+    try {
+      return decoder.decode(group);
+    } finally {
+      decoders.add(decoder);
+    }
   }
 
   private BanditBatch emptyBatch() {
