@@ -22,7 +22,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * per worker thread, used for one row group at a time, with its own file handle.
  *
  * <p>Decoding pages directly rather than through Parquet's column reader (a value at a time,
- * with its levels) made the reader 3x faster (ParquetIngestRunner; docs/ingest.md).
+ * with its levels), and validating narrow rows column by column, took the reader from 5.0 to
+ * 12.5 M rows per CPU-second (ParquetIngestRunner; BENCHMARKS.md).
  *
  * <p>Errors are not reported from here: any failure (a damaged page, a bad value) is returned as
  * a failed group, and the caller reads that group again with the row-wise {@link ParquetTable},
