@@ -11,6 +11,7 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
@@ -84,8 +85,9 @@ final class RowGroupDecoder {
   /** Decodes {@code group}; never throws for bad data (see the class comment). */
   Rows decode(Group group) {
     List<BanditBatch> out = new ArrayList<>();
-    try (ParquetFileReader file = ParquetFileReader.open(new LocalInputFile(group.file()), group.footer(),
-        ParquetTable.readOptions(), new LocalInputFile(group.file()).newStream())) {
+    LocalInputFile input = new LocalInputFile(group.file());
+    try (SeekableInputStream stream = input.newStream();
+        ParquetFileReader file = ParquetFileReader.open(input, group.footer(), ParquetTable.readOptions(), stream)) {
       file.setRequestedSchema(projection);
       PageReadStore pages = file.readRowGroup(group.index());
       if (pages == null || pages.getRowCount() != group.rows()) {
