@@ -149,10 +149,18 @@ final class ParquetTable extends TableBase {
 
   /** Page checksums verified, pages checked against their declared size. */
   static ParquetReadOptions readOptions() {
+    return readOptions(false);
+  }
+
+  /**
+   * As {@link #readOptions()}; with {@code reusePages}, for a reader done with each page before
+   * it reads the next ({@link ExactPageCodecFactory}).
+   */
+  static ParquetReadOptions readOptions(boolean reusePages) {
     PlainParquetConfiguration configuration = new PlainParquetConfiguration();
     return ParquetReadOptions.builder(configuration)
         .usePageChecksumVerification(true)
-        .withCodecFactory(new ExactPageCodecFactory(configuration))
+        .withCodecFactory(new ExactPageCodecFactory(configuration, reusePages))
         .build();
   }
 

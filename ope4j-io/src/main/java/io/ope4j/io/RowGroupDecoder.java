@@ -82,12 +82,15 @@ final class RowGroupDecoder {
     this.batches = batches;
   }
 
+  /** Read options whose decompressor reuses one page buffer (pages are decoded one at a time). */
+  private final org.apache.parquet.ParquetReadOptions readOptions = ParquetTable.readOptions(true);
+
   /** Decodes {@code group}; never throws for bad data (see the class comment). */
   Rows decode(Group group) {
     List<BanditBatch> out = new ArrayList<>();
     LocalInputFile input = new LocalInputFile(group.file());
     try (SeekableInputStream stream = input.newStream();
-        ParquetFileReader file = ParquetFileReader.open(input, group.footer(), ParquetTable.readOptions(), stream)) {
+        ParquetFileReader file = ParquetFileReader.open(input, group.footer(), readOptions, stream)) {
       file.setRequestedSchema(projection);
       PageReadStore pages = file.readRowGroup(group.index());
       if (pages == null || pages.getRowCount() != group.rows()) {
