@@ -97,6 +97,21 @@ class FormatParityTest {
     }
   }
 
+  /** {@code simulate --format parquet} writes the rows {@code simulate} writes as CSV, every bit. */
+  @Test
+  void simulateAsParquet_givesTheCsvSimulationsJson() throws IOException {
+    Path parquet = dir.resolve("simulated.parquet");
+    CliRun simulated = CliRun.of("simulate", "--rows", "2500", "--format", "parquet", "--output", parquet.toString(),
+        "--eval-policy", "cold=softmax:0.3", "--eval-policy", "greedy=argmax",
+        "--eval-policy", "explore=epsilon-greedy:0.3");
+    assertThat(simulated.exitCode()).as(simulated.err()).isZero();
+    assertThat(head(parquet, 4)).isEqualTo("PAR1");
+    assertThat(dir.resolve("simulated.truth.json")).exists();
+    String[] options = {"--estimators", "ipw,snipw,dr", "--threads", "2"};
+    assertThat(run("evaluate", parquet.toString(), options))
+        .isEqualTo(run("evaluate", csv.toString(), options).replace(csv.toString(), parquet.toString()));
+  }
+
   private static Path convertGroups(Path from, Path output) {
     CliRun run = CliRun.of("convert", "--data", from.toString(), "--row-group-rows", "100", "-o", output.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
