@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ope4j.io.CsvLogWriter;
+import io.ope4j.io.LogRowWriter;
+import io.ope4j.io.ParquetLogWriter;
+import io.ope4j.io.TableReader;
 import io.ope4j.synthetic.GroundTruth;
 import io.ope4j.synthetic.PolicySpec;
 import io.ope4j.synthetic.SyntheticBandit;
@@ -43,6 +46,11 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
       description = "The simulated log to write (replaced if it exists); gzip if it ends in .gz.")
   Path output;
 
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Format of the synthetic bandit log: csv or parquet (row groups of 2^20 rows, decoded in parallel;"
+          + " docs/ingest.md). Default: parquet if --output ends with .parquet, else csv.")
+  String format;
+
   @Mixin SeedOption seed = new SeedOption(SeedOption.SIMULATION_DEFAULT);
 
   @Option(names = "--truth", paramLabel = "FILE", description = "Where to write the true values (default: the log's name with .truth.json).")
@@ -66,12 +74,32 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
   public void check() {
     OutputFile.check("--output", output);
     OutputFile.check("--truth", truth);
+    if (format != null && !format.equals("csv") && !format.equals("parquet")) {
+      throw new UsageException("--format must be csv or parquet, got '" + format + "'");
+    }
+  }
+
+  /** Whether the log is written as Parquet: asked for, or told by the output's name. */
+  private boolean parquet() {
+    if (format != null) {
+      return format.equals("parquet");
+    }
+    return output.getFileName() != null && output.getFileName().toString().endsWith(".parquet");
+  }
+
+  /** Parquet is written only by the synthetic bandit simulator: other modes refuse it. */
+  private void refuseParquet(String mode) {
+    if (parquet()) {
+      throw new UsageException("--format parquet is for synthetic bandit logs, not " + mode
+          + "; write CSV and run ope4j convert");
+    }
   }
 
   @Override
   public Integer call() throws IOException {
     // ---- continuous actions (docs/continuous.md): handed over to ContinuousSimulateRun ----
     if (continuous.continuous()) {
+      refuseParquet("continuous actions");
       if (rows < 1) {
         throw new UsageException("--rows must be at least 1, got " + rows);
       }
@@ -83,6 +111,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     }
     // ---- slates (docs/slates.md): handed over to SlateSimulateRun ----
     if (slates.length != null) {
+      refuseParquet("slates");
       Path truthPath = truth != null ? truth : truthPathFor(output);
       spec.commandLine().getErr().println(SlateSimulateRun.run(slates, candidates.candidates, bandit, spec, seed.seed,
           output,
@@ -92,6 +121,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     candidates.refuse("bandit and trajectory logs");
     // ---- episodes of an environment (docs/sequential.md): handed over to TabularSimulateRun ----
     if (environment.env != null) {
+      refuseParquet("--env episodes");
       refuseBanditOptions();
       Path truthPath = truth != null ? truth : truthPathFor(output);
       spec.commandLine().getErr().println(
@@ -101,6 +131,7 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     }
     // ---- bandit rounds ----
     if (classification.file != null) {
+      refuseParquet("--from-classification");
       if (extra.active()) {
         throw new UsageException("--logger and --embedding-dims simulate synthetic bandits, not --from-classification");
       }
@@ -114,28 +145,36 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
     }
     // ---- several loggers or action embeddings (docs/large-actions.md): ExtraSimulateRun ----
     if (extra.active()) {
+      refuseParquet("--logger or --embedding-dims");
       Path truthPath = truth != null ? truth : truthPathFor(output);
       spec.commandLine().getErr().println(ExtraSimulateRun.run(extra, bandit.toConfig(), rows, output, truthPath));
       return Ope4j.OK;
     }
     SyntheticBandit generator = SyntheticBandit.of(bandit.toConfig());
     Path truthPath = truth != null ? truth : truthPathFor(output);
-    write(generator, rows, output, truthPath, spec.commandLine().getErr());
+    write(generator, rows, output, parquet(), truthPath, spec.commandLine().getErr());
     PrintWriter err = spec.commandLine().getErr();
     err.printf("ope4j: wrote %,d rows to %s and the true values to %s%n", rows, output, truthPath);
     return Ope4j.OK;
   }
 
   static Path truthPathFor(Path log) {
-    String name = log.getFileName().toString().replaceFirst("(\\.csv)?(\\.gz)?$", "");
+    String name = log.getFileName().toString().replaceFirst("(\\.csv|\\.parquet)?(\\.gz)?$", "");
     return log.resolveSibling(name + ".truth.json");
   }
 
   /** Streams {@code rows} rows of {@code generator} to {@code log} and its truth to {@code truthPath}. */
   static void write(SyntheticBandit generator, long rows, Path log, Path truthPath, PrintWriter err) throws IOException {
+    write(generator, rows, log, false, truthPath, err);
+  }
+
+  /** As above, the log in Parquet if {@code parquet} (action INT64, every other column DOUBLE). */
+  static void write(SyntheticBandit generator, long rows, Path log, boolean parquet, Path truthPath, PrintWriter err)
+      throws IOException {
     WideColumns columns = generator.columns();
     double[] row = new double[columns.count()];
-    try (CsvLogWriter writer = CsvLogWriter.open(log, columns.names());
+    try (LogRowWriter writer = parquet ? ParquetLogWriter.open(log, columns.names(), kinds(row.length))
+            : CsvLogWriter.open(log, columns.names());
         Progress progress = Progress.onTerminal(err, "rows written", rows)) {
       for (long i = 0; i < rows; i++) {
         generator.wideRow(i, row);
@@ -150,6 +189,14 @@ final class SimulateCommand implements Callable<Integer>, Preflight {
       }
     }
     writeTruth(generator, rows, truthPath);
+  }
+
+  /** The Parquet kinds of the wide columns: the action an integer, the rest numbers. */
+  private static TableReader.Kind[] kinds(int count) {
+    TableReader.Kind[] kinds = new TableReader.Kind[count];
+    java.util.Arrays.fill(kinds, TableReader.Kind.NUMBER);
+    kinds[WideColumns.ACTION] = TableReader.Kind.INTEGER;
+    return kinds;
   }
 
   /** One evaluation policy as {@code --eval-policy} spells it: name, kind and its parameter. */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,60 @@ class FormatParityTest {
   void evaluate_givesTheSameJsonForEveryFormat() throws IOException {
     assertSameJsonForEveryFormat("evaluate", "--estimators", "ipw,snipw,dr", "--ci", "bootstrap",
         "--bootstrap", "30");
+  }
+
+  /**
+   * Parquet files of many row groups (100 rows each, so batches of 4,096 rows span groups and
+   * parts) give the CSV's JSON, bootstrap included, on 1 to 3 threads; so do parts of uneven sizes
+   * in a directory.
+   */
+  @Test
+  void evaluate_givesTheSameJsonForCsvAndParquetOfManyRowGroups_onAnyThreadCount() throws IOException {
+    Path groups = convertGroups(csv, dir.resolve("sim-groups.parquet"));
+    Path parts = Files.createDirectories(dir.resolve("sim-group-parts"));
+    List<String> lines = Files.readAllLines(csv);
+    int[] cuts = {1, 1001, 1778, lines.size()};
+    for (int p = 0; p + 1 < cuts.length; p++) {
+      Path slice = dir.resolve("slice-" + p + ".csv");
+      List<String> part = new java.util.ArrayList<>(List.of(lines.get(0)));
+      part.addAll(lines.subList(cuts[p], cuts[p + 1]));
+      Files.write(slice, part);
+      convertGroups(slice, parts.resolve("part-" + p + ".parquet"));
+    }
+    String[] options = {"--estimators", "ipw,snipw,dr", "--ci", "bootstrap", "--bootstrap", "30"};
+    String oneThread = null;
+    for (String threads : new String[] {"1", "2", "3"}) {
+      String[] withThreads = java.util.stream.Stream.concat(java.util.Arrays.stream(options),
+          java.util.stream.Stream.of("--threads", threads)).toArray(String[]::new);
+      String expected = run("evaluate", csv.toString(), withThreads);
+      oneThread = oneThread == null ? expected : oneThread;
+      assertThat(expected).as("CSV, threads " + threads).isEqualTo(oneThread);
+      for (Path parquet : new Path[] {VARIANTS.get("parquet"), groups, parts}) {
+        assertThat(run("evaluate", parquet.toString(), withThreads)).as(parquet + ", threads " + threads)
+            .isEqualTo(expected.replace(csv.toString(), parquet.toString()));
+      }
+    }
+  }
+
+  /** {@code simulate --format parquet} writes the rows {@code simulate} writes as CSV, every bit. */
+  @Test
+  void simulateAsParquet_givesTheCsvSimulationsJson() throws IOException {
+    Path parquet = dir.resolve("simulated.parquet");
+    CliRun simulated = CliRun.of("simulate", "--rows", "2500", "--format", "parquet", "--output", parquet.toString(),
+        "--eval-policy", "cold=softmax:0.3", "--eval-policy", "greedy=argmax",
+        "--eval-policy", "explore=epsilon-greedy:0.3");
+    assertThat(simulated.exitCode()).as(simulated.err()).isZero();
+    assertThat(head(parquet, 4)).isEqualTo("PAR1");
+    assertThat(dir.resolve("simulated.truth.json")).exists();
+    String[] options = {"--estimators", "ipw,snipw,dr", "--threads", "2"};
+    assertThat(run("evaluate", parquet.toString(), options))
+        .isEqualTo(run("evaluate", csv.toString(), options).replace(csv.toString(), parquet.toString()));
+  }
+
+  private static Path convertGroups(Path from, Path output) {
+    CliRun run = CliRun.of("convert", "--data", from.toString(), "--row-group-rows", "100", "-o", output.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return output;
   }
 
   @Test

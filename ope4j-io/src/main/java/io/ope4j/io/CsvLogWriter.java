@@ -1,7 +1,6 @@
 package io.ope4j.io;
 
 import io.ope4j.io.internal.Gzip;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code \n}. Output is gzip-compressed (fastest level) when the path ends with {@code .gz}. Not
  * thread-safe.
  */
-public final class CsvLogWriter implements Closeable {
+public final class CsvLogWriter implements LogRowWriter {
 
   private static final int BUFFER_SIZE = 1 << 16;
   /** Longest cell: a double's text is at most 24 characters, a long's 20. */

@@ -25,24 +25,41 @@ import org.apache.parquet.io.ParquetDecodingException;
  */
 final class ExactPageCodecFactory extends CodecFactory {
 
+  private final boolean reusePages;
+
   ExactPageCodecFactory(ParquetConfiguration configuration) {
+    this(configuration, false);
+  }
+
+  /**
+   * @param reusePages whether every page of a codec is decompressed into the same buffer: only
+   *     for a reader that is done with a page before it asks for the next of any column (the
+   *     columnar {@link ColumnChunkDecoder}; not Parquet's column readers, which keep one page
+   *     per column). Saves allocating (and collecting) a page-sized array per page.
+   */
+  ExactPageCodecFactory(ParquetConfiguration configuration, boolean reusePages) {
     super(configuration, 0); // the page size only matters to compressors
+    this.reusePages = reusePages;
   }
 
   @Override
   protected BytesDecompressor createDecompressor(CompressionCodecName name) {
     CompressionCodec codec = getCodec(name);
-    return codec == null ? super.createDecompressor(name) : new ExactDecompressor(codec);
+    return codec == null ? super.createDecompressor(name) : new ExactDecompressor(codec, reusePages);
   }
 
   /** Decompresses a whole page and checks its length against the header's. */
   private static final class ExactDecompressor extends BytesDecompressor {
     private final CompressionCodec codec;
     private final Decompressor decompressor;
+    private final boolean reusePages;
+    /** The last page's buffer, when pages are reused. */
+    private byte[] reused = new byte[0];
 
-    ExactDecompressor(CompressionCodec codec) {
+    ExactDecompressor(CompressionCodec codec, boolean reusePages) {
       this.codec = codec;
       this.decompressor = CodecPool.getDecompressor(codec);
+      this.reusePages = reusePages;
     }
 
     @Override
@@ -51,12 +68,15 @@ final class ExactPageCodecFactory extends CodecFactory {
         decompressor.reset();
       }
       try (InputStream in = codec.createInputStream(bytes.toInputStream(), decompressor)) {
-        byte[] page = readExactly(in, uncompressedSize);
+        byte[] page = readExactly(in, uncompressedSize, reusePages ? reused : new byte[0]);
         if (hasMore(in)) {
           throw new ParquetDecodingException("a page decompresses to more than the "
               + uncompressedSize + " bytes its header declares");
         }
-        return BytesInput.from(page);
+        if (reusePages) {
+          reused = page;
+        }
+        return BytesInput.from(page, 0, uncompressedSize);
       }
     }
 
@@ -65,14 +85,14 @@ final class ExactPageCodecFactory extends CodecFactory {
      * damaged header declaring 2 GiB costs memory only for the bytes really there; no read asks
      * for zero bytes, which Parquet's block streams take for an error.
      */
-    private static byte[] readExactly(InputStream in, int size) throws IOException {
-      byte[] page = new byte[Math.min(size, 1 << 20)];
+    private static byte[] readExactly(InputStream in, int size, byte[] buffer) throws IOException {
+      byte[] page = buffer.length >= Math.min(size, 1 << 20) ? buffer : new byte[Math.min(size, 1 << 20)];
       int filled = 0;
       while (filled < size) {
-        if (filled == page.length) {
+        if (filled == page.length) { // only grows past 1 MiB with what is really there
           page = Arrays.copyOf(page, (int) Math.min(size, 2L * page.length));
         }
-        int read = in.read(page, filled, page.length - filled);
+        int read = in.read(page, filled, Math.min(page.length, size) - filled);
         if (read < 0) {
           throw new ParquetDecodingException("a page decompresses to " + filled
               + " bytes, but its header declares " + size);

@@ -15,23 +15,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Type.Repetition;
-import org.apache.parquet.schema.Types;
 
 /**
  * Writes any log (any {@link TableReader} format) in another format with the same columns, in
  * the same order, row for row: CSV, Parquet or JSON Lines; CSV and JSON Lines are gzip-compressed
- * when the output name ends with {@code .gz}, Parquet is compressed inside (snappy).
+ * when the output name ends with {@code .gz}, Parquet is compressed inside (snappy) and cut
+ * into row groups of {@value ParquetLogWriter#ROWS_PER_GROUP} rows, decoded in parallel by
+ * {@link ParquetLogReader}.
  *
  * <p>The input is read twice: once to give each column a type, once to write. A column whose
  * every value is an integer (as the CSV reader reads integers) becomes a 64-bit integer column,
@@ -68,6 +58,20 @@ public final class LogConverter {
    * written"} with the scanned count) and returns what to tell the count so far.
    */
   public static long convert(LogInput input, Path output, InputFormat to, ProgressStages stages) throws IOException {
+    return convert(input, output, to, stages, ParquetLogWriter.ROWS_PER_GROUP);
+  }
+
+  /**
+   * As {@link #convert(LogInput, Path, InputFormat, ProgressStages)}, with Parquet row groups of at
+   * most {@code rowsPerGroup} rows (other formats ignore it).
+   *
+   * @throws IllegalArgumentException if rowsPerGroup is below 1
+   */
+  public static long convert(LogInput input, Path output, InputFormat to, ProgressStages stages, int rowsPerGroup)
+      throws IOException {
+    if (rowsPerGroup < 1) {
+      throw new UsageException("rows per row group must be at least 1, got " + rowsPerGroup);
+    }
     boolean gzip = output.getFileName() != null
         && output.getFileName().toString().endsWith(".gz");
     if (to == InputFormat.AUTO) {
@@ -81,7 +85,7 @@ public final class LogConverter {
     TableReader.Kind[] kinds = columnKinds(input, stages.stage("rows scanned", -1), scanned);
     java.util.function.LongConsumer progress = stages.stage("rows written", scanned[0]);
     try (TableReader table = openAllColumns(input, TableReader.Kind.TEXT);
-        RowWriter writer = RowWriter.open(to, output, gzip, table.header(), kinds)) {
+        RowWriter writer = RowWriter.open(to, output, gzip, table.header(), kinds, rowsPerGroup)) {
       long rows = 0;
       while (table.nextRow()) {
         for (int c = 0; c < kinds.length; c++) {
@@ -152,11 +156,11 @@ public final class LogConverter {
     void endRow() throws IOException;
 
     static RowWriter open(InputFormat to, Path output, boolean gzip, List<String> header,
-        TableReader.Kind[] kinds) throws IOException {
+        TableReader.Kind[] kinds, int rowsPerGroup) throws IOException {
       return switch (to) {
         case CSV -> new CsvRows(CsvLogWriter.open(output, header));
         case JSONL -> new JsonRows(output, gzip, header, kinds);
-        case PARQUET -> new ParquetRows(output, header, kinds);
+        case PARQUET -> new ParquetRows(output, header, kinds, rowsPerGroup);
         case AUTO -> throw new UsageException("no output format");
       };
     }
@@ -230,51 +234,28 @@ public final class LogConverter {
     }
   }
 
-  /** Parquet: one required column per input column, INT64, DOUBLE or UTF-8 string. */
+  /** Parquet: one required column per input column, INT64, DOUBLE or UTF-8 string ({@link ParquetLogWriter}). */
   private static final class ParquetRows implements RowWriter {
-    private final ParquetWriter<Group> writer;
-    private final SimpleGroupFactory groups;
+    private final ParquetLogWriter writer;
     private final TableReader.Kind[] kinds;
-    private Group row;
 
-    ParquetRows(Path output, List<String> header, TableReader.Kind[] kinds) throws IOException {
-      Types.MessageTypeBuilder schema = Types.buildMessage();
-      for (int c = 0; c < kinds.length; c++) {
-        switch (kinds[c]) {
-          case INTEGER -> schema.primitive(PrimitiveTypeName.INT64, Repetition.REQUIRED)
-              .named(header.get(c));
-          case NUMBER -> schema.primitive(PrimitiveTypeName.DOUBLE, Repetition.REQUIRED)
-              .named(header.get(c));
-          default -> schema.required(PrimitiveTypeName.BINARY)
-              .as(LogicalTypeAnnotation.stringType()).named(header.get(c));
-        }
-      }
-      MessageType type = schema.named("log");
-      Files.deleteIfExists(output);
-      this.groups = new SimpleGroupFactory(type);
+    ParquetRows(Path output, List<String> header, TableReader.Kind[] kinds, int rowsPerGroup) throws IOException {
+      this.writer = ParquetLogWriter.open(output, header, kinds, rowsPerGroup);
       this.kinds = kinds;
-      this.writer = ExampleParquetWriter.builder(new LocalOutputFile(output))
-          .withConf(new PlainParquetConfiguration())
-          .withType(type)
-          .withCompressionCodec(CompressionCodecName.SNAPPY)
-          .build();
     }
 
     @Override
     public void write(int column, String text) {
-      if (column == 0) {
-        row = groups.newGroup();
-      }
       switch (kinds[column]) {
-        case INTEGER -> row.add(column, parseLong(text));
-        case NUMBER -> row.add(column, parseDouble(text));
-        default -> row.add(column, text);
+        case INTEGER -> writer.writeLong(parseLong(text));
+        case NUMBER -> writer.writeDouble(parseDouble(text));
+        default -> writer.writeText(text);
       }
     }
 
     @Override
     public void endRow() throws IOException {
-      writer.write(row);
+      writer.endRow();
     }
 
     @Override

@@ -61,9 +61,10 @@ public final class LogInput implements AutoCloseable {
   }
 
   /**
-   * This input with the rows of a plain (not gzip) CSV file parsed by {@link #open} on {@code
-   * threads} threads (default 1). The batches, row numbers and errors are the same for any
-   * number; standard input, gzip, Parquet and JSON Lines are read as before.
+   * This input with the rows of a plain (not gzip) CSV file parsed, or the row groups of a
+   * Parquet file or directory decoded, by {@link #open} on {@code threads} threads (default 1).
+   * The batches, row numbers and errors are the same for any number; standard input (unless
+   * {@link #reopenable()}), gzip and JSON Lines are read on one thread.
    *
    * @throws IllegalArgumentException if threads is below 1
    */
@@ -178,6 +179,9 @@ public final class LogInput implements AutoCloseable {
       return ParallelCsvLogReader.open(path, name, delimiter, options, parseThreads, bytesRead);
     }
     bytesRead.set(0);
+    if (path != null && resolveFormat() == InputFormat.PARQUET) {
+      return ParquetLogReader.open(path, name, options, parseThreads);
+    }
     return BanditLogReader.over(openTable(), options);
   }
 

@@ -136,20 +136,32 @@ final class ParquetTable extends TableBase {
    * Opens one file with page checksums verified and pages checked against their declared size
    * ({@link ExactPageCodecFactory}).
    */
-  private static ParquetFileReader openFile(Path path) throws IOException {
-    PlainParquetConfiguration configuration = new PlainParquetConfiguration();
-    ParquetReadOptions readOptions = ParquetReadOptions.builder(configuration)
-        .usePageChecksumVerification(true)
-        .withCodecFactory(new ExactPageCodecFactory(configuration))
-        .build();
+  static ParquetFileReader openFile(Path path) throws IOException {
     try {
-      return ParquetFileReader.open(new LocalInputFile(path), readOptions);
+      return ParquetFileReader.open(new LocalInputFile(path), readOptions());
     } catch (NoSuchFileException | AccessDeniedException notReadable) {
       throw notReadable;
     } catch (IOException | RuntimeException notParquet) {
       throw new InvalidDataException(path.toString(), -1, null, "not a readable Parquet file ("
           + ParquetFailures.reason(notParquet) + ")", notParquet);
     }
+  }
+
+  /** Page checksums verified, pages checked against their declared size. */
+  static ParquetReadOptions readOptions() {
+    return readOptions(false);
+  }
+
+  /**
+   * As {@link #readOptions()}; with {@code reusePages}, for a reader done with each page before
+   * it reads the next ({@link ExactPageCodecFactory}).
+   */
+  static ParquetReadOptions readOptions(boolean reusePages) {
+    PlainParquetConfiguration configuration = new PlainParquetConfiguration();
+    return ParquetReadOptions.builder(configuration)
+        .usePageChecksumVerification(true)
+        .withCodecFactory(new ExactPageCodecFactory(configuration, reusePages))
+        .build();
   }
 
   /** Rows in all files, from their footers. */
@@ -185,16 +197,16 @@ final class ParquetTable extends TableBase {
       descriptors[u] = projection.getColumnDescription(new String[] {header().get(columns[u])});
     }
     file.setRequestedSchema(projection);
-    checkCodecs(source());
+    checkCodecs(file, source());
   }
 
   /** Refuses, by name, a codec of a selected column that cannot be decompressed. */
-  private void checkCodecs(String fileName) {
+  private void checkCodecs(ParquetFileReader of, String fileName) {
     Set<String> names = new HashSet<>();
     for (int column : selected) {
       names.add(header().get(column));
     }
-    ParquetFailures.checkCodecs(fileName, file.getRowGroups(), names);
+    ParquetFailures.checkCodecs(fileName, of.getRowGroups(), names);
   }
 
   private PrimitiveTypeName checkType(int column, Type field, Kind kind) {
@@ -321,8 +333,18 @@ final class ParquetTable extends TableBase {
     file.close();
     Path part = parts.get(nextPart++);
     file = openFile(part);
-    MessageType schema = file.getFileMetaData().getSchema();
-    List<String> names = names(file);
+    checkPart(file, part);
+  }
+
+  /**
+   * Checks that a later part file {@code other} (opened with {@link #openFile}) has the header
+   * and selected types of the first, and a codec for every selected column, and projects it.
+   *
+   * @throws InvalidDataException naming {@code part} if it does not
+   */
+  void checkPart(ParquetFileReader other, Path part) {
+    MessageType schema = other.getFileMetaData().getSchema();
+    List<String> names = names(other);
     if (!names.equals(header())) {
       throw new InvalidDataException(part.toString(), 0, null, "columns " + names
           + " differ from those of " + parts.get(0).getFileName() + ": " + header());
@@ -335,8 +357,65 @@ final class ParquetTable extends TableBase {
             "type " + type + " differs from " + types[u] + " in " + parts.get(0).getFileName());
       }
     }
-    file.setRequestedSchema(projection);
-    checkCodecs(part.toString());
+    other.setRequestedSchema(projection);
+    checkCodecs(other, part.toString());
+  }
+
+  /**
+   * Positions this table, before its first row, just before row group {@code group} (0-based) of
+   * part {@code part}, as if the {@code rowsBefore} rows before it had been read: the rows that
+   * follow, and their errors, are then those of an uninterrupted reading. Opens and checks the
+   * parts up to {@code part} on the way. With {@code group} equal to the part's number of row
+   * groups, the next row is read from the next part.
+   */
+  void skipTo(int part, int group, long rowsBefore) throws IOException {
+    while (nextPart - 1 < part) {
+      openNextPart();
+      rowGroup = 0;
+    }
+    for (int g = rowGroup; g < group; g++) {
+      file.skipNextRowGroup();
+    }
+    rowGroup = group;
+    rowGroupStart = rowsBefore;
+    rowGroupRows = 0;
+    rowGroupRemaining = 0;
+    row = rowsBefore;
+  }
+
+  /** The part files in reading order. */
+  List<Path> parts() {
+    return parts;
+  }
+
+  /** The footer of the part file open now (the first, until rows are read). */
+  org.apache.parquet.hadoop.metadata.ParquetMetadata footer() {
+    return file.getFooter();
+  }
+
+  /** The projected schema of the selected columns (after {@link #select}). */
+  MessageType projection() {
+    return projection;
+  }
+
+  /** Each selected column's descriptor in {@link #projection()}, in selection order. */
+  ColumnDescriptor[] descriptors() {
+    return descriptors;
+  }
+
+  /** Each selected column's physical type, in selection order. */
+  PrimitiveTypeName[] types() {
+    return types;
+  }
+
+  /** Whether a selected column is read as text (only the logger label is). */
+  boolean selectsText() {
+    for (Kind kind : kinds) {
+      if (kind == Kind.TEXT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -356,7 +435,7 @@ final class ParquetTable extends TableBase {
   }
 
   /** Column readers insist on a converter tree; values are read with the typed getters. */
-  private static final GroupConverter IGNORED = new GroupConverter() {
+  static final GroupConverter IGNORED = new GroupConverter() {
     private final PrimitiveConverter primitive = new PrimitiveConverter() {};
 
     @Override

@@ -151,6 +151,89 @@ public final class RowAssembler {
     }
   }
 
+  /**
+   * Whether {@link #assembleColumns} takes this log's rows: every column narrow (no wide policy,
+   * model or behaviour columns) and none of the optional extra columns.
+   */
+  boolean assemblesColumns() {
+    ColumnPlan.Extras extras = plan.extras;
+    if (plan.modelWide != null || extras.logger() >= 0 || extras.pscoreAvg() >= 0 || extras.embedding() != null
+        || extras.behaviorWide() != null) {
+      return false;
+    }
+    for (ColumnPlan.PolicyPlan policy : plan.policies) {
+      if (policy.wideColumns != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * As {@link #assemble} for rows 0 to {@code count - 1} of {@code batch}, given column by column,
+   * with the same checks, in column loops: for a columnar reader, where it is several times faster
+   * than a call per row. Only when {@link #assemblesColumns()}.
+   *
+   * @param columns each used column's values of the rows, indexed by header column; not modified
+   * @return false if a value breaks the format: the batch is then undefined, and the caller reads
+   *     the rows again with {@link #assemble} for the message naming the first bad row
+   */
+  boolean assembleColumns(double[][] columns, BanditBatch batch, int count) {
+    try {
+      int[] action = batch.action();
+      double[] logged = columns[plan.action];
+      for (int i = 0; i < count; i++) {
+        action[i] = check.action(plan.action, logged[i]);
+      }
+      finiteInto(plan.reward, columns[plan.reward], batch.reward(), count);
+      if (plan.pscore >= 0) {
+        double[] pscore = columns[plan.pscore];
+        double[] into = batch.pscore();
+        for (int i = 0; i < count; i++) {
+          into[i] = check.pscore(plan.pscore, pscore[i]);
+        }
+      }
+      if (plan.position >= 0) {
+        double[] position = columns[plan.position];
+        int[] into = batch.position();
+        for (int i = 0; i < count; i++) {
+          into[i] = check.position(plan.position, position[i]);
+        }
+      }
+      int[] contexts = plan.contexts;
+      for (int j = 0; j < contexts.length; j++) {
+        double[] context = columns[contexts[j]];
+        double[] into = batch.contexts();
+        for (int i = 0; i < count; i++) {
+          into[i * contexts.length + j] = check.finite(contexts[j], context[i]);
+        }
+      }
+      if (plan.modelNarrow >= 0) {
+        finiteInto(plan.modelNarrow, columns[plan.modelNarrow], batch.qLogged(), count);
+      }
+      for (int p = 0; p < plan.policies.length; p++) {
+        ColumnPlan.PolicyPlan policy = plan.policies[p];
+        double[] probability = columns[policy.narrowColumn];
+        double[] into = batch.piLogged(p);
+        for (int i = 0; i < count; i++) {
+          into[i] = check.probability(policy.narrowColumn, probability[i]);
+        }
+        if (policy.modelValueColumn >= 0) {
+          finiteInto(policy.modelValueColumn, columns[policy.modelValueColumn], batch.qExpected(p), count);
+        }
+      }
+      return true;
+    } catch (InvalidDataException invalid) {
+      return false;
+    }
+  }
+
+  private void finiteInto(int column, double[] values, double[] into, int count) {
+    for (int i = 0; i < count; i++) {
+      into[i] = check.finite(column, values[i]);
+    }
+  }
+
   /** The optional logger, mixture-propensity, embedding and behaviour columns of row {@code i}. */
   private void assembleExtras(double[] values, BanditBatch batch, int i, int logged) {
     ColumnPlan.Extras extras = plan.extras;

@@ -60,7 +60,7 @@ class ParquetDamageTest {
     Path file = ParquetFiles.write(dir.resolve("logs.parquet"), NARROW, rows(200), 1 << 20,
         CompressionCodecName.UNCOMPRESSED);
     byte[] bytes = Files.readAllBytes(file);
-    int at = indexOf(bytes, littleEndian(MARKED_REWARD));
+    int at = ParquetFiles.offsetOf(bytes, MARKED_REWARD);
     bytes[at] ^= 1; // the lowest mantissa bit: still a valid double, just a different one
     Files.write(file, bytes);
 
@@ -113,22 +113,5 @@ class ParquetDamageTest {
     try (ParquetLogReader reader = ParquetLogReader.open(file)) {
       LogTable.readAll(reader, 4096);
     }
-  }
-
-  private static byte[] littleEndian(double value) {
-    return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new AssertionError("value not found in the file");
   }
 }

@@ -51,6 +51,33 @@ final class ParquetFiles {
   /** As {@link #write(Path, List, List, long)} with the given compression. */
   static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes,
       CompressionCodecName codec) throws IOException {
+    return write(file, columns, rows, rowGroupBytes, codec, Integer.MAX_VALUE);
+  }
+
+  /** Uncompressed, with row groups of exactly {@code rowsPerGroup} rows (the last one fewer). */
+  static Path writeGroups(Path file, List<Column> columns, List<Object[]> rows, int rowsPerGroup)
+      throws IOException {
+    return write(file, columns, rows, 128L << 20, CompressionCodecName.UNCOMPRESSED, rowsPerGroup);
+  }
+
+  private static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes,
+      CompressionCodecName codec, int rowsPerGroup) throws IOException {
+    return write(file, columns, rows, rowGroupBytes, codec, rowsPerGroup,
+        org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_1_0, true);
+  }
+
+  /**
+   * Snappy, row groups of {@code rowsPerGroup} rows, pages of the given version (2.0 also
+   * changes the encodings: delta for integers) and with or without dictionaries.
+   */
+  static Path writeEncoded(Path file, List<Column> columns, List<Object[]> rows, int rowsPerGroup,
+      org.apache.parquet.column.ParquetProperties.WriterVersion version, boolean dictionary) throws IOException {
+    return write(file, columns, rows, 128L << 20, CompressionCodecName.SNAPPY, rowsPerGroup, version, dictionary);
+  }
+
+  private static Path write(Path file, List<Column> columns, List<Object[]> rows, long rowGroupBytes,
+      CompressionCodecName codec, int rowsPerGroup, org.apache.parquet.column.ParquetProperties.WriterVersion version,
+      boolean dictionary) throws IOException {
     Types.MessageTypeBuilder schema = Types.buildMessage();
     for (Column column : columns) {
       if (column.type() == PrimitiveTypeName.BINARY) {
@@ -67,6 +94,9 @@ final class ParquetFiles {
         .withType(type)
         .withCompressionCodec(codec)
         .withRowGroupSize(rowGroupBytes)
+        .withRowGroupRowCountLimit(rowsPerGroup)
+        .withWriterVersion(version)
+        .withDictionaryEncoding(dictionary)
         .withPageSize(4096)
         .build()) {
       for (Object[] row : rows) {
@@ -94,5 +124,20 @@ final class ParquetFiles {
 
   static Path write(Path file, List<Column> columns, List<Object[]> rows) throws IOException {
     return write(file, columns, rows, 128L << 20);
+  }
+
+  /** Where {@code value}'s 8 little-endian bytes (as PLAIN pages store it) first appear in {@code bytes}. */
+  static int offsetOf(byte[] bytes, double value) {
+    byte[] needle = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
+    outer:
+    for (int i = 0; i + needle.length <= bytes.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("value not found in the file");
   }
 }
