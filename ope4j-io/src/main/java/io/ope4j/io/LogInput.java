@@ -31,6 +31,9 @@ public final class LogInput implements AutoCloseable {
   /** How messages name standard input. */
   public static final String STDIN_NAME = "<stdin>";
 
+  /** Compressed size from which a gzip CSV file is read on a thread of its own while others parse. */
+  static final long GZIP_PIPE_BYTES = 1 << 20;
+
   /** Bytes looked at to tell the format: blank lines before the first JSON object fit. */
   private static final int SNIFF_LIMIT = 1 << 16;
 
@@ -61,9 +64,11 @@ public final class LogInput implements AutoCloseable {
   }
 
   /**
-   * This input with the rows of a plain (not gzip) CSV file parsed by {@link #open} on {@code
-   * threads} threads (default 1). The batches, row numbers and errors are the same for any
-   * number; standard input, gzip, Parquet and JSON Lines are read as before.
+   * This input with the rows of CSV parsed by {@link #open} on {@code threads} threads (default
+   * 1): a plain file over {@value ParallelCsvLogReader#SEGMENT_BYTES} bytes in segments, a gzip
+   * file over {@value #GZIP_PIPE_BYTES} bytes and standard input decompressed (or read) on one
+   * more thread while the others parse. The batches, row numbers and errors are the same for any
+   * number; Parquet and JSON Lines are read as before.
    *
    * @throws IllegalArgumentException if threads is below 1
    */
@@ -178,7 +183,39 @@ public final class LogInput implements AutoCloseable {
       return ParallelCsvLogReader.open(path, name, delimiter, options, parseThreads, bytesRead);
     }
     bytesRead.set(0);
+    if (parseThreads > 1 && (path == null || isLargeGzipFile())) {
+      return openStreamed(options);
+    }
     return BanditLogReader.over(openTable(), options);
+  }
+
+  /** Whether this is a gzip file large enough to decompress on one thread while others parse. */
+  private boolean isLargeGzipFile() throws IOException {
+    return Files.isRegularFile(path) && Files.size(path) > GZIP_PIPE_BYTES && Gzip.isGzip(path);
+  }
+
+  /**
+   * Opens a stream that cannot be split (standard input, a gzip file): CSV is read ahead on one
+   * thread and parsed on the others ({@link ParallelCsvLogReader#streamed}), other formats as by
+   * {@link #openTable()}.
+   */
+  private BanditLogReader openStreamed(LogReadOptions options) throws IOException {
+    InputStream raw = path != null ? new CountingStream(Files.newInputStream(path), bytesRead) : System.in;
+    try {
+      BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+      if (isParquet(in)) {
+        return BanditLogReader.over(openParquet(in), options);
+      }
+      BufferedInputStream text = new BufferedInputStream(Gzip.decompressIfGzip(in, name), 1 << 16);
+      if (textFormat(text) == InputFormat.JSONL) {
+        return BanditLogReader.over(JsonLinesTable.open(text, name), options);
+      }
+      return ParallelCsvLogReader.streamed(text, name, delimiter, options, parseThreads,
+          ParallelCsvLogReader.SEGMENT_BYTES);
+    } catch (IOException | RuntimeException failure) {
+      Closing.closeAfter(failure, raw);
+      throw failure;
+    }
   }
 
   /**
@@ -273,21 +310,27 @@ public final class LogInput implements AutoCloseable {
   }
 
   private TableReader openStream(BufferedInputStream in) throws IOException {
-    InputFormat chosen = format;
-    if (chosen == InputFormat.AUTO) {
-      chosen = ParquetTable.isParquet(peek(in, 4), 4) ? InputFormat.PARQUET : null;
-    }
-    if (chosen == InputFormat.PARQUET) {
+    if (isParquet(in)) {
       return openParquet(in);
     }
     InputStream text = Gzip.decompressIfGzip(in, name);
     BufferedInputStream buffered = new BufferedInputStream(text, 1 << 16);
-    if (chosen == null) {
-      chosen = firstNonBlank(buffered) == '{' ? InputFormat.JSONL : InputFormat.CSV;
-    }
-    return chosen == InputFormat.JSONL
+    return textFormat(buffered) == InputFormat.JSONL
         ? JsonLinesTable.open(buffered, name)
         : CsvTable.open(buffered, name, CsvRecordScanner.DEFAULT_BUFFER_SIZE, delimiter);
+  }
+
+  /** CSV or JSON Lines: the format asked for, else told by the text's first non-blank byte. */
+  private InputFormat textFormat(BufferedInputStream text) throws IOException {
+    if (format == InputFormat.CSV || format == InputFormat.JSONL) {
+      return format;
+    }
+    return firstNonBlank(text) == '{' ? InputFormat.JSONL : InputFormat.CSV;
+  }
+
+  /** Whether the stream is read as Parquet: asked for, or told by its first bytes. */
+  private boolean isParquet(BufferedInputStream in) throws IOException {
+    return format == InputFormat.PARQUET || format == InputFormat.AUTO && ParquetTable.isParquet(peek(in, 4), 4);
   }
 
   /** Parquet needs random access: a stream (standard input) is copied to a file first. */

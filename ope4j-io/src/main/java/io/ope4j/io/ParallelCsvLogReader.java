@@ -5,23 +5,24 @@ import io.ope4j.data.InvalidDataException;
 import io.ope4j.internal.concurrent.OrderedChunks;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A plain CSV file read as a bandit log on several threads, giving the same batches, the same
- * row numbers and the same first error as the one-thread {@link BanditLogReader} over {@link
- * CsvTable}.
+ * A CSV log read on several threads, giving the same batches, the same row numbers and the same
+ * first error as the one-thread {@link BanditLogReader} over {@link CsvTable}: a plain file read
+ * by position, or a stream that cannot be split (gzip, standard input) read ahead on a thread of
+ * its own while the others parse.
  *
- * <p>How: the bytes after the header are cut into segments of {@value #SEGMENT_BYTES} bytes
- * (never depending on the thread count). A segment owns the records that start inside it. A
- * worker guesses where its first record starts, the byte after the first line feed at or after
- * the segment's start, and parses from there up to the first record starting past its end, with
+ * <p>How: the bytes after the header are cut into segments ({@link CsvSegments}; their bounds
+ * never depend on the thread count). A segment owns the records that start inside it. A worker
+ * guesses where its first record starts, the byte after the first line feed at or after the
+ * segment's start, and parses from there up to the first record starting past its end, with
  * rows numbered from 0, into batches of its own. The guess is wrong only when that line feed lies
  * inside a quoted field; so the calling thread, taking segments in order, checks each guess
  * against the true start (where the previous segment's last record ended) and parses the
@@ -30,23 +31,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * state, which throws the error the one-thread reader throws. The calling thread then copies the
  * rows into the caller's batches, so batches are cut at the same rows as ever.
  *
- * <p>Memory: the segments in flight (threads + 1), not the file.
+ * <p>Memory: the segments in flight (threads + 1), not the input; for a stream, also the chunks
+ * read ahead ({@link ReadAheadSegments}).
  */
 final class ParallelCsvLogReader extends BanditLogReader {
 
   /** Bytes per segment: large enough that the per-segment work is negligible, small to bound memory. */
   static final int SEGMENT_BYTES = 8 << 20;
 
-  /** Bytes read at a time while looking for a segment's first line feed. */
-  private static final int PROBE_BYTES = 1 << 12;
-
-  private final FileChannel channel;
-  private final long size;
+  private final CsvSegments bytes;
   private final List<String> header;
   private final char delimiter;
-  private final long firstDataByte;
-  private final int segmentBytes;
-  private final long segments;
   private final OrderedChunks pool;
   private final OrderedChunks.Ordered<Segment, IOException> results;
   private final ConcurrentLinkedQueue<BanditBatch> spare = new ConcurrentLinkedQueue<>();
@@ -61,20 +56,15 @@ final class ParallelCsvLogReader extends BanditLogReader {
   private int currentBatch;
   private int currentRow;
 
-  private ParallelCsvLogReader(CsvTable headerTable, LogReadOptions options, FileChannel channel, char delimiter,
-      int threads, int segmentBytes) throws IOException {
+  private ParallelCsvLogReader(CsvTable headerTable, LogReadOptions options, CsvSegments bytes, char delimiter,
+      int threads) {
     super(headerTable, options);
-    this.segmentBytes = segmentBytes;
-    this.channel = channel;
-    this.size = channel.size();
+    this.bytes = bytes;
     this.header = headerTable.header();
     this.delimiter = delimiter;
-    this.firstDataByte = headerTable.offset();
-    this.trueStart = firstDataByte;
-    this.segments = Math.max(1, (size - firstDataByte + segmentBytes - 1) / segmentBytes);
+    this.trueStart = headerTable.offset();
     this.pool = new OrderedChunks(threads, "ope4j-csv");
-    long[] next = {0};
-    this.results = pool.ordered(() -> next[0] < segments ? next[0]++ : null, this::guess);
+    this.results = pool.ordered(bytes::next, this::guess);
   }
 
   /**
@@ -84,29 +74,59 @@ final class ParallelCsvLogReader extends BanditLogReader {
    */
   static ParallelCsvLogReader open(Path file, String source, char delimiter, LogReadOptions options, int threads)
       throws IOException {
-    return open(file, source, delimiter, options, threads, SEGMENT_BYTES);
+    return open(file, source, delimiter, options, threads, SEGMENT_BYTES, null);
   }
 
   /** As above, telling {@code bytesDone} the end of the file's bytes delivered in order so far. */
   static ParallelCsvLogReader open(Path file, String source, char delimiter, LogReadOptions options, int threads,
-      java.util.concurrent.atomic.AtomicLong bytesDone) throws IOException {
-    ParallelCsvLogReader reader = open(file, source, delimiter, options, threads, SEGMENT_BYTES);
-    reader.bytesDone = bytesDone;
-    return reader;
+      AtomicLong bytesDone) throws IOException {
+    return open(file, source, delimiter, options, threads, SEGMENT_BYTES, bytesDone);
   }
-
-  /** Where to tell the bytes delivered so far, or null. */
-  private java.util.concurrent.atomic.AtomicLong bytesDone;
 
   /** As {@link #open(Path, String, char, LogReadOptions, int)} with segments of the given size (tests). */
   static ParallelCsvLogReader open(Path file, String source, char delimiter, LogReadOptions options, int threads,
       int segmentBytes) throws IOException {
+    return open(file, source, delimiter, options, threads, segmentBytes, null);
+  }
+
+  private static ParallelCsvLogReader open(Path file, String source, char delimiter, LogReadOptions options,
+      int threads, int segmentBytes, AtomicLong bytesDone) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
-      CsvTable headerTable = CsvTable.open(new ChannelStream(channel, 0), source, 1 << 16, delimiter);
-      return new ParallelCsvLogReader(headerTable, options, channel, delimiter, threads, segmentBytes);
+      CsvTable headerTable = CsvTable.open(FileSegments.stream(channel, 0), source, 1 << 16, delimiter);
+      FileSegments segments = new FileSegments(channel, headerTable.offset(), segmentBytes, bytesDone);
+      return new ParallelCsvLogReader(headerTable, options, segments, delimiter, threads);
     } catch (IOException | RuntimeException failure) {
       Closing.closeAfter(failure, channel);
+      throw failure;
+    }
+  }
+
+  /**
+   * The CSV text {@code text} (gzip already undone, or about to be by reading it: {@link
+   * io.ope4j.io.internal.Gzip}) as a bandit log: one thread reads it into chunks of {@code
+   * chunkBytes}, {@code threads} parse them. A log with a logger column, whose labels are
+   * numbered in order of first appearance, is parsed in order on the calling thread, still read
+   * ahead. The reader owns {@code text}.
+   *
+   * @throws InvalidDataException if the text is empty, damaged before the header's end, or its
+   *     header does not fit {@code options}
+   */
+  static BanditLogReader streamed(InputStream text, String source, char delimiter, LogReadOptions options,
+      int threads, int chunkBytes) throws IOException {
+    ReadAheadSegments chunks = new ReadAheadSegments(text, chunkBytes, "ope4j-csv-input");
+    try {
+      ReadAheadSegments.ChunkStream head = chunks.from(0);
+      CsvTable headerTable = CsvTable.open(head, source, 1 << 16, delimiter);
+      if (ColumnPlan.resolve(headerTable.header(), options, source).extras.logger() >= 0) {
+        head.readOnce();
+        return BanditLogReader.over(headerTable, options);
+      }
+      head.close();
+      chunks.dataStartsAt(headerTable.offset());
+      return new ParallelCsvLogReader(headerTable, options, chunks, delimiter, threads);
+    } catch (IOException | RuntimeException failure) {
+      Closing.closeAfter(failure, chunks);
       throw failure;
     }
   }
@@ -148,7 +168,7 @@ final class ParallelCsvLogReader extends BanditLogReader {
     boolean sameStart = guessed.start == trueStart;
     if (!sameStart || guessed.failed || (pendingBlankRow != 0 && guessed.rows > 0)) {
       release(guessed);
-      taken = parse(trueStart, guessed.stop, recordsTaken, pendingBlankRow); // throws the true error, if any
+      taken = parse(guessed.span, trueStart, recordsTaken, pendingBlankRow); // throws the true error, if any
       pendingBlankRow = taken.pendingBlankRow;
     } else if (guessed.pendingBlankRow != 0 && pendingBlankRow == 0) {
       pendingBlankRow = recordsTaken + guessed.pendingBlankRow; // the guess numbered its rows from 0
@@ -157,27 +177,23 @@ final class ParallelCsvLogReader extends BanditLogReader {
     }
     recordsTaken += taken.records;
     trueStart = taken.end;
-    if (bytesDone != null) {
-      bytesDone.set(Math.min(taken.end, size));
-    }
+    bytes.taken(guessed.span.start(), taken.end);
     return taken;
   }
 
-  /** On a worker: segment {@code index} parsed from its guessed first record, rows numbered from 0. */
-  private Segment guess(long index) throws IOException {
-    long nominal = firstDataByte + index * segmentBytes;
-    long stop = index == segments - 1 ? Long.MAX_VALUE : nominal + segmentBytes;
-    long start = index == 0 ? nominal : afterLineFeed(nominal - 1);
+  /** On a worker: a segment parsed from its guessed first record, rows numbered from 0. */
+  private Segment guess(CsvSegments.Span span) throws IOException {
+    long start = span.first() ? span.start() : bytes.afterLineFeed(span.start() - 1);
     try {
-      return parse(start, stop, 0, 0);
+      return parse(span, start, 0, 0);
     } catch (RuntimeException failure) { // mostly InvalidDataException
-      return Segment.failed(start, stop); // told again, with the true row, by the calling thread
+      return Segment.failed(span, start); // told again, with the true row, by the calling thread
     }
   }
 
-  /** The records starting in {@code [start, stop)} as batches. */
-  private Segment parse(long start, long stop, long recordBase, long pendingBlank) throws IOException {
-    CsvTable table = CsvTable.segment(new ChannelStream(channel, start), source(), header, delimiter, start, stop,
+  /** The records starting in {@code [start, span.stop())} as batches. */
+  private Segment parse(CsvSegments.Span span, long start, long recordBase, long pendingBlank) throws IOException {
+    CsvTable table = CsvTable.segment(bytes.from(start), source(), header, delimiter, start, span.stop(),
         recordBase, pendingBlank);
     RowAssembler assembler = assemblerOver(table, plan);
     List<BanditBatch> batches = new ArrayList<>();
@@ -197,24 +213,8 @@ final class ParallelCsvLogReader extends BanditLogReader {
         break;
       }
     }
-    return new Segment(start, stop, table.offset(), table.row() - recordBase, table.pendingBlankRow(), batches,
+    return new Segment(span, start, table.offset(), table.row() - recordBase, table.pendingBlankRow(), batches,
         rows);
-  }
-
-  /** The offset after the first line feed at or after {@code from}, or the file's size. */
-  private long afterLineFeed(long from) throws IOException {
-    byte[] probe = new byte[PROBE_BYTES];
-    long at = from;
-    while (at < size) {
-      int read = channel.read(ByteBuffer.wrap(probe), at);
-      for (int i = 0; i < read; i++) {
-        if (probe[i] == '\n') {
-          return at + i + 1;
-        }
-      }
-      at += Math.max(read, 0);
-    }
-    return size;
   }
 
   private void release(Segment segment) {
@@ -229,7 +229,7 @@ final class ParallelCsvLogReader extends BanditLogReader {
       pool.close();
     } finally {
       try {
-        channel.close();
+        bytes.close();
       } finally {
         super.close();
       }
@@ -238,8 +238,8 @@ final class ParallelCsvLogReader extends BanditLogReader {
 
   /** One segment's records: where they start and end, and their rows in batches. */
   private static final class Segment {
+    final CsvSegments.Span span;
     final long start;
-    final long stop;
     final long end;
     final long records;
     /** Row of the first of the trailing blank lines, or 0. */
@@ -248,14 +248,15 @@ final class ParallelCsvLogReader extends BanditLogReader {
     final int rows;
     final boolean failed;
 
-    Segment(long start, long stop, long end, long records, long pendingBlankRow, List<BanditBatch> batches, int rows) {
-      this(start, stop, end, records, pendingBlankRow, batches, rows, false);
+    Segment(CsvSegments.Span span, long start, long end, long records, long pendingBlankRow,
+        List<BanditBatch> batches, int rows) {
+      this(span, start, end, records, pendingBlankRow, batches, rows, false);
     }
 
-    private Segment(long start, long stop, long end, long records, long pendingBlankRow, List<BanditBatch> batches,
-        int rows, boolean failed) {
+    private Segment(CsvSegments.Span span, long start, long end, long records, long pendingBlankRow,
+        List<BanditBatch> batches, int rows, boolean failed) {
+      this.span = span;
       this.start = start;
-      this.stop = stop;
       this.end = end;
       this.records = records;
       this.pendingBlankRow = pendingBlankRow;
@@ -264,42 +265,8 @@ final class ParallelCsvLogReader extends BanditLogReader {
       this.failed = failed;
     }
 
-    static Segment failed(long start, long stop) {
-      return new Segment(start, stop, -1, 0, 0, List.of(), 0, true);
+    static Segment failed(CsvSegments.Span span, long start) {
+      return new Segment(span, start, -1, 0, 0, List.of(), 0, true);
     }
-  }
-
-  /** The file from one offset on, read by position, so that threads share the channel. */
-  private static final class ChannelStream extends InputStream {
-    private final FileChannel channel;
-    private long position;
-
-    ChannelStream(FileChannel channel, long position) {
-      this.channel = channel;
-      this.position = position;
-    }
-
-    @Override
-    public int read(byte[] bytes, int offset, int length) throws IOException {
-      if (length == 0) {
-        return 0;
-      }
-      int read = channel.read(ByteBuffer.wrap(bytes, offset, length), position);
-      if (read > 0) {
-        position += read;
-      }
-      return read;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int read = read(one, 0, 1);
-      return read < 0 ? -1 : one[0] & 0xff;
-    }
-
-    /** The channel belongs to the reader. */
-    @Override
-    public void close() {}
   }
 }
