@@ -34,7 +34,7 @@ class StreamedCsvLogReaderTest {
 
   @TempDir Path dir;
 
-  @RepeatedTest(20)
+  @RepeatedTest(12)
   void generatedLogs_inGzipMembers_readAsByOneThread(RepetitionInfo repetition) throws IOException {
     SplittableRandom random = new SplittableRandom(17_000 + repetition.getCurrentRepetition());
     byte[] text = ParallelCsvLogReaderTest.generate(random, false).getBytes(StandardCharsets.UTF_8);
@@ -68,11 +68,11 @@ class StreamedCsvLogReaderTest {
   }
 
   /** Cut anywhere, the compressed bytes fail as by one thread: the offset and the last complete row. */
-  @RepeatedTest(10)
+  @RepeatedTest(4)
   void truncatedGzip_namesTheLastCompleteRow(RepetitionInfo repetition) throws IOException {
     SplittableRandom random = new SplittableRandom(23_000 + repetition.getCurrentRepetition());
     byte[] gzip = members(ParallelCsvLogReaderTest.generate(random, false).getBytes(StandardCharsets.UTF_8), random);
-    for (int cut = 12; cut < gzip.length; cut += 1 + random.nextInt(Math.max(1, gzip.length / 12))) {
+    for (int cut = 12; cut < gzip.length; cut += 1 + random.nextInt(Math.max(1, gzip.length / 6))) {
       byte[] truncated = Arrays.copyOf(gzip, cut);
       assertSameFailure(truncated, "cut at " + cut);
     }
