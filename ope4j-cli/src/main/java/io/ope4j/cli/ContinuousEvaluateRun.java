@@ -53,7 +53,8 @@ final class ContinuousEvaluateRun {
     // a bad or mismatched truth file fails before the log is read
     Double truthValue = truth == null ? null : TruthFile.read(truth).valuesOf(List.of(options.policy())).get(options.policy());
     ContinuousResult result;
-    try (ContinuousLogReader reader = ContinuousLogReader.open(columns.input(data), options);
+    try (ContinuousLogReader reader = ContinuousLogReader.open(columns.input(data)
+        .withParseThreads(intervals.threads.count()), options);
         Progress progress = Progress.onTerminal(err, "rows read")) {
       ContinuousEvaluator evaluator = new ContinuousEvaluator(config(estimators, reader.layout()), progress);
       result = evaluator.evaluate(reader);

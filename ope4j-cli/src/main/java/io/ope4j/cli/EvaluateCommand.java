@@ -93,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
         throw new UsageException("slate logs are evaluated with --engine local, from their"
             + " propensity, pi_e and qhat columns (no --policy-spec or fitted reward models)");
       }
-      try (LogInput input = columns.input(log.data)) {
+      try (LogInput input = columns.input(log.data).withParseThreads(intervals.threads.count())) {
         return new SlateEvaluateRun(intervals, columns, trajectory, slate).run(input, estimators, truth,
             output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
@@ -109,7 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
         throw new UsageException("trajectory logs are evaluated with --engine local, from"
             + " their pi and q columns (no --policy-spec or fitted reward models)");
       }
-      try (LogInput input = columns.input(log.data).reopenable()) {
+      try (LogInput input = columns.input(log.data).withParseThreads(intervals.threads.count()).reopenable()) {
         if (distribution.requested) {
           return new DistributionEvaluateRun(intervals, columns, trajectory, distribution).run(input, output,
               report, spec.commandLine().getOut(), spec.commandLine().getErr());

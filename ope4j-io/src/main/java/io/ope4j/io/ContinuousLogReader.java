@@ -70,7 +70,7 @@ public final class ContinuousLogReader implements ContinuousSource {
 
   /** Opens {@code input} as a continuous-action log; the reader owns the table. */
   public static ContinuousLogReader open(LogInput input, ContinuousReadOptions options) throws IOException {
-    return new ContinuousLogReader(input.openTable(), options);
+    return new ContinuousLogReader(input.openNumericTable(), options);
   }
 
   private static int required(List<String> header, String name, String source) {

@@ -184,7 +184,8 @@ public final class LogInput implements AutoCloseable {
     }
     bytesRead.set(0);
     if (parseThreads > 1 && (path == null || isLargeGzipFile())) {
-      return openStreamed(options);
+      return openStreamed(text -> ParallelCsvLogReader.streamed(text, name, delimiter, options, parseThreads,
+          ParallelCsvLogReader.SEGMENT_BYTES), table -> BanditLogReader.over(table, options));
     }
     return BanditLogReader.over(openTable(), options);
   }
@@ -195,23 +196,51 @@ public final class LogInput implements AutoCloseable {
   }
 
   /**
-   * Opens a stream that cannot be split (standard input, a gzip file): CSV is read ahead on one
-   * thread and parsed on the others ({@link ParallelCsvLogReader#streamed}), other formats as by
-   * {@link #openTable()}.
+   * The table, for a schema that reads only numbers and checks or groups rows in order (slates,
+   * episodes, continuous actions): with parse threads (see {@link #withParseThreads}), CSV rows
+   * are parsed into numbers on them and handed out in order, the same rows and errors as {@link
+   * #openTable()} gives.
    */
-  private BanditLogReader openStreamed(LogReadOptions options) throws IOException {
+  TableReader openNumericTable() throws IOException {
+    bytesRead.set(0);
+    if (parseThreads > 1 && isPlainCsvFile()) {
+      return ParallelCsvTable.over(SegmentedCsv.ofFile(path, name, delimiter, ParallelCsvLogReader.SEGMENT_BYTES,
+          bytesRead), delimiter, parseThreads);
+    }
+    if (parseThreads > 1 && (path == null || isLargeGzipFile())) {
+      return openStreamed(text -> ParallelCsvTable.over(SegmentedCsv.ofStream(text, name, delimiter,
+          ParallelCsvLogReader.SEGMENT_BYTES, header -> false), delimiter, parseThreads), table -> table);
+    }
+    return openTable();
+  }
+
+  /** Opens the CSV text of a stream; may throw. */
+  private interface CsvOpener<R> {
+    R open(BufferedInputStream text) throws IOException;
+  }
+
+  /** Wraps a table of another format; may throw. */
+  private interface TableOpener<R> {
+    R open(TableReader table) throws IOException;
+  }
+
+  /**
+   * Opens a stream that cannot be split (standard input, a gzip file): CSV text by {@code csv}
+   * (which reads it ahead on one thread and parses it on the others), other formats as {@link
+   * #openTable()} does, given to {@code other}.
+   */
+  private <R> R openStreamed(CsvOpener<R> csv, TableOpener<R> other) throws IOException {
     InputStream raw = path != null ? new CountingStream(Files.newInputStream(path), bytesRead) : System.in;
     try {
       BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
       if (isParquet(in)) {
-        return BanditLogReader.over(openParquet(in), options);
+        return other.open(openParquet(in));
       }
       BufferedInputStream text = new BufferedInputStream(Gzip.decompressIfGzip(in, name), 1 << 16);
       if (textFormat(text) == InputFormat.JSONL) {
-        return BanditLogReader.over(JsonLinesTable.open(text, name), options);
+        return other.open(JsonLinesTable.open(text, name));
       }
-      return ParallelCsvLogReader.streamed(text, name, delimiter, options, parseThreads,
-          ParallelCsvLogReader.SEGMENT_BYTES);
+      return csv.open(text);
     } catch (IOException | RuntimeException failure) {
       Closing.closeAfter(failure, raw);
       throw failure;

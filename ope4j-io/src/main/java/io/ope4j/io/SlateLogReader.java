@@ -64,7 +64,7 @@ public final class SlateLogReader implements SlateSource {
    * @param piSumTolerance how far a row of {@code pi_e_*} may sum from 1
    */
   public static SlateLogReader open(LogInput input, double piSumTolerance) throws IOException {
-    return new SlateLogReader(input.openTable(), piSumTolerance);
+    return new SlateLogReader(input.openNumericTable(), piSumTolerance);
   }
 
   /** Whether a header is a slate log's: it has a {@code slate_id} column. */
