@@ -45,7 +45,7 @@ public final class LogInput implements AutoCloseable {
   private final boolean spooled;
   /** The field separator of CSV input. */
   private final char delimiter;
-  /** Threads that parse a plain CSV file's rows for {@link #open}. */
+  /** Threads that parse CSV rows (see {@link #withParseThreads}). */
   private final int parseThreads;
   /** Bytes of the file the reader opened last has gone through, for progress bars. */
   private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
@@ -64,11 +64,12 @@ public final class LogInput implements AutoCloseable {
   }
 
   /**
-   * This input with the rows of CSV parsed by {@link #open} on {@code threads} threads (default
-   * 1): a plain file over {@value ParallelCsvLogReader#SEGMENT_BYTES} bytes in segments, a gzip
-   * file over {@value #GZIP_PIPE_BYTES} bytes and standard input decompressed (or read) on one
-   * more thread while the others parse. The batches, row numbers and errors are the same for any
-   * number; Parquet and JSON Lines are read as before.
+   * This input with the rows of CSV parsed by {@link #open} (and by the slate, trajectory and
+   * continuous-action readers) on {@code threads} threads (default 1): a plain file over {@value
+   * ParallelCsvLogReader#SEGMENT_BYTES} bytes in segments, a gzip file over {@value
+   * #GZIP_PIPE_BYTES} bytes and standard input decompressed (or read) on one more thread while
+   * the others parse. The batches, row numbers and errors are the same for any number; Parquet
+   * and JSON Lines are read as before.
    *
    * @throws IllegalArgumentException if threads is below 1
    */
