@@ -9,18 +9,10 @@
 #
 # Needs about 0.8 GB in DATA_DIR (generated once). The load average is logged before each step:
 # numbers taken on a busy machine are noisy (CPU times less so than wall times).
-set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-data="${1:-$root/bench-data/shapes}"
 rounds="${2:-5}"
-bench="$root/ope4j-bench/target/benchmarks.jar"
-jar="$root/ope4j-cli/target/ope4j.jar"
-mkdir -p "$data"
-cd "$data"
-
-step() { echo "== $1 ($(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg))"; }
-timed() { /usr/bin/time -f "  wall %e s, user %U s, sys %S s, max RSS %M KB" "$@"; }
-ope4j() { java -cp "$jar" io.ope4j.cli.Ope4j "$@"; }
+# shellcheck source=session_common.sh
+. "$(dirname "$0")/session_common.sh" shapes "$@"
+ope4j=(java -cp "$jar" io.ope4j.cli.Ope4j)
 
 step machine
 lscpu | grep -E 'Model name|^CPU\(s\)' || true
@@ -28,10 +20,10 @@ java -version 2>&1 | head -1
 
 step data
 [ -f bandit.csv ] || java -cp "$bench" io.ope4j.bench.NarrowCsvGenerator 1000000 bandit.csv 20240601 binary full
-[ -f slate.csv ] || ope4j simulate --slate-length 10 --slates 20000 --actions 10 --contexts 100 \
+[ -f slate.csv ] || "${ope4j[@]}" simulate --slate-length 10 --slates 20000 --actions 10 --contexts 100 \
   --click-model cascade --seed 1 -o slate.csv > /dev/null
-[ -f trajectory.csv ] || ope4j simulate --env tabular --episodes 250000 --seed 3 -o trajectory.csv > /dev/null
-[ -f continuous.csv ] || ope4j simulate --schema continuous --rows 500000 --seed 9 -o continuous.csv > /dev/null
+[ -f trajectory.csv ] || "${ope4j[@]}" simulate --env tabular --episodes 250000 --seed 3 -o trajectory.csv > /dev/null
+[ -f continuous.csv ] || "${ope4j[@]}" simulate --schema continuous --rows 500000 --seed 9 -o continuous.csv > /dev/null
 for shape in bandit slate trajectory continuous; do
   [ -f "$shape.csv.gz" ] || gzip -k "$shape.csv"
 done
@@ -47,7 +39,7 @@ done
 step "evaluate (ipw,snipw,dr, t interval) over gzip and standard input, 1 and 2 threads"
 for threads in 1 2; do
   echo " gzip file, threads $threads"
-  timed ope4j evaluate --data bandit.csv.gz --estimators ipw,snipw,dr --format csv --threads "$threads" \
+  timed "${ope4j[@]}" evaluate --data bandit.csv.gz --estimators ipw,snipw,dr --format csv --threads "$threads" \
     > "gzip-$threads.csv"
   echo " stdin (plain), threads $threads"
   timed sh -c "java -cp '$jar' io.ope4j.cli.Ope4j evaluate --data - --estimators ipw,snipw,dr --format csv \
