@@ -53,8 +53,8 @@ final class ReadAheadSegments implements CsvSegments {
   private long firstDataByte;
   /** Whether {@link #next()} gave the segment that reports {@link #failure}. */
   private boolean failureTold;
-  /** Parses waiting for a chunk not read yet. */
-  private int waiting;
+  /** The furthest chunk a parse has waited for (the reading thread goes at least that far), or -1. */
+  private long wanted = -1;
   private boolean closed;
 
   /**
@@ -125,6 +125,11 @@ final class ReadAheadSegments implements CsvSegments {
     }
   }
 
+  /** Chunks held now (for tests of the memory bound). */
+  synchronized int chunksKept() {
+    return kept.size();
+  }
+
   /** For a reader that reads once, in order: lets the chunks before {@code index} go and reads ahead of it. */
   private synchronized void readingAt(long index) {
     handedOut = Math.max(handedOut, index + 1);
@@ -146,15 +151,15 @@ final class ReadAheadSegments implements CsvSegments {
   /** Chunk {@code index}, once read, or null if the bytes end before it; waits for the reading thread. */
   private synchronized byte[] chunk(long index) throws InterruptedIOException {
     while (index >= produced && !ended && !closed) {
-      waiting++;
-      notifyAll();
+      if (index > wanted) {
+        wanted = index;
+        notifyAll();
+      }
       try {
         wait();
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while waiting for the input's bytes");
-      } finally {
-        waiting--;
       }
     }
     if (closed) {
@@ -224,7 +229,7 @@ final class ReadAheadSegments implements CsvSegments {
 
   /** Waits until another chunk may be read; false once closed. */
   private synchronized boolean waitForRoom() {
-    while (!closed && produced - Math.max(handedOut, 0) >= AHEAD && waiting == 0) {
+    while (!closed && produced - Math.max(handedOut, 0) >= AHEAD && produced > wanted) {
       try {
         wait();
       } catch (InterruptedException interrupted) {
