@@ -12,14 +12,15 @@ import java.util.zip.ZipException;
 /**
  * A stream's bytes (gzip undone, or standard input: neither can be split) read ahead on a
  * thread of their own into chunks of a fixed size, which are the segments of {@link
- * ParallelCsvLogReader}: one thread decompresses while the others parse. Chunk {@code i} holds
- * bytes {@code [i * chunkBytes, (i + 1) * chunkBytes)} of the text; only the last may be
- * shorter.
+ * ParallelCsvLogReader} and {@link ParallelCsvTable}: one thread decompresses while the others
+ * parse. Chunk {@code i} holds bytes {@code [i * chunkBytes, (i + 1) * chunkBytes)} of the text;
+ * only the last may be shorter.
  *
  * <p>Memory: the chunks from the one before the segment taken last (a guess looks at its last
  * byte) up to the newest. The reading thread stays at most {@value #AHEAD} chunks ahead of the
- * segments handed out, and goes further only while a parse waits for the rest of a record
- * (whose length the scanner bounds).
+ * segments handed out, and further only up to the furthest chunk a parse waits for (the rest of a
+ * record, whose length the scanner bounds). With 8 MiB chunks and 2 parse threads that is about
+ * 6 chunks, 48 MiB, whatever the input's length.
  *
  * <p>A failure of the stream (a truncated or damaged gzip member, a read error) ends the bytes
  * where it happened, after every byte before it; a read past that point throws it again (as a
