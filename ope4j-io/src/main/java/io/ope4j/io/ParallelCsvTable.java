@@ -3,6 +3,7 @@ package io.ope4j.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A CSV table whose rows are parsed into numbers on worker threads, segment by segment ({@link
@@ -24,6 +25,8 @@ final class ParallelCsvTable extends TableBase {
   private final long firstDataByte;
   private final int threads;
   private SpeculativeSegments<Rows> segments;
+  /** Segments' row arrays done with, for the next parses (a segment holds tens of MB of numbers). */
+  private final ConcurrentLinkedQueue<Rows> spare = new ConcurrentLinkedQueue<>();
   /** Header indices of the selected columns. */
   private int[] columns = new int[0];
   private Kind[] columnKinds = new Kind[0];
@@ -66,7 +69,7 @@ final class ParallelCsvTable extends TableBase {
   @Override
   public boolean nextRow() throws IOException {
     if (segments == null) {
-      segments = new SpeculativeSegments<>(bytes, firstDataByte, threads, this::parse, rows -> {});
+      segments = new SpeculativeSegments<>(bytes, firstDataByte, threads, this::parse, spare::add);
       current = Rows.NONE;
     }
     reread = null;
@@ -74,9 +77,12 @@ final class ParallelCsvTable extends TableBase {
       if (current.failure != null) {
         throw current.failure; // after the rows before it, as the one-thread table
       }
+      if (current != Rows.NONE) {
+        spare.add(current);
+        current = Rows.NONE;
+      }
       Rows next = segments.next();
       if (next == null) {
-        current = Rows.NONE;
         index = 0;
         return false;
       }
@@ -99,7 +105,8 @@ final class ParallelCsvTable extends TableBase {
     CsvTable table = CsvTable.segment(bytes.from(start), source(), header(), delimiter, start, span.stop(),
         recordBase, pendingBlank);
     table.select(columns, columnKinds);
-    Rows rows = new Rows(columns.length);
+    Rows rows = spare.poll();
+    rows = rows != null ? rows.clear() : new Rows(columns.length);
     double[] parsed = table.values();
     try {
       while (table.nextRow()) {
@@ -167,6 +174,16 @@ final class ParallelCsvTable extends TableBase {
     Rows(int width) {
       this.width = width;
       this.values = new double[16 * width];
+    }
+
+    /** This, emptied for another segment (its arrays kept). */
+    Rows clear() {
+      count = 0;
+      failure = null;
+      end = 0;
+      records = 0;
+      pendingBlankRow = 0;
+      return this;
     }
 
     void add(double[] parsed, int[] columns, long rowNumber, long rowStart) {

@@ -83,20 +83,22 @@ final class SpeculativeSegments<R extends SpeculativeSegments.Parsed> implements
       return null;
     }
     R taken = guessed.parsed;
-    if (guessed.start != trueStart || taken == null || taken.failed()
-        || (pendingBlankRow != 0 && taken.hasRows())) {
+    // (a parse may reuse the guess's discarded buffers, so identity cannot tell the two apart)
+    boolean parsedAgain = guessed.start != trueStart || taken == null || taken.failed()
+        || (pendingBlankRow != 0 && taken.hasRows());
+    if (parsedAgain) {
       if (taken != null) {
         discard.accept(taken);
       }
       taken = parser.parse(guessed.span, trueStart, recordsTaken, pendingBlankRow); // the true error, if any
       pendingBlankRow = taken.pendingBlankRow();
-      rowBase = 0;
+      rowBase = 0; // numbered truly
     } else if (taken.pendingBlankRow() != 0 && pendingBlankRow == 0) {
       pendingBlankRow = recordsTaken + taken.pendingBlankRow(); // the guess numbered its rows from 0
     } else if (taken.hasRows()) {
       pendingBlankRow = 0;
     }
-    if (taken == guessed.parsed) {
+    if (!parsedAgain) {
       rowBase = recordsTaken; // the guess numbered its rows from 0
     }
     recordsTaken += taken.records();
