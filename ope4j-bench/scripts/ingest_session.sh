@@ -9,17 +9,9 @@
 # PYTHON must have numpy and pandas. Needs about 5 GB in DATA_DIR (the files are generated once)
 # and takes 5-10 minutes on 2 idle cores. The load average is logged before each step: numbers
 # taken on a busy machine are noisy (CPU times less so than wall times).
-set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-data="${1:-$root/bench-data/ingest}"
 python="${2:-/usr/bin/python3}"
-bench="$root/ope4j-bench/target/benchmarks.jar"
-jar="$root/ope4j-cli/target/ope4j.jar"
-mkdir -p "$data"
-cd "$data"
-
-step() { echo "== $1 ($(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg))"; }
-timed() { /usr/bin/time -f "  wall %e s, user %U s, sys %S s, max RSS %M KB" "$@"; }
+# shellcheck source=session_common.sh
+. "$(dirname "$0")/session_common.sh" ingest "$@"
 
 step machine
 lscpu | grep -E 'Model name|^CPU\(s\)' || true

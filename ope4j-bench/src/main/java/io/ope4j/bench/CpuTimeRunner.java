@@ -142,6 +142,31 @@ public final class CpuTimeRunner {
     System.out.printf("  (checksum %.6g)%n%n", sink);
   }
 
+  /** One read on the given number of threads. */
+  interface ThreadedWork {
+    void run(int threads) throws Exception;
+  }
+
+  /**
+   * What bounds a reader's speed on idle cores, which a busy machine hides from wall times: the
+   * calling thread's CPU time against the whole process's, per read (3 reads per thread count).
+   */
+  static void callingThreadShare(int maxThreads, ThreadedWork read) throws Exception {
+    ThreadMXBean thread = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    System.out.println("Reading thread's CPU time / process CPU time, per read (3 reads each)");
+    for (int threads = 1; threads <= maxThreads; threads++) {
+      for (int run = 0; run < 3; run++) {
+        long thread0 = thread.getCurrentThreadCpuTime();
+        long process0 = os.getProcessCpuTime();
+        read.run(threads);
+        System.out.printf("  threads=%d: %.2f s / %.2f s%n", threads, (thread.getCurrentThreadCpuTime() - thread0) / 1e9,
+            (os.getProcessCpuTime() - process0) / 1e9);
+      }
+    }
+  }
+
   private static String summary(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);

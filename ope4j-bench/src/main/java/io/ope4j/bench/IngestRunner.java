@@ -62,19 +62,7 @@ public final class IngestRunner {
    * from wall times).
    */
   private static void readingThreadShare(Path file, int maxThreads) throws Exception {
-    java.lang.management.ThreadMXBean thread = java.lang.management.ManagementFactory.getThreadMXBean();
-    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    System.out.println("Reading thread's CPU time / process CPU time, per read (3 reads each)");
-    for (int threads = 1; threads <= maxThreads; threads++) {
-      for (int run = 0; run < 3; run++) {
-        long thread0 = thread.getCurrentThreadCpuTime();
-        long process0 = os.getProcessCpuTime();
-        drain(file, threads);
-        System.out.printf("  threads=%d: %.2f s / %.2f s%n", threads, (thread.getCurrentThreadCpuTime() - thread0) / 1e9,
-            (os.getProcessCpuTime() - process0) / 1e9);
-      }
-    }
+    CpuTimeRunner.callingThreadShare(maxThreads, threads -> drain(file, threads));
   }
 
   private static LogInput input(Path file, int threads) {

@@ -50,7 +50,8 @@ final class ContinuousEvaluateRun {
   int run(String data, String estimators, Path truth, OutputOptions output, ReportOptions report, PrintWriter out,
       PrintWriter err) throws Exception {
     return run(truth, output, report, out, err, options -> {
-      try (ContinuousLogReader reader = ContinuousLogReader.open(columns.input(data), options);
+      try (ContinuousLogReader reader = ContinuousLogReader.open(columns.input(data)
+          .withParseThreads(intervals.threads.count()), options);
           Progress progress = Progress.onTerminal(err, "rows read")) {
         return new ContinuousEvaluator(config(estimators, reader.layout()), progress).evaluate(reader);
       }

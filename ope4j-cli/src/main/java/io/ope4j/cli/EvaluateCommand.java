@@ -99,7 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
               output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
       }
-      try (LogInput input = columns.input(log.data)) {
+      try (LogInput input = columns.input(log.data).withParseThreads(intervals.threads.count())) {
         return new SlateEvaluateRun(intervals, columns, trajectory, slate).run(input, estimators, truth,
             output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
@@ -124,7 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
               estimators, truth, output, report, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
       }
-      try (LogInput input = columns.input(log.data).reopenable()) {
+      try (LogInput input = columns.input(log.data).withParseThreads(intervals.threads.count()).reopenable()) {
         if (distribution.requested) {
           return new DistributionEvaluateRun(intervals, columns, trajectory, distribution).run(input, output,
               report, spec.commandLine().getOut(), spec.commandLine().getErr());

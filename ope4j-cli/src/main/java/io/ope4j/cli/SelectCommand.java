@@ -94,7 +94,8 @@ final class SelectCommand implements Callable<Integer> {
         throw new UsageException("--gate reads the gate's record of a bandit log; the gate does not decide on"
             + " trajectory logs");
       }
-      try (io.ope4j.io.LogInput input = columns.input(log.data).reopenable()) {
+      try (io.ope4j.io.LogInput input = columns.input(log.data).withParseThreads(intervals.threads.count())
+          .reopenable()) {
         return new TrajectorySelectRun(intervals, columns, trajectory).run(input, estimators, criterion, topK,
             truth, html.requested(), output, spec.commandLine().getOut());
       }

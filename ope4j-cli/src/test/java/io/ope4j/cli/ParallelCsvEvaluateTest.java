@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code evaluate} parses a plain CSV file over 8 MiB on {@code --threads} threads: the output is
- * the same byte for byte on 1, 2 and 3 threads (with a bootstrap, keyed by row), and a bad row
- * deep in the file is named by the same message.
+ * {@code evaluate} parses a plain CSV file over 8 MiB on {@code --threads} threads, and a gzip
+ * file or standard input decompressed (or read) on one thread while the others parse: the output
+ * is the same byte for byte on 1, 2 and 3 threads (with a bootstrap, keyed by row) and for every
+ * way in, and a bad row deep in the file, or a cut gzip file, is named by the same message.
  */
 class ParallelCsvEvaluateTest {
 
@@ -36,6 +37,68 @@ class ParallelCsvEvaluateTest {
       }
       assertThat(run.out()).as("threads %d", threads).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void gzipAndStandardInput_giveTheSameOutputForAnyThreadCount() throws IOException {
+    Path log = write(-1);
+    Path gzip = gzip(log);
+    String[] evaluate = {"evaluate", "--estimators", "ipw,snipw", "--ci", "bootstrap", "--bootstrap", "20",
+        "--format", "csv"};
+    CliRun plain = run(evaluate, log.toString(), null, 1);
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    String expected = plain.out();
+    assertThat(expected).contains("snipw");
+    for (int threads = 1; threads <= 3; threads++) {
+      assertThat(run(evaluate, gzip.toString(), null, threads).out()).as("gzip, threads %d", threads)
+          .isEqualTo(expected);
+      assertThat(run(evaluate, "-", log, threads).out()).as("stdin, threads %d", threads).isEqualTo(expected);
+      assertThat(run(evaluate, "-", gzip, threads).out()).as("gzip stdin, threads %d", threads)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aBadRowAndACutDeepInAGzipFile_areNamedAlikeOnAnyThreadCount() throws IOException {
+    Path cut = dir.resolve("cut.csv.gz");
+    byte[] whole = Files.readAllBytes(gzip(write(-1)));
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+    Path bad = gzip(write(203_457)); // rewrites log.csv and log.csv.gz
+    String[] evaluate = {"evaluate"};
+    String cutMessage = null;
+    for (int threads = 1; threads <= 3; threads++) {
+      CliRun badRun = run(evaluate, bad.toString(), null, threads);
+      assertThat(badRun.exitCode()).isEqualTo(2);
+      assertThat(badRun.err()).as("threads %d", threads).contains(bad + " row 203457, pscore: ");
+      CliRun cutRun = run(evaluate, cut.toString(), null, threads);
+      assertThat(cutRun.exitCode()).isEqualTo(2);
+      cutMessage = cutMessage != null ? cutMessage : cutRun.err();
+      assertThat(cutRun.err()).as("threads %d", threads).isEqualTo(cutMessage)
+          .contains(cut + ": file is truncated (gzip member 1 ends at byte ").contains("the last complete row read was row ");
+    }
+  }
+
+  /** Runs {@code args} over {@code data} ({@code -} for {@code stdin}'s content) on {@code threads}. */
+  private static CliRun run(String[] args, String data, Path stdin, int threads) throws IOException {
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+    all.addAll(java.util.List.of("--data", data, "--threads", Integer.toString(threads)));
+    java.io.InputStream saved = System.in;
+    try {
+      if (stdin != null) {
+        System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(stdin)));
+      }
+      return CliRun.of(all.toArray(new String[0]));
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  private Path gzip(Path plain) throws IOException {
+    Path packed = dir.resolve(plain.getFileName() + ".gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(packed), 1 << 16)) {
+      Files.copy(plain, out);
+    }
+    return packed;
   }
 
   @Test

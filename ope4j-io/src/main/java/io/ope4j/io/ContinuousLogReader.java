@@ -73,7 +73,7 @@ public final class ContinuousLogReader implements ContinuousSource {
 
   /** Opens {@code input} as a continuous-action log; the reader owns the table. */
   public static ContinuousLogReader open(LogInput input, ContinuousReadOptions options) throws IOException {
-    return new ContinuousLogReader(input.openTable(), options, 0);
+    return new ContinuousLogReader(input.openNumericTable(), options, 0);
   }
 
   /**

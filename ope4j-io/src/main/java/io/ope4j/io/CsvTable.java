@@ -86,6 +86,11 @@ final class CsvTable extends TableBase {
     return scanner.offset();
   }
 
+  /** Offset in the file of the current row's first byte. */
+  long rowStart() {
+    return scanner.recordStart();
+  }
+
   /** Row of the first of the blank lines read last, not followed by data so far, or 0. */
   long pendingBlankRow() {
     return pendingBlankRow;

@@ -31,6 +31,9 @@ public final class LogInput implements AutoCloseable {
   /** How messages name standard input. */
   public static final String STDIN_NAME = "<stdin>";
 
+  /** Compressed size from which a gzip CSV file is read on a thread of its own while others parse. */
+  static final long GZIP_PIPE_BYTES = 1 << 20;
+
   /** Bytes looked at to tell the format: blank lines before the first JSON object fit. */
   private static final int SNIFF_LIMIT = 1 << 16;
 
@@ -42,7 +45,7 @@ public final class LogInput implements AutoCloseable {
   private final boolean spooled;
   /** The field separator of CSV input. */
   private final char delimiter;
-  /** Threads that parse a plain CSV file's rows for {@link #open}. */
+  /** Threads that parse CSV rows (see {@link #withParseThreads}). */
   private final int parseThreads;
   /** Bytes of the file the reader opened last has gone through, for progress bars. */
   private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
@@ -61,10 +64,13 @@ public final class LogInput implements AutoCloseable {
   }
 
   /**
-   * This input with the rows of a plain (not gzip) CSV file parsed, or the row groups of a
-   * Parquet file or directory decoded, by {@link #open} on {@code threads} threads (default 1).
-   * The batches, row numbers and errors are the same for any number; standard input (unless
-   * {@link #reopenable()}), gzip and JSON Lines are read on one thread.
+   * This input with the rows of CSV parsed by {@link #open} (and by the slate, trajectory and
+   * continuous-action readers) on {@code threads} threads (default 1): a plain file over {@value
+   * ParallelCsvLogReader#SEGMENT_BYTES} bytes in segments, a gzip file over {@value
+   * #GZIP_PIPE_BYTES} bytes and standard input decompressed (or read) on one more thread while
+   * the others parse; and the row groups of a Parquet file or directory decoded on those threads.
+   * The batches, row numbers and errors are the same for any number; JSON Lines is read on one
+   * thread.
    *
    * @throws IllegalArgumentException if threads is below 1
    */
@@ -182,7 +188,68 @@ public final class LogInput implements AutoCloseable {
     if (path != null && resolveFormat() == InputFormat.PARQUET) {
       return ParquetLogReader.open(path, name, options, parseThreads);
     }
+    if (parseThreads > 1 && (path == null || isLargeGzipFile())) {
+      return openStreamed(text -> ParallelCsvLogReader.streamed(text, name, delimiter, options, parseThreads,
+          ParallelCsvLogReader.SEGMENT_BYTES), table -> BanditLogReader.over(table, options));
+    }
     return BanditLogReader.over(openTable(), options);
+  }
+
+  /** Whether this is a gzip file large enough to decompress on one thread while others parse. */
+  private boolean isLargeGzipFile() throws IOException {
+    return Files.isRegularFile(path) && Files.size(path) > GZIP_PIPE_BYTES && Gzip.isGzip(path);
+  }
+
+  /**
+   * The table, for a schema that reads only numbers and checks or groups rows in order (slates,
+   * episodes, continuous actions): with parse threads (see {@link #withParseThreads}), CSV rows
+   * are parsed into numbers on them and handed out in order, the same rows and errors as {@link
+   * #openTable()} gives.
+   */
+  TableReader openNumericTable() throws IOException {
+    bytesRead.set(0);
+    if (parseThreads > 1 && isPlainCsvFile()) {
+      return ParallelCsvTable.over(SegmentedCsv.ofFile(path, name, delimiter, ParallelCsvLogReader.SEGMENT_BYTES,
+          bytesRead), delimiter, parseThreads);
+    }
+    if (parseThreads > 1 && (path == null || isLargeGzipFile())) {
+      return openStreamed(text -> ParallelCsvTable.over(SegmentedCsv.ofStream(text, name, delimiter,
+          ParallelCsvLogReader.SEGMENT_BYTES, header -> false), delimiter, parseThreads), table -> table);
+    }
+    return openTable();
+  }
+
+  /** Opens the CSV text of a stream; may throw. */
+  private interface CsvOpener<R> {
+    R open(BufferedInputStream text) throws IOException;
+  }
+
+  /** Wraps a table of another format; may throw. */
+  private interface TableOpener<R> {
+    R open(TableReader table) throws IOException;
+  }
+
+  /**
+   * Opens a stream that cannot be split (standard input, a gzip file): CSV text by {@code csv}
+   * (which reads it ahead on one thread and parses it on the others), other formats as {@link
+   * #openTable()} does, given to {@code other}.
+   */
+  private <R> R openStreamed(CsvOpener<R> csv, TableOpener<R> other) throws IOException {
+    InputStream raw = path != null ? new CountingStream(Files.newInputStream(path), bytesRead) : System.in;
+    try {
+      BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+      if (isParquet(in)) {
+        return other.open(openParquet(in));
+      }
+      BufferedInputStream text = new BufferedInputStream(Gzip.decompressIfGzip(in, name), 1 << 16);
+      if (textFormat(text) == InputFormat.JSONL) {
+        return other.open(JsonLinesTable.open(text, name));
+      }
+      return csv.open(text);
+    } catch (IOException | RuntimeException failure) {
+      Closing.closeAfter(failure, raw);
+      throw failure;
+    }
   }
 
   /**
@@ -277,21 +344,27 @@ public final class LogInput implements AutoCloseable {
   }
 
   private TableReader openStream(BufferedInputStream in) throws IOException {
-    InputFormat chosen = format;
-    if (chosen == InputFormat.AUTO) {
-      chosen = ParquetTable.isParquet(peek(in, 4), 4) ? InputFormat.PARQUET : null;
-    }
-    if (chosen == InputFormat.PARQUET) {
+    if (isParquet(in)) {
       return openParquet(in);
     }
     InputStream text = Gzip.decompressIfGzip(in, name);
     BufferedInputStream buffered = new BufferedInputStream(text, 1 << 16);
-    if (chosen == null) {
-      chosen = firstNonBlank(buffered) == '{' ? InputFormat.JSONL : InputFormat.CSV;
-    }
-    return chosen == InputFormat.JSONL
+    return textFormat(buffered) == InputFormat.JSONL
         ? JsonLinesTable.open(buffered, name)
         : CsvTable.open(buffered, name, CsvRecordScanner.DEFAULT_BUFFER_SIZE, delimiter);
+  }
+
+  /** CSV or JSON Lines: the format asked for, else told by the text's first non-blank byte. */
+  private InputFormat textFormat(BufferedInputStream text) throws IOException {
+    if (format == InputFormat.CSV || format == InputFormat.JSONL) {
+      return format;
+    }
+    return firstNonBlank(text) == '{' ? InputFormat.JSONL : InputFormat.CSV;
+  }
+
+  /** Whether the stream is read as Parquet: asked for, or told by its first bytes. */
+  private boolean isParquet(BufferedInputStream in) throws IOException {
+    return format == InputFormat.PARQUET || format == InputFormat.AUTO && ParquetTable.isParquet(peek(in, 4), 4);
   }
 
   /** Parquet needs random access: a stream (standard input) is copied to a file first. */

@@ -64,7 +64,7 @@ public final class SlateLogReader implements SlateSource {
    * @param piSumTolerance how far a row of {@code pi_e_*} may sum from 1
    */
   public static SlateLogReader open(LogInput input, double piSumTolerance) throws IOException {
-    return new SlateLogReader(input.openTable(), piSumTolerance, null);
+    return new SlateLogReader(input.openNumericTable(), piSumTolerance, null);
   }
 
   /**
@@ -74,7 +74,7 @@ public final class SlateLogReader implements SlateSource {
    */
   public static SlateLogReader openCandidate(LogInput input, double piSumTolerance, String candidate)
       throws IOException {
-    return new SlateLogReader(input.openTable(), piSumTolerance, candidate);
+    return new SlateLogReader(input.openNumericTable(), piSumTolerance, candidate);
   }
 
   /** The candidates a slate header holds for {@code select}, in order; empty for one evaluation policy. */

@@ -49,7 +49,7 @@ public final class TrajectoryLogReader implements EpisodeSource {
   /** Opens {@code input} as a trajectory log; the reader owns the table. */
   public static TrajectoryLogReader open(LogInput input, TrajectoryReadOptions options)
       throws IOException {
-    return new TrajectoryLogReader(input.openTable(), options);
+    return new TrajectoryLogReader(input.openNumericTable(), options);
   }
 
   /**

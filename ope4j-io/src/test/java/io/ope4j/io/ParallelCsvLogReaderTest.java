@@ -184,7 +184,7 @@ class ParallelCsvLogReaderTest {
    * doubled quotes, LF and CRLF line breaks; CRLF or LF line ends; sometimes a byte order mark,
    * a missing last line end or blank lines at the end. With {@code damage}, one row is broken.
    */
-  private static String generate(SplittableRandom random, boolean damage) {
+  static String generate(SplittableRandom random, boolean damage) {
     StringBuilder csv = new StringBuilder();
     if (random.nextInt(4) == 0) {
       csv.append('\uFEFF');
@@ -216,7 +216,7 @@ class ParallelCsvLogReaderTest {
     return csv.toString();
   }
 
-  private static String note(SplittableRandom random) {
+  static String note(SplittableRandom random) {
     return switch (random.nextInt(7)) {
       case 0 -> "";
       case 1 -> "plain";
@@ -255,12 +255,12 @@ class ParallelCsvLogReaderTest {
     }
   }
 
-  private interface Read {
+  interface Read {
     LogTable run() throws IOException;
   }
 
   /** The message of the reading's failure, or null if it read without one. */
-  private static String failure(Read read) {
+  static String failure(Read read) {
     Throwable thrown = catchThrowable(read::run);
     if (thrown == null) {
       return null;
@@ -269,7 +269,7 @@ class ParallelCsvLogReaderTest {
     return thrown.getMessage();
   }
 
-  private static void assertSame(LogTable actual, LogTable expected, String what) {
+  static void assertSame(LogTable actual, LogTable expected, String what) {
     assertThat(actual.sizes()).as(what).isEqualTo(expected.sizes());
     assertThat(actual.firstRows()).as(what).isEqualTo(expected.firstRows());
     assertThat(actual.action()).as(what).isEqualTo(expected.action());

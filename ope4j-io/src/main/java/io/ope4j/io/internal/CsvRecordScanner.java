@@ -82,6 +82,8 @@ public final class CsvRecordScanner implements Closeable {
   /** Where {@link #scanQuotedField} found the closing quote. */
   private int closingQuote;
   private long record = -1;
+  /** Offset in the whole input of the current record's first byte. */
+  private long recordStart;
   private List<String> columnNames = List.of();
 
   /**
@@ -159,15 +161,24 @@ public final class CsvRecordScanner implements Closeable {
         if (endOfInput) {
           return false;
         }
-      } else if (scanRecord()) {
-        record++;
-        return true;
+      } else {
+        long start = base + position;
+        if (scanRecord()) {
+          recordStart = start;
+          record++;
+          return true;
+        }
       }
       if (readFailure != null) {
         throw readFailure(); // every complete record before the failure has been delivered
       }
       fill();
     }
+  }
+
+  /** Offset in the whole input of the current record's first byte: a scanner started there reads it again. */
+  public long recordStart() {
+    return recordStart;
   }
 
   /** Number of the current record: 0 for the header, then 1, 2, ... (blank lines included). */
