@@ -112,7 +112,7 @@ final class AssessCommand implements Callable<Integer> {
       }
     }
     output.write(spec.commandLine().getOut(), new AssessmentReport(results, replications, k, mode));
-    report.write(io.ope4j.report.AssessmentSections.of(results));
+    report.write(() -> io.ope4j.report.AssessmentSections.of(results));
     return Ope4j.OK;
   }
 

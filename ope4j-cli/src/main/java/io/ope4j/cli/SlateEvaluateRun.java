@@ -69,7 +69,7 @@ final class SlateEvaluateRun {
       err.println("ope4j: warning: " + warning);
     }
     output.write(out, SlateReport.of(result, config).withTruth(truthValue));
-    report.write(SlateSections.of(result, config, truthValue), NOT_FOR_SLATES);
+    report.write(() -> SlateSections.of(result, config, truthValue), NOT_FOR_SLATES);
     return Ope4j.OK;
   }
 
