@@ -19,7 +19,8 @@
 #   python3 -m venv /tmp/obp-venv && /tmp/obp-venv/bin/pip install numpy pandas scipy \
 #     scikit-learn tqdm pyyaml matplotlib seaborn
 # WIDE_ROWS defaults to "1000000 10000000" (0.54 GB and 5.4 GB of CSV; OBP needs about 9 GB of
-# memory at 10^7 rows); ROUNDS to 3. ope4j runs through the ./ope4j launcher, i.e. with the
+# memory at 10^7 rows); ROUNDS to 3. NARROW_ROUNDS=0 in the environment skips (a), e.g. for a
+# second call that runs only 10^7 rows. ope4j runs through the ./ope4j launcher, i.e. with the
 # class-data archive that `mvn package` writes beside the jar.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -28,11 +29,12 @@ python="${2:-python3}"
 data="${3:-$root/bench-data/e2e}"
 wide_rows="${4:-1000000 10000000}"
 rounds="${5:-3}"
+narrow_rounds="${NARROW_ROUNDS:-$rounds}"
 jar="$root/ope4j-cli/target/ope4j.jar"
 bench="$root/ope4j-bench/target/benchmarks.jar"
 mkdir -p "$data"
 cd "$data"
-results="$data/results.tsv"
+results="$data/results-$(date -u +%H%M%S).tsv"
 : > "$results"
 
 step() { echo "== $1 ($(date -u +%T) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"; }
@@ -60,22 +62,21 @@ else
 fi
 
 step data
-[ -f full-2m.csv ] || java -cp "$bench" io.ope4j.bench.NarrowCsvGenerator 2000000 full-2m.csv 20240601 binary full
+[ "$narrow_rounds" = 0 ] || [ -f full-2m.csv ] || java -cp "$bench" io.ope4j.bench.NarrowCsvGenerator 2000000 full-2m.csv 20240601 binary full
 for rows in $wide_rows; do
   [ -f "wide-$rows.csv" ] || "$root/ope4j" simulate --rows "$rows" --seed 7 \
     --eval-policy softmax=softmax:0.5 -o "wide-$rows.csv" --quiet
 done
-ls -l full-2m.csv wide-*.csv
+ls -l ./*.csv
 
 evaluate=(evaluate --estimators ipw,snipw,dr --ci bootstrap --bootstrap 100 --format csv)
 
-step "(a) narrow 2*10^6 rows: ope4j and pandas + numpy (obp_style_eval.py), alternately"
-for round in $(seq "$rounds"); do
+[ "$narrow_rounds" = 0 ] || step "(a) narrow 2*10^6 rows: ope4j and pandas + numpy (obp_style_eval.py), alternately"
+for round in $(seq "$narrow_rounds"); do
   timed "a narrow-2e6 ope4j" ope4j-a.csv "$root/ope4j" "${evaluate[@]}" --data full-2m.csv
   timed "a narrow-2e6 pandas" pandas-a.txt "$python" "$root/ope4j-bench/scripts/obp_style_eval.py" full-2m.csv
 done
-cat ope4j-a.csv
-tail -6 pandas-a.txt
+[ "$narrow_rounds" = 0 ] || { cut -d, -f1-8 ope4j-a.csv; tail -6 pandas-a.txt; }
 
 for rows in $wide_rows; do
   step "(b) wide $rows rows: ope4j and Open Bandit Pipeline, alternately"
