@@ -67,7 +67,7 @@ for rows in $wide_rows; do
   [ -f "wide-$rows.csv" ] || "$root/ope4j" simulate --rows "$rows" --seed 7 \
     --eval-policy softmax=softmax:0.5 -o "wide-$rows.csv" --quiet
 done
-ls -l ./*.csv
+for file in full-2m.csv wide-*.csv; do [ ! -f "$file" ] || ls -l "$file"; done
 
 evaluate=(evaluate --estimators ipw,snipw,dr --ci bootstrap --bootstrap 100 --format csv)
 
