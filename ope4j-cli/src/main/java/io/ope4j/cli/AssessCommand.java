@@ -124,7 +124,7 @@ final class AssessCommand implements Callable<Integer> {
       }
     }
     output.write(spec.commandLine().getOut(), new AssessmentReport(results, replications, k, mode));
-    report.write(io.ope4j.report.AssessmentSections.of(results));
+    report.write(() -> io.ope4j.report.AssessmentSections.of(results));
     return Ope4j.OK;
   }
 
@@ -154,7 +154,7 @@ final class AssessCommand implements Callable<Integer> {
       results = ShapeAssessRun.run(points, replications, threads.count(), mode, progress);
     }
     output.write(spec.commandLine().getOut(), new AssessmentReport(results, replications, k, mode));
-    report.write(io.ope4j.report.AssessmentSections.of(results));
+    report.write(() -> io.ope4j.report.AssessmentSections.of(results));
     return Ope4j.OK;
   }
 

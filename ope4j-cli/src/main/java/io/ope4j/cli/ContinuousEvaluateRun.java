@@ -85,7 +85,7 @@ final class ContinuousEvaluateRun {
       err.println("ope4j: warning: " + warning);
     }
     output.write(out, ContinuousReport.of(result).withTruth(truthValue));
-    report.write(ContinuousSections.of(result, truthValue), NOT_USED);
+    report.write(() -> ContinuousSections.of(result, truthValue), NOT_USED);
     return Ope4j.OK;
   }
 

@@ -90,7 +90,7 @@ final class ContinuousSelectRun {
     ContinuousConfig config = results.get(0).config();
     SelectionReport report = SelectionReport.of(selection, config.level(), config.interval(), result.warnings());
     output.write(out, known == null ? report : report.withTruth(known, truth.toString()));
-    html.write(io.ope4j.report.SelectionSections.of(selection, result, known));
+    html.write(() -> io.ope4j.report.SelectionSections.of(selection, result, known));
     return Ope4j.OK;
   }
 

@@ -217,7 +217,7 @@ final class CtEvaluateCommand implements Callable<Integer> {
       err.println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), report);
-    html.write(report.sections());
+    html.write(report::sections);
     return Ope4j.OK;
   }
 

@@ -73,7 +73,7 @@ final class DistributionEvaluateRun {
       err.println("ope4j: warning: " + warning);
     }
     output.write(out, DistributionReport.of(result, config));
-    report.write(DistributionSections.of(result, config), NOT_USED);
+    report.write(() -> DistributionSections.of(result, config), NOT_USED);
     return Ope4j.OK;
   }
 }

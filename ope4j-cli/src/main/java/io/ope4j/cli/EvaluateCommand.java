@@ -187,9 +187,11 @@ final class EvaluateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
-    List<io.ope4j.report.Section> sections = new java.util.ArrayList<>(io.ope4j.report.EvaluationSections.of(result, truths));
-    sections.addAll(modelSections);
-    report.write(sections);
+    report.write(() -> {
+      List<io.ope4j.report.Section> sections = new java.util.ArrayList<>(io.ope4j.report.EvaluationSections.of(result, truths));
+      sections.addAll(modelSections);
+      return sections;
+    });
     return Ope4j.OK;
   }
 

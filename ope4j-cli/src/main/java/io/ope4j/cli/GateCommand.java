@@ -166,7 +166,7 @@ final class GateCommand implements Callable<Integer>, Preflight {
         gateReport.writeJson(file);
       }
     }
-    report.write(GateSections.of(decision));
+    report.write(() -> GateSections.of(decision));
     return code;
   }
 

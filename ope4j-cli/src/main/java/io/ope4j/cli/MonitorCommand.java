@@ -194,7 +194,8 @@ final class MonitorCommand implements Callable<Integer> {
     List<SequenceMonitor.Status> last = monitor.status();
     printer.update(last, stopped);
     page.add(last);
-    report.write(List.of(page.section(last, stopped, sequence, level, threshold)));
+    String stopReason = stopped;
+    report.write(() -> List.of(page.section(last, stopReason, sequence, level, threshold)));
   }
 
   private static void parse(String line, String[] fields, double[] values, String source, long row) {

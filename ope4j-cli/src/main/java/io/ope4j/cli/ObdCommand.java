@@ -54,7 +54,7 @@ final class ObdCommand implements Callable<Integer> {
       err.println("ope4j: warning: " + warning);
     }
     output.write(spec.commandLine().getOut(), outcome.report());
-    report.write(io.ope4j.report.EvaluationSections.of(outcome.result(), outcome.truths()));
+    report.write(() -> io.ope4j.report.EvaluationSections.of(outcome.result(), outcome.truths()));
     return Ope4j.OK;
   }
 }

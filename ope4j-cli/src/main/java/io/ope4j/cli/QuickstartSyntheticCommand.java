@@ -81,7 +81,7 @@ final class QuickstartSyntheticCommand implements Callable<Integer> {
     }
     Map<String, Double> truths = TruthFile.read(truth).policies();
     output.write(spec.commandLine().getOut(), ResultReport.of(result).withTruths(truths));
-    report.write(io.ope4j.report.EvaluationSections.of(result, truths));
+    report.write(() -> io.ope4j.report.EvaluationSections.of(result, truths));
     err.printf("ope4j: to evaluate this log yourself: ./ope4j evaluate --data %s --truth %s --estimators %s%n",
         log, truth, ESTIMATORS);
     return Ope4j.OK;

@@ -159,7 +159,8 @@ final class SelectCommand implements Callable<Integer> {
       }
       SelectionReport report = SelectionReport.of(selection, result);
       output.write(spec.commandLine().getOut(), known == null ? report : report.withTruth(known, truth.toString()));
-      html.write(io.ope4j.report.SelectionSections.of(selection, result, known));
+      EvaluationResult evaluated = result;
+      html.write(() -> io.ope4j.report.SelectionSections.of(selection, evaluated, known));
       return Ope4j.OK;
     }
   }

@@ -153,7 +153,8 @@ final class SimEvalCommand implements Callable<Integer>, Preflight {
     if (valuesOut != null) {
       writeValues(results, simulator.gamma());
     }
-    report.write(SimulationSections.of(results, simulator.exactValues(), agreement));
+    SimLogAgreement agreed = agreement;
+    report.write(() -> SimulationSections.of(results, simulator.exactValues(), agreed));
     return Ope4j.OK;
   }
 

@@ -100,7 +100,7 @@ final class SlateEvaluateRun {
       err.println("ope4j: warning: " + warning);
     }
     output.write(out, SlateReport.of(result, evaluated.config()).withTruth(truthValue));
-    report.write(SlateSections.of(result, evaluated.config(), truthValue), NOT_FOR_SLATES);
+    report.write(() -> SlateSections.of(result, evaluated.config(), truthValue), NOT_FOR_SLATES);
     return Ope4j.OK;
   }
 

@@ -88,7 +88,7 @@ final class SlateSelectRun {
     }
     SelectionReport report = SelectionReport.of(selection, config.level(), config.method(), result.warnings());
     output.write(out, known == null ? report : report.withTruth(known, truth.toString()));
-    html.write(io.ope4j.report.SelectionSections.of(selection, result, known));
+    html.write(() -> io.ope4j.report.SelectionSections.of(selection, result, known));
     return Ope4j.OK;
   }
 

@@ -147,7 +147,7 @@ final class TrajectoryEvaluateRun {
       err.println("ope4j: warning: " + warning);
     }
     output.write(out, TrajectoryReport.of(result, config).withTruths(truths));
-    report.write(TrajectorySections.of(result, config, truths), BANDIT_ONLY);
+    report.write(() -> TrajectorySections.of(result, config, truths), BANDIT_ONLY);
     return Ope4j.OK;
   }
 
