@@ -5,19 +5,14 @@
 # --threads 2, timed by /usr/bin/time -v (wall, CPU, peak RSS), and deletes the data.
 #
 #   mvn -B -q -pl ope4j-cli,ope4j-bench -am package -DskipTests
-#   ope4j-bench/scripts/parquet_1e9.sh [DATA_DIR=/tmp/ope4j-1e9] [PARTS=20] [ROWS_PER_PART=50000000] [DISTINCT=PARTS]
+#   ope4j-bench/scripts/parquet_1e9.sh [DATA_DIR=/tmp/ope4j-1e9] [PARTS=20] [ROWS_PER_PART=50000000]
 #
-# Check the disk first (df -h): 33 bytes per row. PARTS=2 gives the 10^8-row run. DISTINCT < PARTS
-# writes only that many distinct parts and fills the rest with hard links to them (part p links to
-# part p mod DISTINCT): the log still has PARTS * ROWS_PER_PART rows, each read, decoded, checked
-# and bootstrapped under its own global row number, but repeats its rows, so its estimates are
-# those of the distinct rows; it saves the time and disk of writing them all.
+# Check the disk first (df -h): 33 bytes per row. PARTS=2 gives the 10^8-row run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${1:-/tmp/ope4j-1e9}"
 parts="${2:-20}"
 per_part="${3:-50000000}"
-distinct="${4:-$parts}"
 bench="$root/ope4j-bench/target/benchmarks.jar"
 jar="$root/ope4j-cli/target/ope4j.jar"
 
@@ -26,20 +21,14 @@ source "$root/ope4j-bench/scripts/bench_lib.sh"
 
 step "disk"
 df -h "$(dirname "$data")"
-step "write $distinct distinct parts of $per_part rows into $data"
+step "write $parts parts of $per_part rows into $data"
 mkdir -p "$data"
 for lane in 0 1; do
-  (for p in $(seq "$lane" 2 $((distinct - 1))); do
+  (for p in $(seq "$lane" 2 $((parts - 1))); do
     java -Xmx512m -cp "$bench" io.ope4j.bench.NarrowParquetGenerator "$per_part" "$data" "$p" "$p"
   done) &
 done
 wait
-written=("$data"/*)
-for p in $(seq "$distinct" $((parts - 1))); do
-  source_part="${written[$((p % distinct))]}"
-  ln "$source_part" "$data/part-$(printf '%05d' "$p").parquet"
-done
-ls "$data" | head -3; ls "$data" | wc -l
 du -sh "$data"
 step "evaluate ipw,snipw,dr, bootstrap 100, -Xmx1g, --threads 2"
 /usr/bin/time -v java -Xmx1g -cp "$jar" io.ope4j.cli.Ope4j evaluate --data "$data" \
