@@ -10,7 +10,7 @@
 # DATA_DIR gets the two logs (about 5.4 GB and 2.0 GB of CSV; kept if present) and a Parquet
 # copy of the slate log. OBP_SRC_DIR holds OBP's obp/ package (st-tech/zr-obp 8cbd5fa, .py files),
 # TORCH_STUB_DIR an import-only package named torch, PYTHON numpy, scipy, scikit-learn, pandas,
-# tqdm, pyyaml, matplotlib and seaborn. Build first: mvn -B -o -q -pl ope4j-cli -am package -DskipTests
+# tqdm, pyyaml, matplotlib, seaborn and pyarrow. Build first: mvn -B -o -q -pl ope4j-cli -am package -DskipTests
 set -euo pipefail
 scripts="$(cd "$(dirname "$0")" && pwd)"
 . "$scripts/bench_lib.sh"
@@ -24,6 +24,7 @@ cont="$data/cont-1e7.csv"
 kernel='kernel-dr:kernel=gaussian:bandwidth=0.25:compat=obp'
 obp() { PYTHONPATH="$obp_src:$stub" timed "$python" "$@"; }
 
+parquet="$data/slates-1m.parquet"
 [ -f "$slates" ] || java -jar "$jar" simulate --slate-length 10 --slates 1000000 --actions 10 \
     --contexts 1000 --click-model cascade --seed 1 --quiet -o "$slates"
 [ -f "$cont" ] || java -jar "$jar" simulate --schema continuous --rows 10000000 --seed 1 --quiet -o "$cont"
@@ -45,13 +46,12 @@ for round in $(seq 1 "$rounds"); do
   obp "$scripts/obp_kernel_dr.py" --csv "$cont" "$obp_src"
 done
 
-parquet="$data/slates-1m.parquet"
 step "ope4j convert slates to Parquet"
-timed java -jar "$jar" convert --data "$slates" -o "$parquet" --quiet
+[ -f "$parquet" ] || timed java -jar "$jar" convert --data "$slates" -o "$parquet" --quiet
 ls -l "$parquet"
-for round in $(seq 1 "$rounds"); do
-  for threads in 1 2; do
-    step "round $round: ope4j cascade-dr, Parquet, --threads $threads"
-    timed java -jar "$jar" evaluate --data "$parquet" --estimators cascade-dr --threads "$threads" --format csv --quiet
-  done
+for threads in 1 2; do
+  step "ope4j cascade-dr, Parquet, --threads $threads"
+  timed java -jar "$jar" evaluate --data "$parquet" --estimators cascade-dr --threads "$threads" --format csv --quiet
 done
+step "OBP SlateCascadeDoublyRobust, pandas read_parquet (pyarrow)"
+obp "$scripts/obp_cascade_dr.py" "$parquet"
