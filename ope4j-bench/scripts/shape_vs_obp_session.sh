@@ -23,6 +23,13 @@ slates="$data/slates-1m.csv"
 cont="$data/cont-1e7.csv"
 kernel='kernel-dr:kernel=gaussian:bandwidth=0.25:compat=obp'
 obp() { PYTHONPATH="$obp_src:$stub" timed "$python" "$@"; }
+# ope4j's Cascade-DR on LOG with 1 and 2 threads: cascade_runs LABEL LOG
+cascade_runs() {
+  for threads in 1 2; do
+    step "$1: ope4j cascade-dr, --threads $threads"
+    timed java -jar "$jar" evaluate --data "$2" --estimators cascade-dr --threads "$threads" --format csv --quiet
+  done
+}
 
 parquet="$data/slates-1m.parquet"
 [ -f "$slates" ] || java -jar "$jar" simulate --slate-length 10 --slates 1000000 --actions 10 \
@@ -31,10 +38,7 @@ parquet="$data/slates-1m.parquet"
 ls -l "$slates" "$cont"
 
 for round in $(seq 1 "$rounds"); do
-  for threads in 1 2; do
-    step "round $round: ope4j cascade-dr, CSV, --threads $threads"
-    timed java -jar "$jar" evaluate --data "$slates" --estimators cascade-dr --threads "$threads" --format csv --quiet
-  done
+  cascade_runs "round $round, CSV" "$slates"
   step "round $round: OBP SlateCascadeDoublyRobust, pandas read_csv"
   obp "$scripts/obp_cascade_dr.py" "$slates"
   for threads in 1 2; do
@@ -49,9 +53,6 @@ done
 step "ope4j convert slates to Parquet"
 [ -f "$parquet" ] || timed java -jar "$jar" convert --data "$slates" -o "$parquet" --quiet
 ls -l "$parquet"
-for threads in 1 2; do
-  step "ope4j cascade-dr, Parquet, --threads $threads"
-  timed java -jar "$jar" evaluate --data "$parquet" --estimators cascade-dr --threads "$threads" --format csv --quiet
-done
+cascade_runs "Parquet" "$parquet"
 step "OBP SlateCascadeDoublyRobust, pandas read_parquet (pyarrow)"
 obp "$scripts/obp_cascade_dr.py" "$parquet"
