@@ -2,7 +2,8 @@
 ("Slates: Cascade-DR against Open Bandit Pipeline").
 
 Runs OBP 0.5.5 from its source tree (``SlateCascadeDoublyRobust.estimate_policy_value``), with
-the slate log's columns read by pandas: ``slate_id, position, action, reward, pscore_cascade,
+the slate log's columns read by pandas from a CSV (or from a Parquet file, a path ending in
+``.parquet``, with pyarrow): ``slate_id, position, action, reward, pscore_cascade,
 evaluation_policy_pscore_cascade, pi_e_0..pi_e_{K-1}, qhat_0..qhat_{K-1}`` (docs/formats.md,
 "Slate log"), e.g. written by ``ope4j simulate --slate-length 10``. Prints the estimate and the
 wall and CPU time of reading and of estimating. Interpreter start and imports are outside the
@@ -70,18 +71,25 @@ def main():
 
 
 def read_csv(path):
-    """The columns OBP's Cascade-DR takes, read with pandas; returns them and the item count."""
-    header = pd.read_csv(path, nrows=0).columns
+    """The columns OBP's Cascade-DR takes, read with pandas (``read_parquet`` for a path ending in
+    ``.parquet``, with pyarrow); returns them and the item count."""
+    parquet = path.endswith(".parquet")
+    header = pq_columns(path) if parquet else pd.read_csv(path, nrows=0).columns
     k = sum(1 for c in header if c.startswith("pi_e_"))
     pi_columns = [f"pi_e_{a}" for a in range(k)]
     q_columns = [f"qhat_{a}" for a in range(k)]
     columns = ["slate_id", "position", "action", "reward", "pscore_cascade",
                "evaluation_policy_pscore_cascade"] + pi_columns + q_columns
-    frame = pd.read_csv(path, usecols=columns)
+    frame = pd.read_parquet(path, columns=columns) if parquet else pd.read_csv(path, usecols=columns)
     arrays = {name: frame[name].to_numpy() for name in columns[:6]}
     arrays["q_hat"] = frame[q_columns].to_numpy().ravel()
     arrays["evaluation_policy_action_dist"] = frame[pi_columns].to_numpy().ravel()
     return arrays, k
+
+
+def pq_columns(path):
+    import pyarrow.parquet as pq
+    return pq.read_schema(path).names
 
 
 if __name__ == "__main__":
