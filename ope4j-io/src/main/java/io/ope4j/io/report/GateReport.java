@@ -135,6 +135,11 @@ public final class GateReport implements Report {
     node.put("bound", rule.bound().id());
     node.put("multiplicity", "holm");
     node.put("family_size", decision.candidates().size());
+    if (rule.termRange() == null) {
+      node.putNull("term_range");
+    } else {
+      node.putArray("term_range").add(rule.termRange().lower()).add(rule.termRange().upper());
+    }
     node.put("bootstrap_replicates", rule.replicates());
     node.put("seed", rule.seed());
     ObjectNode support = node.putObject("support");
