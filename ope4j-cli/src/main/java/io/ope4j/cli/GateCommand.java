@@ -83,7 +83,7 @@ final class GateCommand implements Callable<Integer>, Preflight {
 
   @Option(names = "--bound", defaultValue = "t", paramLabel = "BOUND",
       description = "Lower bound that decides: t, bootstrap or bernstein (empirical Bernstein, valid without"
-          + " normality) (default: ${DEFAULT-VALUE}).")
+          + " normality; needs --term-range) (default: ${DEFAULT-VALUE}).")
   String bound;
 
   @Option(names = "--term-range", paramLabel = "LO,HI",
