@@ -38,7 +38,8 @@ class GateCommandTest {
   void aBetterCandidate_isDeployedWithExitCode0() {
     CliRun run = gate("--policy", "base=pi_base_", "--policy", "better=pi_better_", "--estimators", "ipw");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(Ope4j.OK);
-    assertThat(run.out()).contains("Gate: DEPLOY (exit 0), recommended: better").contains("Deploy 'better'");
+    assertThat(run.out()).contains("Gate: DEPLOY (exit 0), recommended: better").contains("Deploy 'better'")
+        .contains("- (no --term-range)").doesNotContain("NaN");
   }
 
   @Test

@@ -66,7 +66,8 @@ public final class GateReport implements Report {
     for (CandidateVerdict v : decision.candidates()) {
       table.row(List.of(v.policy(), v.verdict().id(), Formats.num(v.difference().value()),
           Formats.num(v.difference().stderr()), Formats.num(v.lowerAtHolm()), Formats.num(v.upper()),
-          Formats.num(v.pValue()), Formats.num(v.lowerT()), Formats.num(v.lowerBernstein()),
+          Formats.num(v.pValue()), Formats.num(v.lowerT()),
+          Double.isNaN(v.lowerBernstein()) ? "- (no --term-range)" : Formats.num(v.lowerBernstein()),
           Formats.num(v.weights().effectiveSampleSize()), Formats.num(v.weights().meanWeight())));
     }
     table.print(out);
