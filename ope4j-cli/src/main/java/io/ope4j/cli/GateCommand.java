@@ -10,6 +10,7 @@ import io.ope4j.decision.GateRule;
 import io.ope4j.decision.SupportRule;
 import io.ope4j.estimator.Estimator;
 import io.ope4j.estimator.Estimators;
+import io.ope4j.interval.TermRange;
 import io.ope4j.io.BatchContent;
 import io.ope4j.io.LogInput;
 import io.ope4j.io.LogReadOptions;
@@ -82,8 +83,13 @@ final class GateCommand implements Callable<Integer>, Preflight {
 
   @Option(names = "--bound", defaultValue = "t", paramLabel = "BOUND",
       description = "Lower bound that decides: t, bootstrap or bernstein (empirical Bernstein, valid without"
-          + " normality) (default: ${DEFAULT-VALUE}).")
+          + " normality; needs --term-range) (default: ${DEFAULT-VALUE}).")
   String bound;
+
+  @Option(names = "--term-range", paramLabel = "LO,HI",
+      description = "Known range of every per-row difference of the estimator's terms (candidate minus baseline);"
+          + " --bound bernstein needs it, and a row outside it is refused (default: none, no Bernstein bound).")
+  String termRange;
 
   @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "B",
       description = "Bootstrap replicates for --bound bootstrap (default: ${DEFAULT-VALUE}).")
@@ -114,7 +120,14 @@ final class GateCommand implements Callable<Integer>, Preflight {
 
   @Override
   public void check() {
-    GateBound.parse(bound);
+    if (GateBound.parse(bound) == GateBound.BERNSTEIN && termRange == null) {
+      throw new UsageException("--bound bernstein needs --term-range LO,HI, a known range of every per-row"
+          + " difference: Maurer & Pontil's bound holds for a known range, and the observed one can be narrower"
+          + " than the true one, so the bound would claim more than the data support");
+    }
+    if (termRange != null) {
+      TermRange.parse(termRange);
+    }
     if (!(confidence > 0 && confidence < 1)) {
       throw new UsageException("--confidence must be in (0, 1), got " + confidence);
     }
@@ -154,8 +167,9 @@ final class GateCommand implements Callable<Integer>, Preflight {
       }
       GateRule rule = rule(layout.hasModel() || layout.wideModel());
       try (BatchSource opened = input.open(options);
-          BatchSource source = policies == null ? opened : new PolicySource(opened, policies)) {
-        decision = new Gate(rule, threads.count()).decide(source);
+          BatchSource source = policies == null ? opened : new PolicySource(opened, policies);
+          Progress progress = Progress.ofFile(spec.commandLine().getErr(), input)) {
+        decision = new Gate(rule, threads.count(), progress).decide(source);
       }
     }
     int code = exitCodeOf(decision);
@@ -178,9 +192,11 @@ final class GateCommand implements Callable<Integer>, Preflight {
     Estimator chosen = parsed.get(0);
     try {
       return new GateRule(baseline, minImprovement, confidence, GateBound.parse(bound), chosen,
-          new SupportRule(minEss, maxZeroShare, meanWeightZ), replicates, seed.seed);
+          new SupportRule(minEss, maxZeroShare, meanWeightZ), replicates, seed.seed,
+          termRange == null ? null : TermRange.parse(termRange));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--estimators: " + e.getMessage(), e);
+      throw new UsageException((termRange != null && chosen.selfNormalized() ? "--term-range: " : "--estimators: ")
+          + e.getMessage(), e);
     }
   }
 

@@ -38,12 +38,13 @@ class GateCommandTest {
   void aBetterCandidate_isDeployedWithExitCode0() {
     CliRun run = gate("--policy", "base=pi_base_", "--policy", "better=pi_better_", "--estimators", "ipw");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(Ope4j.OK);
-    assertThat(run.out()).contains("Gate: DEPLOY (exit 0), recommended: better").contains("Deploy 'better'");
+    assertThat(run.out()).contains("Gate: DEPLOY (exit 0), recommended: better").contains("Deploy 'better'")
+        .contains("- (no --term-range)").doesNotContain("NaN");
   }
 
   @Test
   void aWorseCandidate_isNotDeployedWithExitCode3() {
-    CliRun run = gate("--policy", "base=pi_base_", "--policy", "worse=pi_worse_", "--bound", "bernstein");
+    CliRun run = gate("--policy", "base=pi_base_", "--policy", "worse=pi_worse_");
     assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(Ope4j.DO_NOT_DEPLOY);
     assertThat(run.out()).contains("Gate: DO-NOT-DEPLOY (exit 3)");
   }
@@ -63,6 +64,48 @@ class GateCommandTest {
     assertThat(missing.err()).contains("'nobody' is not among");
     assertThat(gate("--estimators", "sndr").exitCode()).isEqualTo(Ope4j.BAD_INPUT);
     assertThat(gate("--bound", "normal").err()).contains("--bound must be t, bootstrap or bernstein");
+  }
+
+  @Test
+  void bernsteinWithoutATermRange_isRefusedWithExit2AndWhy() {
+    CliRun run = gate("--bound", "bernstein");
+    assertThat(run.exitCode()).isEqualTo(Ope4j.BAD_INPUT);
+    assertThat(run.err()).contains("--bound bernstein needs --term-range LO,HI").contains("observed one can be narrower");
+    assertThat(gate("--term-range", "1,0").err()).contains("a term range needs finite lower < upper");
+    assertThat(gate("--estimators", "snipw", "--term-range", "-1,1").err()).contains("--term-range:")
+        .contains("ratio of means");
+  }
+
+  @Test
+  void aRowOutsideTheTermRange_isRefusedWithExit2NamingFileRowAndValue() {
+    CliRun run = gate("--estimators", "ipw", "--bound", "bernstein", "--term-range", "-0.001,0.001");
+    assertThat(run.exitCode()).isEqualTo(Ope4j.BAD_INPUT);
+    assertThat(run.err()).containsPattern("sim\\.csv row \\d+: the per-row difference of the ipw terms of '\\w+' and"
+        + " 'base' is -?[0-9.E]+, outside the stated term range \\[-0\\.001, 0\\.001\\]");
+  }
+
+  @Test
+  void aStatedTermRange_isUsedByBernsteinAndRecorded() throws IOException {
+    CliRun stated = gate("--estimators", "ipw", "--bound", "bernstein", "--term-range", "-1000,1000", "--format", "json");
+    JsonNode root = new ObjectMapper().readTree(stated.out());
+    assertThat(root.get("rule").get("term_range").get(1).asDouble()).isEqualTo(1000.0);
+    JsonNode better = root.get("candidates").get(0);
+    assertThat(better.get("lower_bernstein").isNumber()).isTrue();
+    assertThat(better.get("lower_at_holm").asDouble()).isLessThan(better.get("lower_t").asDouble());
+    CliRun narrower = gate("--estimators", "ipw", "--bound", "bernstein", "--term-range", "-500,500", "--format", "json");
+    double narrow = new ObjectMapper().readTree(narrower.out()).get("candidates").get(0).get("lower_bernstein").asDouble();
+    assertThat(narrow).isGreaterThan(better.get("lower_bernstein").asDouble());
+    // Without a stated range the record has no Bernstein bound.
+    JsonNode plain = new ObjectMapper().readTree(gate("--estimators", "ipw", "--format", "json").out());
+    assertThat(plain.get("rule").get("term_range").isNull()).isTrue();
+    assertThat(plain.get("candidates").get(0).get("lower_bernstein").isNull()).isTrue();
+  }
+
+  @Test
+  void quiet_isAccepted() {
+    CliRun run = gate("--policy", "base=pi_base_", "--policy", "better=pi_better_", "--estimators", "ipw", "--quiet");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Ope4j.OK);
+    assertThat(run.err()).isEmpty();
   }
 
   @Test

@@ -14,7 +14,7 @@ import io.ope4j.diagnostics.WeightDiagnostics;
  * @param holmAlpha the error level Holm gives that place, {@code alpha / (k - rank + 1)}
  * @param lowerAtHolm the rule's lower bound at {@code holmAlpha}
  * @param lowerT the t lower bound at the rule's unadjusted level
- * @param lowerBernstein the empirical-Bernstein lower bound at the unadjusted level
+ * @param lowerBernstein the empirical-Bernstein lower bound at the unadjusted level, NaN without a stated term range
  * @param lowerBootstrap the bootstrap lower bound at the unadjusted level, NaN without the bootstrap
  * @param upper the rule's upper bound at the unadjusted level (below the minimum: do not deploy)
  * @param weights the candidate's importance-weight diagnostics

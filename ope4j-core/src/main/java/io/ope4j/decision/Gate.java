@@ -9,6 +9,7 @@ import io.ope4j.internal.concurrent.OrderedChunks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Runs a deployment gate over a log in one pass: batches of {@value Evaluator#BATCH_ROWS} rows
@@ -26,11 +27,18 @@ public final class Gate {
 
   private final GateRule rule;
   private final int threads;
+  private final LongConsumer progress;
 
   /** @param threads worker threads (1: the calling thread only) */
   public Gate(GateRule rule, int threads) {
+    this(rule, threads, rows -> { });
+  }
+
+  /** @param progress called on the reading thread with the number of rows read so far */
+  public Gate(GateRule rule, int threads, LongConsumer progress) {
     this.rule = rule;
     this.threads = threads;
+    this.progress = progress;
   }
 
   /**
@@ -43,8 +51,9 @@ public final class Gate {
   public GateDecision decide(BatchSource source) throws IOException {
     LogLayout layout = source.layout();
     RequiredColumns.check(layout, List.of(rule.estimator()), source.name());
-    GateState total = new GateState(layout, rule);
+    GateState total = new GateState(layout, rule, source.name());
     boolean[] ended = {false};
+    long[] rowsRead = {0};
     try (OrderedChunks chunks = OrderedChunks.forThreads(threads, "ope4j-gate")) {
       chunks.<List<BanditBatch>, GateState, IOException>stream(() -> {
         if (ended[0]) {
@@ -58,10 +67,12 @@ public final class Gate {
             break;
           }
           chunk.add(batch);
+          rowsRead[0] += batch.size();
         }
+        progress.accept(rowsRead[0]);
         return chunk.isEmpty() ? null : chunk;
       }, chunk -> {
-        GateState state = new GateState(layout, rule);
+        GateState state = new GateState(layout, rule, source.name());
         for (BanditBatch batch : chunk) {
           state.add(batch);
         }

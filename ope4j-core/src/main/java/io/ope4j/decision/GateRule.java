@@ -2,6 +2,7 @@ package io.ope4j.decision;
 
 import io.ope4j.estimator.Estimator;
 import io.ope4j.interval.Intervals;
+import io.ope4j.interval.TermRange;
 import java.util.Objects;
 
 /**
@@ -21,9 +22,18 @@ import java.util.Objects;
  * @param support when a policy is refused for thin support
  * @param replicates bootstrap replicates, used with {@link GateBound#BOOTSTRAP} only
  * @param seed seed of the bootstrap multiplicities
+ * @param termRange a range known to hold every per-row difference {@code x_c - x_b} of a plain
+ *     estimator's terms, or null; {@link GateBound#BERNSTEIN} needs it (the bound holds only for a
+ *     known range, not the observed one), and a row outside it is refused
  */
 public record GateRule(String baseline, double minImprovement, double confidence, GateBound bound,
-    Estimator estimator, SupportRule support, int replicates, long seed) {
+    Estimator estimator, SupportRule support, int replicates, long seed, TermRange termRange) {
+
+  /** A rule without a stated term range: no Bernstein bound. */
+  public GateRule(String baseline, double minImprovement, double confidence, GateBound bound,
+      Estimator estimator, SupportRule support, int replicates, long seed) {
+    this(baseline, minImprovement, confidence, bound, estimator, support, replicates, seed, null);
+  }
 
   /** @throws IllegalArgumentException on a value outside the documented range, or an estimator the gate cannot pair */
   public GateRule {
@@ -46,6 +56,16 @@ public record GateRule(String baseline, double minImprovement, double confidence
     }
     if (estimator.selfNormalized() && estimator.needsModel()) {
       throw new IllegalArgumentException("the gate pairs plain estimators and snipw, not " + estimator.spec());
+    }
+    if (termRange != null && estimator.selfNormalized()) {
+      throw new IllegalArgumentException("a term range bounds the per-row differences of a plain estimator;"
+          + " " + estimator.spec() + " is a ratio of means, whose differences it does not bound");
+    }
+    if (bound == GateBound.BERNSTEIN && termRange == null) {
+      // Maurer & Pontil's bound holds for a known range; the observed one can be narrower than the true one.
+      throw new IllegalArgumentException("the Bernstein bound needs a known range of every per-row difference"
+          + " (--term-range LO,HI): the observed range can be narrower than the true one, and the bound would"
+          + " claim more than the data support");
     }
     if (bound == GateBound.BOOTSTRAP && replicates < 2) {
       throw new IllegalArgumentException("the bootstrap needs at least 2 replicates, got " + replicates);

@@ -1,10 +1,12 @@
 package io.ope4j.decision;
 
 import io.ope4j.data.BanditBatch;
+import io.ope4j.data.InvalidDataException;
 import io.ope4j.data.LogLayout;
 import io.ope4j.diagnostics.WeightDiagnostics;
 import io.ope4j.diagnostics.WeightStats;
 import io.ope4j.estimator.Estimator;
+import io.ope4j.interval.TermRange;
 import io.ope4j.internal.stats.PoissonMultiplicities;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +33,12 @@ public final class GateState implements java.io.Serializable {
   private final WeightStats[] weights;
   private final int replicates;
   private long rows;
+  /** The name of the log, for a row outside the stated term range. */
+  private final String source;
+  /** The first row (0-based) whose difference is outside the stated term range, -1 for none; its candidate and value. */
+  private long outsideRow = -1;
+  private int outsideCandidate;
+  private double outsideValue;
   private transient Scratch scratch;
 
   /**
@@ -38,6 +46,12 @@ public final class GateState implements java.io.Serializable {
    * @throws IllegalArgumentException if the baseline is not one of the log's policies, or it is the only one
    */
   public GateState(LogLayout layout, GateRule rule) {
+    this(layout, rule, "the log");
+  }
+
+  /** @param source the log's name, for the message on a row outside the rule's term range */
+  public GateState(LogLayout layout, GateRule rule, String source) {
+    this.source = source;
     this.layout = layout;
     this.rule = rule;
     this.baseline = layout.policies().indexOf(rule.baseline());
@@ -119,9 +133,30 @@ public final class GateState implements java.io.Serializable {
       double[][] c = s.candidateTerms[j];
       estimator.terms(batch, candidates[j], from, to, s.model, c[0], c[1]);
       pairs[j].addBlock(s.paired[j], length);
+      if (rule.termRange() != null && outsideRow < 0) {
+        checkRange(j, batch.firstRow() + from, length);
+      }
     }
     if (replicates > 0) {
       addReplicates(batch.firstRow() + from, length);
+    }
+  }
+
+  /** Finds, when the block widened the observed range past the stated one, its first row outside. */
+  private void checkRange(int j, long firstRow, int length) {
+    TermRange range = rule.termRange();
+    if (pairs[j].min(PairedMoments.COMPONENTS) >= range.lower() && pairs[j].max(PairedMoments.COMPONENTS) <= range.upper()) {
+      return;
+    }
+    double[][] terms = scratch.paired[j];
+    for (int i = 0; i < length; i++) {
+      double difference = terms[PairedMoments.XC][i] - terms[PairedMoments.XB][i];
+      if (!(difference >= range.lower() && difference <= range.upper())) {
+        outsideRow = firstRow + i;
+        outsideCandidate = j;
+        outsideValue = difference;
+        return;
+      }
     }
   }
 
@@ -142,6 +177,11 @@ public final class GateState implements java.io.Serializable {
       throw new IllegalArgumentException("cannot merge gate states of different layouts or rules");
     }
     rows += other.rows;
+    if (other.outsideRow >= 0 && (outsideRow < 0 || other.outsideRow < outsideRow)) {
+      outsideRow = other.outsideRow;
+      outsideCandidate = other.outsideCandidate;
+      outsideValue = other.outsideValue;
+    }
     for (int j = 0; j < pairs.length; j++) {
       pairs[j].merge(other.pairs[j]);
     }
@@ -159,17 +199,25 @@ public final class GateState implements java.io.Serializable {
    * The decision on the rows folded in.
    *
    * @throws IllegalArgumentException when no row was folded in
+   * @throws InvalidDataException naming the first row whose per-row difference is outside the rule's term range
    */
   public GateDecision finish() {
     if (rows == 0) {
       throw new IllegalArgumentException("the log has no rows");
+    }
+    if (outsideRow >= 0) {
+      TermRange range = rule.termRange();
+      throw new InvalidDataException(source, outsideRow + 1, null, String.format(java.util.Locale.ROOT,
+          "the per-row difference of the %s terms of '%s' and '%s' is %s, outside the stated term range [%s, %s]"
+              + " (--term-range)", rule.estimator().spec(), layout.policies().get(candidates[outsideCandidate]),
+          rule.baseline(), outsideValue, range.lower(), range.upper()));
     }
     List<String> names = new ArrayList<>();
     List<PairedDifference> differences = new ArrayList<>();
     List<WeightDiagnostics> diagnostics = new ArrayList<>();
     for (int j = 0; j < candidates.length; j++) {
       names.add(layout.policies().get(candidates[j]));
-      differences.add(new PairedDifference(pairs[j], rule.estimator().selfNormalized()));
+      differences.add(new PairedDifference(pairs[j], rule.estimator().selfNormalized(), rule.termRange()));
       diagnostics.add(weights[candidates[j]].finish());
     }
     return GateDecision.decide(rule, rows, weights[baseline].finish(), names, differences, diagnostics);

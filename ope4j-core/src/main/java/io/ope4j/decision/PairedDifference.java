@@ -7,6 +7,7 @@ import static io.ope4j.decision.PairedMoments.XB;
 import static io.ope4j.decision.PairedMoments.XC;
 
 import io.ope4j.interval.Intervals;
+import io.ope4j.interval.TermRange;
 import java.util.Arrays;
 import org.hipparchus.distribution.continuous.TDistribution;
 
@@ -28,22 +29,19 @@ public final class PairedDifference {
   private final boolean selfNormalized;
   private final double[] mean = new double[COMPONENTS];
   private final double[][] covariance = new double[COMPONENTS][COMPONENTS];
-  private final double[] min = new double[COMPONENTS + 1];
-  private final double[] max = new double[COMPONENTS + 1];
   private final double[] sortedReplicates;
+  /** The known range of every per-row difference, or null (then no Bernstein bound). */
+  private final TermRange range;
 
-  PairedDifference(PairedMoments m, boolean selfNormalized) {
+  PairedDifference(PairedMoments m, boolean selfNormalized, TermRange range) {
     this.n = m.count();
     this.selfNormalized = selfNormalized;
+    this.range = range;
     for (int a = 0; a < COMPONENTS; a++) {
       mean[a] = m.mean(a);
       for (int b = 0; b < COMPONENTS; b++) {
         covariance[a][b] = n > 1 ? m.covariance(a, b) : Double.NaN;
       }
-    }
-    for (int a = 0; a <= COMPONENTS; a++) {
-      min[a] = m.min(a);
-      max[a] = m.max(a);
     }
     double[] replicates = m.replicateDifferences();
     if (replicates != null) {
@@ -175,38 +173,23 @@ public final class PairedDifference {
     return sortedReplicates;
   }
 
-  /**
-   * Both one-sided empirical-Bernstein bounds at error {@code alpha} each (Maurer & Pontil 2009,
-   * Thm 4; Thomas et al. 2015): a plain estimator bounds the mean of the per-row differences,
-   * whose range is observed; a self-normalised one bounds each of its four component means at
-   * {@code alpha / 4} (two-sided, union bound) and combines the two ratios by interval
-   * arithmetic, which is vacuous when a normaliser's lower bound is not positive.
-   */
-  double[] bernstein(double alpha) {
-    if (!selfNormalized) {
-      double variance = covariance[XC][XC] + covariance[XB][XB] - 2 * covariance[XC][XB];
-      // One side at alpha is the two-sided half-width at 2 alpha: ln(4 / 2 alpha) = ln(2 / alpha).
-      double half = Intervals.bernsteinHalfWidth(variance, max[COMPONENTS] - min[COMPONENTS], n, 2 * alpha);
-      return new double[] {value() - half, value() + half};
-    }
-    double[][] component = new double[COMPONENTS][];
-    for (int a = 0; a < COMPONENTS; a++) {
-      double half = Intervals.bernsteinHalfWidth(covariance[a][a], max[a] - min[a], n, alpha / COMPONENTS);
-      component[a] = new double[] {mean[a] - half, mean[a] + half};
-    }
-    double[] candidate = ratio(component[XC], component[DC]);
-    double[] baseline = ratio(component[XB], component[DB]);
-    return new double[] {candidate[0] - baseline[1], candidate[1] - baseline[0]};
+  /** Whether a Bernstein bound exists: a plain estimator with a stated range of its per-row differences. */
+  public boolean hasBernstein() {
+    return range != null && !selfNormalized;
   }
 
-  private static double[] ratio(double[] numerator, double[] normaliser) {
-    if (!(normaliser[0] > 0)) {
-      return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+  /**
+   * Both one-sided empirical-Bernstein bounds at error {@code alpha} each, for the mean of per-row
+   * differences within the stated range (Maurer & Pontil 2009, Thm 4; Thomas et al. 2015); NaN
+   * without one ({@link #hasBernstein}): the observed range can be narrower than the true one.
+   */
+  double[] bernstein(double alpha) {
+    if (!hasBernstein()) {
+      return new double[] {Double.NaN, Double.NaN};
     }
-    double a = numerator[0] / normaliser[0];
-    double b = numerator[0] / normaliser[1];
-    double c = numerator[1] / normaliser[0];
-    double d = numerator[1] / normaliser[1];
-    return new double[] {Math.min(Math.min(a, b), Math.min(c, d)), Math.max(Math.max(a, b), Math.max(c, d))};
+    double variance = covariance[XC][XC] + covariance[XB][XB] - 2 * covariance[XC][XB];
+    // One side at alpha is the two-sided half-width at 2 alpha: ln(4 / 2 alpha) = ln(2 / alpha).
+    double half = Intervals.bernsteinHalfWidth(variance, range.upper() - range.lower(), n, 2 * alpha);
+    return new double[] {value() - half, value() + half};
   }
 }

@@ -66,7 +66,8 @@ public final class GateReport implements Report {
     for (CandidateVerdict v : decision.candidates()) {
       table.row(List.of(v.policy(), v.verdict().id(), Formats.num(v.difference().value()),
           Formats.num(v.difference().stderr()), Formats.num(v.lowerAtHolm()), Formats.num(v.upper()),
-          Formats.num(v.pValue()), Formats.num(v.lowerT()), Formats.num(v.lowerBernstein()),
+          Formats.num(v.pValue()), Formats.num(v.lowerT()),
+          Double.isNaN(v.lowerBernstein()) ? "- (no --term-range)" : Formats.num(v.lowerBernstein()),
           Formats.num(v.weights().effectiveSampleSize()), Formats.num(v.weights().meanWeight())));
     }
     table.print(out);
@@ -135,6 +136,11 @@ public final class GateReport implements Report {
     node.put("bound", rule.bound().id());
     node.put("multiplicity", "holm");
     node.put("family_size", decision.candidates().size());
+    if (rule.termRange() == null) {
+      node.putNull("term_range");
+    } else {
+      node.putArray("term_range").add(rule.termRange().lower()).add(rule.termRange().upper());
+    }
     node.put("bootstrap_replicates", rule.replicates());
     node.put("seed", rule.seed());
     ObjectNode support = node.putObject("support");
