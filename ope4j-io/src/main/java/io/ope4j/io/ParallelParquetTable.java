@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * same rows, values, row numbers and errors as the row-wise {@link ParquetTable}. For the schemas
  * that read only numbers and check or group rows in order (slates, episodes, continuous actions):
  * their work runs on the calling thread over the decoded numbers while the workers decode ahead.
- * At most threads + 1 decoded row groups are in flight.
+ * At most threads + 1 decoded row groups are in flight, and fewer threads are used when that
+ * many groups would not fit half the heap ({@link #threadsFor}).
  *
  * <p>Errors: a row group that fails on a worker is read again from its start by the row-wise
  * table, positioned at that group, and the log is read row by row from there on, as {@link
@@ -36,6 +37,31 @@ final class ParallelParquetTable extends TableBase {
   private Group current;
   /** Index of the current row in {@link #current}. */
   private int index;
+  /** Bytes of the largest row group of the first part file, decoded (8 per selected value). */
+  private long largestGroupBytes() {
+    long rows = 0;
+    for (org.apache.parquet.hadoop.metadata.BlockMetaData block : table.footer().getBlocks()) {
+      rows = Math.max(rows, block.getRowCount());
+    }
+    return rows * selected.length * Double.BYTES;
+  }
+
+  /**
+   * The threads to decode on, at most {@code threads}, such that the decoded groups held at once
+   * fit {@code budget} bytes: with one thread, one group (decoded on the calling thread); with t
+   * workers, t + 1 in flight and the one being handed out. Wide logs in large row groups (2^20
+   * rows of 30 columns: 250 MB decoded) are thus decoded on fewer threads rather than run out of
+   * memory.
+   */
+  static int threadsFor(int threads, long groupBytes, long budget) {
+    for (int t = threads; t >= 2; t--) {
+      if ((t + 2) * groupBytes <= budget) {
+        return t;
+      }
+    }
+    return 1;
+  }
+
   /** Whether the log is now read row by row, by {@link #table}. */
   private boolean rowWise;
   /** The current row read again by a row-wise table for its text, or null. */
@@ -75,7 +101,8 @@ final class ParallelParquetTable extends TableBase {
   public boolean nextRow() throws IOException {
     closeReread();
     if (!rowWise && results == null) {
-      pool = OrderedChunks.forThreads(threads, "ope4j-parquet");
+      pool = OrderedChunks.forThreads(threadsFor(threads, largestGroupBytes(), Runtime.getRuntime().maxMemory() / 2),
+          "ope4j-parquet");
       groups = new ParquetRowGroups(table);
       results = pool.ordered(groups::next, this::decode);
     }

@@ -114,6 +114,16 @@ class ParallelParquetTableTest {
     assertThat(parallel(parts, 3)).isEqualTo(rowWise(parts));
   }
 
+  /** Threads + 2 decoded groups must fit the budget; one thread holds one group. */
+  @Test
+  void threadsFor_fitsTheDecodedGroupsInTheBudget() {
+    assertThat(ParallelParquetTable.threadsFor(3, 100, 500)).isEqualTo(3); // 5 groups of 100
+    assertThat(ParallelParquetTable.threadsFor(3, 100, 499)).isEqualTo(2); // 4 groups
+    assertThat(ParallelParquetTable.threadsFor(3, 100, 399)).isEqualTo(1); // 2 workers would hold 4
+    assertThat(ParallelParquetTable.threadsFor(1, 100, 10)).isEqualTo(1);
+    assertThat(ParallelParquetTable.threadsFor(8, 250L << 20, 512L << 20)).isEqualTo(1);
+  }
+
   /** A damaged page: the rows before its group, then the row-wise reader's error. */
   @Test
   void aDamagedGroup_givesTheRowsBeforeItThenTheRowWiseError() throws IOException {
