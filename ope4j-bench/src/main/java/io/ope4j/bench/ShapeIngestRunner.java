@@ -32,7 +32,10 @@ import java.util.Map;
  *
  * <p>Run: {@code java -Xmx1g -cp ope4j-bench/target/benchmarks.jar io.ope4j.bench.ShapeIngestRunner
  * bandit|slate|trajectory|continuous FILE [ROUNDS=5] [MAX_THREADS=2]}, with a file from {@code
- * ope4j simulate} (or {@link NarrowCsvGenerator} for bandit), plain or gzip.
+ * ope4j simulate} (or {@link NarrowCsvGenerator} for bandit), plain or gzip, or its Parquet copy
+ * ({@code ope4j convert}): the format is told by the file's first bytes. For Parquet, MB counts
+ * the stored file, "table alone" is the row-wise table of every column, and the shape's reader
+ * decodes row groups on its threads.
  */
 public final class ShapeIngestRunner {
 
@@ -79,7 +82,7 @@ public final class ShapeIngestRunner {
   }
 
   private static LogInput input(Path file, int threads) {
-    return LogInput.of(file, InputFormat.CSV).withParseThreads(threads);
+    return LogInput.of(file, InputFormat.AUTO).withParseThreads(threads);
   }
 
   /** Bytes of CSV text: the file's, decompressed if gzip. */

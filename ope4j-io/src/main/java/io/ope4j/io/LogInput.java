@@ -203,11 +203,15 @@ public final class LogInput implements AutoCloseable {
   /**
    * The table, for a schema that reads only numbers and checks or groups rows in order (slates,
    * episodes, continuous actions): with parse threads (see {@link #withParseThreads}), CSV rows
-   * are parsed into numbers on them and handed out in order, the same rows and errors as {@link
-   * #openTable()} gives.
+   * are parsed into numbers on them and handed out in order, and a Parquet file or directory is
+   * decoded row group by row group on them ({@link ParallelParquetTable}); the same rows and
+   * errors as {@link #openTable()} gives.
    */
   TableReader openNumericTable() throws IOException {
     bytesRead.set(0);
+    if (path != null && resolveFormat() == InputFormat.PARQUET) {
+      return ParallelParquetTable.open(path, name, parseThreads);
+    }
     if (parseThreads > 1 && isPlainCsvFile()) {
       return ParallelCsvTable.over(SegmentedCsv.ofFile(path, name, delimiter, ParallelCsvLogReader.SEGMENT_BYTES,
           bytesRead), delimiter, parseThreads);

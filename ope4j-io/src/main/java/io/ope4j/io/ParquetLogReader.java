@@ -5,10 +5,7 @@ import io.ope4j.data.InvalidDataException;
 import io.ope4j.internal.concurrent.OrderedChunks;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
  * A bandit log stored as Parquet (one file, or a directory of part files with the same columns,
@@ -54,7 +51,7 @@ public final class ParquetLogReader extends BanditLogReader {
    * thread-local's value would keep a closed reader and its batches alive on a pooled thread).
    */
   private final ConcurrentLinkedQueue<RowGroupDecoder> decoders = new ConcurrentLinkedQueue<>();
-  private final GroupList groups;
+  private final ParquetRowGroups groups;
 
   /** Non-null once the log is read row by row (see the class comment). */
   private RowAssembler rowWise;
@@ -66,7 +63,7 @@ public final class ParquetLogReader extends BanditLogReader {
     super(table, options);
     this.table = table;
     this.pool = OrderedChunks.forThreads(threads, "ope4j-parquet");
-    this.groups = new GroupList(table);
+    this.groups = new ParquetRowGroups(table);
     this.results = pool.ordered(groups::next, this::decode);
     if (table.selectsText()) {
       switchToRowWise(0, 0, 0);
@@ -199,60 +196,6 @@ public final class ParquetLogReader extends BanditLogReader {
       pool.close();
     } finally {
       super.close();
-    }
-  }
-
-  /**
-   * The non-empty row groups of every part file in order, handed out on the reading thread; a
-   * later part is opened and checked against the first when its turn comes.
-   */
-  private static final class GroupList {
-    private final ParquetTable table;
-    private final List<Path> parts;
-    private int part = -1;
-    private ParquetMetadata footer;
-    private int nextGroup;
-    /** The part, and its number of row groups, of the groups handed out so far. */
-    int lastPart;
-    int groupsInLastPart;
-    /** Rows in the groups handed out so far. */
-    long rowsGiven;
-
-    GroupList(ParquetTable table) {
-      this.table = table;
-      this.parts = table.parts();
-    }
-
-    RowGroupDecoder.Group next() throws IOException {
-      while (footer == null || nextGroup == footer.getBlocks().size()) {
-        if (part + 1 == parts.size()) {
-          return null;
-        }
-        openPart(part + 1);
-      }
-      int index = nextGroup++;
-      long rows = footer.getBlocks().get(index).getRowCount();
-      if (rows == 0) {
-        return next();
-      }
-      RowGroupDecoder.Group group = new RowGroupDecoder.Group(part, parts.get(part), footer, index, rowsGiven, rows);
-      rowsGiven += rows;
-      return group;
-    }
-
-    private void openPart(int index) throws IOException {
-      if (index == 0) {
-        footer = table.footer();
-      } else {
-        try (ParquetFileReader file = ParquetTable.openFile(parts.get(index))) {
-          table.checkPart(file, parts.get(index));
-          footer = file.getFooter();
-        }
-      }
-      part = index;
-      nextGroup = 0;
-      lastPart = index;
-      groupsInLastPart = footer.getBlocks().size();
     }
   }
 }

@@ -6,19 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.SeekableInputStream;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Decodes one row group of a Parquet file into {@link BanditBatch}es, column by column: for a
  * slice of up to a batch's capacity of rows, each selected column's values are copied from its
- * decoded page ({@link ColumnChunkDecoder}) into a primitive array (nulls as NaN), then the rows
+ * decoded page ({@link RowGroupColumns}) into a primitive array (nulls as NaN), then the rows
  * are assembled and validated by the shared {@link RowAssembler}. No object per row; one decoder
  * per worker thread, used for one row group at a time, with its own file handle.
  *
@@ -48,15 +41,12 @@ final class RowGroupDecoder {
     }
   }
 
-  private final MessageType projection;
-  private final ColumnDescriptor[] descriptors;
-  private final PrimitiveTypeName[] types;
   private final int[] selected;
   private final double[] values;
   private final RowAssembler assembler;
   private final Supplier<BanditBatch> batches;
-  /** One decoder per selected column, its buffers kept from group to group. */
-  private final ColumnChunkDecoder[] columns;
+  /** The selected columns' page decoders, their buffers kept from group to group. */
+  private final RowGroupColumns columns;
   /** The slice's columns by header index, for {@link RowAssembler#assembleColumns}. */
   private final double[][] byColumn;
   /** Per selected column, the current slice's values. */
@@ -68,47 +58,30 @@ final class RowGroupDecoder {
    * @param batches gives an empty batch (reused ones welcome)
    */
   RowGroupDecoder(ParquetTable table, ColumnPlan plan, Supplier<BanditBatch> batches) {
-    this.projection = table.projection();
-    this.descriptors = table.descriptors();
-    this.types = table.types();
     this.selected = plan.usedColumns();
     this.values = new double[table.header().size()];
     this.byColumn = new double[table.header().size()][];
-    this.columns = new ColumnChunkDecoder[descriptors.length];
-    for (int u = 0; u < columns.length; u++) {
-      columns[u] = new ColumnChunkDecoder(descriptors[u], types[u]);
-    }
+    this.columns = new RowGroupColumns(table);
     this.assembler = new RowAssembler(plan, table.source(), this::describe, null);
     this.batches = batches;
   }
 
-  /** Read options whose decompressor reuses one page buffer (pages are decoded one at a time). */
-  private final org.apache.parquet.ParquetReadOptions readOptions = ParquetTable.readOptions(true);
-
   /** Decodes {@code group}; never throws for bad data (see the class comment). */
   Rows decode(Group group) {
     List<BanditBatch> out = new ArrayList<>();
-    LocalInputFile input = new LocalInputFile(group.file());
-    try (SeekableInputStream stream = input.newStream();
-        ParquetFileReader file = ParquetFileReader.open(input, group.footer(), readOptions, stream)) {
-      file.setRequestedSchema(projection);
-      PageReadStore pages = file.readRowGroup(group.index());
-      if (pages == null || pages.getRowCount() != group.rows()) {
-        return new Rows(group, out, true);
-      }
-      for (int u = 0; u < columns.length; u++) {
-        columns[u].start(pages.getPageReader(descriptors[u]));
-      }
-      long done = 0;
-      while (done < group.rows()) {
-        BanditBatch batch = batches.get();
-        out.add(batch);
-        int count = (int) Math.min(batch.capacity(), group.rows() - done);
-        decodeSlice(columns, count);
-        assemble(batch, count, group.rowsBefore() + done);
-        batch.setRows(0, count);
-        done += count;
-      }
+    try {
+      columns.decode(group, reading -> {
+        long done = 0;
+        while (done < group.rows()) {
+          BanditBatch batch = batches.get();
+          out.add(batch);
+          int count = (int) Math.min(batch.capacity(), group.rows() - done);
+          decodeSlice(count);
+          assemble(batch, count, group.rowsBefore() + done);
+          batch.setRows(0, count);
+          done += count;
+        }
+      });
       return new Rows(group, out, false);
     } catch (IOException | RuntimeException failure) {
       return new Rows(group, out, true);
@@ -116,12 +89,13 @@ final class RowGroupDecoder {
   }
 
   /** Reads the next {@code count} values of every column into {@link #slice}. */
-  private void decodeSlice(ColumnChunkDecoder[] columns, int count) throws IOException {
-    if (slice.length != columns.length || slice.length > 0 && slice[0].length < count) {
-      slice = new double[columns.length][count];
+  private void decodeSlice(int count) throws IOException {
+    int width = columns.width();
+    if (slice.length != width || slice.length > 0 && slice[0].length < count) {
+      slice = new double[width][count];
     }
-    for (int u = 0; u < columns.length; u++) {
-      columns[u].read(slice[u], count);
+    for (int u = 0; u < width; u++) {
+      columns.read(u, slice[u], count);
     }
   }
 
