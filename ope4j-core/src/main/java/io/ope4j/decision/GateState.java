@@ -145,7 +145,7 @@ public final class GateState implements java.io.Serializable {
   /** Finds, when the block widened the observed range past the stated one, its first row outside. */
   private void checkRange(int j, long firstRow, int length) {
     TermRange range = rule.termRange();
-    if (pairs[j].min(PairedMoments.COMPONENTS) >= range.lower() && pairs[j].max(PairedMoments.COMPONENTS) <= range.upper()) {
+    if (pairs[j].minDifference() >= range.lower() && pairs[j].maxDifference() <= range.upper()) {
       return;
     }
     double[][] terms = scratch.paired[j];

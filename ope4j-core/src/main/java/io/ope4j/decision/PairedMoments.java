@@ -6,8 +6,9 @@ import io.ope4j.internal.stats.CompensatedSum;
  * The one-pass state of a paired difference between a candidate and the baseline on the same
  * rows: per row the estimator's terms of both policies, {@code (x_c, d_c)} and {@code (x_b,
  * d_b)} ({@code d = 1} for a plain estimator), folded into their sums, the sums of their ten
- * cross-products and their ranges (for the concentration bound), and, with the bootstrap, per
- * replicate the multiplicity-weighted sums of the four components.
+ * cross-products, the range of the plain difference {@code x_c - x_b} (checked against a stated
+ * term range for the concentration bound), and, with the bootstrap, per replicate the
+ * multiplicity-weighted sums of the four components.
  *
  * <p>Plain sums within a block, blocks combined with compensated sums, as the evaluation engine
  * does (design.md, "Data"). Mutable, for one thread at a time; {@link #merge} is associative.
@@ -27,9 +28,9 @@ final class PairedMoments implements java.io.Serializable {
   private final CompensatedSum[] sums = newSums(COMPONENTS);
   /** Cross-products, upper triangle row by row: (0,0), (0,1), ..., (3,3). */
   private final CompensatedSum[] products = newSums(COMPONENTS * (COMPONENTS + 1) / 2);
-  /** Ranges of the four components and, last, of the plain difference {@code x_c - x_b}. */
-  private final double[] min = filled(COMPONENTS + 1, Double.POSITIVE_INFINITY);
-  private final double[] max = filled(COMPONENTS + 1, Double.NEGATIVE_INFINITY);
+  /** Range of the plain difference {@code x_c - x_b}. */
+  private double minDifference = Double.POSITIVE_INFINITY;
+  private double maxDifference = Double.NEGATIVE_INFINITY;
   private final double[][] replicateSums;
   private final double[] block = new double[COMPONENTS + COMPONENTS * (COMPONENTS + 1) / 2];
 
@@ -44,12 +45,6 @@ final class PairedMoments implements java.io.Serializable {
       s[i] = new CompensatedSum();
     }
     return s;
-  }
-
-  private static double[] filled(int n, double value) {
-    double[] a = new double[n];
-    java.util.Arrays.fill(a, value);
-    return a;
   }
 
   /** Folds {@code length} rows of terms in: {@code terms[component][i]}. */
@@ -68,13 +63,12 @@ final class PairedMoments implements java.io.Serializable {
     count += length;
     for (int a = 0; a < COMPONENTS; a++) {
       sums[a].add(block[a]);
-      updateRange(a, terms[a], length);
     }
     for (int p = 0; p < products.length; p++) {
       products[p].add(block[COMPONENTS + p]);
     }
-    double lo = min[COMPONENTS];
-    double hi = max[COMPONENTS];
+    double lo = minDifference;
+    double hi = maxDifference;
     // Plain comparisons: Math.min/max's NaN and -0.0 rules keep the JIT from simplifying (BENCHMARKS.md).
     for (int i = 0; i < length; i++) {
       double difference = terms[XC][i] - terms[XB][i];
@@ -85,12 +79,8 @@ final class PairedMoments implements java.io.Serializable {
         hi = difference;
       }
     }
-    min[COMPONENTS] = lo;
-    max[COMPONENTS] = hi;
-  }
-
-  private void updateRange(int component, double[] values, int length) {
-    io.ope4j.internal.stats.Extremes.widen(min, max, component, values, length);
+    minDifference = lo;
+    maxDifference = hi;
   }
 
   /** Adds one row of terms with bootstrap multiplicities {@code m[0..B)}. */
@@ -112,10 +102,8 @@ final class PairedMoments implements java.io.Serializable {
     for (int p = 0; p < products.length; p++) {
       products[p].add(other.products[p]);
     }
-    for (int a = 0; a <= COMPONENTS; a++) {
-      min[a] = Math.min(min[a], other.min[a]);
-      max[a] = Math.max(max[a], other.max[a]);
-    }
+    minDifference = Math.min(minDifference, other.minDifference);
+    maxDifference = Math.max(maxDifference, other.maxDifference);
     if (replicateSums != null) {
       for (int a = 0; a < COMPONENTS; a++) {
         for (int b = 0; b < replicateSums[a].length; b++) {
@@ -141,13 +129,14 @@ final class PairedMoments implements java.io.Serializable {
     return (products[index].value() - sums[a].value() * sums[b].value() / count) / (count - 1.0);
   }
 
-  /** Smallest value of a component, or of the plain difference for {@code COMPONENTS}. */
-  double min(int component) {
-    return min[component];
+  /** Smallest plain difference {@code x_c - x_b} of a row. */
+  double minDifference() {
+    return minDifference;
   }
 
-  double max(int component) {
-    return max[component];
+  /** Largest plain difference {@code x_c - x_b} of a row. */
+  double maxDifference() {
+    return maxDifference;
   }
 
   /**
